@@ -1,0 +1,38 @@
+namespace McpPlatform.Hosting;
+
+/// <summary>
+/// Settings of a McpPlatform server, bound from the <c>McpPlatform</c> configuration section.
+/// </summary>
+public sealed class McpPlatformOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "McpPlatform";
+
+    /// <summary>The server name reported to clients; the entry assembly's name by default.</summary>
+    public string? ServerName { get; set; }
+
+    /// <summary>The server version reported to clients; the entry assembly's version by default.</summary>
+    public string? ServerVersion { get; set; }
+
+    /// <summary>The route of the Streamable HTTP endpoint.</summary>
+    public string Path { get; set; } = "/mcp";
+
+    /// <summary>The route of the unauthenticated health probe.</summary>
+    public string HealthPath { get; set; } = "/healthz";
+
+    /// <summary>
+    /// Stateless (default) scales out behind any load balancer; Stateful keeps an MCP session
+    /// per client, which sampling, elicitation and per-session log levels need.
+    /// </summary>
+    public McpSessionMode SessionMode { get; set; } = McpSessionMode.Stateless;
+}
+
+/// <summary>How the server keeps MCP sessions.</summary>
+public enum McpSessionMode
+{
+    /// <summary>Every request stands alone: no session id, no server-to-client requests.</summary>
+    Stateless,
+
+    /// <summary>One session per client (Mcp-Session-Id), needed for sampling, elicitation and logging levels.</summary>
+    Stateful,
+}

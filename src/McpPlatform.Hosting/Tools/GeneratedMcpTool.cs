@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpPlatform.Hosting.Tools;
+
+/// <summary>
+/// Base class of every tool the source generator emits. The generated subclass binds
+/// arguments and calls the method; this class owns the protocol description and turns
+/// failures into MCP tool errors (isError) without stack traces.
+/// </summary>
+public abstract class GeneratedMcpTool : McpServerTool
+{
+    private readonly Tool _protocolTool;
+
+    /// <summary>Creates the tool from its compile-time descriptor.</summary>
+    protected GeneratedMcpTool(McpToolDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        Descriptor = descriptor;
+        _protocolTool = ToProtocolTool(descriptor);
+    }
+
+    /// <summary>What the generator knew about this tool.</summary>
+    public McpToolDescriptor Descriptor { get; }
+
+    /// <inheritdoc />
+    public override Tool ProtocolTool => _protocolTool;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<object> Metadata => [];
+
+    /// <inheritdoc />
+    public sealed override async ValueTask<CallToolResult> InvokeAsync(
+        RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await InvokeCoreAsync(new ToolInvocation(request), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ToolArgumentException ex)
+        {
+            return ToolResults.Error(ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (McpProtocolException)
+        {
+            // A tool that deliberately raises a protocol error gets a JSON-RPC error, as the SDK does.
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LoggerFor(request).LogWarning(ex, "Tool {ToolName} failed", Descriptor.Name);
+            return ToolResults.Error($"Tool '{Descriptor.Name}' failed: {ex.Message}");
+        }
+    }
+
+    /// <summary>Binds the arguments, calls the tool method and converts its result.</summary>
+    protected abstract ValueTask<CallToolResult> InvokeCoreAsync(ToolInvocation invocation, CancellationToken cancellationToken);
+
+    private static ILogger LoggerFor(RequestContext<CallToolRequestParams> request) =>
+        (request.Services ?? request.Server.Services)?.GetService<ILogger<GeneratedMcpTool>>()
+        ?? (ILogger)NullLogger.Instance;
+
+    private static Tool ToProtocolTool(McpToolDescriptor descriptor) => new()
+    {
+        Name = descriptor.Name,
+        Title = descriptor.Title,
+        Description = descriptor.Description,
+        InputSchema = ParseSchema(descriptor.InputSchema),
+        OutputSchema = descriptor.OutputSchema is null ? null : ParseSchema(descriptor.OutputSchema),
+        Annotations = new ToolAnnotations
+        {
+            Title = descriptor.Title,
+            ReadOnlyHint = descriptor.Access == ToolAccess.Read,
+            DestructiveHint = descriptor.Access == ToolAccess.Read ? null : descriptor.Access == ToolAccess.Destructive,
+            IdempotentHint = descriptor.Idempotent,
+            OpenWorldHint = descriptor.OpenWorld,
+        },
+    };
+
+    private static JsonElement ParseSchema(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,37 @@
+namespace McpPlatform.Hosting.Tools;
+
+/// <summary>
+/// The tools one server exposes, as generated at compile time. Tool names are unique
+/// (the generator reports duplicates; this check also covers catalogs that are combined).
+/// </summary>
+public sealed class McpToolCatalog
+{
+    /// <summary>Creates a catalog, refusing duplicate tool names.</summary>
+    public McpToolCatalog(IEnumerable<GeneratedMcpTool> tools)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        Tools = tools.OrderBy(t => t.Descriptor.Name, StringComparer.Ordinal).ToArray();
+        var duplicate = Tools.GroupBy(t => t.Descriptor.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Tool name '{duplicate.Key}' is used by more than one tool.", nameof(tools));
+        }
+    }
+
+    /// <summary>The tools, sorted by name.</summary>
+    public IReadOnlyList<GeneratedMcpTool> Tools { get; }
+
+    /// <summary>The tools' descriptors, sorted by name.</summary>
+    public IEnumerable<McpToolDescriptor> Descriptors => Tools.Select(t => t.Descriptor);
+
+    /// <summary>A catalog with only the tools that match.</summary>
+    public McpToolCatalog Where(Func<McpToolDescriptor, bool> predicate) =>
+        new(Tools.Where(t => predicate(t.Descriptor)));
+
+    /// <summary>A catalog with only the named tool sets.</summary>
+    public McpToolCatalog ForToolSets(params string[] toolSets) =>
+        Where(d => toolSets.Contains(d.ToolSet, StringComparer.Ordinal));
+
+    /// <summary>A catalog of these tools and another's.</summary>
+    public McpToolCatalog Concat(McpToolCatalog other) => new(Tools.Concat(other.Tools));
+}

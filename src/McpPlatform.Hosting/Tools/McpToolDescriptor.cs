@@ -1,0 +1,35 @@
+namespace McpPlatform.Hosting.Tools;
+
+/// <summary>
+/// Everything the platform knows about a tool without running it, computed by the source
+/// generator at compile time. Schemas are JSON text (JSON Schema 2020-12).
+/// </summary>
+public sealed record McpToolDescriptor
+{
+    /// <summary>The MCP tool name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Optional human-readable title.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>What the tool does, as the model will read it.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The declared access class; never <see cref="ToolAccess.Unspecified"/> (the generator maps it to Write).</summary>
+    public required ToolAccess Access { get; init; }
+
+    /// <summary>The tool set (class) the tool belongs to.</summary>
+    public required string ToolSet { get; init; }
+
+    /// <summary>The JSON Schema of the arguments object.</summary>
+    public required string InputSchema { get; init; }
+
+    /// <summary>The JSON Schema of structured results, when the tool returns an object.</summary>
+    public string? OutputSchema { get; init; }
+
+    /// <summary>Published as <c>idempotentHint</c> when the author declared it.</summary>
+    public bool? Idempotent { get; init; }
+
+    /// <summary>Published as <c>openWorldHint</c> when the author declared it.</summary>
+    public bool? OpenWorld { get; init; }
+}

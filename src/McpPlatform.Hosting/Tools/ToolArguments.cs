@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace McpPlatform.Hosting.Tools;
+
+/// <summary>
+/// The arguments object of one tools/call, as generated binding code sees it.
+/// </summary>
+public sealed class ToolArguments
+{
+    private static readonly IReadOnlyDictionary<string, JsonElement> None = new Dictionary<string, JsonElement>();
+    private readonly IDictionary<string, JsonElement>? _arguments;
+
+    /// <summary>Wraps the request's arguments (null when the caller sent none).</summary>
+    public ToolArguments(IDictionary<string, JsonElement>? arguments) => _arguments = arguments;
+
+    /// <summary>The argument names the caller sent.</summary>
+    public IEnumerable<string> Names => _arguments?.Keys ?? None.Keys;
+
+    /// <summary>Gets an argument that may be absent; JSON null counts as absent.</summary>
+    public bool TryGet(string name, out JsonElement value)
+    {
+        if (_arguments is not null && _arguments.TryGetValue(name, out value) && !JsonArgumentReader.IsNull(value))
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Gets a required argument or throws an error naming it.</summary>
+    public JsonElement GetRequired(string name) =>
+        TryGet(name, out var value) ? value : throw JsonArgumentReader.Missing(name);
+}

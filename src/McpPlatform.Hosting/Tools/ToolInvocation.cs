@@ -1,0 +1,55 @@
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpPlatform.Hosting.Tools;
+
+/// <summary>
+/// One tools/call as generated invocation code sees it: the arguments, the request's
+/// services, and the MCP server for logging, progress, sampling and elicitation.
+/// </summary>
+public sealed class ToolInvocation
+{
+    private IProgress<ProgressNotificationValue>? _progress;
+
+    /// <summary>Wraps the SDK's request context.</summary>
+    public ToolInvocation(RequestContext<CallToolRequestParams> request)
+    {
+        Request = request;
+        Arguments = new ToolArguments(request.Params?.Arguments);
+    }
+
+    /// <summary>The SDK's request context.</summary>
+    public RequestContext<CallToolRequestParams> Request { get; }
+
+    /// <summary>The caller's arguments.</summary>
+    public ToolArguments Arguments { get; }
+
+    /// <summary>The MCP server session that received the call.</summary>
+    public McpServer Server => Request.Server;
+
+    /// <summary>The request's service provider (scoped per request by the SDK).</summary>
+    public IServiceProvider Services =>
+        Request.Services ?? Request.Server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");
+
+    /// <summary>Reports progress to the client when it asked for it (a progress token); otherwise does nothing.</summary>
+    public IProgress<ProgressNotificationValue> Progress => _progress ??= CreateProgress();
+
+    private IProgress<ProgressNotificationValue> CreateProgress() =>
+        Request.Params?.ProgressToken is { } token ? new ClientProgress(Server, token) : NoProgress.Instance;
+
+    private sealed class ClientProgress(McpServer server, ProgressToken token) : IProgress<ProgressNotificationValue>
+    {
+        public void Report(ProgressNotificationValue value) =>
+            _ = server.NotifyProgressAsync(token, value, cancellationToken: CancellationToken.None);
+    }
+
+    private sealed class NoProgress : IProgress<ProgressNotificationValue>
+    {
+        public static readonly NoProgress Instance = new();
+
+        public void Report(ProgressNotificationValue value)
+        {
+        }
+    }
+}
