@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace McpPlatform.Bench;
+
+/// <summary>One measured round: a fixed number of tools/call requests from a fixed number of workers.</summary>
+public sealed record RoundResult(int Requests, int Failures, TimeSpan Elapsed, double[] LatenciesMs)
+{
+    public double Throughput => Requests / Elapsed.TotalSeconds;
+
+    public double Percentile(double p)
+    {
+        var sorted = LatenciesMs.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+}
+
+/// <summary>Sends bounded load to one MCP endpoint over real HTTP; stops by itself.</summary>
+public sealed class LoadRunner(HttpClient http, Uri endpoint)
+{
+    private const string Body = """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_issue","arguments":{"key":"ACME-7"}}}""";
+
+    public async Task<RoundResult> RunAsync(int requests, int workers)
+    {
+        var latencies = new double[requests];
+        var failures = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < requests)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!await CallOnceAsync())
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }));
+        clock.Stop();
+        return new RoundResult(requests, failures, clock.Elapsed, latencies);
+    }
+
+    private async Task<bool> CallOnceAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        {
+            Content = new StringContent(Body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode && text.Contains("Issue number 7", StringComparison.Ordinal) && !text.Contains("\"isError\":true", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+
+namespace McpPlatform.Generators
+{
+    /// <summary>Every diagnostic the generator reports: ids, severities and messages in one place.</summary>
+    internal static class Diagnostics
+    {
+        private const string Category = "McpPlatform";
+
+        public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(
+            "MCPP001", "Unsupported tool parameter type",
+            "Parameter '{0}' of tool method '{1}' has type '{2}', which cannot be described as JSON Schema; use string, a number, bool, an enum, Guid, DateTimeOffset, an array or list, or a record/class with properties; mark services with [FromServices]");
+
+        public static readonly DiagnosticDescriptor DuplicateToolName = Error(
+            "MCPP002", "Duplicate tool name",
+            "Tool name '{0}' is used by more than one method ({1}); give one of them another name with [McpTool(\"name\")]");
+
+        public static readonly DiagnosticDescriptor InvalidToolName = Error(
+            "MCPP003", "Invalid tool name",
+            "Tool name '{0}' of method '{1}' is not a valid MCP tool name: use 1 to 128 characters from A-Z, a-z, 0-9, '_', '-' and '.'");
+
+        public static readonly DiagnosticDescriptor MissingDescription = Warning(
+            "MCPP004", "Tool has no description",
+            "Tool '{0}' has no description; models choose tools by their description: set [McpTool(Description = ...)] or add an XML <summary>");
+
+        public static readonly DiagnosticDescriptor MissingAccessClass = Warning(
+            "MCPP005", "Tool has no access class",
+            "Tool '{0}' declares no access class and is treated as Write (denied unless a policy rule grants it); set Access = ToolAccess.Read, Write or Destructive");
+
+        public static readonly DiagnosticDescriptor GenericMethod = Error(
+            "MCPP006", "Generic tool method",
+            "Tool method '{0}' cannot be invoked: generic methods and methods of generic types cannot be tools");
+
+        public static readonly DiagnosticDescriptor ByRefParameter = Error(
+            "MCPP007", "ref, out or in parameter",
+            "Tool method '{0}' cannot be invoked: parameter '{1}' is passed by reference (ref, out or in)");
+
+        public static readonly DiagnosticDescriptor InaccessibleMethod = Error(
+            "MCPP008", "Tool method is not accessible",
+            "Tool method '{0}' cannot be invoked by generated code: make the method and its containing types public or internal");
+
+        public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+            "MCPP009", "Unsupported tool return type",
+            "Tool method '{0}' returns '{1}', which cannot be sent as MCP content; return string, a scalar, a record/class, a collection, ContentBlock(s) or CallToolResult (optionally as Task/ValueTask)");
+
+        public static readonly DiagnosticDescriptor UnconstructibleToolSet = Error(
+            "MCPP010", "Tool set cannot be created",
+            "Instance tool method '{0}' needs an instance of '{1}', which has no public constructor; make the method static or give the class a public constructor");
+
+        public static readonly DiagnosticDescriptor MissingParameterDescription = Warning(
+            "MCPP011", "Tool parameter has no description",
+            "Parameter '{0}' of tool '{1}' has no description; add [Description(...)] or an XML <param> so models know what to send");
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+            new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace McpPlatform.Generators.Emitting
+{
+    /// <summary>An indenting text builder for generated C#; LF line endings for byte-identical output.</summary>
+    internal sealed class CodeWriter
+    {
+        private readonly StringBuilder _builder = new();
+        private int _indent;
+
+        public CodeWriter Line(string text = "")
+        {
+            if (text.Length > 0)
+            {
+                _builder.Append(' ', _indent * 4).Append(text);
+            }
+
+            _builder.Append('\n');
+            return this;
+        }
+
+        public CodeWriter Open(string text)
+        {
+            Line(text);
+            Line("{");
+            _indent++;
+            return this;
+        }
+
+        public CodeWriter Close(string suffix = "")
+        {
+            _indent--;
+            return Line("}" + suffix);
+        }
+
+        public override string ToString() => _builder.ToString();
+    }
+}

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using McpPlatform.Generators.Model;
+using McpPlatform.Generators.Parsing;
+
+namespace McpPlatform.Generators.Emitting
+{
+    /// <summary>
+    /// Emits the expressions and per-type methods that read arguments from JSON and write results
+    /// to JSON, with no reflection: one Read_/Write_ pair per record or class.
+    /// </summary>
+    internal sealed class CodecEmitter
+    {
+        private readonly Dictionary<string, ObjectModel> _objects;
+        private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+
+        public CodecEmitter(IEnumerable<ObjectModel> objects)
+        {
+            _objects = new Dictionary<string, ObjectModel>(StringComparer.Ordinal);
+            foreach (var model in objects)
+            {
+                _objects[model.Key] = model;
+            }
+
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var key in _objects.Keys.OrderBy(k => k, StringComparer.Ordinal))
+            {
+                var baseId = ToolNaming.ToIdentifier(key.Replace("global::", string.Empty));
+                var id = baseId;
+                for (var n = 2; !used.Add(id); n++)
+                {
+                    id = baseId + "_" + n;
+                }
+
+                _ids[key] = id;
+            }
+        }
+
+        /// <summary>An expression reading <paramref name="element"/> as the shape; JSON null only where the type allows it.</summary>
+        public string Read(TypeShape shape, string element, string path, int depth = 0)
+        {
+            var read = ReadNonNull(shape, element, path, depth);
+            return shape.IsNullable
+                ? $"{Names.Reader}.IsNull({element}) ? null : ({shape.NullableTypeName}){read}"
+                : read;
+        }
+
+        private string ReadNonNull(TypeShape shape, string element, string path, int depth)
+        {
+            switch (shape.Kind)
+            {
+                case ShapeKind.Enum:
+                    return $"{Names.Reader}.ReadEnum<{shape.TypeName}>({element}, {path})";
+                case ShapeKind.Array:
+                    var item = "item" + depth;
+                    var itemPath = "itemPath" + depth;
+                    var method = shape.Collection == CollectionKind.List ? "ReadList" : "ReadArray";
+                    return $"{Names.Reader}.{method}<{shape.Element!.NullableTypeName}>({element}, {path}, static ({item}, {itemPath}) => {Read(shape.Element, item, itemPath, depth + 1)})";
+                case ShapeKind.Object:
+                    return $"Read_{_ids[shape.ObjectKey!]}({element}, {path})";
+                default:
+                    return $"{Names.Reader}.{shape.ReaderMethod}({element}, {path})";
+            }
+        }
+
+        /// <summary>Statements writing <paramref name="value"/> to the Utf8JsonWriter named <c>writer</c>.</summary>
+        public void Write(CodeWriter code, TypeShape shape, string value, int depth = 0)
+        {
+            var checkNull = shape.IsNullable || !IsValueType(shape);
+            if (!checkNull)
+            {
+                WriteNonNull(code, shape, value, depth);
+                return;
+            }
+
+            code.Open($"if ({value} is null)").Line("writer.WriteNullValue();").Close();
+            code.Open("else");
+            WriteNonNull(code, shape, shape.IsNullableValueType ? value + ".Value" : value, depth);
+            code.Close();
+        }
+
+        private void WriteNonNull(CodeWriter code, TypeShape shape, string value, int depth)
+        {
+            switch (shape.Kind)
+            {
+                case ShapeKind.String:
+                case ShapeKind.Uuid:
+                case ShapeKind.DateTime:
+                    code.Line($"writer.WriteStringValue({value});");
+                    break;
+                case ShapeKind.Enum:
+                    code.Line($"writer.WriteStringValue({value}.ToString());");
+                    break;
+                case ShapeKind.Boolean:
+                    code.Line($"writer.WriteBooleanValue({value});");
+                    break;
+                case ShapeKind.Integer:
+                case ShapeKind.Number:
+                    code.Line($"writer.WriteNumberValue({value});");
+                    break;
+                case ShapeKind.Array:
+                    var item = "item" + depth;
+                    code.Line("writer.WriteStartArray();");
+                    code.Open($"foreach (var {item} in {value})");
+                    Write(code, shape.Element!, item, depth + 1);
+                    code.Close();
+                    code.Line("writer.WriteEndArray();");
+                    break;
+                case ShapeKind.Object:
+                    code.Line($"Write_{_ids[shape.ObjectKey!]}(writer, {value});");
+                    break;
+            }
+        }
+
+        public bool IsValueType(TypeShape shape) => shape.Kind switch
+        {
+            ShapeKind.String or ShapeKind.Array => false,
+            ShapeKind.Object => _objects[shape.ObjectKey!].IsValueType,
+            _ => true,
+        };
+
+        /// <summary>The Read_/Write_ methods of every record and class, sorted by type name.</summary>
+        public void EmitMethods(CodeWriter code)
+        {
+            foreach (var model in _objects.Values.OrderBy(o => o.Key, StringComparer.Ordinal))
+            {
+                EmitReader(code, model);
+                code.Line();
+                EmitWriter(code, model);
+                code.Line();
+            }
+        }
+
+        private void EmitReader(CodeWriter code, ObjectModel model)
+        {
+            code.Open($"private static {model.TypeName} Read_{_ids[model.Key]}({Names.JsonElement} element, string path)");
+            code.Line($"{Names.Reader}.ReadObject(element, path);");
+            var bindable = model.Properties.Where(p => p.Binding != PropertyBinding.None).ToList();
+            foreach (var property in bindable.Where(p => p.Binding is PropertyBinding.Constructor or PropertyBinding.RequiredInit))
+            {
+                var argument = model.ConstructorArguments.FirstOrDefault(a => a.ClrName == property.ClrName);
+                var fallback = property.IsRequired
+                    ? $"throw {Names.Reader}.Missing(path + \".{property.JsonName}\")"
+                    : argument?.DefaultLiteral ?? (property.Shape.IsNullable ? "null" : "default!");
+                code.Line($"{property.Shape.NullableTypeName} v_{property.ClrName} = {Lookup(property)} ? {Read(property.Shape, "e_" + property.ClrName, $"path + \".{property.JsonName}\"")} : {fallback};");
+            }
+
+            var withInit = !(model.IsRecord || model.IsValueType);
+            var initializers = bindable
+                .Where(p => p.Binding == PropertyBinding.RequiredInit)
+                .Select(p => $"{p.ClrName} = v_{p.ClrName}")
+                .Concat(withInit
+                    ? bindable.Where(p => p.Binding == PropertyBinding.OptionalInit)
+                        .Select(p => $"{p.ClrName} = {Lookup(p)} ? {Read(p.Shape, "e_" + p.ClrName, $"path + \".{p.JsonName}\"")} : default!")
+                    : Enumerable.Empty<string>())
+                .ToList();
+            var arguments = string.Join(", ", model.ConstructorArguments.Select(a => "v_" + a.ClrName));
+            var initializer = initializers.Count == 0 ? string.Empty : " { " + string.Join(", ", initializers) + " }";
+            code.Line($"var result = new {model.TypeName}({arguments}){initializer};");
+            foreach (var property in bindable.Where(p => p.Binding == PropertyBinding.Setter || (!withInit && p.Binding == PropertyBinding.OptionalInit)))
+            {
+                var read = Read(property.Shape, "e_" + property.ClrName, $"path + \".{property.JsonName}\"");
+                code.Line(property.Binding == PropertyBinding.Setter
+                    ? $"if ({Lookup(property)}) result.{property.ClrName} = {read};"
+                    : $"if ({Lookup(property)}) result = result with {{ {property.ClrName} = {read} }};");
+            }
+
+            code.Line("return result;");
+            code.Close();
+        }
+
+        private static string Lookup(PropertyModel property) =>
+            $"{Names.Reader}.TryGetProperty(element, \"{property.JsonName}\", out var e_{property.ClrName})";
+
+        private void EmitWriter(CodeWriter code, ObjectModel model)
+        {
+            code.Open($"private static void Write_{_ids[model.Key]}({Names.JsonWriter} writer, {model.TypeName} value)");
+            code.Line("writer.WriteStartObject();");
+            foreach (var property in model.Properties.Where(p => p.IsReadable))
+            {
+                code.Line($"writer.WritePropertyName(\"{property.JsonName}\");");
+                Write(code, property.Shape, "value." + property.ClrName);
+            }
+
+            code.Line("writer.WriteEndObject();");
+            code.Close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace McpPlatform.Generators
+{
+    /// <summary>Metadata names the generator looks for, in one place.</summary>
+    internal static class McpAttributeNames
+    {
+        public const string McpTool = "McpPlatform.McpToolAttribute";
+        public const string McpToolSet = "McpPlatform.McpToolSetAttribute";
+        public const string FromServices = "McpPlatform.FromServicesAttribute";
+        public const string Description = "System.ComponentModel.DescriptionAttribute";
+
+        public const string GeneratedMcpTool = "McpPlatform.Hosting.Tools.GeneratedMcpTool";
+        public const string McpServer = "ModelContextProtocol.Server.McpServer";
+        public const string RequestContext = "ModelContextProtocol.Server.RequestContext`1";
+        public const string CallToolRequestParams = "ModelContextProtocol.Protocol.CallToolRequestParams";
+        public const string ProgressNotificationValue = "ModelContextProtocol.Protocol.ProgressNotificationValue";
+        public const string ToolInvocation = "McpPlatform.Hosting.Tools.ToolInvocation";
+        public const string ContentBlock = "ModelContextProtocol.Protocol.ContentBlock";
+        public const string CallToolResult = "ModelContextProtocol.Protocol.CallToolResult";
+    }
+}
