@@ -1,4 +1,7 @@
+using McpPlatform.Hosting.Logging;
+using McpPlatform.Hosting.Security;
 using McpPlatform.Hosting.Tools;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,13 +29,17 @@ public static class McpPlatformHostingExtensions
         ArgumentNullException.ThrowIfNull(catalog);
 
         var options = builder.Services.AddOptions<McpPlatformOptions>()
-            .Bind(builder.Configuration.GetSection(McpPlatformOptions.SectionName));
+            .Bind(builder.Configuration.GetSection(McpPlatformOptions.SectionName))
+            .ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
+        builder.Services.AddSingleton<IValidateOptions<McpPlatformOptions>, McpPlatformOptionsValidator>();
         builder.Services.AddSingleton(catalog);
+        builder.Services.AddTransient<IStartupFilter, DnsRebindingStartupFilter>();
+        PlatformLogging.AddPlatformLogging(builder.Services, builder.Configuration);
 
         var platform = builder.Configuration.GetSection(McpPlatformOptions.SectionName).Get<McpPlatformOptions>() ?? new McpPlatformOptions();
         configure?.Invoke(platform);
@@ -51,7 +58,8 @@ public static class McpPlatformHostingExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
 
-        endpoints.MapGet(options.HealthPath, () => Results.Text("ok"));
+        var identity = ServerIdentity.Describe(options);
+        endpoints.MapGet(options.HealthPath, () => Results.Json(new { status = "ok", server = identity.Name, version = identity.Version }));
         endpoints.MapMcp(options.Path);
         return endpoints;
     }

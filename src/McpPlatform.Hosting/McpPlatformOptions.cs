@@ -25,6 +25,18 @@ public sealed class McpPlatformOptions
     /// per client, which sampling, elicitation and per-session log levels need.
     /// </summary>
     public McpSessionMode SessionMode { get; set; } = McpSessionMode.Stateless;
+
+    /// <summary>
+    /// Host names (no port; <c>*.example.com</c> wildcards; <c>*</c> turns the check off) the
+    /// server answers to. Empty means loopback only: localhost, 127.0.0.1 and [::1].
+    /// </summary>
+    public string[] AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// Browser origins (<c>https://app.example.com</c>) allowed to call the server besides
+    /// origins on an allowed host. Requests without an Origin header (non-browser clients) pass.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }
 
 /// <summary>How the server keeps MCP sessions.</summary>

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog;
+using Serilog.Events;
+
+namespace McpPlatform.Hosting.Logging;
+
+/// <summary>
+/// Application logs through Serilog. Sinks and levels come from the <c>Serilog</c>
+/// configuration section (Serilog.Settings.Configuration); without one the server logs to
+/// the console with ASP.NET Core's per-request chatter turned down to warnings.
+/// </summary>
+internal static class PlatformLogging
+{
+    public static void AddPlatformLogging(IServiceCollection services, IConfiguration configuration)
+    {
+        // preserveStaticLogger keeps several hosts in one process (tests) from sharing one logger.
+        services.AddSerilog(
+            (provider, logger) => Configure(logger, configuration, provider),
+            preserveStaticLogger: true);
+    }
+
+    private static void Configure(LoggerConfiguration logger, IConfiguration configuration, IServiceProvider provider)
+    {
+        var serilog = configuration.GetSection("Serilog");
+        logger.ReadFrom.Configuration(configuration).ReadFrom.Services(provider).Enrich.FromLogContext();
+
+        if (!serilog.GetSection("MinimumLevel").Exists())
+        {
+            logger.MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("ModelContextProtocol", LogEventLevel.Warning);
+        }
+
+        if (!serilog.GetSection("WriteTo").Exists())
+        {
+            logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        }
+    }
+}
