@@ -63,7 +63,7 @@ namespace McpPlatform.Generators.Emitting
             code.Line("public static global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder AddMcpPlatform(");
             code.Line("    this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder,");
             code.Line("    global::System.Action<global::McpPlatform.Hosting.McpPlatformOptions>? configure = null) =>");
-            code.Line("    global::McpPlatform.Hosting.McpPlatformHostingExtensions.AddMcpPlatform(builder, global::McpPlatform.Generated.GeneratedMcpToolCatalog.Instance, configure);");
+            code.Line("    global::Microsoft.Extensions.Hosting.McpPlatformServiceExtensions.AddMcpPlatform(builder, global::McpPlatform.Generated.GeneratedMcpToolCatalog.Instance, configure);");
             code.Close();
             code.Close();
         }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 
@@ -12,6 +13,9 @@ namespace McpPlatform.Hosting.Tools;
 /// </summary>
 public static class ToolResults
 {
+    // Results go to models and JSON parsers, never into HTML: keep '+', quotes and non-ASCII readable.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A tool that returned nothing.</summary>
     public static CallToolResult Empty() => new() { Content = [] };
 
@@ -45,7 +49,7 @@ public static class ToolResults
     public static CallToolResult Json(Action<Utf8JsonWriter> write, bool structured)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);
         }

@@ -1,25 +1,21 @@
+using McpPlatform.Hosting;
 using McpPlatform.Hosting.Logging;
 using McpPlatform.Hosting.Security;
 using McpPlatform.Hosting.Tools;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
-using ModelContextProtocol.Protocol;
 
-namespace McpPlatform.Hosting;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// The two calls a McpPlatform server makes: <c>builder.AddMcpPlatform()</c> and
-/// <c>app.MapMcpPlatform()</c>. The generator emits an <c>AddMcpPlatform()</c> overload that
-/// passes the project's generated tool catalog to this one.
+/// <c>builder.AddMcpPlatform()</c>: the MCP server, its generated tools and the platform's
+/// services. The generator emits a parameterless overload in each server project that passes
+/// the project's generated tool catalog to this one.
 /// </summary>
-public static class McpPlatformHostingExtensions
+public static class McpPlatformServiceExtensions
 {
     /// <summary>Registers the MCP server, its generated tools and the platform's services.</summary>
     public static IMcpServerBuilder AddMcpPlatform(
@@ -50,17 +46,5 @@ public static class McpPlatformHostingExtensions
                 ? HttpServerSessionMode.Stateful
                 : HttpServerSessionMode.Stateless)
             .WithTools(catalog.Tools);
-    }
-
-    /// <summary>Maps the MCP endpoint and the health probe.</summary>
-    public static IEndpointRouteBuilder MapMcpPlatform(this IEndpointRouteBuilder endpoints)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
-
-        var identity = ServerIdentity.Describe(options);
-        endpoints.MapGet(options.HealthPath, () => Results.Json(new { status = "ok", server = identity.Name, version = identity.Version }));
-        endpoints.MapMcp(options.Path);
-        return endpoints;
     }
 }
