@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace McpPlatform.Templates.Tests;
+
+/// <summary>
+/// `dotnet run -- --urls http://127.0.0.1:PORT` in the scaffold, then the official TypeScript
+/// SDK client (StreamableHTTPClientTransport) lists and calls its tools.
+/// </summary>
+[Collection(ScaffoldCollection.Name)]
+public sealed class RunningScaffoldTests(ScaffoldFixture scaffold)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task TypeScript_client_lists_and_calls_the_tools()
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        using var server = ProcessRunner.Start(
+            "dotnet", ["run", "--", "--urls", baseUrl], scaffold.ProjectDirectory, scaffold.Environment, out var serverOutput);
+        try
+        {
+            await WaitForHealthAsync(baseUrl, server, serverOutput);
+
+            var client = await ProcessRunner.RunAsync(
+                RepoPaths.Node, [Path.Combine(RepoPaths.NodeFolder, "scaffold-client.mjs"), baseUrl + "/mcp"],
+                RepoPaths.NodeFolder, new Dictionary<string, string?>(), TimeSpan.FromMinutes(1));
+            client.EnsureSuccess();
+
+            using var seen = JsonDocument.Parse(client.Output.Trim().Split('\n')[^1]);
+            AssertWhatTheClientSaw(seen.RootElement);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static void AssertWhatTheClientSaw(JsonElement seen)
+    {
+        Assert.Equal("Acme.Jira", seen.GetProperty("server").GetProperty("name").GetString());
+
+        var tools = seen.GetProperty("tools").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
+        Assert.Equal(["create_issue", "get_issue", "search_issues"], tools.Keys.Order());
+        Assert.True(tools["search_issues"].GetProperty("annotations").GetProperty("readOnlyHint").GetBoolean());
+        Assert.False(tools["create_issue"].GetProperty("annotations").GetProperty("readOnlyHint").GetBoolean());
+        Assert.Equal("title", tools["create_issue"].GetProperty("inputSchema").GetProperty("required")[0].GetString());
+
+        var search = seen.GetProperty("search").GetProperty("structuredContent");
+        Assert.Equal(1, search.GetProperty("total").GetInt32());
+        Assert.Equal("High", search.GetProperty("issues")[0].GetProperty("priority").GetString());
+
+        var created = seen.GetProperty("created").GetProperty("structuredContent");
+        var fetched = seen.GetProperty("fetched").GetProperty("structuredContent");
+        Assert.StartsWith("DEMO-", created.GetProperty("key").GetString());
+        Assert.Equal(created.GetProperty("key").GetString(), fetched.GetProperty("key").GetString());
+        Assert.Equal("Created by the TypeScript client", fetched.GetProperty("title").GetString());
+        Assert.Equal("e2e", fetched.GetProperty("labels")[0].GetString());
+
+        var badArgument = seen.GetProperty("badArgument");
+        Assert.True(badArgument.GetProperty("isError").GetBoolean());
+        var badText = badArgument.GetProperty("content")[0].GetProperty("text").GetString()!;
+        Assert.Contains("limit", badText);
+        Assert.Contains("integer", badText);
+        Assert.DoesNotContain("ten", badText);
+
+        var failure = seen.GetProperty("toolFailure");
+        Assert.True(failure.GetProperty("isError").GetBoolean());
+        var failureText = failure.GetProperty("content")[0].GetProperty("text").GetString()!;
+        Assert.Contains("No issue has the key 'NOPE-404'", failureText);
+        Assert.DoesNotContain("   at ", failureText);
+
+        var unknown = seen.GetProperty("unknownTool");
+        Assert.True(unknown.GetProperty("threw").GetBoolean());
+        Assert.Contains("no_such_tool", unknown.GetProperty("message").GetString());
+    }
+
+    private static async Task WaitForHealthAsync(string baseUrl, System.Diagnostics.Process server, OutputLog output)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"The scaffolded server exited with {server.ExitCode}:\n{output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(baseUrl + "/healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The scaffolded server did not answer /healthz within {StartTimeout}:\n{output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,52 @@
+namespace McpPlatform.Templates.Tests;
+
+/// <summary>
+/// Installs the packed template into an isolated hive and instantiates it once as
+/// <c>dotnet new mcp-governed -n Acme.Jira</c> in a temporary folder, restoring the platform
+/// packages from artifacts/packages through the scaffold's own nuget.config.
+/// </summary>
+public sealed class ScaffoldFixture : IAsyncLifetime
+{
+    public const string ProjectName = "Acme.Jira";
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
+
+    public string WorkRoot { get; } = Path.Combine(Path.GetTempPath(), "mcp-platform-template-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string Hive => Path.Combine(WorkRoot, "hive");
+
+    public string ProjectDirectory => Path.Combine(WorkRoot, ProjectName);
+
+    /// <summary>
+    /// A NuGet cache of our own: the platform packages keep one version while their content
+    /// changes, so a shared cache would serve yesterday's build.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; private set; } = new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(WorkRoot);
+        Environment = DotnetEnvironment.Isolated();
+
+        await DotnetAsync(WorkRoot, "new", "install", RepoPaths.TemplatePackage, "--debug:custom-hive", Hive);
+        await DotnetAsync(WorkRoot, "new", "nugetconfig", "-o", ProjectDirectory);
+        await DotnetAsync(ProjectDirectory, "nuget", "add", "source", RepoPaths.PackageFeed, "-n", "mcp-platform-local", "--configfile", "nuget.config");
+        await DotnetAsync(WorkRoot, "new", "mcp-governed", "-n", ProjectName, "-o", ProjectDirectory, "--debug:custom-hive", Hive);
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(WorkRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server process that is still shutting down may hold a file; the OS temp cleaner gets it.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<CommandResult> DotnetAsync(string workingDirectory, params string[] arguments) =>
+        (await ProcessRunner.RunAsync("dotnet", arguments, workingDirectory, Environment, CommandTimeout)).EnsureSuccess();
+}
