@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.Server;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -37,14 +38,18 @@ public static class McpPlatformServiceExtensions
         builder.Services.AddTransient<IStartupFilter, DnsRebindingStartupFilter>();
         PlatformLogging.AddPlatformLogging(builder.Services, builder.Configuration);
 
-        var platform = builder.Configuration.GetSection(McpPlatformOptions.SectionName).Get<McpPlatformOptions>() ?? new McpPlatformOptions();
-        configure?.Invoke(platform);
+        // The SDK's options follow the platform's, so every way of configuring them (appsettings,
+        // the callback, services.Configure) reaches initialize and the transport alike.
+        builder.Services.AddOptions<McpServerOptions>().Configure<IOptions<McpPlatformOptions>>(
+            (server, platform) => server.ServerInfo = ServerIdentity.Describe(platform.Value));
+        builder.Services.AddOptions<HttpServerTransportOptions>().Configure<IOptions<McpPlatformOptions>>(
+            (http, platform) => http.SessionMode = platform.Value.SessionMode == McpSessionMode.Stateful
+                ? HttpServerSessionMode.Stateful
+                : HttpServerSessionMode.Stateless);
 
         return builder.Services
-            .AddMcpServer(server => server.ServerInfo = ServerIdentity.Describe(platform))
-            .WithHttpTransport(http => http.SessionMode = platform.SessionMode == McpSessionMode.Stateful
-                ? HttpServerSessionMode.Stateful
-                : HttpServerSessionMode.Stateless)
+            .AddMcpServer()
+            .WithHttpTransport()
             .WithTools(catalog.Tools);
     }
 }

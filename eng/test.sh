@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test in the repository: installs the test peers (the official MCP TypeScript SDK,
+# the conformance suite and Node 22) with npm, packs the platform into artifacts/packages for
+# the template tests, then `dotnet test Platform.sln`. Prints a summary; exits non-zero on
+# any failure or when no test ran.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+echo "==> Installing test peers (eng/node)"
+npm ci --prefix eng/node --no-audit --no-fund --loglevel=error
+
+echo "==> Packing the platform"
+bash eng/pack.sh
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+echo "==> Running tests"
+set +e
+dotnet test Platform.sln --logger trx --results-directory "$results" "$@"
+status=$?
+set -e
+
+# One line over every test assembly, from the TRX counters.
+read -r total passed failed skipped < <(
+  cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
+    { for (i = 2; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); c[kv[1]] += kv[2] } }
+    END { printf "%d %d %d %d\n", c["total"], c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["total"] - c["executed"] }')
+echo "==> Test summary: ${total:-0} total, ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped ($(ls "$results"/*.trx 2>/dev/null | wc -l) test assemblies)"
+
+if [[ "$status" -ne 0 || "${failed:-0}" -ne 0 ]]; then
+  echo "FAILED" >&2
+  exit 1
+fi
+if [[ "${total:-0}" -eq 0 ]]; then
+  echo "FAILED: no test ran" >&2
+  exit 1
+fi
+echo "PASSED"
