@@ -12,7 +12,8 @@ namespace McpPlatform.Generators
         public const string McpServer = "ModelContextProtocol.Server.McpServer";
         public const string RequestContext = "ModelContextProtocol.Server.RequestContext`1";
         public const string CallToolRequestParams = "ModelContextProtocol.Protocol.CallToolRequestParams";
-        public const string ProgressNotificationValue = "ModelContextProtocol.Protocol.ProgressNotificationValue";
+        // ProgressNotificationValue lives in the root namespace in SDK 2.x (not .Protocol).
+        public const string ProgressNotificationValue = "ModelContextProtocol.ProgressNotificationValue";
         public const string ToolInvocation = "McpPlatform.Hosting.Tools.ToolInvocation";
         public const string ContentBlock = "ModelContextProtocol.Protocol.ContentBlock";
         public const string CallToolResult = "ModelContextProtocol.Protocol.CallToolResult";

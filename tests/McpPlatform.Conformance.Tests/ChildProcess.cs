@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace McpPlatform.Conformance.Tests;
+
+/// <summary>
+/// A process the tests start: its stdout and stderr are captured (interleaved, bounded) for
+/// failure messages, and disposing it kills the whole process tree.
+/// </summary>
+internal sealed class ChildProcess : IDisposable
+{
+    private const int MaxCapturedChars = 200_000;
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly object _gate = new();
+
+    private ChildProcess(Process process) => _process = process;
+
+    /// <summary>The command line, for messages.</summary>
+    public required string CommandLine { get; init; }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Everything the process wrote so far, stdout and stderr interleaved.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static ChildProcess Start(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        var process = new Process { StartInfo = startInfo };
+        var child = new ChildProcess(process) { CommandLine = fileName + " " + string.Join(" ", startInfo.ArgumentList) };
+        process.OutputDataReceived += (_, e) => child.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Waits for the process to exit; kills it and returns false when it takes longer than <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            return false;
+        }
+    }
+
+    /// <summary>The captured output's last <paramref name="maxChars"/> characters.</summary>
+    public string OutputTail(int maxChars = 8_000)
+    {
+        var output = Output;
+        return output.Length <= maxChars ? output : "[...]\n" + output[^maxChars..];
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(KillWait);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_output.Length < MaxCapturedChars)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
