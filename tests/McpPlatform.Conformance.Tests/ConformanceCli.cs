@@ -1,3 +1,4 @@
+using McpPlatform.Testing;
 using System.Text.RegularExpressions;
 
 namespace McpPlatform.Conformance.Tests;
@@ -55,7 +56,7 @@ internal static partial class ConformanceCli
     private static ChildProcess Start(IEnumerable<string> arguments) =>
         ChildProcess.Start(
             RepositoryLayout.NodeExecutable(),
-            [RepositoryLayout.ConformanceCli(), .. arguments],
+            [ConformancePaths.ConformanceCli(), .. arguments],
             RepositoryLayout.Root,
             new Dictionary<string, string?> { ["NO_COLOR"] = "1", ["FORCE_COLOR"] = "0" });
 

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using McpPlatform.Testing;
 
 namespace McpPlatform.Conformance.Tests;
 
@@ -11,8 +10,6 @@ public sealed class FixtureServer : IAsyncLifetime, IDisposable
 {
     private const int StartAttempts = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(200);
 
     private ChildProcess? _process;
 
@@ -24,19 +21,19 @@ public sealed class FixtureServer : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var assembly = RepositoryLayout.FixtureAssembly();
+        var assembly = ConformancePaths.FixtureAssembly();
         var failures = new List<string>();
 
         // A free port can be taken between choosing it and Kestrel binding it; try another then.
         for (var attempt = 1; attempt <= StartAttempts; attempt++)
         {
-            var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+            var baseAddress = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}");
             var process = ChildProcess.Start(
                 DotnetHost(),
                 [assembly, "--urls", baseAddress.ToString().TrimEnd('/')],
                 Path.GetDirectoryName(assembly)!,
                 new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" });
-            var failure = await WaitUntilHealthyAsync(process, new Uri(baseAddress, "/healthz"));
+            var failure = await LoopbackServer.WaitUntilHealthyAsync(process, new Uri(baseAddress, "/healthz"), StartTimeout);
             if (failure is null)
             {
                 _process = process;
@@ -61,47 +58,6 @@ public sealed class FixtureServer : IAsyncLifetime, IDisposable
     {
         _process?.Dispose();
         _process = null;
-    }
-
-    /// <summary>Null when healthy; otherwise why not.</summary>
-    private static async Task<string?> WaitUntilHealthyAsync(ChildProcess process, Uri health)
-    {
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = ProbeTimeout };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        string lastProblem = "no answer yet";
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                return $"the process exited with code {process.ExitCode} before {health} answered";
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(health);
-                if (response.IsSuccessStatusCode)
-                {
-                    return null;
-                }
-
-                lastProblem = $"{health} answered {(int)response.StatusCode}";
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                lastProblem = ex.Message;
-            }
-
-            await Task.Delay(ProbeInterval);
-        }
-
-        return $"{health} did not answer 2xx within {StartTimeout.TotalSeconds:0} s ({lastProblem})";
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The dotnet host running these tests, so the fixture runs on the same runtime.</summary>

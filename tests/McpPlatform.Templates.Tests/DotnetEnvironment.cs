@@ -9,7 +9,7 @@ internal static class DotnetEnvironment
     /// </summary>
     public static IReadOnlyDictionary<string, string?> Isolated()
     {
-        var cache = Path.Combine(RepoPaths.Root, "artifacts", "nuget-cache");
+        var cache = Path.Combine(RepositoryLayout.Root, "artifacts", "nuget-cache");
         Directory.CreateDirectory(cache);
         foreach (var stale in Directory.GetDirectories(cache, "mcpplatform.*"))
         {

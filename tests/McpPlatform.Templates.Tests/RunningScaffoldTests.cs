@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace McpPlatform.Templates.Tests;
@@ -16,27 +14,22 @@ public sealed class RunningScaffoldTests(ScaffoldFixture scaffold)
     [Fact]
     public async Task TypeScript_client_lists_and_calls_the_tools()
     {
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        using var server = ProcessRunner.Start(
-            "dotnet", ["run", "--", "--urls", baseUrl], scaffold.ProjectDirectory, scaffold.Environment, out var serverOutput);
-        try
-        {
-            await WaitForHealthAsync(baseUrl, server, serverOutput);
+        var baseUrl = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}");
+        using var server = ChildProcess.Start(
+            "dotnet", ["run", "--", "--urls", baseUrl.ToString().TrimEnd('/')], scaffold.ProjectDirectory, scaffold.Environment);
+        var notReady = await LoopbackServer.WaitUntilHealthyAsync(server, new Uri(baseUrl, "/healthz"), StartTimeout);
+        Assert.True(notReady is null, $"The scaffolded server did not start: {notReady}\n{server.OutputTail()}");
 
-            var client = await ProcessRunner.RunAsync(
-                RepoPaths.Node, [Path.Combine(RepoPaths.NodeFolder, "scaffold-client.mjs"), baseUrl + "/mcp"],
-                RepoPaths.NodeFolder, new Dictionary<string, string?>(), TimeSpan.FromMinutes(1));
-            client.EnsureSuccess();
+        var client = await ChildProcess.RunAsync(
+            RepositoryLayout.NodeExecutable(),
+            [Path.Combine(RepositoryLayout.NodeFolder, "scaffold-client.mjs"), new Uri(baseUrl, "/mcp").ToString()],
+            RepositoryLayout.NodeFolder,
+            environment: null,
+            TimeSpan.FromMinutes(1));
+        client.EnsureSuccess();
 
-            using var seen = JsonDocument.Parse(client.Output.Trim().Split('\n')[^1]);
-            AssertWhatTheClientSaw(seen.RootElement);
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-        }
+        using var seen = JsonDocument.Parse(client.Output.Trim().Split('\n')[^1]);
+        AssertWhatTheClientSaw(seen.RootElement);
     }
 
     private static void AssertWhatTheClientSaw(JsonElement seen)
@@ -76,42 +69,5 @@ public sealed class RunningScaffoldTests(ScaffoldFixture scaffold)
         var unknown = seen.GetProperty("unknownTool");
         Assert.True(unknown.GetProperty("threw").GetBoolean());
         Assert.Contains("no_such_tool", unknown.GetProperty("message").GetString());
-    }
-
-    private static async Task WaitForHealthAsync(string baseUrl, System.Diagnostics.Process server, OutputLog output)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"The scaffolded server exited with {server.ExitCode}:\n{output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(baseUrl + "/healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"The scaffolded server did not answer /healthz within {StartTimeout}:\n{output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -27,9 +27,9 @@ public sealed class ScaffoldFixture : IAsyncLifetime
         Directory.CreateDirectory(WorkRoot);
         Environment = DotnetEnvironment.Isolated();
 
-        await DotnetAsync(WorkRoot, "new", "install", RepoPaths.TemplatePackage, "--debug:custom-hive", Hive);
+        await DotnetAsync(WorkRoot, "new", "install", RepositoryLayout.PackedFile("McpPlatform.Templates.*.nupkg"), "--debug:custom-hive", Hive);
         await DotnetAsync(WorkRoot, "new", "nugetconfig", "-o", ProjectDirectory);
-        await DotnetAsync(ProjectDirectory, "nuget", "add", "source", RepoPaths.PackageFeed, "-n", "mcp-platform-local", "--configfile", "nuget.config");
+        await DotnetAsync(ProjectDirectory, "nuget", "add", "source", RepositoryLayout.PackageFeed, "-n", "mcp-platform-local", "--configfile", "nuget.config");
         await DotnetAsync(WorkRoot, "new", "mcp-governed", "-n", ProjectName, "-o", ProjectDirectory, "--debug:custom-hive", Hive);
     }
 
@@ -47,6 +47,6 @@ public sealed class ScaffoldFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task<CommandResult> DotnetAsync(string workingDirectory, params string[] arguments) =>
-        (await ProcessRunner.RunAsync("dotnet", arguments, workingDirectory, Environment, CommandTimeout)).EnsureSuccess();
+    internal async Task<CommandResult> DotnetAsync(string workingDirectory, params string[] arguments) =>
+        (await ChildProcess.RunAsync("dotnet", arguments, workingDirectory, Environment, CommandTimeout)).EnsureSuccess();
 }

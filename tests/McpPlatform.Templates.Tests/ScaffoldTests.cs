@@ -31,7 +31,7 @@ public sealed class ScaffoldTests(ScaffoldFixture scaffold)
     [Fact]
     public void References_the_platform_version_that_was_packed()
     {
-        var hosting = Path.GetFileName(RepoPaths.RequireFile(RepoPaths.PackageFeed, "McpPlatform.Hosting.*.nupkg", "bash eng/pack.sh"));
+        var hosting = Path.GetFileName(RepositoryLayout.PackedFile("McpPlatform.Hosting.*.nupkg"));
         var packedVersion = hosting["McpPlatform.Hosting.".Length..^".nupkg".Length];
         var packages = File.ReadAllText(Path.Combine(scaffold.ProjectDirectory, "Directory.Packages.props"));
         Assert.Contains($"<PackageVersion Include=\"McpPlatform.Hosting\" Version=\"{packedVersion}\" />", packages);

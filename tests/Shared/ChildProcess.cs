@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace McpPlatform.Conformance.Tests;
+namespace McpPlatform.Testing;
 
 /// <summary>
 /// A process the tests start: its stdout and stderr are captured (interleaved, bounded) for
@@ -58,7 +58,15 @@ internal sealed class ChildProcess : IDisposable
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            startInfo.Environment[name] = value;
+            // A null value removes the variable from the child's environment.
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
         }
 
         var process = new Process { StartInfo = startInfo };
@@ -66,9 +74,23 @@ internal sealed class ChildProcess : IDisposable
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.Start();
+        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Runs a command to completion within <paramref name="timeout"/> and returns its exit code and output.</summary>
+    public static async Task<CommandResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout)
+    {
+        using var child = Start(fileName, arguments, workingDirectory, environment);
+        if (!await child.WaitForExitAsync(timeout))
+        {
+            throw new TimeoutException($"`{child.CommandLine}` did not finish within {timeout}:\n{child.OutputTail()}");
+        }
+
+        return new CommandResult(child.CommandLine, child.ExitCode, child.Output);
     }
 
     /// <summary>Waits for the process to exit; kills it and returns false when it takes longer than <paramref name="timeout"/>.</summary>
@@ -78,6 +100,7 @@ internal sealed class ChildProcess : IDisposable
         try
         {
             await _process.WaitForExitAsync(cancellation.Token);
+            _process.WaitForExit(); // drains the redirected output
             return true;
         }
         catch (OperationCanceledException)
@@ -131,4 +154,12 @@ internal sealed class ChildProcess : IDisposable
             }
         }
     }
+}
+
+/// <summary>The outcome of a finished command.</summary>
+internal sealed record CommandResult(string Command, int ExitCode, string Output)
+{
+    /// <summary>Throws with the command's output when it failed, so the test log says why.</summary>
+    public CommandResult EnsureSuccess() =>
+        ExitCode == 0 ? this : throw new InvalidOperationException($"`{Command}` exited with {ExitCode}:\n{Output}");
 }
