@@ -147,17 +147,23 @@ namespace McpPlatform.Generators.Emitting
             }
 
             var withInit = !(model.IsRecord || model.IsValueType);
-            var initializers = bindable
+            var arguments = string.Join(", ", model.ConstructorArguments.Select(a => "v_" + a.ClrName));
+            var requiredInits = bindable
                 .Where(p => p.Binding == PropertyBinding.RequiredInit)
                 .Select(p => $"{p.ClrName} = v_{p.ClrName}")
-                .Concat(withInit
-                    ? bindable.Where(p => p.Binding == PropertyBinding.OptionalInit)
-                        .Select(p => $"{p.ClrName} = {Lookup(p)} ? {Read(p.Shape, "e_" + p.ClrName, $"path + \".{p.JsonName}\"")} : default!")
-                    : Enumerable.Empty<string>())
                 .ToList();
-            var arguments = string.Join(", ", model.ConstructorArguments.Select(a => "v_" + a.ClrName));
-            var initializer = initializers.Count == 0 ? string.Empty : " { " + string.Join(", ", initializers) + " }";
-            code.Line($"var result = new {model.TypeName}({arguments}){initializer};");
+            var optionalInits = withInit ? bindable.Where(p => p.Binding == PropertyBinding.OptionalInit).ToList() : new List<PropertyModel>();
+            if (optionalInits.Any(p => p.IsReadable))
+            {
+                // Init-only properties can only be set in the initializer: an absent one keeps the value a plain construction gives it.
+                code.Line($"var defaults = new {model.TypeName}({arguments}){Initializer(requiredInits)};");
+            }
+
+            var initializers = requiredInits
+                .Concat(optionalInits.Select(p =>
+                    $"{p.ClrName} = {Lookup(p)} ? {Read(p.Shape, "e_" + p.ClrName, $"path + \".{p.JsonName}\"")} : {(p.IsReadable ? "defaults." + p.ClrName : "default!")}"))
+                .ToList();
+            code.Line($"var result = new {model.TypeName}({arguments}){Initializer(initializers)};");
             foreach (var property in bindable.Where(p => p.Binding == PropertyBinding.Setter || (!withInit && p.Binding == PropertyBinding.OptionalInit)))
             {
                 var read = Read(property.Shape, "e_" + property.ClrName, $"path + \".{property.JsonName}\"");
@@ -169,6 +175,9 @@ namespace McpPlatform.Generators.Emitting
             code.Line("return result;");
             code.Close();
         }
+
+        private static string Initializer(IReadOnlyList<string> assignments) =>
+            assignments.Count == 0 ? string.Empty : " { " + string.Join(", ", assignments) + " }";
 
         private static string Lookup(PropertyModel property) =>
             $"{Names.Reader}.TryGetProperty(element, \"{property.JsonName}\", out var e_{property.ClrName})";

@@ -15,6 +15,7 @@ namespace McpPlatform.Generators.Parsing
     internal sealed class DocComments
     {
         private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
+        private static readonly char[] CrefSuffixStarts = { '(', '{', '<', '`' };
         private readonly XElement? _root;
 
         private DocComments(XElement? root) => _root = root;
@@ -49,8 +50,9 @@ namespace McpPlatform.Generators.Parsing
                 {
                     XText text => text.Value,
                     XElement { Name.LocalName: "see" or "paramref" or "typeparamref" } reference =>
-                        ((string?)reference.Attribute("cref") ?? (string?)reference.Attribute("name") ?? (string?)reference.Attribute("langword") ?? reference.Value)
-                            .Split(':').Last(),
+                        (string?)reference.Attribute("cref") is { } cref
+                            ? CrefName(cref)
+                            : (string?)reference.Attribute("name") ?? (string?)reference.Attribute("langword") ?? reference.Value,
                     XElement other => other.Value,
                     _ => string.Empty,
                 });
@@ -58,6 +60,22 @@ namespace McpPlatform.Generators.Parsing
 
             var result = Whitespace.Replace(builder.ToString(), " ").Trim();
             return result.Length == 0 ? null : result;
+        }
+
+        /// <summary>
+        /// The simple name a cref points at, the same whether the compiler resolved it
+        /// ("T:Sample.Ticket", "M:Sample.Tools.Find(System.String)") or it is read from source ("Ticket").
+        /// </summary>
+        private static string CrefName(string cref)
+        {
+            var name = cref.Substring(cref.LastIndexOf(':') + 1);
+            var end = name.IndexOfAny(CrefSuffixStarts);
+            if (end > 0)
+            {
+                name = name.Substring(0, end);
+            }
+
+            return name.Substring(name.LastIndexOf('.') + 1);
         }
 
         private static string? FromTrivia(ISymbol symbol, CancellationToken cancellationToken)

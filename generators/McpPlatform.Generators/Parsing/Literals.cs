@@ -37,11 +37,13 @@ namespace McpPlatform.Generators.Parsing
             };
         }
 
-        public static string Json(object? value, ITypeSymbol type)
+        /// <summary>The default as JSON, or null when the schema cannot state it (<c>default</c> of a non-nullable struct, an enum value with no member).</summary>
+        public static string? Json(object? value, ITypeSymbol type)
         {
             if (value is null)
             {
-                return "null";
+                // "default": null would contradict the property's own non-null type.
+                return type.IsValueType && !IsNullableValueType(type) ? null : "null";
             }
 
             var target = Underlying(type);
@@ -49,7 +51,7 @@ namespace McpPlatform.Generators.Parsing
             {
                 var member = target.GetMembers().OfType<IFieldSymbol>()
                     .FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
-                return member is null ? "null" : JsonText.Quote(member.Name);
+                return member is null ? null : JsonText.Quote(member.Name);
             }
 
             return value switch

@@ -1,0 +1,116 @@
+using McpPlatform.Generators.Tests.Harness;
+using McpPlatform.Generators.Tests.Samples;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Steps = McpPlatform.Generators.McpToolGenerator.Steps;
+
+namespace McpPlatform.Generators.Tests;
+
+/// <summary>Unchanged input hits the generator cache; changed tool input does not; models hold no compiler objects.</summary>
+public sealed class IncrementalCachingTests
+{
+    private const string UnrelatedFile = """
+        namespace Sample.Other;
+
+        public sealed class Clock
+        {
+            public int Ticks() => 1;
+        }
+        """;
+
+    private static readonly string[] TrackedSteps = [Steps.Tools, Steps.HostingReferenced, Steps.Catalog];
+
+    [Fact]
+    public void Editing_a_file_without_tools_reuses_every_cached_step_and_the_output()
+    {
+        var (driver, compilation) = RunOnce();
+
+        var edited = ReplaceFile(compilation, 2, UnrelatedFile.Replace("=> 1", "=> 2") + "\npublic sealed class Added\n{\n}\n");
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in TrackedSteps)
+        {
+            Assert.All(Outputs(result, step), output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"{step} output was {output.Reason}"));
+        }
+
+        Assert.All(SourceOutputs(result), output => Assert.True(
+            output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"source output was {output.Reason}"));
+    }
+
+    [Fact]
+    public void Editing_a_tool_description_regenerates_the_catalog()
+    {
+        var (driver, compilation) = RunOnce();
+
+        var edited = ReplaceFile(compilation, 1, IssueTrackerSample.Tools.Replace("Opens a new issue.", "Opens a fresh issue.", StringComparison.Ordinal));
+        var run = driver.RunGenerators(edited).GetRunResult();
+        var result = run.Results.Single();
+
+        Assert.Contains(Outputs(result, Steps.Tools), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(Outputs(result, Steps.Catalog), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(SourceOutputs(result), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("Opens a fresh issue.", Assert.Single(run.GeneratedTrees).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_record_a_tool_takes_in_another_file_regenerates_the_catalog()
+    {
+        var (driver, compilation) = RunOnce();
+
+        var edited = ReplaceFile(compilation, 0, IssueTrackerSample.Model.Replace("The person's login name.", "The sign-in name.", StringComparison.Ordinal));
+        var run = driver.RunGenerators(edited).GetRunResult();
+
+        Assert.Contains(Outputs(run.Results.Single(), Steps.Tools), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("The sign-in name.", Assert.Single(run.GeneratedTrees).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cached_pipeline_values_hold_no_symbols_syntax_or_compilations()
+    {
+        var (driver, _) = RunOnce();
+        var result = driver.GetRunResult().Results.Single();
+
+        foreach (var step in TrackedSteps)
+        {
+            var outputs = Outputs(result, step);
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, output => Assert.Empty(PipelineValues.FindCompilerObjects(output.Value)));
+        }
+    }
+
+    [Fact]
+    public void Compiler_object_finder_sees_a_symbol_nested_in_a_value()
+    {
+        var symbol = GeneratorHarness.Compile(UnrelatedFile).GetTypeByMetadataName("Sample.Other.Clock");
+
+        var found = PipelineValues.FindCompilerObjects((1, new[] { "a" }, new List<object?> { symbol }));
+
+        Assert.StartsWith("value.Item3[0]: ", Assert.Single(found), StringComparison.Ordinal);
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
+    {
+        var compilation = GeneratorHarness.Compile(IssueTrackerSample.Model, IssueTrackerSample.Tools, UnrelatedFile);
+        var driver = GeneratorHarness.CreateDriver(compilation, trackSteps: true).RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        return (driver, compilation);
+    }
+
+    private static CSharpCompilation ReplaceFile(CSharpCompilation compilation, int index, string text)
+    {
+        var old = compilation.SyntaxTrees[index];
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)old.Options, old.FilePath));
+    }
+
+    private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step)
+    {
+        Assert.True(result.TrackedSteps.TryGetValue(step, out var runs), $"step {step} was not tracked");
+        return runs.SelectMany(s => s.Outputs).ToList();
+    }
+
+    private static List<(object Value, IncrementalStepRunReason Reason)> SourceOutputs(GeneratorRunResult result) =>
+        result.TrackedOutputSteps.SelectMany(p => p.Value).SelectMany(s => s.Outputs).ToList();
+}
