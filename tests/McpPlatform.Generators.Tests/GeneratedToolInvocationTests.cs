@@ -67,7 +67,7 @@ public sealed class GeneratedToolInvocationTests
     }
 
     [Theory]
-    [InlineData("""{"priority":"Low","when":"2025-01-02T03:04:05Z"}""", "Missing required argument 'count'.")]
+    [InlineData("""{"priority":"Low","when":"2025-01-02T03:04:05Z"}""", "Missing required argument 'count': expected an integer.")]
     [InlineData("""{"count":"three","priority":"Low","when":"2025-01-02T03:04:05Z"}""", "Invalid argument 'count': expected an integer (32-bit), got a string.")]
     [InlineData("""{"count":3,"priority":"Medium","when":"2025-01-02T03:04:05Z"}""", "Invalid argument 'priority': expected one of Low, High, got a string.")]
     [InlineData("""{"count":3,"priority":1,"when":"2025-01-02T03:04:05Z"}""", "Invalid argument 'priority': expected one of Low, High, got a number.")]
@@ -81,8 +81,8 @@ public sealed class GeneratedToolInvocationTests
     }
 
     [Theory]
-    [InlineData("""{"ticket":{"title":"Broken"}}""", "Missing required argument 'ticket.owner'.")]
-    [InlineData("""{"ticket":{"title":"Broken","owner":{}}}""", "Missing required argument 'ticket.owner.login'.")]
+    [InlineData("""{"ticket":{"title":"Broken"}}""", "Missing required argument 'ticket.owner': expected an object.")]
+    [InlineData("""{"ticket":{"title":"Broken","owner":{}}}""", "Missing required argument 'ticket.owner.login': expected a string.")]
     [InlineData("""{"ticket":{"title":"Broken","owner":{"login":"ada"},"labels":["bug",7]}}""", "Invalid argument 'ticket.labels[1]': expected a string, got a number.")]
     [InlineData("""{"ticket":"Broken"}""", "Invalid argument 'ticket': expected an object, got a string.")]
     public async Task Bad_nested_argument_is_a_tool_error_naming_its_path(string arguments, string message)

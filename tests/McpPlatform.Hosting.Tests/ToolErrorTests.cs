@@ -28,7 +28,7 @@ public sealed class ToolErrorTests(SampleServerFixture fixture) : IClassFixture<
         var result = await fixture.Client.CallAsync("echo");
 
         Assert.True(result.IsError);
-        Assert.Equal("Missing required argument 'text'.", result.SingleText());
+        Assert.Equal("Missing required argument 'text': expected a string.", result.SingleText());
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ToolErrorTests(SampleServerFixture fixture) : IClassFixture<
         var result = await fixture.Client.CallAsync("triage_ticket", """{"ticket":{"priority":"Low"},"threshold":"High"}""");
 
         Assert.True(result.IsError);
-        Assert.Equal("Missing required argument 'ticket.title'.", result.SingleText());
+        Assert.Equal("Missing required argument 'ticket.title': expected a string.", result.SingleText());
     }
 
     [Fact]

@@ -141,7 +141,7 @@ namespace McpPlatform.Generators.Emitting
             {
                 var argument = model.ConstructorArguments.FirstOrDefault(a => a.ClrName == property.ClrName);
                 var fallback = property.IsRequired
-                    ? $"throw {Names.Reader}.Missing(path + \".{property.JsonName}\")"
+                    ? $"throw {Names.Reader}.Missing(path + \".{property.JsonName}\", {ShapeDescriptions.ExpectedLiteral(property.Shape)})"
                     : argument?.DefaultLiteral ?? (property.Shape.IsNullable ? "null" : "default!");
                 code.Line($"{property.Shape.NullableTypeName} v_{property.ClrName} = {Lookup(property)} ? {Read(property.Shape, "e_" + property.ClrName, $"path + \".{property.JsonName}\"")} : {fallback};");
             }

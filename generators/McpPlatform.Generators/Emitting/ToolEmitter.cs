@@ -70,7 +70,7 @@ namespace McpPlatform.Generators.Emitting
             var name = "\"" + parameter.Name + "\"";
             if (parameter.IsRequired)
             {
-                return codecs.Read(parameter.Shape! with { IsNullable = false, IsNullableValueType = false }, $"invocation.Arguments.GetRequired({name})", name);
+                return codecs.Read(parameter.Shape! with { IsNullable = false, IsNullableValueType = false }, $"invocation.Arguments.GetRequired({name}, {ShapeDescriptions.ExpectedLiteral(parameter.Shape!)})", name);
             }
 
             var fallback = parameter.DefaultLiteral ?? "null";

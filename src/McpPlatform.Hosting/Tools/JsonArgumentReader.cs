@@ -146,8 +146,8 @@ public static class JsonArgumentReader
     }
 
     /// <summary>The error for a missing required property of a nested object.</summary>
-    public static ToolArgumentException Missing(string path) =>
-        new(path, $"Missing required argument '{path}'.");
+    public static ToolArgumentException Missing(string path, string expected) =>
+        new(path, $"Missing required argument '{path}': expected {expected}.");
 
     /// <summary>The error for a value of the wrong JSON type; describes the value's kind, never the value.</summary>
     public static ToolArgumentException Mismatch(string path, string expected, JsonElement actual) =>

@@ -29,6 +29,6 @@ public sealed class ToolArguments
     }
 
     /// <summary>Gets a required argument or throws an error naming it.</summary>
-    public JsonElement GetRequired(string name) =>
-        TryGet(name, out var value) ? value : throw JsonArgumentReader.Missing(name);
+    public JsonElement GetRequired(string name, string expected) =>
+        TryGet(name, out var value) ? value : throw JsonArgumentReader.Missing(name, expected);
 }

@@ -35,8 +35,8 @@ namespace McpPlatform.Generated
 
             protected override global::System.Threading.Tasks.ValueTask<global::ModelContextProtocol.Protocol.CallToolResult> InvokeCoreAsync(global::McpPlatform.Hosting.Tools.ToolInvocation invocation, global::System.Threading.CancellationToken cancellationToken)
             {
-                string p_title = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(invocation.Arguments.GetRequired("title"), "title");
-                global::System.Collections.Generic.IReadOnlyList<string> p_labels = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadArray<string>(invocation.Arguments.GetRequired("labels"), "labels", static (item0, itemPath0) => global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(item0, itemPath0));
+                string p_title = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(invocation.Arguments.GetRequired("title", "a string"), "title");
+                global::System.Collections.Generic.IReadOnlyList<string> p_labels = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadArray<string>(invocation.Arguments.GetRequired("labels", "an array"), "labels", static (item0, itemPath0) => global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(item0, itemPath0));
                 var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::Sample.Issues.IssueTools>(invocation.Services) ?? new global::Sample.Issues.IssueTools(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Sample.Issues.IIssueStore>(invocation.Services));
                 var result = target.CreateIssue(p_title, p_labels);
                 return new global::System.Threading.Tasks.ValueTask<global::ModelContextProtocol.Protocol.CallToolResult>(result is null ? global::McpPlatform.Hosting.Tools.ToolResults.Empty() : global::McpPlatform.Hosting.Tools.ToolResults.Json(writer => { if (result is null) { writer.WriteNullValue(); } else { Write_Sample_Issues_Issue(writer, result); } }, structured: true));
@@ -63,7 +63,7 @@ namespace McpPlatform.Generated
 
             protected override global::System.Threading.Tasks.ValueTask<global::ModelContextProtocol.Protocol.CallToolResult> InvokeCoreAsync(global::McpPlatform.Hosting.Tools.ToolInvocation invocation, global::System.Threading.CancellationToken cancellationToken)
             {
-                global::System.Guid p_id = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadGuid(invocation.Arguments.GetRequired("id"), "id");
+                global::System.Guid p_id = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadGuid(invocation.Arguments.GetRequired("id", "a UUID string"), "id");
                 var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::Sample.Issues.IssueTools>(invocation.Services) ?? new global::Sample.Issues.IssueTools(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Sample.Issues.IIssueStore>(invocation.Services));
                 target.DeleteIssue(p_id);
                 return new global::System.Threading.Tasks.ValueTask<global::ModelContextProtocol.Protocol.CallToolResult>(global::McpPlatform.Hosting.Tools.ToolResults.Empty());
@@ -90,17 +90,17 @@ namespace McpPlatform.Generated
 
             protected override async global::System.Threading.Tasks.ValueTask<global::ModelContextProtocol.Protocol.CallToolResult> InvokeCoreAsync(global::McpPlatform.Hosting.Tools.ToolInvocation invocation, global::System.Threading.CancellationToken cancellationToken)
             {
-                string p_project = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(invocation.Arguments.GetRequired("project"), "project");
-                int p_limit = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadInt32(invocation.Arguments.GetRequired("limit"), "limit");
-                bool p_includeClosed = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadBoolean(invocation.Arguments.GetRequired("includeClosed"), "includeClosed");
-                global::Sample.Issues.IssueState p_state = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadEnum<global::Sample.Issues.IssueState>(invocation.Arguments.GetRequired("state"), "state");
-                global::System.Guid p_ownerId = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadGuid(invocation.Arguments.GetRequired("ownerId"), "ownerId");
-                global::System.DateTimeOffset p_since = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadDateTimeOffset(invocation.Arguments.GetRequired("since"), "since");
+                string p_project = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(invocation.Arguments.GetRequired("project", "a string"), "project");
+                int p_limit = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadInt32(invocation.Arguments.GetRequired("limit", "an integer"), "limit");
+                bool p_includeClosed = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadBoolean(invocation.Arguments.GetRequired("includeClosed", "a boolean"), "includeClosed");
+                global::Sample.Issues.IssueState p_state = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadEnum<global::Sample.Issues.IssueState>(invocation.Arguments.GetRequired("state", "one of Open, InProgress, Closed"), "state");
+                global::System.Guid p_ownerId = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadGuid(invocation.Arguments.GetRequired("ownerId", "a UUID string"), "ownerId");
+                global::System.DateTimeOffset p_since = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadDateTimeOffset(invocation.Arguments.GetRequired("since", "a date-time string (RFC 3339)"), "since");
                 string? p_milestone = invocation.Arguments.TryGet("milestone", out var a_milestone) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(a_milestone, "milestone") : null;
                 int? p_minVotes = invocation.Arguments.TryGet("minVotes", out var a_minVotes) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadInt32(a_minVotes, "minVotes") : null;
-                global::Sample.Issues.IssueFilter p_filter = Read_Sample_Issues_IssueFilter(invocation.Arguments.GetRequired("filter"), "filter");
-                string[] p_labels = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadArray<string>(invocation.Arguments.GetRequired("labels"), "labels", static (item0, itemPath0) => global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(item0, itemPath0));
-                global::System.Collections.Generic.List<int> p_watcherIds = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadList<int>(invocation.Arguments.GetRequired("watcherIds"), "watcherIds", static (item0, itemPath0) => global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadInt32(item0, itemPath0));
+                global::Sample.Issues.IssueFilter p_filter = Read_Sample_Issues_IssueFilter(invocation.Arguments.GetRequired("filter", "an object"), "filter");
+                string[] p_labels = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadArray<string>(invocation.Arguments.GetRequired("labels", "an array"), "labels", static (item0, itemPath0) => global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(item0, itemPath0));
+                global::System.Collections.Generic.List<int> p_watcherIds = global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadList<int>(invocation.Arguments.GetRequired("watcherIds", "an array"), "watcherIds", static (item0, itemPath0) => global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadInt32(item0, itemPath0));
                 string p_sort = invocation.Arguments.TryGet("sort", out var a_sort) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(a_sort, "sort") : "updated";
                 int p_page = invocation.Arguments.TryGet("page", out var a_page) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadInt32(a_page, "page") : (int)1;
                 var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::Sample.Issues.IssueTools>(invocation.Services) ?? new global::Sample.Issues.IssueTools(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Sample.Issues.IIssueStore>(invocation.Services));
@@ -112,11 +112,11 @@ namespace McpPlatform.Generated
         private static global::Sample.Issues.Issue Read_Sample_Issues_Issue(global::System.Text.Json.JsonElement element, string path)
         {
             global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadObject(element, path);
-            global::System.Guid v_Id = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "id", out var e_Id) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadGuid(e_Id, path + ".id") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".id");
-            string v_Title = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "title", out var e_Title) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Title, path + ".title") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".title");
-            global::Sample.Issues.IssueState v_State = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "state", out var e_State) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadEnum<global::Sample.Issues.IssueState>(e_State, path + ".state") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".state");
-            global::System.DateTimeOffset v_CreatedAt = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "createdAt", out var e_CreatedAt) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadDateTimeOffset(e_CreatedAt, path + ".createdAt") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".createdAt");
-            global::System.Collections.Generic.IReadOnlyList<string> v_Labels = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "labels", out var e_Labels) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadArray<string>(e_Labels, path + ".labels", static (item0, itemPath0) => global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(item0, itemPath0)) : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".labels");
+            global::System.Guid v_Id = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "id", out var e_Id) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadGuid(e_Id, path + ".id") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".id", "a UUID string");
+            string v_Title = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "title", out var e_Title) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Title, path + ".title") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".title", "a string");
+            global::Sample.Issues.IssueState v_State = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "state", out var e_State) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadEnum<global::Sample.Issues.IssueState>(e_State, path + ".state") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".state", "one of Open, InProgress, Closed");
+            global::System.DateTimeOffset v_CreatedAt = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "createdAt", out var e_CreatedAt) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadDateTimeOffset(e_CreatedAt, path + ".createdAt") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".createdAt", "a date-time string (RFC 3339)");
+            global::System.Collections.Generic.IReadOnlyList<string> v_Labels = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "labels", out var e_Labels) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadArray<string>(e_Labels, path + ".labels", static (item0, itemPath0) => global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(item0, itemPath0)) : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".labels", "an array");
             global::Sample.Issues.Person? v_Assignee = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "assignee", out var e_Assignee) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.IsNull(e_Assignee) ? null : (global::Sample.Issues.Person?)Read_Sample_Issues_Person(e_Assignee, path + ".assignee") : null;
             var result = new global::Sample.Issues.Issue(v_Id, v_Title, v_State, v_CreatedAt, v_Labels, v_Assignee);
             return result;
@@ -176,7 +176,7 @@ namespace McpPlatform.Generated
         private static global::Sample.Issues.IssueFilter Read_Sample_Issues_IssueFilter(global::System.Text.Json.JsonElement element, string path)
         {
             global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadObject(element, path);
-            string v_Text = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "text", out var e_Text) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Text, path + ".text") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".text");
+            string v_Text = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "text", out var e_Text) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Text, path + ".text") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".text", "a string");
             global::Sample.Issues.Person? v_Assignee = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "assignee", out var e_Assignee) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.IsNull(e_Assignee) ? null : (global::Sample.Issues.Person?)Read_Sample_Issues_Person(e_Assignee, path + ".assignee") : null;
             global::Sample.Issues.IssueState v_State = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "state", out var e_State) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadEnum<global::Sample.Issues.IssueState>(e_State, path + ".state") : (global::Sample.Issues.IssueState)(0);
             var result = new global::Sample.Issues.IssueFilter(v_Text, v_Assignee, v_State);
@@ -212,7 +212,7 @@ namespace McpPlatform.Generated
         private static global::Sample.Issues.Person Read_Sample_Issues_Person(global::System.Text.Json.JsonElement element, string path)
         {
             global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadObject(element, path);
-            string v_Login = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "login", out var e_Login) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Login, path + ".login") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".login");
+            string v_Login = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "login", out var e_Login) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Login, path + ".login") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".login", "a string");
             string? v_Team = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "team", out var e_Team) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.IsNull(e_Team) ? null : (string?)global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Team, path + ".team") : null;
             var result = new global::Sample.Issues.Person(v_Login, v_Team);
             return result;
