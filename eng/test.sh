@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test in the repository: installs the test peers (the official MCP TypeScript SDK,
 # the conformance suite and Node 22) with npm, packs the platform into artifacts/packages for
-# the template tests, then `dotnet test Platform.sln`. Prints a summary; exits non-zero on
+# the template tests, builds Platform.sln and runs each test project. Prints a summary; exits non-zero on
 # any failure or when no test ran.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,11 +16,18 @@ bash eng/pack.sh
 
 results="$root/artifacts/test-results"
 rm -rf "$results"
-echo "==> Running tests"
-set +e
-dotnet test Platform.sln --logger trx --results-directory "$results" "$@"
-status=$?
-set -e
+echo "==> Building Platform.sln"
+dotnet build Platform.sln --nologo -v minimal
+
+# One test project at a time: each writes its own TRX file and none competes with another
+# for the two cores while it starts servers and child processes.
+status=0
+projects=$(find tests -name '*.Tests.csproj' | sort)
+for project in $projects; do
+  name="$(basename "$project" .csproj)"
+  echo "==> Testing $name"
+  dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+done
 
 # One line over every test assembly, from the TRX counters.
 read -r total passed failed skipped < <(
@@ -29,6 +36,11 @@ read -r total passed failed skipped < <(
     END { printf "%d %d %d %d\n", c["total"], c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["total"] - c["executed"] }')
 echo "==> Test summary: ${total:-0} total, ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped ($(ls "$results"/*.trx 2>/dev/null | wc -l) test assemblies)"
 
+reports=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [[ "$reports" -ne $(echo "$projects" | wc -w) ]]; then
+  echo "FAILED: $(echo "$projects" | wc -w) test projects but $reports test reports (a test host crashed?)" >&2
+  exit 1
+fi
 if [[ "$status" -ne 0 || "${failed:-0}" -ne 0 ]]; then
   echo "FAILED" >&2
   exit 1
