@@ -58,8 +58,9 @@ public static class ToolResults
         var result = new CallToolResult { Content = [new TextContentBlock { Text = json }] };
         if (structured)
         {
-            using var document = JsonDocument.Parse(buffer.WrittenMemory);
-            result.StructuredContent = document.RootElement.Clone();
+            // ParseValue yields a self-owned element: one copy, nothing to dispose.
+            var reader = new Utf8JsonReader(buffer.WrittenSpan);
+            result.StructuredContent = JsonElement.ParseValue(ref reader);
         }
 
         return result;
