@@ -15,6 +15,7 @@ namespace McpPlatform.Generators
         // ProgressNotificationValue lives in the root namespace in SDK 2.x (not .Protocol).
         public const string ProgressNotificationValue = "ModelContextProtocol.ProgressNotificationValue";
         public const string ToolInvocation = "McpPlatform.Hosting.Tools.ToolInvocation";
+        public const string CallerIdentity = "McpPlatform.CallerIdentity";
         public const string ContentBlock = "ModelContextProtocol.Protocol.ContentBlock";
         public const string CallToolResult = "ModelContextProtocol.Protocol.CallToolResult";
     }

@@ -1,4 +1,6 @@
 using McpPlatform.Hosting;
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Governance.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary><c>app.MapMcpPlatform()</c>: the MCP endpoint and the health probe.</summary>
 public static class McpPlatformEndpointExtensions
 {
-    /// <summary>Maps the MCP endpoint and the health probe.</summary>
+    /// <summary>Maps the MCP endpoint (behind the token and read-scope check when authentication is on) and the health probe.</summary>
     public static IEndpointRouteBuilder MapMcpPlatform(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -17,7 +19,15 @@ public static class McpPlatformEndpointExtensions
 
         var identity = ServerIdentity.Describe(options);
         endpoints.MapGet(options.HealthPath, () => Results.Json(new { status = "ok", server = identity.Name, version = identity.Version }));
-        endpoints.MapMcp(options.Path);
+
+        var mcp = endpoints.MapMcp(options.Path);
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<ResourceServerOptions>>().Value.Enabled)
+        {
+            mcp.RequireAuthorization(PlatformAuthentication.CallerPolicy);
+        }
+
+        // After authentication, before the SDK: the caller's request budget (HTTP 429 when spent).
+        mcp.Add(endpoint => endpoint.RequestDelegate = CallerRequestLimiter.Wrap(endpoint.RequestDelegate!));
         return endpoints;
     }
 }

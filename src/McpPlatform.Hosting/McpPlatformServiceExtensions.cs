@@ -1,4 +1,6 @@
 using McpPlatform.Hosting;
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Logging;
 using McpPlatform.Hosting.Security;
 using McpPlatform.Hosting.Tools;
@@ -37,6 +39,8 @@ public static class McpPlatformServiceExtensions
         builder.Services.AddSingleton(catalog);
         builder.Services.AddTransient<IStartupFilter, DnsRebindingStartupFilter>();
         PlatformLogging.AddPlatformLogging(builder.Services, builder.Configuration);
+        PlatformAuthentication.Add(builder.Services, builder.Configuration);
+        PlatformGovernance.Add(builder.Services, builder.Configuration);
 
         // The SDK's options follow the platform's, so every way of configuring them (appsettings,
         // the callback, services.Configure) reaches initialize and the transport alike.
@@ -50,6 +54,9 @@ public static class McpPlatformServiceExtensions
         return builder.Services
             .AddMcpServer()
             .WithHttpTransport()
+            .WithRequestFilters(filters => filters
+                .AddListToolsFilter(GovernanceFilters.ListTools)
+                .AddCallToolFilter(GovernanceFilters.CallTool))
             .WithTools(catalog.Tools);
     }
 }

@@ -32,7 +32,14 @@ public sealed class FixtureServer : IAsyncLifetime, IDisposable
                 DotnetHost(),
                 [assembly, "--urls", baseAddress.ToString().TrimEnd('/')],
                 Path.GetDirectoryName(assembly)!,
-                new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+                new Dictionary<string, string?>
+                {
+                    // The suite's server scenarios send no token: authentication (and with it policy)
+                    // is switched off, which the server only allows in Development.
+                    ["DOTNET_ENVIRONMENT"] = "Development",
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    ["McpPlatform__Authentication__Enabled"] = "false",
+                });
             var failure = await LoopbackServer.WaitUntilHealthyAsync(process, new Uri(baseAddress, "/healthz"), StartTimeout);
             if (failure is null)
             {

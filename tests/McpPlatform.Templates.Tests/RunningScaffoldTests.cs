@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpPlatform.Hosting.Authentication;
 
 namespace McpPlatform.Templates.Tests;
 
@@ -15,16 +16,24 @@ public sealed class RunningScaffoldTests(ScaffoldFixture scaffold)
     public async Task TypeScript_client_lists_and_calls_the_tools()
     {
         var baseUrl = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}");
+        var endpoint = new Uri(baseUrl, "/mcp").ToString();
+        var keyFile = Path.Combine(scaffold.WorkRoot, "dev-issuer.json");
+        var issuer = DevelopmentIssuer.LoadOrCreate(keyFile);
+        var serverEnvironment = new Dictionary<string, string?>(scaffold.Environment) { [DevelopmentIssuer.KeyFileEnvironmentVariable] = keyFile };
         using var server = ChildProcess.Start(
-            "dotnet", ["run", "--", "--urls", baseUrl.ToString().TrimEnd('/')], scaffold.ProjectDirectory, scaffold.Environment);
+            "dotnet", ["run", "--", "--urls", baseUrl.ToString().TrimEnd('/')], scaffold.ProjectDirectory, serverEnvironment);
         var notReady = await LoopbackServer.WaitUntilHealthyAsync(server, new Uri(baseUrl, "/healthz"), StartTimeout);
         Assert.True(notReady is null, $"The scaffolded server did not start: {notReady}\n{server.OutputTail()}");
 
         var client = await ChildProcess.RunAsync(
             RepositoryLayout.NodeExecutable(),
-            [Path.Combine(RepositoryLayout.NodeFolder, "scaffold-client.mjs"), new Uri(baseUrl, "/mcp").ToString()],
+            [Path.Combine(RepositoryLayout.NodeFolder, "scaffold-client.mjs"), endpoint],
             RepositoryLayout.NodeFolder,
-            environment: null,
+            new Dictionary<string, string?>
+            {
+                ["MCP_TOKEN"] = issuer.MintToken(new("editor", endpoint) { Scopes = ["mcp:read", "mcp:write"], Groups = ["issue-editors"] }),
+                ["MCP_READ_TOKEN"] = issuer.MintToken(new("reader", endpoint) { Scopes = ["mcp:read"] }),
+            },
             TimeSpan.FromMinutes(1));
         client.EnsureSuccess();
 
@@ -34,6 +43,15 @@ public sealed class RunningScaffoldTests(ScaffoldFixture scaffold)
 
     private static void AssertWhatTheClientSaw(JsonElement seen)
     {
+        var withoutToken = seen.GetProperty("withoutToken");
+        Assert.Equal(401, withoutToken.GetProperty("status").GetInt32());
+        Assert.Contains("resource_metadata=", withoutToken.GetProperty("wwwAuthenticate").GetString());
+
+        Assert.Equal(["get_issue", "search_issues"], seen.GetProperty("readerTools").EnumerateArray().Select(t => t.GetString()).Order());
+        var readerWrite = seen.GetProperty("readerWrite");
+        Assert.True(readerWrite.GetProperty("isError").GetBoolean());
+        Assert.Contains("default-deny-writes", readerWrite.GetProperty("content")[0].GetProperty("text").GetString());
+
         Assert.Equal("Acme.Jira", seen.GetProperty("server").GetProperty("name").GetString());
 
         var tools = seen.GetProperty("tools").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);

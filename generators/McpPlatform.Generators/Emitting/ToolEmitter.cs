@@ -89,6 +89,7 @@ namespace McpPlatform.Generators.Emitting
                 ParameterSource.RequestContext => "invocation.Request",
                 ParameterSource.Progress => "invocation.Progress",
                 ParameterSource.Invocation => "invocation",
+                ParameterSource.Caller => "invocation.Caller",
                 ParameterSource.ServiceProvider => "invocation.Services",
                 _ => $"{Names.ServiceExtensions}.{service}<{parameter.TypeName}>(invocation.Services)",
             };

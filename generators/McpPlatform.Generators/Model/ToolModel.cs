@@ -11,6 +11,7 @@ namespace McpPlatform.Generators.Model
         Invocation,
         ServiceProvider,
         Service,
+        Caller,
     }
 
     /// <summary>One parameter of a tool method.</summary>

@@ -56,6 +56,7 @@ namespace McpPlatform.Generators.Parsing
                 case "System.IServiceProvider": return ParameterSource.ServiceProvider;
                 case McpAttributeNames.McpServer: return ParameterSource.Server;
                 case McpAttributeNames.ToolInvocation: return ParameterSource.Invocation;
+                case McpAttributeNames.CallerIdentity: return ParameterSource.Caller;
                 case "ModelContextProtocol.Server.RequestContext<TParams>": return ParameterSource.RequestContext;
                 case "System.IProgress<T>":
                     var argument = ((INamedTypeSymbol)type).TypeArguments[0].ToDisplayString();

@@ -6,17 +6,26 @@ namespace McpPlatform.Hosting.Tools;
 /// </summary>
 public sealed class McpToolCatalog
 {
+    private readonly Dictionary<string, GeneratedMcpTool> _byName;
+
     /// <summary>Creates a catalog, refusing duplicate tool names.</summary>
     public McpToolCatalog(IEnumerable<GeneratedMcpTool> tools)
     {
         ArgumentNullException.ThrowIfNull(tools);
         Tools = tools.OrderBy(t => t.Descriptor.Name, StringComparer.Ordinal).ToArray();
-        var duplicate = Tools.GroupBy(t => t.Descriptor.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        _byName = new Dictionary<string, GeneratedMcpTool>(StringComparer.Ordinal);
+        foreach (var tool in Tools)
         {
-            throw new ArgumentException($"Tool name '{duplicate.Key}' is used by more than one tool.", nameof(tools));
+            if (!_byName.TryAdd(tool.Descriptor.Name, tool))
+            {
+                throw new ArgumentException($"Tool name '{tool.Descriptor.Name}' is used by more than one tool.", nameof(tools));
+            }
         }
     }
+
+    /// <summary>Finds a tool by its MCP name.</summary>
+    public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GeneratedMcpTool? tool) =>
+        _byName.TryGetValue(name, out tool);
 
     /// <summary>The tools, sorted by name.</summary>
     public IReadOnlyList<GeneratedMcpTool> Tools { get; }

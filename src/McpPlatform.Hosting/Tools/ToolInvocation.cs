@@ -1,3 +1,4 @@
+using McpPlatform.Hosting.Authentication;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -11,6 +12,7 @@ namespace McpPlatform.Hosting.Tools;
 public sealed class ToolInvocation
 {
     private IProgress<ProgressNotificationValue>? _progress;
+    private CallerIdentity? _caller;
 
     /// <summary>Wraps the SDK's request context.</summary>
     public ToolInvocation(RequestContext<CallToolRequestParams> request)
@@ -31,6 +33,14 @@ public sealed class ToolInvocation
     /// <summary>The request's service provider (scoped per request by the SDK).</summary>
     public IServiceProvider Services =>
         Request.Services ?? Request.Server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");
+
+    /// <summary>
+    /// Who is calling, from the validated access token (<see cref="CallerIdentity.Anonymous"/>
+    /// when authentication is off). Carries claims, never the token.
+    /// </summary>
+    public CallerIdentity Caller => _caller ??= Services.GetService(typeof(CallerIdentityResolver)) is CallerIdentityResolver resolver
+        ? resolver.Resolve(Request.User)
+        : CallerIdentity.Anonymous;
 
     /// <summary>Reports progress to the client when it asked for it (a progress token); otherwise does nothing.</summary>
     public IProgress<ProgressNotificationValue> Progress => _progress ??= CreateProgress();

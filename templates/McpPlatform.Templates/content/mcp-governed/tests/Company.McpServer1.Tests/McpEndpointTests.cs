@@ -1,32 +1,41 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace Company.McpServer1.Tests;
 
-/// <summary>Runs the server on Kestrel (127.0.0.1, a free port) and calls it as an MCP client would.</summary>
+/// <summary>
+/// Runs the server on Kestrel (127.0.0.1, a free port) in Development, where it trusts the
+/// development issuer, and calls it as an MCP client would, with a token from that issuer.
+/// </summary>
 public sealed class McpEndpointTests : IAsyncLifetime
 {
-    private readonly WebApplicationFactory<Program> _factory = new();
+    private readonly string _keyFile = Path.Combine(Path.GetTempPath(), $"mcp-dev-issuer-{Guid.NewGuid():N}.json");
+    private readonly WebApplicationFactory<Program> _factory;
     private McpClient _client = null!;
+    private Uri _endpoint = null!;
+
+    public McpEndpointTests() =>
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseEnvironment("Development")
+            .UseSetting("McpPlatform:Authentication:DevelopmentIssuer:KeyFile", _keyFile));
 
     public async Task InitializeAsync()
     {
         _factory.UseKestrel(0);
         _factory.StartServer();
-        var http = _factory.CreateClient();
-        var transport = new HttpClientTransport(
-            new HttpClientTransportOptions { Endpoint = new Uri(http.BaseAddress!, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp },
-            http,
-            ownsHttpClient: true);
-        _client = await McpClient.CreateAsync(transport);
+        using var http = _factory.CreateClient();
+        _endpoint = new Uri(http.BaseAddress!, "/mcp");
+        _client = await ConnectAsync(Token(scopes: ["mcp:read", "mcp:write"], groups: ["issue-editors"]));
     }
 
     public async Task DisposeAsync()
     {
         await _client.DisposeAsync();
         await _factory.DisposeAsync();
+        File.Delete(_keyFile);
     }
 
     [Fact]
@@ -50,6 +59,30 @@ public sealed class McpEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_token_the_server_answers_401_with_resource_metadata()
+    {
+        using var http = _factory.CreateClient();
+        using var response = await http.PostAsync("/mcp", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("resource_metadata=", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task Writes_are_denied_unless_a_rule_grants_them()
+    {
+        await using var readOnly = await ConnectAsync(Token(scopes: ["mcp:read"], groups: []));
+
+        Assert.DoesNotContain("create_issue", (await readOnly.ListToolsAsync()).Select(t => t.Name));
+        var denied = await readOnly.CallToolAsync("create_issue", new Dictionary<string, object?> { ["title"] = "Not allowed" });
+        Assert.True(denied.IsError);
+        Assert.Contains("default-deny-writes", Assert.IsType<TextContentBlock>(Assert.Single(denied.Content)).Text);
+
+        var allowed = await _client.CallToolAsync("create_issue", new Dictionary<string, object?> { ["title"] = "Allowed by issue-editors-write" });
+        Assert.NotEqual(true, allowed.IsError);
+    }
+
+    [Fact]
     public async Task Bad_argument_is_a_tool_error_naming_the_argument()
     {
         var result = await _client.CallToolAsync("get_issue", new Dictionary<string, object?> { ["key"] = 42 });
@@ -57,5 +90,23 @@ public sealed class McpEndpointTests : IAsyncLifetime
         Assert.True(result.IsError);
         var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
         Assert.Contains("key", text);
+    }
+
+    private string Token(string[] scopes, string[] groups) =>
+        McpPlatform.Hosting.Authentication.DevelopmentIssuer.LoadOrCreate(_keyFile)
+            .MintToken(new("tester", _endpoint.ToString()) { Scopes = scopes, Groups = groups });
+
+    private async Task<McpClient> ConnectAsync(string token)
+    {
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Endpoint = _endpoint,
+                TransportMode = HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
+            },
+            _factory.CreateClient(),
+            ownsHttpClient: true);
+        return await McpClient.CreateAsync(transport);
     }
 }

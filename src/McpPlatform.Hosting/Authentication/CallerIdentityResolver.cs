@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+
+namespace McpPlatform.Hosting.Authentication;
+
+/// <summary>Turns the validated token's claims into the <see cref="CallerIdentity"/> tools and policy see.</summary>
+public sealed class CallerIdentityResolver(IOptions<ResourceServerOptions> options)
+{
+    private static readonly char[] ScopeSeparators = [' '];
+    private readonly ClaimMappingOptions _claims = options.Value.Claims;
+
+    /// <summary>The caller of a request; <see cref="CallerIdentity.Anonymous"/> when nobody authenticated.</summary>
+    public CallerIdentity Resolve(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return CallerIdentity.Anonymous;
+        }
+
+        return new CallerIdentity
+        {
+            Subject = user.FindFirst(_claims.Subject)?.Value ?? "unknown",
+            Name = First(user, _claims.Name),
+            Email = First(user, _claims.Email),
+            ClientId = First(user, _claims.ClientId),
+            Groups = All(user, _claims.Groups),
+            Roles = All(user, _claims.Roles),
+            Scopes = All(user, _claims.Scopes).SelectMany(s => s.Split(ScopeSeparators, StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToArray(),
+            Claims = _claims.PassThrough
+                .Select(type => (type, values: All(user, [type])))
+                .Where(c => c.values.Count > 0)
+                .ToDictionary(c => c.type, c => c.values, StringComparer.Ordinal),
+        };
+    }
+
+    private static string? First(ClaimsPrincipal user, string[] types) =>
+        types.Select(type => user.FindFirst(type)?.Value).FirstOrDefault(value => !string.IsNullOrEmpty(value));
+
+    private static IReadOnlyList<string> All(ClaimsPrincipal user, string[] types) =>
+        types.SelectMany(type => user.FindAll(type)).Select(c => c.Value).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace McpPlatform.Hosting.Authentication;
+
+/// <summary>
+/// Configures JWT bearer validation from <see cref="ResourceServerOptions"/>: the issuer's keys
+/// from OIDC discovery + JWKS (refreshed when a token names an unknown kid) or the development
+/// issuer's key; audience = this server's resource URI; an algorithm allow-list; small skew.
+/// </summary>
+internal sealed class JwtBearerSetup(
+    IOptions<ResourceServerOptions> resourceServer,
+    IOptions<McpPlatformOptions> platform,
+    IHttpContextAccessor httpContext,
+    DevelopmentIssuerSelection developmentIssuer) : IConfigureNamedOptions<JwtBearerOptions>
+{
+    public void Configure(string? name, JwtBearerOptions options)
+    {
+        if (name == JwtBearerDefaults.AuthenticationScheme)
+        {
+            Configure(options);
+        }
+    }
+
+    public void Configure(JwtBearerOptions options)
+    {
+        var settings = resourceServer.Value;
+        options.MapInboundClaims = false; // keep sub, scope, groups as the token names them
+        options.SaveToken = false; // the token is never kept for tools to forward
+        options.IncludeErrorDetails = false; // BearerChallenge writes its own, vetted description
+
+        var validation = options.TokenValidationParameters;
+        validation.ValidAlgorithms = settings.Algorithms;
+        validation.ClockSkew = settings.ClockSkew;
+        validation.RequireExpirationTime = true;
+        validation.RequireSignedTokens = true;
+        validation.ValidateLifetime = true;
+        validation.ValidateIssuerSigningKey = true;
+        validation.ValidateAudience = true;
+        validation.AudienceValidator = (audiences, _, _) => AudienceMatches(audiences, settings);
+        validation.NameClaimType = "name";
+
+        if (developmentIssuer.Issuer is { } issuer)
+        {
+            validation.ValidIssuer = DevelopmentIssuer.IssuerName;
+            validation.IssuerSigningKey = issuer.PublicKey;
+        }
+        else if (settings.Authority is { Length: > 0 } authority)
+        {
+            options.Authority = authority;
+            options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+            options.RefreshOnIssuerKeyNotFound = true;
+            validation.ValidIssuer = settings.Issuer;
+            validation.ValidateIssuer = true;
+        }
+
+        options.Events = new JwtBearerEvents { OnChallenge = BearerChallenge.WriteUnauthorizedAsync };
+    }
+
+    private bool AudienceMatches(IEnumerable<string> audiences, ResourceServerOptions settings)
+    {
+        var request = httpContext.HttpContext?.Request;
+        if (request is null)
+        {
+            return false;
+        }
+
+        var resource = ResourceUri.For(request, settings, platform.Value);
+        return audiences.Any(audience =>
+            string.Equals(ResourceUri.Canonical(audience), resource, StringComparison.Ordinal)
+            || settings.Audiences.Contains(audience, StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,46 @@
+using McpPlatform.Hosting.Governance.Policy;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.AspNetCore.Authentication;
+
+namespace McpPlatform.Hosting.Authentication;
+
+/// <summary>Registers the OAuth 2.1 resource server: JWT bearer validation, resource metadata, the read-scope gate.</summary>
+internal static class PlatformAuthentication
+{
+    /// <summary>The authorization policy on the MCP endpoint: an authenticated caller with the read scope.</summary>
+    public const string CallerPolicy = "McpPlatform.Caller";
+
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ResourceServerOptions>()
+            .Bind(configuration.GetSection(ResourceServerOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ResourceServerOptions>, ResourceServerOptionsValidator>();
+        services.AddSingleton<CallerIdentityResolver>();
+        services.AddSingleton<DevelopmentIssuerSelection>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddSingleton<IConfigureOptions<McpAuthenticationOptions>, ResourceMetadataSetup>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, InsufficientScopeResultHandler>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = McpAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultAuthenticateScheme = JwtBearerDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
+            })
+            .AddJwtBearer()
+            .AddMcp();
+
+        services.AddAuthorization();
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<PolicyOptions>>((authorization, policy) =>
+            authorization.AddPolicy(CallerPolicy, builder => builder
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new ScopeRequirement(policy.Value.ReadScope))));
+    }
+}

@@ -1,0 +1,52 @@
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Tools;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpPlatform.Hosting.Governance;
+
+/// <summary>
+/// The SDK request filters that put the gate in front of the generated tools: tools/list shows
+/// a caller only the tools it may call, tools/call passes <see cref="ToolCallGate"/>. Names the
+/// catalog does not know go on to the SDK, which answers unknown tools with a JSON-RPC error.
+/// </summary>
+internal static class GovernanceFilters
+{
+    public static McpRequestHandler<ListToolsRequestParams, ListToolsResult> ListTools(McpRequestHandler<ListToolsRequestParams, ListToolsResult> next) =>
+        async (request, cancellationToken) =>
+        {
+            var result = await next(request, cancellationToken).ConfigureAwait(false);
+            var services = Services(request.Services, request.Server);
+            var gate = services.GetRequiredService<ToolCallGate>();
+            if (!gate.IsGoverned)
+            {
+                return result;
+            }
+
+            var catalog = services.GetRequiredService<McpToolCatalog>();
+            var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
+            result.Tools = result.Tools
+                .Where(tool => !catalog.TryGet(tool.Name, out var generated) || gate.Decide(caller, generated.Descriptor).Allowed)
+                .ToList();
+            return result;
+        };
+
+    public static McpRequestHandler<CallToolRequestParams, CallToolResult> CallTool(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
+        (request, cancellationToken) =>
+        {
+            var services = Services(request.Services, request.Server);
+            var catalog = services.GetRequiredService<McpToolCatalog>();
+            if (request.Params?.Name is not { } name || !catalog.TryGet(name, out var tool))
+            {
+                return next(request, cancellationToken);
+            }
+
+            var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
+            return services.GetRequiredService<ToolCallGate>()
+                .InvokeAsync(caller, tool.Descriptor, token => next(request, token), cancellationToken);
+        };
+
+    private static IServiceProvider Services(IServiceProvider? requestServices, McpServer server) =>
+        requestServices ?? server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");
+}

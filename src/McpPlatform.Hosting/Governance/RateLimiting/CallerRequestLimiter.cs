@@ -1,0 +1,43 @@
+using McpPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+
+namespace McpPlatform.Hosting.Governance.RateLimiting;
+
+/// <summary>
+/// Wraps the MCP endpoint: each POST (one MCP message) takes a token from the caller's bucket;
+/// an empty bucket answers HTTP 429 with Retry-After before the SDK parses anything. Runs after
+/// authentication, so the caller is known; unauthenticated callers count per client address.
+/// </summary>
+internal static class CallerRequestLimiter
+{
+    public static RequestDelegate Wrap(RequestDelegate inner) => context =>
+        HttpMethods.IsPost(context.Request.Method) ? LimitAsync(context, inner) : inner(context);
+
+    private static async Task LimitAsync(HttpContext context, RequestDelegate inner)
+    {
+        var caller = context.RequestServices.GetRequiredService<CallerIdentityResolver>().Resolve(context.User);
+        var key = caller.IsAuthenticated ? ToolCallGate.RateLimitKey(caller) : "ip:" + context.Connection.RemoteIpAddress;
+        using var lease = context.RequestServices.GetRequiredService<CallerRateLimits>().AcquireRequest(key);
+        if (lease.IsAcquired)
+        {
+            await inner(context);
+            return;
+        }
+
+        var retryAfter = CallerRateLimits.RetryAfterSeconds(lease);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (retryAfter is { } seconds)
+        {
+            context.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await context.Response.WriteAsJsonAsync(new
+        {
+            jsonrpc = "2.0",
+            id = (object?)null,
+            error = new { code = -32000, message = "Rate limited: too many requests from this caller." + (retryAfter is null ? string.Empty : $" Retry after {retryAfter} s.") },
+        });
+    }
+}

@@ -1,0 +1,76 @@
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Hosting.Governance.RateLimiting;
+using McpPlatform.Hosting.Tools;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+
+namespace McpPlatform.Hosting.Governance;
+
+/// <summary>
+/// The one place every tool call passes, direct or from Code Mode: the policy decision, then
+/// the caller's per-tool rate limit and concurrency cap, then the tool. A refused call never
+/// reaches the tool and comes back as a tool error that says why.
+/// </summary>
+public sealed partial class ToolCallGate(
+    PolicyDecisionPoint policy,
+    CallerRateLimits limits,
+    IOptions<ResourceServerOptions> authentication,
+    ILogger<ToolCallGate> logger)
+{
+    private readonly bool _governed = authentication.Value.Enabled;
+
+    /// <summary>Whether callers are authenticated and policy applies (off only in Development by explicit setting).</summary>
+    public bool IsGoverned => _governed;
+
+    /// <summary>The policy's verdict for one caller and tool; always allowed when governance is off.</summary>
+    public PolicyDecision Decide(CallerIdentity caller, McpToolDescriptor tool) =>
+        _governed
+            ? policy.Decide(caller, tool)
+            : new PolicyDecision(true, tool.Name, tool.Access, "governance-off", "Authentication is switched off (Development only), so policy does not apply.", []);
+
+    /// <summary>Runs <paramref name="invoke"/> if policy and limits allow it.</summary>
+    public async ValueTask<CallToolResult> InvokeAsync(
+        CallerIdentity caller, McpToolDescriptor tool, Func<CancellationToken, ValueTask<CallToolResult>> invoke, CancellationToken cancellationToken)
+    {
+        var decision = Decide(caller, tool);
+        if (!decision.Allowed)
+        {
+            LogDenied(logger, tool.Name, caller.Subject, decision.Rule);
+            return ToolResults.Error($"Denied by policy: {decision.Rule}. {decision.Reason}");
+        }
+
+        var key = RateLimitKey(caller);
+        using var toolLease = limits.AcquireToolCall(key, tool.Name);
+        if (!toolLease.IsAcquired)
+        {
+            return RateLimited(tool, caller, toolLease, $"too many calls of '{tool.Name}'");
+        }
+
+        using var concurrencyLease = limits.AcquireConcurrentCall(key);
+        if (!concurrencyLease.IsAcquired)
+        {
+            return RateLimited(tool, caller, concurrencyLease, "too many tool calls running at once for this caller");
+        }
+
+        return await invoke(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The partition a caller's limits are counted in.</summary>
+    public static string RateLimitKey(CallerIdentity caller) =>
+        caller.IsAuthenticated ? "sub:" + caller.Subject : "anonymous";
+
+    private CallToolResult RateLimited(McpToolDescriptor tool, CallerIdentity caller, System.Threading.RateLimiting.RateLimitLease lease, string what)
+    {
+        LogRateLimited(logger, tool.Name, caller.Subject);
+        var retry = CallerRateLimits.RetryAfterSeconds(lease) is { } seconds ? $" Retry after {seconds} s." : string.Empty;
+        return ToolResults.Error($"Rate limited: {what}.{retry}");
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Tool {Tool} denied to {Subject} by policy rule {Rule}")]
+    private static partial void LogDenied(ILogger logger, string tool, string subject, string rule);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Tool {Tool} call by {Subject} rate limited")]
+    private static partial void LogRateLimited(ILogger logger, string tool, string subject);
+}
