@@ -9,7 +9,8 @@ namespace McpPlatform.Hosting.Governance.Policy;
 /// <remarks>
 /// The policy decides on the identity it is given. A server with authentication switched off
 /// (development, conformance) passes <see cref="CallerIdentity.Anonymous"/>, which has no scopes
-/// and is denied everything; such a server bypasses the policy where it calls it.
+/// and is denied everything (<c>missing-read-scope</c>); a server with authentication off
+/// therefore skips the policy where it is called, rather than the policy special-casing anonymity.
 /// </remarks>
 public sealed class PolicyOptions
 {
