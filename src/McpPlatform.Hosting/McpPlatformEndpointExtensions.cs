@@ -27,7 +27,8 @@ public static class McpPlatformEndpointExtensions
         }
 
         // After authentication, before the SDK: the caller's request budget (HTTP 429 when spent).
-        mcp.Add(endpoint => endpoint.RequestDelegate = CallerRequestLimiter.Wrap(endpoint.RequestDelegate!));
+        var limitsEnabled = endpoints.ServiceProvider.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled;
+        mcp.Add(endpoint => endpoint.RequestDelegate = CallerRequestLimiter.Wrap(endpoint.RequestDelegate!, limitsEnabled));
         return endpoints;
     }
 }

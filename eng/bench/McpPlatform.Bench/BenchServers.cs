@@ -1,15 +1,23 @@
 using McpPlatform.Hosting;
+using McpPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace McpPlatform.Bench;
 
-/// <summary>Starts the two servers under test on 127.0.0.1 with a free port, same settings otherwise.</summary>
+/// <summary>Starts the servers under test on 127.0.0.1 with a free port, same settings otherwise.</summary>
 public static class BenchServers
 {
-    public static Task<WebApplication> StartGovernedAsync()
+    /// <summary>
+    /// The generated server. With <paramref name="keyFile"/> it validates development-issuer
+    /// tokens and applies policy (rate limits off: the load would exhaust them); without, authentication is off.
+    /// </summary>
+    public static Task<WebApplication> StartGovernedAsync(string? keyFile)
     {
         var builder = CreateBuilder();
+        builder.Configuration["McpPlatform:Authentication:Enabled"] = keyFile is null ? "false" : "true";
+        builder.Configuration["McpPlatform:Authentication:DevelopmentIssuer:KeyFile"] = keyFile;
+        builder.Configuration["McpPlatform:RateLimits:Enabled"] = "false";
         builder.AddMcpPlatform(options => options.SessionMode = McpSessionMode.Stateless);
         var app = builder.Build();
         app.MapMcpPlatform();
@@ -30,11 +38,16 @@ public static class BenchServers
     public static Uri McpUri(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/mcp");
 
+    /// <summary>A read-scoped development token for <paramref name="endpoint"/>.</summary>
+    public static string Token(string keyFile, Uri endpoint) =>
+        DevelopmentIssuer.LoadOrCreate(keyFile).MintToken(new("bench", endpoint.ToString()) { Scopes = ["mcp:read"] });
+
     private static WebApplicationBuilder CreateBuilder()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        // Development: the only environment where authentication may be off or the development issuer trusted.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        // Both servers log at Warning so the comparison measures the MCP plumbing, not console output.
+        // All servers log at Warning so the comparison measures the MCP plumbing, not console output.
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         return builder;

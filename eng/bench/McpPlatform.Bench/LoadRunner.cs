@@ -17,7 +17,7 @@ public sealed record RoundResult(int Requests, int Failures, TimeSpan Elapsed, d
 }
 
 /// <summary>Sends bounded load to one MCP endpoint over real HTTP; stops by itself.</summary>
-public sealed class LoadRunner(HttpClient http, Uri endpoint)
+public sealed class LoadRunner(HttpClient http, Uri endpoint, string? bearerToken = null)
 {
     private const string Body = """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_issue","arguments":{"key":"ACME-7"}}}""";
 
@@ -54,6 +54,11 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint)
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode && text.Contains("Issue number 7", StringComparison.Ordinal) && !text.Contains("\"isError\":true", StringComparison.Ordinal);

@@ -1,25 +1,30 @@
 using System.Globalization;
 using McpPlatform.Bench;
 
-// tools/call throughput and latency: McpPlatform's generated tools vs the plain SDK's reflection
-// tools, same tools, same machine, one run, rounds interleaved so drift hits both sides alike.
+// tools/call throughput and latency, side by side in one run, rounds interleaved so drift hits
+// every side alike: the plain SDK (reflection), McpPlatform's generated tools with
+// authentication off, and the same with JWT validation + policy on.
 var requests = ArgInt("--requests", 2000);
 var workers = ArgInt("--workers", 8);
 var rounds = ArgInt("--rounds", 10);
 
-await using var governed = await BenchServers.StartGovernedAsync();
+var keyFile = Path.Combine(Path.GetTempPath(), $"mcp-bench-issuer-{Guid.NewGuid():N}.json");
 await using var plain = await BenchServers.StartPlainAsync();
+await using var governedOff = await BenchServers.StartGovernedAsync(keyFile: null);
+await using var governedOn = await BenchServers.StartGovernedAsync(keyFile);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers });
-var sides = new (string Name, LoadRunner Runner, List<RoundResult> Results)[]
+var onUri = BenchServers.McpUri(governedOn);
+var sides = new Side[]
 {
-    ("McpPlatform (generated)", new LoadRunner(http, BenchServers.McpUri(governed)), []),
-    ("Plain SDK (reflection)", new LoadRunner(http, BenchServers.McpUri(plain)), []),
+    new("Plain SDK (reflection)", new LoadRunner(http, BenchServers.McpUri(plain))),
+    new("McpPlatform, auth off", new LoadRunner(http, BenchServers.McpUri(governedOff))),
+    new("McpPlatform, auth+policy", new LoadRunner(http, onUri, BenchServers.Token(keyFile, onUri))),
 };
 
 Console.WriteLine($"tools/call get_issue: {requests} requests x {rounds} rounds, {workers} workers, {Environment.ProcessorCount} cores");
 foreach (var side in sides)
 {
-    await side.Runner.RunAsync(Math.Max(200, requests / 4), workers); // warm-up: JIT, connections
+    await side.Runner.RunAsync(Math.Max(200, requests / 4), workers); // warm-up: JIT, connections, keys
 }
 
 for (var round = 0; round < rounds; round++)
@@ -30,31 +35,26 @@ for (var round = 0; round < rounds; round++)
     }
 }
 
-Console.WriteLine($"{"server",-26}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"failures",10}");
-var summaries = sides.Select(side => Summarize(side.Name, side.Results)).ToArray();
-foreach (var s in summaries)
+File.Delete(keyFile);
+Console.WriteLine($"{"server",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"failures",10}");
+foreach (var side in sides)
 {
-    Console.WriteLine($"{s.Name,-26}{s.Throughput,10:F0}{s.P50,10:F3}{s.P99,10:F3}{s.Failures,10}");
+    var s = side.Summary;
+    Console.WriteLine($"{side.Name,-28}{s.Throughput,10:F0}{s.P50,10:F3}{s.P99,10:F3}{s.Failures,10}");
 }
 
-var (mine, sdk) = (summaries[0], summaries[1]);
-// Load generator and both servers share two cores, so one round can swing +-10%; the median
-// of the per-round ratios (each round runs both sides back to back) is the steadier figure.
-var roundRatios = sides[0].Results.Zip(sides[1].Results, (a, b) => a.Throughput / b.Throughput).Order().ToArray();
-var medianRatio = roundRatios[roundRatios.Length / 2];
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"ratio McpPlatform/plain: throughput {mine.Throughput / sdk.Throughput:F3}x overall, {medianRatio:F3}x median of {rounds} paired rounds " +
-    $"(range {roundRatios[0]:F3}-{roundRatios[^1]:F3}), p50 {mine.P50 / sdk.P50:F3}x, p99 {mine.P99 / sdk.P99:F3}x (target throughput >= 0.95x)"));
-return mine.Failures + sdk.Failures == 0 ? 0 : 1;
+// Load generator and servers share two cores, so one round can swing +-10%; the median of
+// the per-round ratios (each round runs every side back to back) is the steadier figure.
+PrintRatio("generated (auth off) / plain SDK", sides[1], sides[0], 0.95);
+PrintRatio("auth+policy on / auth off", sides[2], sides[1], 0.90);
+return sides.Sum(s => s.Summary.Failures) == 0 ? 0 : 1;
 
-static Summary Summarize(string name, List<RoundResult> results)
+static void PrintRatio(string label, Side mine, Side baseline, double target)
 {
-    var all = new RoundResult(
-        results.Sum(r => r.Requests),
-        results.Sum(r => r.Failures),
-        TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks)),
-        results.SelectMany(r => r.LatenciesMs).ToArray());
-    return new Summary(name, all.Throughput, all.Percentile(0.50), all.Percentile(0.99), all.Failures);
+    var perRound = mine.Results.Zip(baseline.Results, (a, b) => a.Throughput / b.Throughput).Order().ToArray();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"ratio {label}: throughput {mine.Summary.Throughput / baseline.Summary.Throughput:F3}x overall, {perRound[perRound.Length / 2]:F3}x median of {perRound.Length} rounds " +
+        $"(range {perRound[0]:F3}-{perRound[^1]:F3}), p50 {mine.Summary.P50 / baseline.Summary.P50:F3}x, p99 {mine.Summary.P99 / baseline.Summary.P99:F3}x (target throughput >= {target:F2}x)"));
 }
 
 int ArgInt(string name, int fallback)
@@ -63,4 +63,22 @@ int ArgInt(string name, int fallback)
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
-internal sealed record Summary(string Name, double Throughput, double P50, double P99, int Failures);
+internal sealed record Side(string Name, LoadRunner Runner)
+{
+    public List<RoundResult> Results { get; } = [];
+
+    public Summary Summary
+    {
+        get
+        {
+            var all = new RoundResult(
+                Results.Sum(r => r.Requests),
+                Results.Sum(r => r.Failures),
+                TimeSpan.FromTicks(Results.Sum(r => r.Elapsed.Ticks)),
+                Results.SelectMany(r => r.LatenciesMs).ToArray());
+            return new Summary(all.Throughput, all.Percentile(0.50), all.Percentile(0.99), all.Failures);
+        }
+    }
+}
+
+internal sealed record Summary(double Throughput, double P50, double P99, int Failures);

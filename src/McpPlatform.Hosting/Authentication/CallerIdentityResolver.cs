@@ -1,23 +1,29 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 
 namespace McpPlatform.Hosting.Authentication;
 
-/// <summary>Turns the validated token's claims into the <see cref="CallerIdentity"/> tools and policy see.</summary>
+/// <summary>
+/// Turns the validated token's claims into the <see cref="CallerIdentity"/> tools and policy see.
+/// The authorization check, the rate limiter, the policy filter and the tool all ask for one
+/// request's caller, so the identity is remembered per principal object.
+/// </summary>
 public sealed class CallerIdentityResolver(IOptions<ResourceServerOptions> options)
 {
     private static readonly char[] ScopeSeparators = [' '];
     private readonly ClaimMappingOptions _claims = options.Value.Claims;
+    private readonly ConditionalWeakTable<ClaimsPrincipal, CallerIdentity> _resolved = [];
 
     /// <summary>The caller of a request; <see cref="CallerIdentity.Anonymous"/> when nobody authenticated.</summary>
-    public CallerIdentity Resolve(ClaimsPrincipal? user)
-    {
-        if (user?.Identity?.IsAuthenticated != true)
-        {
-            return CallerIdentity.Anonymous;
-        }
+    public CallerIdentity Resolve(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true ? _resolved.GetValue(user, Map) : CallerIdentity.Anonymous;
 
-        return new CallerIdentity
+    /// <summary>Lets a copy of an already resolved principal skip the mapping (the validated-token cache hands out copies).</summary>
+    internal void Remember(ClaimsPrincipal copy, ClaimsPrincipal original) => _resolved.AddOrUpdate(copy, Resolve(original));
+
+    private CallerIdentity Map(ClaimsPrincipal user) =>
+        new CallerIdentity
         {
             Subject = user.FindFirst(_claims.Subject)?.Value ?? "unknown",
             Name = First(user, _claims.Name),
@@ -31,7 +37,6 @@ public sealed class CallerIdentityResolver(IOptions<ResourceServerOptions> optio
                 .Where(c => c.values.Count > 0)
                 .ToDictionary(c => c.type, c => c.values, StringComparer.Ordinal),
         };
-    }
 
     private static string? First(ClaimsPrincipal user, string[] types) =>
         types.Select(type => user.FindFirst(type)?.Value).FirstOrDefault(value => !string.IsNullOrEmpty(value));

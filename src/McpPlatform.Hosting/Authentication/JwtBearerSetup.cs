@@ -14,7 +14,8 @@ internal sealed class JwtBearerSetup(
     IOptions<ResourceServerOptions> resourceServer,
     IOptions<McpPlatformOptions> platform,
     IHttpContextAccessor httpContext,
-    DevelopmentIssuerSelection developmentIssuer) : IConfigureNamedOptions<JwtBearerOptions>
+    DevelopmentIssuerSelection developmentIssuer,
+    ValidatedTokenCache cache) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
     {
@@ -56,7 +57,12 @@ internal sealed class JwtBearerSetup(
             validation.ValidateIssuer = true;
         }
 
-        options.Events = new JwtBearerEvents { OnChallenge = BearerChallenge.WriteUnauthorizedAsync };
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = cache.TryUseCachedAsync,
+            OnTokenValidated = cache.RememberAsync,
+            OnChallenge = BearerChallenge.WriteUnauthorizedAsync,
+        };
     }
 
     private bool AudienceMatches(IEnumerable<string> audiences, ResourceServerOptions settings)

@@ -22,10 +22,18 @@ internal static class PlatformAuthentication
         services.AddSingleton<IValidateOptions<ResourceServerOptions>, ResourceServerOptionsValidator>();
         services.AddSingleton<CallerIdentityResolver>();
         services.AddSingleton<DevelopmentIssuerSelection>();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddSingleton<IConfigureOptions<McpAuthenticationOptions>, ResourceMetadataSetup>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, InsufficientScopeResultHandler>();
+
+        // Switched off (Development only, validated at start): no authentication middleware at all.
+        if (!configuration.GetValue(ResourceServerOptions.SectionName + ":" + nameof(ResourceServerOptions.Enabled), defaultValue: true))
+        {
+            services.PostConfigure<ResourceServerOptions>(options => options.Enabled = false); // later sources cannot half-enable it
+            return;
+        }
 
         services.AddAuthentication(options =>
             {

@@ -13,7 +13,7 @@ internal static class PlatformGovernance
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PolicyOptions>>(provider => new PolicyOptionsValidator(provider.GetRequiredService<McpToolCatalog>()));
+        services.AddSingleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>();
         services.AddSingleton(provider => new PolicyDecisionPoint(
             provider.GetRequiredService<IOptions<PolicyOptions>>().Value, provider.GetRequiredService<McpToolCatalog>()));
 
@@ -21,15 +21,5 @@ internal static class PlatformGovernance
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<CallerRateLimits>();
         services.AddSingleton<ToolCallGate>();
-    }
-
-    /// <summary>Checks the rules against the tools this server actually has.</summary>
-    private sealed class PolicyOptionsValidator(McpToolCatalog catalog) : IValidateOptions<PolicyOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, PolicyOptions options)
-        {
-            var failures = PolicyValidator.Validate(options, catalog);
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
     }
 }

@@ -12,7 +12,7 @@ namespace McpPlatform.Hosting.Governance.RateLimiting;
 /// </summary>
 internal static class CallerRequestLimiter
 {
-    public static RequestDelegate Wrap(RequestDelegate inner) => context =>
+    public static RequestDelegate Wrap(RequestDelegate inner, bool enabled) => !enabled ? inner : context =>
         HttpMethods.IsPost(context.Request.Method) ? LimitAsync(context, inner) : inner(context);
 
     private static async Task LimitAsync(HttpContext context, RequestDelegate inner)
