@@ -8,31 +8,16 @@ namespace McpPlatform.Testing.Tests;
 /// Each forgery fails against keys from JWKS with only RS256 allowed, and each "sanity" test shows
 /// the forgery is otherwise well made, so the rejection is for the intended reason.
 /// </summary>
-public sealed class ForgeryTests : IAsyncLifetime
+public sealed class ForgeryTests : IssuerTestBase
 {
-    private TestOidcIssuer _issuer = null!;
-    private DiscoveryValidator _validator = null!;
-
-    public async Task InitializeAsync()
-    {
-        _issuer = await TestOidcIssuer.StartAsync();
-        _validator = new DiscoveryValidator(_issuer);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _validator.Dispose();
-        await _issuer.DisposeAsync();
-    }
-
     private static TestTokenOptions Options => new() { Audience = DiscoveryValidator.Audience, Scopes = ["tools.write"] };
 
     [Fact]
     public async Task Unsigned_token_is_rejected()
     {
-        var token = _issuer.MintUnsignedToken(Options);
+        var token = Issuer.MintUnsignedToken(Options);
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.False(result.IsValid);
         Assert.IsType<SecurityTokenInvalidSignatureException>(result.Exception);
@@ -41,14 +26,14 @@ public sealed class ForgeryTests : IAsyncLifetime
     [Fact]
     public async Task Unsigned_token_is_alg_none_with_an_empty_signature_and_the_same_claims()
     {
-        var token = _issuer.MintUnsignedToken(Options);
+        var token = Issuer.MintUnsignedToken(Options);
         var jwt = new JsonWebToken(token);
 
         Assert.EndsWith(".", token);
         Assert.Equal("none", jwt.Alg);
-        Assert.Equal(_issuer.Issuer, jwt.Issuer);
+        Assert.Equal(Issuer.Issuer, jwt.Issuer);
         Assert.Equal("tools.write", jwt.GetPayloadValue<string>("scope"));
-        var parameters = await _validator.ParametersAsync();
+        var parameters = await Validator.ParametersAsync();
         parameters.RequireSignedTokens = false;
         parameters.ValidAlgorithms = null;
         Assert.True((await DiscoveryValidator.ValidateAsync(token, parameters)).IsValid);
@@ -57,9 +42,9 @@ public sealed class ForgeryTests : IAsyncLifetime
     [Fact]
     public async Task Hs256_token_keyed_with_the_public_key_is_rejected()
     {
-        var token = _issuer.MintHs256WithPublicKey(Options);
+        var token = Issuer.MintHs256WithPublicKey(Options);
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.False(result.IsValid);
         Assert.IsType<SecurityTokenInvalidSignatureException>(result.Exception);
@@ -68,8 +53,8 @@ public sealed class ForgeryTests : IAsyncLifetime
     [Fact]
     public async Task Hs256_token_keyed_with_the_public_key_is_rejected_even_without_an_algorithm_allow_list()
     {
-        var token = _issuer.MintHs256WithPublicKey(Options);
-        var parameters = await _validator.ParametersAsync();
+        var token = Issuer.MintHs256WithPublicKey(Options);
+        var parameters = await Validator.ParametersAsync();
         parameters.ValidAlgorithms = null;
 
         var result = await DiscoveryValidator.ValidateAsync(token, parameters);
@@ -80,30 +65,30 @@ public sealed class ForgeryTests : IAsyncLifetime
     [Fact]
     public async Task Hs256_forgery_is_a_correct_hmac_over_the_public_key_pem()
     {
-        var token = _issuer.MintHs256WithPublicKey(Options);
+        var token = Issuer.MintHs256WithPublicKey(Options);
         var jwt = new JsonWebToken(token);
-        var parameters = await _validator.ParametersAsync();
-        parameters.IssuerSigningKeys = [new SymmetricSecurityKey(Encoding.ASCII.GetBytes(_issuer.ActivePublicKeyPem)) { KeyId = _issuer.ActiveKeyId }];
+        var parameters = await Validator.ParametersAsync();
+        parameters.IssuerSigningKeys = [new SymmetricSecurityKey(Encoding.ASCII.GetBytes(Issuer.ActivePublicKeyPem)) { KeyId = Issuer.ActiveKeyId }];
         parameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
 
         var result = await DiscoveryValidator.ValidateAsync(token, parameters);
 
         Assert.Equal("HS256", jwt.Alg);
-        Assert.Equal(_issuer.ActiveKeyId, jwt.Kid);
-        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", _issuer.ActivePublicKeyPem);
+        Assert.Equal(Issuer.ActiveKeyId, jwt.Kid);
+        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", Issuer.ActivePublicKeyPem);
         Assert.True(result.IsValid, result.Exception?.Message);
     }
 
     [Fact]
     public async Task Token_signed_by_an_unpublished_key_is_rejected()
     {
-        var token = _issuer.MintWithUnknownKey(Options);
+        var token = Issuer.MintWithUnknownKey(Options);
         var jwt = new JsonWebToken(token);
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.Equal("RS256", jwt.Alg);
-        Assert.DoesNotContain(jwt.Kid, _issuer.PublishedKeyIds);
+        Assert.DoesNotContain(jwt.Kid, Issuer.PublishedKeyIds);
         Assert.False(result.IsValid);
         Assert.IsType<SecurityTokenSignatureKeyNotFoundException>(result.Exception);
     }
@@ -111,8 +96,8 @@ public sealed class ForgeryTests : IAsyncLifetime
     [Fact]
     public async Task Token_signed_by_an_unpublished_key_is_rejected_even_when_every_key_is_tried()
     {
-        var token = _issuer.MintWithUnknownKey(Options);
-        var parameters = await _validator.ParametersAsync();
+        var token = Issuer.MintWithUnknownKey(Options);
+        var parameters = await Validator.ParametersAsync();
         parameters.TryAllIssuerSigningKeys = true;
 
         var result = await DiscoveryValidator.ValidateAsync(token, parameters);
@@ -123,14 +108,14 @@ public sealed class ForgeryTests : IAsyncLifetime
     [Fact]
     public async Task Tampered_signature_is_rejected()
     {
-        var genuine = _issuer.MintToken(Options);
-        var token = _issuer.TamperSignature(genuine);
+        var genuine = Issuer.MintToken(Options);
+        var token = Issuer.TamperSignature(genuine);
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.NotEqual(genuine, token);
         Assert.Equal(genuine[..genuine.LastIndexOf('.')], token[..token.LastIndexOf('.')]);
-        Assert.True((await _validator.ValidateAsync(genuine)).IsValid);
+        Assert.True((await Validator.ValidateAsync(genuine)).IsValid);
         Assert.False(result.IsValid);
         Assert.IsType<SecurityTokenInvalidSignatureException>(result.Exception);
     }

@@ -5,55 +5,40 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace McpPlatform.Testing.Tests;
 
-public sealed class TokenValidationTests : IAsyncLifetime
+public sealed class TokenValidationTests : IssuerTestBase
 {
-    private TestOidcIssuer _issuer = null!;
-    private DiscoveryValidator _validator = null!;
-
-    public async Task InitializeAsync()
-    {
-        _issuer = await TestOidcIssuer.StartAsync();
-        _validator = new DiscoveryValidator(_issuer);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _validator.Dispose();
-        await _issuer.DisposeAsync();
-    }
-
     [Fact]
     public async Task Minted_token_validates_against_keys_from_discovery()
     {
-        var token = _issuer.MintToken(new TestTokenOptions { Audience = DiscoveryValidator.Audience });
+        var token = Issuer.MintToken(new TestTokenOptions { Audience = DiscoveryValidator.Audience });
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.True(result.IsValid, result.Exception?.Message);
         var jwt = (JsonWebToken)result.SecurityToken;
         Assert.Equal("RS256", jwt.Alg);
         Assert.Equal("at+jwt", jwt.Typ);
-        Assert.Equal(_issuer.ActiveKeyId, jwt.Kid);
-        Assert.Equal(_issuer.Issuer, jwt.Issuer);
+        Assert.Equal(Issuer.ActiveKeyId, jwt.Kid);
+        Assert.Equal(Issuer.Issuer, jwt.Issuer);
         Assert.Equal("alice", jwt.Subject);
     }
 
     [Fact]
     public void Minted_token_header_is_exactly_alg_kid_and_typ()
     {
-        var token = _issuer.MintToken(new TestTokenOptions { Audience = DiscoveryValidator.Audience });
+        var token = Issuer.MintToken(new TestTokenOptions { Audience = DiscoveryValidator.Audience });
 
         using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(token.AsSpan(0, token.IndexOf('.'))));
 
         Assert.Equal(
-            [("alg", "RS256"), ("kid", _issuer.ActiveKeyId), ("typ", "at+jwt")],
+            [("alg", "RS256"), ("kid", Issuer.ActiveKeyId), ("typ", "at+jwt")],
             header.RootElement.EnumerateObject().Select(member => (member.Name, member.Value.GetString())).Order());
     }
 
     [Fact]
     public async Task Minted_token_carries_the_requested_claims()
     {
-        var token = _issuer.MintToken(new TestTokenOptions
+        var token = Issuer.MintToken(new TestTokenOptions
         {
             Audience = DiscoveryValidator.Audience,
             Subject = "bob",
@@ -66,7 +51,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
             Claims = new Dictionary<string, object?> { ["tenant"] = "contoso", ["level"] = 3 },
         });
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.True(result.IsValid, result.Exception?.Message);
         var jwt = (JsonWebToken)result.SecurityToken;
@@ -85,7 +70,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
     public void Default_lifetime_starts_a_minute_ago_and_lasts_ten_minutes()
     {
         var before = DateTimeOffset.UtcNow;
-        var token = _issuer.MintToken(new TestTokenOptions { Audience = DiscoveryValidator.Audience });
+        var token = Issuer.MintToken(new TestTokenOptions { Audience = DiscoveryValidator.Audience });
         var jwt = new JsonWebToken(token);
 
         Assert.InRange(jwt.ValidFrom, before.AddMinutes(-1).AddSeconds(-2).UtcDateTime, before.AddMinutes(-1).AddSeconds(2).UtcDateTime);
@@ -96,7 +81,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task Null_claim_value_removes_the_claim()
     {
-        var token = _issuer.MintToken(new TestTokenOptions
+        var token = Issuer.MintToken(new TestTokenOptions
         {
             Audience = DiscoveryValidator.Audience,
             Subject = null,
@@ -104,7 +89,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
         });
         var jwt = new JsonWebToken(token);
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.False(jwt.TryGetPayloadValue<long>("exp", out _));
         Assert.False(jwt.TryGetPayloadValue<string>("sub", out _));
@@ -115,9 +100,9 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task Token_for_another_audience_is_rejected()
     {
-        var token = _issuer.MintToken(new TestTokenOptions { Audience = "http://127.0.0.1:5001/other" });
+        var token = Issuer.MintToken(new TestTokenOptions { Audience = "http://127.0.0.1:5001/other" });
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.False(result.IsValid);
         Assert.IsType<SecurityTokenInvalidAudienceException>(result.Exception);
@@ -126,13 +111,13 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task Token_with_a_forged_issuer_is_rejected()
     {
-        var token = _issuer.MintToken(new TestTokenOptions
+        var token = Issuer.MintToken(new TestTokenOptions
         {
             Audience = DiscoveryValidator.Audience,
             IssuerOverride = "https://login.example.com",
         });
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.False(result.IsValid);
         Assert.IsType<SecurityTokenInvalidIssuerException>(result.Exception);
@@ -141,13 +126,13 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task Expired_token_is_rejected()
     {
-        var token = _issuer.MintToken(new TestTokenOptions
+        var token = Issuer.MintToken(new TestTokenOptions
         {
             Audience = DiscoveryValidator.Audience,
             Expires = DateTimeOffset.UtcNow.AddMinutes(-1),
         });
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.False(result.IsValid);
         Assert.IsType<SecurityTokenExpiredException>(result.Exception);
@@ -156,13 +141,13 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task Token_not_yet_valid_is_rejected()
     {
-        var token = _issuer.MintToken(new TestTokenOptions
+        var token = Issuer.MintToken(new TestTokenOptions
         {
             Audience = DiscoveryValidator.Audience,
             NotBefore = DateTimeOffset.UtcNow.AddMinutes(5),
         });
 
-        var result = await _validator.ValidateAsync(token);
+        var result = await Validator.ValidateAsync(token);
 
         Assert.False(result.IsValid);
         Assert.IsType<SecurityTokenNotYetValidException>(result.Exception);
