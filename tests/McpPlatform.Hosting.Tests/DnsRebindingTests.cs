@@ -52,8 +52,10 @@ public sealed class DnsRebindingTests(SampleServerFixture fixture) : IClassFixtu
         using var http = fixture.Server.CreateHttpClient();
         var port = fixture.Server.BaseUri.Port;
 
+        var token = TokenFor(fixture.Server, $"{host}:{port}");
+
         using var response = await http.SendAsync(
-            RawMcpRequest.Initialize(fixture.Server.McpUri, host: $"{host}:{port}", origin: $"{origin}:{port}"));
+            RawMcpRequest.Initialize(fixture.Server.McpUri, host: $"{host}:{port}", origin: $"{origin}:{port}", token: token));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -63,7 +65,7 @@ public sealed class DnsRebindingTests(SampleServerFixture fixture) : IClassFixtu
     {
         using var http = fixture.Server.CreateHttpClient();
 
-        using var response = await http.SendAsync(RawMcpRequest.Initialize(fixture.Server.McpUri));
+        using var response = await http.SendAsync(RawMcpRequest.Initialize(fixture.Server.McpUri, token: fixture.Server.MintToken()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -87,10 +89,12 @@ public sealed class DnsRebindingTests(SampleServerFixture fixture) : IClassFixtu
         await using var server = await RunningServer.StartAsync(options => options.AllowedHosts = ["mcp.example.com"]);
         using var http = server.CreateHttpClient();
 
-        using var allowed = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, host: "mcp.example.com"));
+        var token = TokenFor(server, "mcp.example.com");
+
+        using var allowed = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, host: "mcp.example.com", token: token));
         using var allowedWithOrigin = await http.SendAsync(
-            RawMcpRequest.Initialize(server.McpUri, host: "mcp.example.com", origin: "https://mcp.example.com"));
-        using var loopback = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri));
+            RawMcpRequest.Initialize(server.McpUri, host: "mcp.example.com", origin: "https://mcp.example.com", token: token));
+        using var loopback = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, token: server.MintToken()));
         using var other = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, host: "evil.example.com"));
 
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
@@ -105,7 +109,8 @@ public sealed class DnsRebindingTests(SampleServerFixture fixture) : IClassFixtu
         await using var server = await RunningServer.StartAsync(options => options.AllowedOrigins = ["https://app.example.com"]);
         using var http = server.CreateHttpClient();
 
-        using var allowed = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, origin: "https://app.example.com"));
+        using var allowed = await http.SendAsync(
+            RawMcpRequest.Initialize(server.McpUri, origin: "https://app.example.com", token: server.MintToken()));
         using var other = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, origin: "https://other.example.com"));
 
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
@@ -121,10 +126,18 @@ public sealed class DnsRebindingTests(SampleServerFixture fixture) : IClassFixtu
         });
         using var http = server.CreateHttpClient();
 
-        using var subdomain = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, host: "mcp.example.com"));
+        using var subdomain = await http.SendAsync(
+            RawMcpRequest.Initialize(server.McpUri, host: "mcp.example.com", token: TokenFor(server, "mcp.example.com")));
         using var lookalike = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, host: "mcp.example.com.evil.test"));
 
         Assert.Equal(HttpStatusCode.OK, subdomain.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, lookalike.StatusCode);
     }
+
+    /// <summary>
+    /// A token for the server as reached through <paramref name="host"/>: in Development the resource
+    /// URI (the audience a token must carry) is the URL the request came in on.
+    /// </summary>
+    private static string TokenFor(RunningServer server, string host) =>
+        server.MintToken(audience: $"http://{host}{server.McpUri.AbsolutePath}");
 }

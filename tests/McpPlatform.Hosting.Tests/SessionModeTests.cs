@@ -13,7 +13,7 @@ public sealed class SessionModeTests
         await using var server = await RunningServer.StartAsync();
         using var http = server.CreateHttpClient();
 
-        using var response = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri));
+        using var response = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, token: server.MintToken()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains(SessionHeader), "a stateless server sent Mcp-Session-Id");
@@ -25,7 +25,7 @@ public sealed class SessionModeTests
         await using var server = await RunningServer.StartAsync(options => options.SessionMode = McpSessionMode.Stateful);
         using var http = server.CreateHttpClient();
 
-        using var response = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri));
+        using var response = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri, token: server.MintToken()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.TryGetValues(SessionHeader, out var values), "a stateful server sent no Mcp-Session-Id");

@@ -13,7 +13,10 @@ public sealed class ToolListTests(SampleServerFixture fixture) : IClassFixture<S
         var tools = await fixture.Client.ListToolsAsync();
 
         Assert.Equal(
-            ["add_numbers", "delete_ticket", "echo", "explode", "get_ticket", "open_ticket", "triage_ticket"],
+            [
+                "add_numbers", "count_call", "delete_ticket", "echo", "explode", "fetch_url", "get_ticket", "open_ticket", "triage_ticket",
+                "whoami",
+            ],
             tools.Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 

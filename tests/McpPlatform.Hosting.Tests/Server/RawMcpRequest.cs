@@ -9,8 +9,8 @@ public static class RawMcpRequest
     private const string InitializeBody =
         """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw-http-test","version":"1.0.0"}}}""";
 
-    /// <summary>POST initialize to <paramref name="mcpUri"/>, with optional Host and Origin headers.</summary>
-    public static HttpRequestMessage Initialize(Uri mcpUri, string? host = null, string? origin = null)
+    /// <summary>POST initialize to <paramref name="mcpUri"/>, with optional Host, Origin and bearer token.</summary>
+    public static HttpRequestMessage Initialize(Uri mcpUri, string? host = null, string? origin = null, string? token = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, mcpUri)
         {
@@ -26,6 +26,11 @@ public static class RawMcpRequest
         if (origin is not null)
         {
             request.Headers.Add("Origin", origin);
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         return request;

@@ -1,3 +1,5 @@
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Tests.Samples;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -5,21 +7,33 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
 
 namespace McpPlatform.Hosting.Tests.Server;
 
 /// <summary>
-/// A McpPlatform server with the sample tools on real Kestrel at 127.0.0.1 and a free port,
-/// set up the way a consumer's Program.cs does it: <c>AddMcpPlatform</c>, <c>MapMcpPlatform</c>.
+/// A McpPlatform server with the sample tools on real Kestrel at 127.0.0.1, set up the way a
+/// consumer's Program.cs does it (<c>AddMcpPlatform</c>, <c>MapMcpPlatform</c>), with OAuth on:
+/// by default in Development trusting the development issuer (key file in a temp folder), or
+/// trusting a loopback OIDC issuer (<see cref="ServerSetup.Issuer"/>). Clients it connects send
+/// a bearer token whose audience is the exact MCP URL.
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private const int BindAttempts = 3;
 
-    private RunningServer(WebApplication app, Uri baseUri, McpPlatformOptions options)
+    private readonly WebApplication _app;
+    private readonly string _keyFolder;
+    private readonly TestOidcIssuer? _issuer;
+    private readonly Lazy<DevelopmentIssuer> _developmentIssuer;
+
+    private RunningServer(WebApplication app, Uri baseUri, McpPlatformOptions options, string keyFolder, TestOidcIssuer? issuer)
     {
         _app = app;
+        _keyFolder = keyFolder;
+        _issuer = issuer;
+        _developmentIssuer = new(() => DevelopmentIssuer.LoadOrCreate(KeyFile(keyFolder)));
         BaseUri = baseUri;
         McpUri = new Uri(baseUri, options.Path);
         HealthUri = new Uri(baseUri, options.HealthPath);
@@ -34,58 +48,170 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>The health probe.</summary>
     public Uri HealthUri { get; }
 
+    /// <summary>The server's services, e.g. <see cref="ToolInvocations"/>.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>
-    /// Builds and starts the server. <paramref name="settings"/> go into configuration before
+    /// Builds and starts the default server (Development, development issuer, every tool granted to
+    /// <see cref="TestCaller.Default"/>). <paramref name="settings"/> go into configuration before
     /// <c>AddMcpPlatform</c> runs, as appsettings.json would; <paramref name="configure"/> is the
     /// options callback a consumer passes. Start-up failures propagate.
     /// </summary>
-    public static async Task<RunningServer> StartAsync(
-        Action<McpPlatformOptions>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<RunningServer> StartAsync(
+        Action<McpPlatformOptions>? configure = null, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(new ServerSetup { Configure = configure, Settings = settings ?? new Dictionary<string, string?>() });
+
+    /// <summary>Builds and starts a server as <paramref name="setup"/> says. Start-up failures propagate.</summary>
+    internal static async Task<RunningServer> StartAsync(ServerSetup setup)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        for (var attempt = 1; ; attempt++)
         {
-            EnvironmentName = Environments.Production,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        if (settings is not null)
+            // With an OIDC issuer the resource URI (the tokens' audience) is configured, so the port is chosen first.
+            var port = setup.Issuer is null ? 0 : LoopbackServer.FreePort();
+            try
+            {
+                return await StartOnPortAsync(setup, port);
+            }
+            catch (IOException) when (port != 0 && attempt < BindAttempts)
+            {
+                // Another process took the port between choosing and binding it.
+            }
+        }
+    }
+
+    /// <summary>Connects the official MCP client over Streamable HTTP (runs initialize) with a token for <paramref name="caller"/>.</summary>
+    public Task<McpClient> ConnectClientAsync(TestCaller? caller = null) => ConnectWithTokenAsync(MintToken(caller));
+
+    /// <summary>Connects the official MCP client sending <c>Authorization: Bearer <paramref name="token"/></c>.</summary>
+    public Task<McpClient> ConnectWithTokenAsync(string token) =>
+        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
         {
-            builder.Configuration.AddInMemoryCollection(settings);
+            Endpoint = McpUri,
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
+        }));
+
+    /// <summary>
+    /// An access token this server accepts for <paramref name="caller"/> (default <see cref="TestCaller.Default"/>),
+    /// from its trusted issuer, with audience <paramref name="audience"/> (default the MCP URL).
+    /// </summary>
+    public string MintToken(TestCaller? caller = null, string? audience = null)
+    {
+        caller ??= TestCaller.Default;
+        audience ??= McpUri.AbsoluteUri;
+        if (_issuer is not null)
+        {
+            return _issuer.MintToken(new TestTokenOptions
+            {
+                Audience = audience,
+                Subject = caller.Subject,
+                Scopes = caller.Scopes,
+                Groups = caller.Groups,
+                ClientId = caller.ClientId,
+                Claims = caller.Claims.ToDictionary(c => c.Key, c => (object?)c.Value),
+            });
         }
 
-        builder.AddMcpPlatform(configure);
-        var app = builder.Build();
+        return _developmentIssuer.Value.MintToken(new DevelopmentTokenRequest(caller.Subject, audience)
+        {
+            Scopes = caller.Scopes,
+            Groups = caller.Groups,
+            ClientId = caller.ClientId,
+            Claims = caller.Claims,
+        });
+    }
+
+    /// <summary>A plain HTTP client for tests where headers matter.</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseUri };
+
+    /// <summary>Stops Kestrel and disposes the host (which flushes and closes the log sinks), then deletes the key folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        DeleteKeyFolder(_keyFolder);
+    }
+
+    private static async Task<RunningServer> StartOnPortAsync(ServerSetup setup, int port)
+    {
+        var keyFolder = Directory.CreateTempSubdirectory("mcpplatform-dev-issuer-").FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = setup.Environment,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Configuration.AddInMemoryCollection(BaseSettings(setup, port, keyFolder));
+        builder.Configuration.AddInMemoryCollection(setup.Settings);
+
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<ToolInvocations>();
+        setup.Services?.Invoke(builder.Services);
+        builder.AddMcpPlatform(setup.Configure);
+
+        WebApplication? app = null;
         try
         {
+            app = builder.Build();
             app.MapMcpPlatform();
             await app.StartAsync();
         }
         catch
         {
-            await app.DisposeAsync();
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            DeleteKeyFolder(keyFolder);
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<McpPlatformOptions>>().Value;
-        return new RunningServer(app, new Uri(address.TrimEnd('/') + "/"), options);
+        var options = app.Services.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
+        return new RunningServer(app, new Uri(address.TrimEnd('/') + "/"), options, keyFolder, setup.Issuer);
     }
 
-    /// <summary>Connects the official MCP client over Streamable HTTP (runs initialize).</summary>
-    public Task<McpClient> ConnectClientAsync() =>
-        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = McpUri,
-            TransportMode = HttpTransportMode.StreamableHttp,
-        }));
-
-    /// <summary>A plain HTTP client for tests where headers matter.</summary>
-    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseUri };
-
-    /// <summary>Stops Kestrel and disposes the host (which flushes and closes the log sinks).</summary>
-    public async ValueTask DisposeAsync()
+    private static Dictionary<string, string?> BaseSettings(ServerSetup setup, int port, string keyFolder)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["McpPlatform:Authentication:DevelopmentIssuer:KeyFile"] = KeyFile(keyFolder),
+        };
+        if (setup.Issuer is { } issuer)
+        {
+            settings["McpPlatform:Authentication:Authority"] = issuer.Issuer;
+            settings["McpPlatform:Authentication:RequireHttpsMetadata"] = "false";
+            settings["McpPlatform:Authentication:Resource"] = $"http://127.0.0.1:{port}{setup.Settings.GetValueOrDefault("McpPlatform:Path") ?? "/mcp"}";
+        }
+
+        if (setup.GrantTestCallerEverything)
+        {
+            const string Rule = "McpPlatform:Policy:Rules:0:";
+            settings[Rule + "Name"] = ServerSetup.TestRuleName;
+            settings[Rule + "Groups:0"] = TestCaller.TestGroup;
+            settings[Rule + "Tools:0"] = "*";
+            settings[Rule + "Access:0"] = "Read";
+            settings[Rule + "Access:1"] = "Write";
+            settings[Rule + "Access:2"] = "Destructive";
+            settings[Rule + "Scopes:0"] = TestCaller.WriteScope;
+            settings[Rule + "Scopes:1"] = TestCaller.DestructiveScope;
+        }
+
+        return settings;
+    }
+
+    private static string KeyFile(string keyFolder) => Path.Combine(keyFolder, "dev-issuer.json");
+
+    private static void DeleteKeyFolder(string keyFolder)
+    {
+        try
+        {
+            Directory.Delete(keyFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
     }
 }

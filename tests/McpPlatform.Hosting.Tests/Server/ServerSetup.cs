@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace McpPlatform.Hosting.Tests.Server;
+
+/// <summary>How <see cref="RunningServer"/> starts a server: environment, token issuer, policy and settings.</summary>
+internal sealed record ServerSetup
+{
+    /// <summary>The policy rule <see cref="GrantTestCallerEverything"/> adds.</summary>
+    public const string TestRuleName = "hosting-tests-everything";
+
+    /// <summary>Development by default: the development issuer is trusted, with a key file in a temp folder.</summary>
+    public string Environment { get; init; } = Environments.Development;
+
+    /// <summary>
+    /// Trust this loopback OIDC issuer instead of the development issuer: Authority = its URL,
+    /// RequireHttpsMetadata = false, and Resource = the server's MCP URL (so the port is chosen first).
+    /// </summary>
+    public TestOidcIssuer? Issuer { get; init; }
+
+    /// <summary>
+    /// Adds a rule granting Read, Write and Destructive on every tool to <see cref="TestCaller.TestGroup"/>
+    /// with the write and destructive scopes, so tool-mechanics tests are not about policy.
+    /// </summary>
+    public bool GrantTestCallerEverything { get; init; } = true;
+
+    /// <summary>Configuration on top of the above, as appsettings.json would give it.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The options callback a consumer passes to <c>AddMcpPlatform</c>.</summary>
+    public Action<McpPlatformOptions>? Configure { get; init; }
+
+    /// <summary>Extra services, registered before <c>AddMcpPlatform</c>.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+}
