@@ -1,4 +1,5 @@
 using McpPlatform.Hosting;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Logging;
@@ -37,10 +38,11 @@ public static class McpPlatformServiceExtensions
 
         builder.Services.AddSingleton<IValidateOptions<McpPlatformOptions>, McpPlatformOptionsValidator>();
         builder.Services.AddSingleton(catalog);
-        builder.Services.AddTransient<IStartupFilter, DnsRebindingStartupFilter>();
+        builder.Services.AddTransient<IStartupFilter, PlatformStartupFilter>();
         PlatformLogging.AddPlatformLogging(builder.Services, builder.Configuration);
         PlatformAuthentication.Add(builder.Services, builder.Configuration);
         PlatformGovernance.Add(builder.Services, builder.Configuration);
+        PlatformAudit.Add(builder.Services, builder.Configuration);
 
         // The SDK's options follow the platform's, so every way of configuring them (appsettings,
         // the callback, services.Configure) reaches initialize and the transport alike.
@@ -54,6 +56,7 @@ public static class McpPlatformServiceExtensions
         return builder.Services
             .AddMcpServer()
             .WithHttpTransport()
+            .WithMessageFilters(filters => filters.AddIncomingFilter(AuditMessageFilter.Incoming))
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(GovernanceFilters.ListTools)
                 .AddCallToolFilter(GovernanceFilters.CallTool))

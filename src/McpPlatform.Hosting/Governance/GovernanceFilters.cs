@@ -44,7 +44,7 @@ internal static class GovernanceFilters
 
             var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
             return services.GetRequiredService<ToolCallGate>()
-                .InvokeAsync(caller, tool.Descriptor, token => next(request, token), cancellationToken);
+                .InvokeAsync(caller, tool.Descriptor, request.Params.Arguments, token => next(request, token), cancellationToken);
         };
 
     private static IServiceProvider Services(IServiceProvider? requestServices, McpServer server) =>

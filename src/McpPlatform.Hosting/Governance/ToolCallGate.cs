@@ -1,7 +1,10 @@
+using System.Text.Json;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Governance.Policy;
 using McpPlatform.Hosting.Governance.RateLimiting;
 using McpPlatform.Hosting.Tools;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
@@ -17,9 +20,13 @@ public sealed partial class ToolCallGate(
     PolicyDecisionPoint policy,
     CallerRateLimits limits,
     IOptions<ResourceServerOptions> authentication,
+    IOptions<AuditOptions> auditOptions,
+    IServiceProvider services,
     ILogger<ToolCallGate> logger)
 {
     private readonly bool _governed = authentication.Value.Enabled;
+    private readonly bool _failClosedReads = auditOptions.Value.FailClosedReads;
+    private readonly AuditLog? _audit = services.GetService<AuditLog>();
 
     /// <summary>Whether callers are authenticated and policy applies (off only in Development by explicit setting).</summary>
     public bool IsGoverned => _governed;
@@ -30,31 +37,77 @@ public sealed partial class ToolCallGate(
             ? policy.Decide(caller, tool)
             : new PolicyDecision(true, tool.Name, tool.Access, "governance-off", "Authentication is switched off (Development only), so policy does not apply.", []);
 
-    /// <summary>Runs <paramref name="invoke"/> if policy and limits allow it.</summary>
+    /// <summary>
+    /// Runs <paramref name="invoke"/> if policy and limits allow it, filling in the current
+    /// request's audit record; governed calls wait until their intent record is written.
+    /// </summary>
     public async ValueTask<CallToolResult> InvokeAsync(
-        CallerIdentity caller, McpToolDescriptor tool, Func<CancellationToken, ValueTask<CallToolResult>> invoke, CancellationToken cancellationToken)
+        CallerIdentity caller,
+        McpToolDescriptor tool,
+        IDictionary<string, JsonElement>? arguments,
+        Func<CancellationToken, ValueTask<CallToolResult>> invoke,
+        CancellationToken cancellationToken)
     {
+        var record = AuditScope.Current;
         var decision = Decide(caller, tool);
+        if (record is not null)
+        {
+            record.Tool = tool.Name;
+            record.Access = decision.Access.ToString();
+            record.Decision = decision.Allowed ? "allowed" : "denied";
+            record.Rule = decision.Rule;
+            record.Arguments = AuditArguments.Describe(arguments);
+        }
+
         if (!decision.Allowed)
         {
             LogDenied(logger, tool.Name, caller.Subject, decision.Rule);
-            return ToolResults.Error($"Denied by policy: {decision.Rule}. {decision.Reason}");
+            return Finish(record, "denied", ToolResults.Error($"Denied by policy: {decision.Rule}. {decision.Reason}"));
         }
 
         var key = RateLimitKey(caller);
         using var toolLease = limits.AcquireToolCall(key, tool.Name);
         if (!toolLease.IsAcquired)
         {
-            return RateLimited(tool, caller, toolLease, $"too many calls of '{tool.Name}'");
+            return Finish(record, "rate_limited", RateLimited(tool, caller, toolLease, $"too many calls of '{tool.Name}'"));
         }
 
         using var concurrencyLease = limits.AcquireConcurrentCall(key);
         if (!concurrencyLease.IsAcquired)
         {
-            return RateLimited(tool, caller, concurrencyLease, "too many tool calls running at once for this caller");
+            return Finish(record, "rate_limited", RateLimited(tool, caller, concurrencyLease, "too many tool calls running at once for this caller"));
         }
 
-        return await invoke(cancellationToken).ConfigureAwait(false);
+        if (_audit is not null && record is not null && (decision.Access != ToolAccess.Read || _failClosedReads))
+        {
+            try
+            {
+                await _audit.WriteAsync(record.AsIntent(), durable: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AuditUnavailableException failure)
+            {
+                record.Error = "audit unavailable";
+                return Finish(record, "refused", ToolResults.Error(failure.Message));
+            }
+        }
+
+        var result = await invoke(cancellationToken).ConfigureAwait(false);
+        if (record is not null)
+        {
+            record.ResultBytes = AuditArguments.ResultBytes(result);
+        }
+
+        return Finish(record, result.IsError == true ? "tool_error" : "ok", result);
+    }
+
+    private static CallToolResult Finish(AuditRecord? record, string outcome, CallToolResult result)
+    {
+        if (record is not null)
+        {
+            record.Outcome = outcome;
+        }
+
+        return result;
     }
 
     /// <summary>The partition a caller's limits are counted in.</summary>

@@ -1,0 +1,181 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace McpPlatform.Hosting.Audit;
+
+/// <summary>
+/// The hash chain over audit records, shared by the server that writes them and the verifier
+/// (<c>mcp-platform audit verify</c>). A record's <see cref="AuditFields.Hash"/> is the lower-case hex
+/// SHA-256 of its canonical form; its <see cref="AuditFields.PrevHash"/> is the previous record's hash
+/// (<see cref="GenesisHash"/> for <see cref="AuditFields.Seq"/> 1), so editing, deleting or reordering
+/// records breaks the chain.
+/// </summary>
+/// <remarks>
+/// The canonical form is a JSON array, without whitespace, of the values of <see cref="AuditFields.Hashed"/>
+/// in that order: a string as a JSON string, an integer as a JSON number, an absent or null value as
+/// <c>null</c>. Strings are escaped as by <see cref="JavaScriptEncoder"/> allowing only Basic Latin
+/// (every non-ASCII and HTML-sensitive character as <c>\uXXXX</c>), so the bytes do not depend on how the
+/// log file escaped them; an unpaired surrogate counts as U+FFFD, as it reads back from a UTF-8 file.
+/// </remarks>
+public static class AuditChain
+{
+    /// <summary>The <see cref="AuditFields.PrevHash"/> of the first record of a chain: 64 zeros.</summary>
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private static readonly JsonWriterOptions CanonicalWriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.Create(new TextEncoderSettings(UnicodeRanges.BasicLatin)),
+        Indented = false,
+    };
+
+    /// <summary>
+    /// Computes the hash of a record about to be written, from its field values by
+    /// <see cref="AuditFields"/> name. Fields not in <see cref="AuditFields.Hashed"/> (such as
+    /// <see cref="AuditFields.Hash"/>) are ignored; a missing field counts as null.
+    /// </summary>
+    /// <param name="fields">The record's values: each a <see cref="string"/>, a <see cref="long"/> (or a smaller integer), or null.</param>
+    /// <returns>The lower-case hex SHA-256 of the record's canonical form.</returns>
+    /// <exception cref="ArgumentException">A hashed field holds a value of another type.</exception>
+    public static string ComputeHash(IReadOnlyDictionary<string, object?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, CanonicalWriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var name in AuditFields.Hashed)
+            {
+                fields.TryGetValue(name, out var value);
+                WriteValue(writer, name, value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return HashOf(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Computes the hash of a record as read back from a CLEF line (one parsed JSON object): strings via
+    /// <see cref="JsonElement.GetString"/>, numbers via <see cref="JsonElement.GetInt64"/>, a missing or
+    /// null property as null. Agrees byte for byte with <see cref="ComputeHash(IReadOnlyDictionary{string, object?})"/>
+    /// over the values the server wrote.
+    /// </summary>
+    /// <param name="clefLine">The record: a JSON object.</param>
+    /// <returns>The lower-case hex SHA-256 of the record's canonical form.</returns>
+    /// <exception cref="ArgumentException"><paramref name="clefLine"/> is not a JSON object.</exception>
+    /// <exception cref="FormatException">A hashed field is neither a string, an integer that fits a <see cref="long"/>, nor null.</exception>
+    public static string ComputeHash(JsonElement clefLine)
+    {
+        if (clefLine.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException($"An audit record is a JSON object, not {Describe(clefLine.ValueKind)}.", nameof(clefLine));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, CanonicalWriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var name in AuditFields.Hashed)
+            {
+                WriteValue(writer, name, clefLine.TryGetProperty(name, out var value) ? value : default);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return HashOf(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, string name, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(WellFormed(text));
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case int or short or sbyte or byte or ushort or uint:
+                writer.WriteNumberValue(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case ulong number when number <= long.MaxValue:
+                writer.WriteNumberValue((long)number);
+                break;
+            default:
+                throw new ArgumentException(
+                    $"Audit field '{name}' holds a {value.GetType().Name}; audit field values are strings, integers (long) or null.",
+                    nameof(value));
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, string name, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Undefined:
+            case JsonValueKind.Null:
+                writer.WriteNullValue();
+                break;
+            case JsonValueKind.String:
+                string text;
+                try
+                {
+                    text = value.GetString()!;
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new FormatException($"Audit field '{name}' is not a valid string: {e.Message}", e);
+                }
+
+                writer.WriteStringValue(WellFormed(text));
+                break;
+            case JsonValueKind.Number when value.TryGetInt64(out var number):
+                writer.WriteNumberValue(number);
+                break;
+            default:
+                throw new FormatException($"Audit field '{name}' is {Describe(value.ValueKind)}; audit field values are strings, integers (long) or null.");
+        }
+    }
+
+    /// <summary>The string with each unpaired surrogate replaced by U+FFFD, as a UTF-8 file stores it.</summary>
+    private static string WellFormed(string text)
+    {
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (char.IsSurrogate(span[i]) && !(char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1])))
+            {
+                return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+            }
+
+            if (char.IsHighSurrogate(span[i]))
+            {
+                i++; // the pair's low half
+            }
+        }
+
+        return text;
+    }
+
+    private static string HashOf(ReadOnlySpan<byte> canonical) => Convert.ToHexStringLower(SHA256.HashData(canonical));
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a non-integer or out-of-range number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "missing",
+    };
+}

@@ -1,0 +1,112 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace McpPlatform.Hosting.Audit;
+
+/// <summary>
+/// Writes audit records, in order, through the audit logger: one writer task numbers each
+/// record, links it to the previous one by hash (tamper evidence) and emits it. Callers that
+/// need the record on disk before going on (governed calls) await it; a sink that cannot
+/// write fails that await, and the chain does not advance past a record that was not written.
+/// </summary>
+public sealed partial class AuditLog : IAsyncDisposable
+{
+    private static readonly MessageTemplate Template = new MessageTemplateParser().Parse("MCP {Kind} {Method} {Tool} by {Subject}: {Outcome}");
+
+    private readonly Channel<Entry> _queue = Channel.CreateBounded<Entry>(new BoundedChannelOptions(10_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    private readonly Serilog.Core.Logger _logger;
+    private readonly AuditSinkFailures _failures;
+    private readonly AuditServerInfo _server;
+    private readonly ILogger<AuditLog> _diagnostics;
+    private readonly Task _writer;
+    private readonly string _chainId = Guid.NewGuid().ToString("N");
+    private long _seq;
+    private int _disposed;
+    private string _previousHash = AuditChain.GenesisHash;
+
+    internal AuditLog(Serilog.Core.Logger logger, AuditSinkFailures failures, AuditServerInfo server, ILogger<AuditLog> diagnostics)
+    {
+        _logger = logger;
+        _failures = failures;
+        _server = server;
+        _diagnostics = diagnostics;
+        _writer = Task.Run(WriteAllAsync);
+    }
+
+    /// <summary>This process's chain id (a restart starts a new chain at sequence 1).</summary>
+    public string ChainId => _chainId;
+
+    /// <summary>Queues a record; completes when it is written when <paramref name="durable"/>, otherwise once queued.</summary>
+    public async ValueTask WriteAsync(AuditRecord record, bool durable, CancellationToken cancellationToken = default)
+    {
+        var written = durable ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        await _queue.Writer.WriteAsync(new Entry(record, written), cancellationToken).ConfigureAwait(false);
+        if (written is not null)
+        {
+            await written.Task.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes everything queued, then closes the sinks (graceful shutdown).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        await _logger.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task WriteAllAsync()
+    {
+        await foreach (var entry in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                Emit(entry.Record);
+                entry.Written?.TrySetResult();
+            }
+            catch (Exception failure)
+            {
+                LogSinkFailed(_diagnostics, failure);
+                entry.Written?.TrySetException(new AuditUnavailableException(failure));
+            }
+        }
+    }
+
+    private void Emit(AuditRecord record)
+    {
+        var fields = AuditFieldMap.From(record, _server, _chainId, _seq + 1, _previousHash);
+        var hash = AuditChain.ComputeHash(fields);
+        fields[AuditFields.Hash] = hash;
+        var properties = fields.Where(f => f.Value is not null).Select(f => new LogEventProperty(f.Key, new ScalarValue(f.Value)));
+        _logger.Write(new LogEvent(record.Time, LogEventLevel.Information, null, Template, properties));
+        _failures.ThrowIfFailed();
+
+        // Only a record that reached the sinks advances the chain: a failed write leaves no gap.
+        _seq++;
+        _previousHash = hash;
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "The audit log could not write a record; governed calls are refused until it can.")]
+    private static partial void LogSinkFailed(ILogger logger, Exception failure);
+
+    private sealed record Entry(AuditRecord Record, TaskCompletionSource? Written);
+}
+
+/// <summary>The audit sink could not write: a governed call must not run.</summary>
+public sealed class AuditUnavailableException(Exception inner)
+    : Exception("The audit log cannot be written, so this call was refused (fail closed).", inner);
+
+/// <summary>Who wrote the records: server name and version, and the hash of its tool surface.</summary>
+internal sealed record AuditServerInfo(string Name, string Version, string ManifestHash);

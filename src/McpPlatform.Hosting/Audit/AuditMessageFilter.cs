@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using McpPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpPlatform.Hosting.Audit;
+
+/// <summary>
+/// Opens one audit record per JSON-RPC request the MCP server handles (initialize, tools/list,
+/// tools/call, ...), makes it current while the request runs so the gate can add the tool and
+/// decision, and writes it when the request ends, whatever the outcome.
+/// </summary>
+internal static class AuditMessageFilter
+{
+    public static McpMessageHandler Incoming(McpMessageHandler next) => async (context, cancellationToken) =>
+    {
+        if (context.JsonRpcMessage is not JsonRpcRequest request
+            || (context.Services ?? context.Server.Services)?.GetService<AuditLog>() is not { } audit)
+        {
+            await next(context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var services = context.Services ?? context.Server.Services!;
+        var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(context.User);
+        var record = new AuditRecord
+        {
+            RequestId = request.Id.ToString(),
+            Method = request.Method,
+            SessionId = context.Server.SessionId,
+            CorrelationId = Activity.Current?.TraceId.ToString() ?? services.GetService<IHttpContextAccessor>()?.HttpContext?.TraceIdentifier,
+            Subject = caller.Subject,
+            ClientId = caller.ClientId,
+        };
+
+        var started = Stopwatch.GetTimestamp();
+        using var scope = AuditScope.Begin(record);
+        try
+        {
+            await next(context, cancellationToken).ConfigureAwait(false);
+            record.Outcome ??= "ok";
+        }
+        catch (Exception failure)
+        {
+            record.Outcome = "failed";
+            record.Error = failure is McpProtocolException protocol ? $"JSON-RPC error {(int)protocol.ErrorCode}" : failure.GetType().Name;
+            throw;
+        }
+        finally
+        {
+            record.DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            await audit.WriteAsync(record, durable: false, CancellationToken.None).ConfigureAwait(false);
+        }
+    };
+}

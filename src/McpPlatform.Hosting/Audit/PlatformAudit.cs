@@ -1,0 +1,49 @@
+using McpPlatform.Hosting.Tools;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace McpPlatform.Hosting.Audit;
+
+/// <summary>Registers the audit log and flushes it after the server has drained its requests.</summary>
+internal static class PlatformAudit
+{
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        if (!configuration.GetValue(AuditOptions.SectionName + ":" + nameof(AuditOptions.Enabled), defaultValue: true))
+        {
+            services.PostConfigure<AuditOptions>(options => options.Enabled = false);
+            return;
+        }
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<AuditOptions>>().Value;
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            var identity = ServerIdentity.Describe(provider.GetRequiredService<IOptions<McpPlatformOptions>>().Value);
+            var failures = new AuditSinkFailures();
+            var log = new AuditLog(
+                AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures),
+                failures,
+                new AuditServerInfo(identity.Name, identity.Version, ToolSurfaceHash.Compute(provider.GetRequiredService<McpToolCatalog>())),
+                provider.GetRequiredService<ILogger<AuditLog>>());
+
+            // ApplicationStopped fires after the server has finished its in-flight requests.
+            provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => log.DisposeAsync().AsTask().GetAwaiter().GetResult());
+            return log;
+        });
+    }
+
+    /// <summary>The audit log may only be switched off in Development (benchmarks).</summary>
+    private sealed class AuditOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuditOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AuditOptions options) =>
+            !options.Enabled && !environment.IsDevelopment()
+                ? ValidateOptionsResult.Fail($"McpPlatform:Audit:Enabled=false is only allowed in Development; in the '{environment.EnvironmentName}' environment every call is audited.")
+                : ValidateOptionsResult.Success;
+    }
+}
