@@ -5,12 +5,10 @@ namespace McpPlatform.Hosting.Audit;
 /// <summary>A record as the named fields the chain hashes and the sinks receive.</summary>
 internal static class AuditFieldMap
 {
-    public const string Schema = "mcp-platform.audit/1";
-
     public static Dictionary<string, object?> From(AuditRecord record, AuditServerInfo server, string chainId, long seq, string previousHash) =>
         new(StringComparer.Ordinal)
         {
-            [AuditFields.AuditSchema] = Schema,
+            [AuditFields.AuditSchema] = AuditFields.SchemaVersion,
             [AuditFields.ChainId] = chainId,
             [AuditFields.Seq] = seq,
             [AuditFields.PrevHash] = previousHash,
