@@ -17,9 +17,12 @@ namespace McpPlatform.Hosting.Audit;
 /// <remarks>
 /// The canonical form is a JSON array, without whitespace, of the values of <see cref="AuditFields.Hashed"/>
 /// in that order: a string as a JSON string, an integer as a JSON number, an absent or null value as
-/// <c>null</c>. Strings are escaped as by <see cref="JavaScriptEncoder"/> allowing only Basic Latin
-/// (every non-ASCII and HTML-sensitive character as <c>\uXXXX</c>), so the bytes do not depend on how the
-/// log file escaped them; an unpaired surrogate counts as U+FFFD, as it reads back from a UTF-8 file.
+/// <c>null</c>; SHA-256 over its UTF-8 bytes. Strings are escaped by <see cref="Utf8JsonWriter"/> with a
+/// <see cref="JavaScriptEncoder"/> allowing only Basic Latin, so the bytes are pure ASCII and do not depend on
+/// how the log file escaped them: <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\b</c>, <c>\f</c>, and
+/// <c>\uXXXX</c> (upper-case hex, UTF-16 code units) for <c>"</c>, <c>&amp;</c>, <c>'</c>, <c>+</c>,
+/// <c>&lt;</c>, <c>&gt;</c>, <c>`</c>, other control characters and everything outside ASCII. An unpaired
+/// surrogate counts as U+FFFD, which is how it reads back from a UTF-8 file.
 /// </remarks>
 public static class AuditChain
 {

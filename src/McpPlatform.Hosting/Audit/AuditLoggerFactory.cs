@@ -25,7 +25,13 @@ internal static class AuditLoggerFactory
         var folder = Path.Combine(contentRoot, options.Directory);
         Directory.CreateDirectory(folder);
         logger.WriteTo.Fallible(
-            sink => sink.File(new CompactJsonFormatter(), Path.Combine(folder, "audit-.clef"), rollingInterval: RollingInterval.Day),
+            // Roll on size instead of silently stopping at the limit; keep every file (retention is an operator's decision).
+            sink => sink.File(
+                new CompactJsonFormatter(),
+                Path.Combine(folder, "audit-.clef"),
+                rollingInterval: RollingInterval.Day,
+                rollOnFileSizeLimit: true,
+                retainedFileCountLimit: null),
             failures);
         if (options.Console)
         {
