@@ -22,6 +22,8 @@ internal static class CliApp
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
             new DevTokenCommand(),
+            new AuditCommand(),
+            new ShadowScanCommand(),
         };
         return root;
     }

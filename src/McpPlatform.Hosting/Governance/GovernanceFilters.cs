@@ -44,7 +44,16 @@ internal static class GovernanceFilters
 
             var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
             return services.GetRequiredService<ToolCallGate>()
-                .InvokeAsync(caller, tool.Descriptor, request.Params.Arguments, token => next(request, token), cancellationToken);
+                .InvokeAsync(
+                    caller,
+                    tool.Descriptor,
+                    request.Params.Arguments,
+                    (arguments, token) =>
+                    {
+                        request.Params.Arguments = arguments; // redacted by data-loss rules when they matched
+                        return next(request, token);
+                    },
+                    cancellationToken);
         };
 
     private static IServiceProvider Services(IServiceProvider? requestServices, McpServer server) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Governance.Dlp;
 using McpPlatform.Hosting.Governance.Policy;
 using McpPlatform.Hosting.Governance.RateLimiting;
 using McpPlatform.Hosting.Tools;
@@ -12,15 +13,17 @@ using ModelContextProtocol.Protocol;
 namespace McpPlatform.Hosting.Governance;
 
 /// <summary>
-/// The one place every tool call passes, direct or from Code Mode: the policy decision, then
-/// the caller's per-tool rate limit and concurrency cap, then the tool. A refused call never
-/// reaches the tool and comes back as a tool error that says why.
+/// The one place every tool call passes, direct or from Code Mode: the policy decision and the
+/// data-loss rules on the arguments, the caller's per-tool rate limit and concurrency cap, the
+/// intent record of a governed call, the tool, and the data-loss rules on its result. A refused
+/// call never reaches the tool and comes back as a tool error that says why.
 /// </summary>
 public sealed partial class ToolCallGate(
     PolicyDecisionPoint policy,
     CallerRateLimits limits,
     IOptions<ResourceServerOptions> authentication,
     IOptions<AuditOptions> auditOptions,
+    DlpEngine dlp,
     IServiceProvider services,
     ILogger<ToolCallGate> logger)
 {
@@ -45,24 +48,33 @@ public sealed partial class ToolCallGate(
         CallerIdentity caller,
         McpToolDescriptor tool,
         IDictionary<string, JsonElement>? arguments,
-        Func<CancellationToken, ValueTask<CallToolResult>> invoke,
+        Func<IDictionary<string, JsonElement>?, CancellationToken, ValueTask<CallToolResult>> invoke,
         CancellationToken cancellationToken)
     {
         var record = AuditScope.Current;
         var decision = Decide(caller, tool);
+
+        // Data-loss rules run for every call, so even a denied call's audit record holds only redacted arguments.
+        var inspected = dlp.InspectArguments(tool, arguments);
         if (record is not null)
         {
             record.Tool = tool.Name;
             record.Access = decision.Access.ToString();
-            record.Decision = decision.Allowed ? "allowed" : "denied";
-            record.Rule = decision.Rule;
-            record.Arguments = AuditArguments.Describe(arguments);
+            record.Decision = decision.Allowed && !inspected.IsBlocked ? "allowed" : "denied";
+            record.Rule = decision.Allowed && inspected.IsBlocked ? "dlp:" + inspected.Rule : decision.Rule;
+            record.Arguments = inspected.IsBlocked ? null : AuditArguments.Describe(inspected.Arguments);
         }
 
         if (!decision.Allowed)
         {
             LogDenied(logger, tool.Name, caller.Subject, decision.Rule);
             return Finish(record, "denied", ToolResults.Error($"Denied by policy: {decision.Rule}. {decision.Reason}"));
+        }
+
+        if (inspected.IsBlocked)
+        {
+            LogDenied(logger, tool.Name, caller.Subject, "dlp:" + inspected.Rule);
+            return Finish(record, "denied", ToolResults.Error($"Blocked by data-loss rule: {inspected.Message}"));
         }
 
         var key = RateLimitKey(caller);
@@ -91,7 +103,7 @@ public sealed partial class ToolCallGate(
             }
         }
 
-        var result = await invoke(cancellationToken).ConfigureAwait(false);
+        var result = dlp.RedactResult(tool, await invoke(inspected.Arguments, cancellationToken).ConfigureAwait(false), out _);
         if (record is not null)
         {
             record.ResultBytes = AuditArguments.ResultBytes(result);

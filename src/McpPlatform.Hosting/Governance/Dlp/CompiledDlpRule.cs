@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using McpPlatform.Hosting.Tools;
+
+namespace McpPlatform.Hosting.Governance.Dlp;
+
+/// <summary>A validated rule, ready to scan text. Scanning methods throw <see cref="RegexMatchTimeoutException"/> on timeout.</summary>
+internal sealed class CompiledDlpRule
+{
+    /// <summary>Matches any tool (<c>*</c>).</summary>
+    public const string AllTools = "*";
+
+    /// <summary>Ends a tool set entry (<c>toolset/*</c>).</summary>
+    public const string ToolSetSuffix = "/*";
+
+    private readonly Regex _regex;
+    private readonly MatchCheck? _check;
+    private readonly string? _requiredText;
+    private readonly bool _allTools;
+    private readonly HashSet<string> _toolNames;
+    private readonly HashSet<string> _toolSets;
+
+    private CompiledDlpRule(string name, Regex regex, MatchCheck? check, int minLength, string? requiredText,
+        DlpAction action, DlpAction resultAction, string[] tools, string? replacement)
+    {
+        Name = name;
+        _regex = regex;
+        _check = check;
+        MinLength = Math.Max(1, minLength);
+        _requiredText = requiredText;
+        Action = action;
+        ResultAction = resultAction;
+        Replacement = replacement ?? $"[REDACTED:{name}]";
+        _allTools = tools.Length == 0 || tools.Contains(AllTools, StringComparer.Ordinal);
+        _toolSets = tools
+            .Where(t => t.EndsWith(ToolSetSuffix, StringComparison.Ordinal))
+            .Select(t => t[..^ToolSetSuffix.Length])
+            .ToHashSet(StringComparer.Ordinal);
+        _toolNames = tools
+            .Where(t => t != AllTools && !t.EndsWith(ToolSetSuffix, StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    public string Name { get; }
+
+    public DlpAction Action { get; }
+
+    public DlpAction ResultAction { get; }
+
+    public string Replacement { get; }
+
+    /// <summary>The length of the shortest text the rule can match.</summary>
+    public int MinLength { get; }
+
+    /// <summary>The built-in rule of a detector, as it applies by default.</summary>
+    public static CompiledDlpRule BuiltIn(BuiltInDetector detector, TimeSpan timeout) =>
+        new(detector.Name, detector.CreateRegex(timeout), detector.Check, detector.MinLength, detector.RequiredText,
+            detector.ArgumentAction, DlpAction.Redact, [], null);
+
+    /// <summary>A configured rule; the rule must have passed <see cref="DlpValidator"/>.</summary>
+    public static CompiledDlpRule Configured(DlpRule rule, TimeSpan timeout)
+    {
+        DlpActions.TryParse(rule.Action, out var action);
+        DlpActions.TryParse(rule.ResultAction, out var resultAction);
+        var name = rule.Name.Trim();
+        var tools = (rule.Tools ?? []).Select(t => t.Trim()).ToArray();
+        var detector = BuiltInDetector.Find(rule.Detector);
+        return detector is not null
+            ? new(name, detector.CreateRegex(timeout), detector.Check, detector.MinLength, detector.RequiredText,
+                action, resultAction, tools, rule.Replacement)
+            : new(name, CreateRegex(rule.Pattern!, timeout), null, 1, null, action, resultAction, tools, rule.Replacement);
+    }
+
+    /// <summary>Compiles a custom pattern the way every rule's expression is compiled.</summary>
+    public static Regex CreateRegex(string pattern, TimeSpan timeout) =>
+        new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout);
+
+    /// <summary>True when the rule covers <paramref name="tool"/>.</summary>
+    public bool AppliesTo(McpToolDescriptor tool) =>
+        _allTools || _toolNames.Contains(tool.Name) || _toolSets.Contains(tool.ToolSet);
+
+    /// <summary>True when the text contains at least one confirmed, non-empty match.</summary>
+    public bool Matches(string text)
+    {
+        if (!MightMatch(text))
+        {
+            return false;
+        }
+
+        var start = 0;
+        while (start < text.Length)
+        {
+            var match = _regex.Match(text, start);
+            if (!match.Success)
+            {
+                return false;
+            }
+
+            if (Confirm(match) > 0)
+            {
+                return true;
+            }
+
+            start = match.Index + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>The text with every confirmed match replaced; the same instance when nothing matched.</summary>
+    public string Redact(string text)
+    {
+        if (!MightMatch(text))
+        {
+            return text;
+        }
+
+        StringBuilder? redacted = null;
+        var copied = 0;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var match = _regex.Match(text, start);
+            if (!match.Success)
+            {
+                break;
+            }
+
+            var length = Confirm(match);
+            if (length <= 0)
+            {
+                // Not confirmed: a real match may still start inside this candidate.
+                start = match.Index + 1;
+                continue;
+            }
+
+            redacted ??= new StringBuilder(text.Length);
+            redacted.Append(text, copied, match.Index - copied).Append(Replacement);
+            copied = start = match.Index + length;
+        }
+
+        if (redacted is null)
+        {
+            return text;
+        }
+
+        return redacted.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Cheap tests first: length, required text, then one allocation-free regular expression pass.</summary>
+    private bool MightMatch(string text) =>
+        text.Length >= MinLength
+        && (_requiredText is null || text.Contains(_requiredText, StringComparison.Ordinal))
+        && _regex.IsMatch(text.AsSpan());
+
+    private int Confirm(Match match) =>
+        match.Length == 0 ? 0 : _check is null ? match.Length : Math.Min(_check(match), match.Length);
+}

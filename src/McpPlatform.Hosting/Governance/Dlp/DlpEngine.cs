@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpPlatform.Hosting.Tools;
+using ModelContextProtocol.Protocol;
+
+namespace McpPlatform.Hosting.Governance.Dlp;
+
+/// <summary>
+/// Applies the DLP rules of <see cref="DlpOptions"/>: to a tool's arguments before it runs (block or
+/// redact) and to its result before it leaves the server (redact). Thread-safe; build one per server.
+/// </summary>
+/// <remarks>
+/// Every rule's regular expression runs with <see cref="DlpOptions.MatchTimeout"/>. A timeout never
+/// fails the call: it blocks arguments and withholds the whole result value (fail closed).
+/// </remarks>
+public sealed class DlpEngine
+{
+    /// <summary>The <c>_meta</c> key set to true on a result that was too large to scan completely.</summary>
+    public const string ScanIncompleteMetaKey = "mcpplatform/dlp-scan-incomplete";
+
+    /// <summary>The rule name reported when values exceed <see cref="DlpOptions.MaxScannedChars"/>.</summary>
+    public const string ScanLimitRule = DlpScan.ScanLimitRule;
+
+    private readonly bool _enabled;
+    private readonly int _maxScannedChars;
+    private readonly CompiledDlpRule[] _rules;
+    private readonly ConcurrentDictionary<(string Name, string ToolSet), DlpRuleSet> _byTool = new();
+
+    /// <summary>Creates the engine for tools matched by name and tool set as they are inspected.</summary>
+    /// <exception cref="ArgumentException">The options are not valid (see <see cref="DlpValidator"/>).</exception>
+    public DlpEngine(DlpOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Creates the engine for the tools of <paramref name="catalog"/>, whose rule sets are prepared up front.</summary>
+    /// <exception cref="ArgumentException">The options are not valid for the catalog (see <see cref="DlpValidator"/>).</exception>
+    public DlpEngine(DlpOptions options, McpToolCatalog? catalog)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = DlpValidator.Validate(options, catalog);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException("Invalid DLP options: " + string.Join(" ", failures), nameof(options));
+        }
+
+        _enabled = options.Enabled;
+        _maxScannedChars = options.MaxScannedChars;
+        _rules = _enabled ? Compile(options) : [];
+        foreach (var tool in catalog?.Descriptors ?? [])
+        {
+            RuleSet(tool);
+        }
+    }
+
+    /// <summary>False when DLP is switched off; then nothing is inspected or changed.</summary>
+    public bool Enabled => _enabled;
+
+    /// <summary>The names of the rules that block or redact anything for <paramref name="tool"/>, in the order they run.</summary>
+    public IReadOnlyList<string> RulesFor(McpToolDescriptor tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        return RuleSet(tool).Names;
+    }
+
+    /// <summary>
+    /// Scans every string (and number) in <paramref name="arguments"/>, at any depth. Blocks the call
+    /// when a Block rule matches, a rule times out, or the arguments are too large to scan; otherwise
+    /// returns the arguments with Redact rules' matches replaced (JSON structure and keys unchanged).
+    /// </summary>
+    public DlpArgumentsResult InspectArguments(McpToolDescriptor tool, IDictionary<string, JsonElement>? arguments)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        if (arguments is null || arguments.Count == 0)
+        {
+            return DlpArgumentsResult.Unchanged(arguments);
+        }
+
+        var rules = RuleSet(tool);
+        if (!rules.ScansArguments)
+        {
+            return DlpArgumentsResult.Unchanged(arguments);
+        }
+
+        var scan = new DlpScan(rules, arguments: true, _maxScannedChars, tool.Name);
+        Dictionary<string, JsonElement>? redacted = null;
+        foreach (var (name, value) in arguments)
+        {
+            scan.BeginArgument(name);
+            var replaced = scan.ScanElement(value);
+            if (scan.Blocked)
+            {
+                return DlpArgumentsResult.Blocked(scan.BlockedRule!, scan.BlockedPath!, scan.BlockedMessage!, scan.Fired);
+            }
+
+            if (replaced is { } element)
+            {
+                redacted ??= new Dictionary<string, JsonElement>(arguments, StringComparer.Ordinal);
+                redacted[name] = element;
+            }
+        }
+
+        return redacted is null ? DlpArgumentsResult.Unchanged(arguments) : DlpArgumentsResult.Redacted(redacted, scan.Fired);
+    }
+
+    /// <summary>
+    /// Redacts a tool result: the text of text blocks, every string (and number) in the structured
+    /// content, and the text of embedded text resources. Images, audio, blobs and links are left as
+    /// they are. Returns <paramref name="result"/> itself when nothing matched.
+    /// </summary>
+    /// <param name="tool">The tool that produced the result.</param>
+    /// <param name="result">The result to redact; never modified.</param>
+    /// <param name="firedRules">The rules that redacted something (and <see cref="ScanLimitRule"/> when the result was too large to scan completely).</param>
+    public CallToolResult RedactResult(McpToolDescriptor tool, CallToolResult result, out IReadOnlyList<string> firedRules)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        ArgumentNullException.ThrowIfNull(result);
+        firedRules = [];
+        var rules = RuleSet(tool);
+        if (!rules.ScansResults)
+        {
+            return result;
+        }
+
+        var scan = new DlpScan(rules, arguments: false, _maxScannedChars, tool.Name);
+        List<ContentBlock>? content = null;
+        var blocks = result.Content;
+        for (var i = 0; i < (blocks?.Count ?? 0); i++)
+        {
+            var replaced = RedactBlock(scan, blocks![i]);
+            if (replaced is not null)
+            {
+                content ??= [.. blocks];
+                content[i] = replaced;
+            }
+        }
+
+        var structured = result.StructuredContent is { } element ? scan.ScanElement(element) : null;
+        if (content is null && structured is null && !scan.LimitReached)
+        {
+            return result;
+        }
+
+        firedRules = scan.Fired;
+        var meta = result.Meta;
+        if (scan.LimitReached)
+        {
+            meta = meta is null ? [] : (JsonObject)meta.DeepClone();
+            meta[ScanIncompleteMetaKey] = true;
+        }
+
+        return new CallToolResult
+        {
+            Content = (IList<ContentBlock>?)content ?? result.Content!,
+            StructuredContent = structured ?? result.StructuredContent,
+            IsError = result.IsError,
+            Meta = meta,
+            ResultType = result.ResultType,
+        };
+    }
+
+    private static ContentBlock? RedactBlock(DlpScan scan, ContentBlock block)
+    {
+        switch (block)
+        {
+            case TextContentBlock text when scan.ScanText(text.Text) is { } redacted:
+                return new TextContentBlock { Text = redacted, Annotations = text.Annotations, Meta = text.Meta };
+            case EmbeddedResourceBlock { Resource: TextResourceContents resource } embedded when scan.ScanText(resource.Text) is { } redacted:
+                return new EmbeddedResourceBlock
+                {
+                    Resource = new TextResourceContents { Uri = resource.Uri, MimeType = resource.MimeType, Meta = resource.Meta, Text = redacted },
+                    Annotations = embedded.Annotations,
+                    Meta = embedded.Meta,
+                };
+            default:
+                return null;
+        }
+    }
+
+    private DlpRuleSet RuleSet(McpToolDescriptor tool)
+    {
+        if (_rules.Length == 0)
+        {
+            return DlpRuleSet.Empty;
+        }
+
+        return _byTool.GetOrAdd((tool.Name, tool.ToolSet), static (_, state) =>
+            new DlpRuleSet([.. state.Rules.Where(r => r.AppliesTo(state.Tool))]), (Rules: _rules, Tool: tool));
+    }
+
+    private static CompiledDlpRule[] Compile(DlpOptions options)
+    {
+        var timeout = options.MatchTimeout;
+        var configured = (options.Rules ?? []).ToDictionary(r => r.Name.Trim(), StringComparer.OrdinalIgnoreCase);
+        var rules = new List<CompiledDlpRule>();
+        if (!options.DisableBuiltIns)
+        {
+            foreach (var detector in BuiltInDetector.All)
+            {
+                rules.Add(configured.Remove(detector.Name, out var replacement)
+                    ? CompiledDlpRule.Configured(replacement, timeout)
+                    : CompiledDlpRule.BuiltIn(detector, timeout));
+            }
+        }
+
+        foreach (var rule in options.Rules ?? [])
+        {
+            if (configured.ContainsKey(rule.Name.Trim()))
+            {
+                rules.Add(CompiledDlpRule.Configured(rule, timeout));
+            }
+        }
+
+        return [.. rules];
+    }
+}

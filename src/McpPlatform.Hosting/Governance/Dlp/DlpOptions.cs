@@ -1,0 +1,107 @@
+namespace McpPlatform.Hosting.Governance.Dlp;
+
+/// <summary>
+/// Data-loss prevention, bound from the <c>McpPlatform:Dlp</c> configuration section: rules that
+/// block or redact sensitive text in tool arguments before a tool runs, and redact it in tool
+/// results before they leave the server.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Unless <see cref="DisableBuiltIns"/> is set, these built-in rules apply to every tool, in this
+/// order (each is named after its detector, see <see cref="DlpDetectors"/>):
+/// </para>
+/// <list type="table">
+/// <listheader><term>Rule</term><description>Arguments / results</description></listheader>
+/// <item><term><c>private-key</c></term><description>Block / Redact</description></item>
+/// <item><term><c>jwt</c></term><description>Block / Redact</description></item>
+/// <item><term><c>api-key</c></term><description>Block / Redact</description></item>
+/// <item><term><c>credit-card</c></term><description>Redact / Redact</description></item>
+/// <item><term><c>iban</c></term><description>Redact / Redact</description></item>
+/// <item><term><c>us-ssn</c></term><description>Redact / Redact</description></item>
+/// <item><term><c>email</c></term><description>Redact / Redact</description></item>
+/// </list>
+/// <para>
+/// A rule in <see cref="Rules"/> whose <see cref="DlpRule.Name"/> is a built-in rule's name replaces
+/// that built-in rule (in its place); for example <c>{ "Name": "email", "Detector": "email",
+/// "Action": "Allow", "ResultAction": "Allow" }</c> switches e-mail redaction off. Other rules run
+/// after the built-in ones, in configuration order. In arguments, every Block rule is checked
+/// before any Redact rule changes the text.
+/// </para>
+/// <para>
+/// String values are scanned, and numbers as their JSON text (a number that is redacted becomes
+/// the replacement string). Object keys are never scanned or changed.
+/// </para>
+/// </remarks>
+public sealed class DlpOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = McpPlatformOptions.SectionName + ":Dlp";
+
+    /// <summary>The default for <see cref="MatchTimeout"/>: 100 milliseconds.</summary>
+    public static readonly TimeSpan DefaultMatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The default for <see cref="MaxScannedChars"/>: one million characters.</summary>
+    public const int DefaultMaxScannedChars = 1_000_000;
+
+    /// <summary>When false, no argument or result is inspected. True by default.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// How long one rule may spend on one match attempt (the regular expression timeout). A rule
+    /// that times out blocks the call when scanning arguments, and replaces the whole value with its
+    /// replacement when scanning a result (fail closed). Must be positive; 100 ms by default.
+    /// </summary>
+    public TimeSpan MatchTimeout { get; set; } = DefaultMatchTimeout;
+
+    /// <summary>
+    /// The most characters of text scanned in one set of values: all the arguments of one call, or
+    /// one result. Arguments beyond the limit are blocked as too large to scan; in a result, values
+    /// beyond the limit are left as they are and the result is marked (rule <c>scan-limit</c> is
+    /// reported and the result's <c>_meta</c> carries <c>mcpplatform/dlp-scan-incomplete</c>).
+    /// Must be positive; 1,000,000 by default.
+    /// </summary>
+    public int MaxScannedChars { get; set; } = DefaultMaxScannedChars;
+
+    /// <summary>
+    /// When true, only the rules in <see cref="Rules"/> apply; the built-in rules listed in the
+    /// remarks of <see cref="DlpOptions"/> are off. False by default.
+    /// </summary>
+    public bool DisableBuiltIns { get; set; }
+
+    /// <summary>Rules added to (or replacing) the built-in rules.</summary>
+    public List<DlpRule> Rules { get; set; } = [];
+}
+
+/// <summary>
+/// One DLP rule: what to look for (a built-in <see cref="Detector"/> or a custom regular
+/// expression <see cref="Pattern"/>), on which tools, and what to do when it is found.
+/// </summary>
+public sealed class DlpRule
+{
+    /// <summary>A unique name, reported in block messages and audit records. A built-in rule's name replaces that rule.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>A built-in detector (see <see cref="DlpDetectors.Names"/>); set this or <see cref="Pattern"/>, not both.</summary>
+    public string? Detector { get; set; }
+
+    /// <summary>
+    /// A .NET regular expression (compiled culture-invariant, with <see cref="DlpOptions.MatchTimeout"/>);
+    /// set this or <see cref="Detector"/>, not both. It must not match the empty string.
+    /// </summary>
+    public string? Pattern { get; set; }
+
+    /// <summary>What to do when the rule matches an argument: <c>Block</c>, <c>Redact</c> (the default) or <c>Allow</c>.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>What to do when the rule matches a result: <c>Redact</c> (the default) or <c>Allow</c>.</summary>
+    public string? ResultAction { get; set; }
+
+    /// <summary>
+    /// The tools the rule covers: exact tool names, <c>toolset/*</c> for every tool of a tool set,
+    /// or <c>*</c> for every tool. Empty (the default) means every tool.
+    /// </summary>
+    public string[] Tools { get; set; } = [];
+
+    /// <summary>The text that replaces a match; <c>[REDACTED:&lt;name&gt;]</c> by default.</summary>
+    public string? Replacement { get; set; }
+}
