@@ -10,14 +10,20 @@ public static class BenchServers
 {
     /// <summary>
     /// The generated server. With <paramref name="keyFile"/> it validates development-issuer
-    /// tokens and applies policy (rate limits off: the load would exhaust them); without, authentication is off.
+    /// tokens and applies policy (rate limits off: the load would exhaust them); without,
+    /// authentication is off. With <paramref name="auditFolder"/> every call is audited to a
+    /// file there and data-loss rules scan arguments and results; without, both are off.
     /// </summary>
-    public static Task<WebApplication> StartGovernedAsync(string? keyFile)
+    public static Task<WebApplication> StartGovernedAsync(string? keyFile, string? auditFolder = null)
     {
         var builder = CreateBuilder();
         builder.Configuration["McpPlatform:Authentication:Enabled"] = keyFile is null ? "false" : "true";
         builder.Configuration["McpPlatform:Authentication:DevelopmentIssuer:KeyFile"] = keyFile;
         builder.Configuration["McpPlatform:RateLimits:Enabled"] = "false";
+        builder.Configuration["McpPlatform:Audit:Enabled"] = auditFolder is null ? "false" : "true";
+        builder.Configuration["McpPlatform:Audit:Directory"] = auditFolder;
+        builder.Configuration["McpPlatform:Audit:Console"] = "false";
+        builder.Configuration["McpPlatform:Dlp:Enabled"] = auditFolder is null ? "false" : "true";
         builder.AddMcpPlatform(options => options.SessionMode = McpSessionMode.Stateless);
         var app = builder.Build();
         app.MapMcpPlatform();

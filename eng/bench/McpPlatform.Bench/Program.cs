@@ -2,23 +2,27 @@ using System.Globalization;
 using McpPlatform.Bench;
 
 // tools/call throughput and latency, side by side in one run, rounds interleaved so drift hits
-// every side alike: the plain SDK (reflection), McpPlatform's generated tools with
-// authentication off, and the same with JWT validation + policy on.
+// every side alike: the plain SDK (reflection); McpPlatform's generated tools with governance
+// off; with JWT validation + policy; and with audit log + data-loss rules on top.
 var requests = ArgInt("--requests", 2000);
 var workers = ArgInt("--workers", 8);
 var rounds = ArgInt("--rounds", 10);
 
 var keyFile = Path.Combine(Path.GetTempPath(), $"mcp-bench-issuer-{Guid.NewGuid():N}.json");
+var auditFolder = Path.Combine(Path.GetTempPath(), $"mcp-bench-audit-{Guid.NewGuid():N}");
 await using var plain = await BenchServers.StartPlainAsync();
 await using var governedOff = await BenchServers.StartGovernedAsync(keyFile: null);
-await using var governedOn = await BenchServers.StartGovernedAsync(keyFile);
+await using var authOn = await BenchServers.StartGovernedAsync(keyFile);
+await using var fullyGoverned = await BenchServers.StartGovernedAsync(keyFile, auditFolder);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers });
-var onUri = BenchServers.McpUri(governedOn);
+var authUri = BenchServers.McpUri(authOn);
+var fullUri = BenchServers.McpUri(fullyGoverned);
 var sides = new Side[]
 {
     new("Plain SDK (reflection)", new LoadRunner(http, BenchServers.McpUri(plain))),
-    new("McpPlatform, auth off", new LoadRunner(http, BenchServers.McpUri(governedOff))),
-    new("McpPlatform, auth+policy", new LoadRunner(http, onUri, BenchServers.Token(keyFile, onUri))),
+    new("McpPlatform, governance off", new LoadRunner(http, BenchServers.McpUri(governedOff))),
+    new("McpPlatform, auth+policy", new LoadRunner(http, authUri, BenchServers.Token(keyFile, authUri))),
+    new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri))),
 };
 
 Console.WriteLine($"tools/call get_issue: {requests} requests x {rounds} rounds, {workers} workers, {Environment.ProcessorCount} cores");
@@ -36,6 +40,9 @@ for (var round = 0; round < rounds; round++)
 }
 
 File.Delete(keyFile);
+await fullyGoverned.StopAsync();
+var auditBytes = Directory.EnumerateFiles(auditFolder).Sum(f => new FileInfo(f).Length);
+Directory.Delete(auditFolder, recursive: true);
 Console.WriteLine($"{"server",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"failures",10}");
 foreach (var side in sides)
 {
@@ -45,8 +52,10 @@ foreach (var side in sides)
 
 // Load generator and servers share two cores, so one round can swing +-10%; the median of
 // the per-round ratios (each round runs every side back to back) is the steadier figure.
-PrintRatio("generated (auth off) / plain SDK", sides[1], sides[0], 0.95);
-PrintRatio("auth+policy on / auth off", sides[2], sides[1], 0.90);
+PrintRatio("generated (governance off) / plain SDK", sides[1], sides[0], 0.95);
+PrintRatio("auth+policy on / off", sides[2], sides[1], 0.90);
+PrintRatio("audit+DLP on / off (both with auth+policy)", sides[3], sides[2], 0.90);
+Console.WriteLine($"audit log written: {auditBytes / 1024.0 / 1024.0:F1} MiB");
 return sides.Sum(s => s.Summary.Failures) == 0 ? 0 : 1;
 
 static void PrintRatio(string label, Side mine, Side baseline, double target)
