@@ -26,7 +26,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     private readonly AuditServerInfo _server;
     private readonly ILogger<AuditLog> _diagnostics;
     private readonly Task _writer;
-    private readonly string _chainId = Guid.NewGuid().ToString("N");
+    private string _chainId = NewChainId();
     private long _seq;
     private int _disposed;
     private string _previousHash = AuditChain.GenesisHash;
@@ -40,7 +40,7 @@ public sealed partial class AuditLog : IAsyncDisposable
         _writer = Task.Run(WriteAllAsync);
     }
 
-    /// <summary>This process's chain id (a restart starts a new chain at sequence 1).</summary>
+    /// <summary>The current chain id (a restart, or a sink failure, starts a new chain at sequence 1).</summary>
     public string ChainId => _chainId;
 
     /// <summary>Queues a record; completes when it is written when <paramref name="durable"/>, otherwise once queued.</summary>
@@ -64,7 +64,14 @@ public sealed partial class AuditLog : IAsyncDisposable
 
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
-        await _logger.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _logger.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            LogSinkFailed(_diagnostics, failure);
+        }
     }
 
     private async Task WriteAllAsync()
@@ -80,6 +87,12 @@ public sealed partial class AuditLog : IAsyncDisposable
             {
                 LogSinkFailed(_diagnostics, failure);
                 entry.Written?.TrySetException(new AuditUnavailableException(failure));
+
+                // The sink may still flush the failed record later; a fresh chain keeps the old one
+                // verifiable (it just ends there) instead of reusing its next sequence number.
+                _chainId = NewChainId();
+                _seq = 0;
+                _previousHash = AuditChain.GenesisHash;
             }
         }
     }
@@ -97,6 +110,8 @@ public sealed partial class AuditLog : IAsyncDisposable
         _seq++;
         _previousHash = hash;
     }
+
+    private static string NewChainId() => Guid.NewGuid().ToString("N");
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "The audit log could not write a record; governed calls are refused until it can.")]
     private static partial void LogSinkFailed(ILogger logger, Exception failure);

@@ -36,6 +36,28 @@ internal static class PlatformAudit
             provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => log.DisposeAsync().AsTask().GetAwaiter().GetResult());
             return log;
         });
+
+        // Built at start-up, not on the first request: a folder that cannot be created stops the server with its setting named.
+        services.AddHostedService<AuditStartup>();
+    }
+
+    private sealed class AuditStartup(IServiceProvider services, IOptions<AuditOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                services.GetRequiredService<AuditLog>();
+                return Task.CompletedTask;
+            }
+            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException(
+                    $"McpPlatform:Audit:Directory: the audit folder '{options.Value.Directory}' cannot be created or written: {failure.Message}", failure);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The audit log may only be switched off in Development (benchmarks).</summary>

@@ -1,3 +1,4 @@
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Tests.Samples;
 using Microsoft.AspNetCore.Builder;
@@ -25,18 +26,22 @@ public sealed class RunningServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly string _keyFolder;
+    private readonly string? _ownedAuditFolder;
     private readonly TestOidcIssuer? _issuer;
     private readonly Lazy<DevelopmentIssuer> _developmentIssuer;
 
-    private RunningServer(WebApplication app, Uri baseUri, McpPlatformOptions options, string keyFolder, TestOidcIssuer? issuer)
+    private RunningServer(WebApplication app, Uri baseUri, McpPlatformOptions options, string keyFolder, string? ownedAuditFolder, TestOidcIssuer? issuer)
     {
         _app = app;
         _keyFolder = keyFolder;
+        _ownedAuditFolder = ownedAuditFolder;
         _issuer = issuer;
         _developmentIssuer = new(() => DevelopmentIssuer.LoadOrCreate(KeyFile(keyFolder)));
         BaseUri = baseUri;
         McpUri = new Uri(baseUri, options.Path);
         HealthUri = new Uri(baseUri, options.HealthPath);
+        var environment = app.Services.GetRequiredService<IHostEnvironment>();
+        AuditDirectory = Path.Combine(environment.ContentRootPath, app.Services.GetRequiredService<IOptions<AuditOptions>>().Value.Directory);
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
@@ -47,6 +52,12 @@ public sealed class RunningServer : IAsyncDisposable
 
     /// <summary>The health probe.</summary>
     public Uri HealthUri { get; }
+
+    /// <summary>
+    /// The folder the embedded audit sink writes to: its own temp folder per server (deleted on dispose)
+    /// unless <see cref="ServerSetup.AuditDirectory"/> or the settings name one.
+    /// </summary>
+    public string AuditDirectory { get; }
 
     /// <summary>The server's services, e.g. <see cref="ToolInvocations"/>.</summary>
     public IServiceProvider Services => _app.Services;
@@ -124,24 +135,29 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>A plain HTTP client for tests where headers matter.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseUri };
 
-    /// <summary>Stops Kestrel and disposes the host (which flushes and closes the log sinks), then deletes the key folder.</summary>
+    /// <summary>
+    /// Stops Kestrel and disposes the host (which flushes and closes the log and audit sinks), then deletes
+    /// the key folder and the audit folder it created.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
         DeleteKeyFolder(_keyFolder);
+        DeleteOwnedAuditFolder(_ownedAuditFolder);
     }
 
     private static async Task<RunningServer> StartOnPortAsync(ServerSetup setup, int port)
     {
         var keyFolder = Directory.CreateTempSubdirectory("mcpplatform-dev-issuer-").FullName;
+        var ownedAuditFolder = setup.AuditDirectory is null ? Directory.CreateTempSubdirectory("mcpplatform-audit-").FullName : null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = setup.Environment,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Configuration.AddInMemoryCollection(BaseSettings(setup, port, keyFolder));
+        builder.Configuration.AddInMemoryCollection(BaseSettings(setup, port, keyFolder, setup.AuditDirectory ?? ownedAuditFolder!));
         builder.Configuration.AddInMemoryCollection(setup.Settings);
 
         builder.Services.AddHttpClient();
@@ -164,19 +180,23 @@ public sealed class RunningServer : IAsyncDisposable
             }
 
             DeleteKeyFolder(keyFolder);
+            DeleteOwnedAuditFolder(ownedAuditFolder);
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var options = app.Services.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
-        return new RunningServer(app, new Uri(address.TrimEnd('/') + "/"), options, keyFolder, setup.Issuer);
+        return new RunningServer(app, new Uri(address.TrimEnd('/') + "/"), options, keyFolder, ownedAuditFolder, setup.Issuer);
     }
 
-    private static Dictionary<string, string?> BaseSettings(ServerSetup setup, int port, string keyFolder)
+    private static Dictionary<string, string?> BaseSettings(ServerSetup setup, int port, string keyFolder, string auditFolder)
     {
         var settings = new Dictionary<string, string?>
         {
             ["McpPlatform:Authentication:DevelopmentIssuer:KeyFile"] = KeyFile(keyFolder),
+
+            // Each server audits into its own folder: servers running in parallel never share a file.
+            ["McpPlatform:Audit:Directory"] = auditFolder,
         };
         if (setup.Issuer is { } issuer)
         {
@@ -202,6 +222,21 @@ public sealed class RunningServer : IAsyncDisposable
     }
 
     private static string KeyFile(string keyFolder) => Path.Combine(keyFolder, "dev-issuer.json");
+
+    private static void DeleteOwnedAuditFolder(string? auditFolder)
+    {
+        try
+        {
+            if (auditFolder is not null)
+            {
+                Directory.Delete(auditFolder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
 
     private static void DeleteKeyFolder(string keyFolder)
     {

@@ -30,6 +30,12 @@ internal sealed record ServerSetup
     /// <summary>The options callback a consumer passes to <c>AddMcpPlatform</c>.</summary>
     public Action<McpPlatformOptions>? Configure { get; init; }
 
+    /// <summary>
+    /// The audit folder (<c>McpPlatform:Audit:Directory</c>, absolute) when the test owns it and reads it after
+    /// the server stops; null for a fresh temp folder per server, deleted when the server is disposed.
+    /// </summary>
+    public string? AuditDirectory { get; init; }
+
     /// <summary>Extra services, registered before <c>AddMcpPlatform</c>.</summary>
     public Action<IServiceCollection>? Services { get; init; }
 }

@@ -1,0 +1,70 @@
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Tests.Server;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpPlatform.Hosting.Tests.Audit;
+
+/// <summary>The hash chain over the records in the audit file: what <c>mcp-platform audit verify</c> checks.</summary>
+public sealed class AuditChainTests : IDisposable
+{
+    private readonly AuditFolder _audit = new();
+
+    public void Dispose() => _audit.Dispose();
+
+    [Fact]
+    public async Task Every_record_hashes_to_its_hash_and_links_to_the_previous_record_of_its_chain_across_restarts()
+    {
+        var chainIds = new List<string>();
+        for (var run = 0; run < 2; run++)
+        {
+            await using var server = await StartAsync();
+            using (var http = new HttpClient())
+            using (var refused = await http.SendAsync(RawMcpRequest.Initialize(server.McpUri)))
+            {
+                Assert.Equal(401, (int)refused.StatusCode);
+            }
+
+            await using (var client = await server.ConnectClientAsync())
+            {
+                await client.ListToolsAsync();
+                await client.CallAsync("echo", """{"text":"caf\u00e9 \ud83d\ude00 <tag> \"quoted\""}""");
+                await client.CallAsync("open_ticket", """{"ticket":{"title":"Chained","priority":"High","labels":["a","b"]}}""");
+                await client.CallAsync("explode", """{"reason":"testing"}""");
+            }
+
+            chainIds.Add(server.Services.GetRequiredService<AuditLog>().ChainId);
+        }
+
+        var trail = _audit.Read();
+
+        var chains = AuditChainCheck.AssertIntact(trail);
+        Assert.Equal(chainIds, chains);
+        Assert.All(chainIds, id => Assert.True(trail.Lines.Count(l => l.ChainId == id) >= 7, $"Chain {id} is missing records:{Environment.NewLine}{trail}"));
+        Assert.Contains(trail.Requests, l => l.String(AuditFields.Arguments)?.Contains("caf", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Changing_any_hashed_field_of_a_written_record_breaks_its_hash()
+    {
+        await using (var server = await StartAsync())
+        {
+            await using var client = await server.ConnectClientAsync();
+            await client.CallAsync("open_ticket", """{"ticket":{"title":"Tamper","priority":"Low"}}""");
+        }
+
+        var record = Assert.Single(_audit.Read().Requests, l => l.Tool == "open_ticket");
+        var hash = record.String(AuditFields.Hash);
+        Assert.Equal(hash, AuditChain.ComputeHash(record.Fields));
+
+        foreach (var (field, value) in new[] { (AuditFields.Outcome, "denied"), (AuditFields.Subject, "someone-else"), (AuditFields.Arguments, "{}") })
+        {
+            var tampered = System.Text.Json.Nodes.JsonNode.Parse(record.Text)!.AsObject();
+            tampered[field] = value;
+            using var document = System.Text.Json.JsonDocument.Parse(tampered.ToJsonString());
+            Assert.NotEqual(hash, AuditChain.ComputeHash(document.RootElement));
+        }
+    }
+
+    private Task<RunningServer> StartAsync() =>
+        RunningServer.StartAsync(new ServerSetup { AuditDirectory = _audit.Path });
+}
