@@ -46,8 +46,9 @@ internal static class PlatformAuthentication
 
         services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>().Configure<IOptions<PolicyOptions>>((authorization, policy) =>
+            // No explicit scheme: the default (JWT bearer) already authenticated the request, and naming it
+            // here would make the policy evaluator build a second, merged principal per request.
             authorization.AddPolicy(CallerPolicy, builder => builder
-                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .AddRequirements(new ScopeRequirement(policy.Value.ReadScope))));
     }

@@ -8,8 +8,8 @@ namespace McpPlatform.Hosting.Authentication;
 /// <summary>
 /// Remembers tokens that passed validation, so a client that sends the same token on every
 /// MCP request pays for the signature check once rather than per call. An entry lives until
-/// the token expires and at most <see cref="MaxAge"/>; it is keyed by the exact token and the
-/// resource URI it was validated for, so it never admits a token for another audience.
+/// the token expires and at most <see cref="MaxAge"/>; it is keyed by the exact token and only
+/// used for the resource URI it was validated for, so it never admits a token for another audience.
 /// </summary>
 internal sealed class ValidatedTokenCache(
     IOptions<ResourceServerOptions> resourceServer, IOptions<McpPlatformOptions> platform, CallerIdentityResolver callers) : IDisposable
@@ -22,10 +22,11 @@ internal sealed class ValidatedTokenCache(
     public Task TryUseCachedAsync(MessageReceivedContext context)
     {
         if (TryGetToken(context.Request.Headers.Authorization.ToString(), out var token)
-            && _entries.TryGetValue(Key(context, token), out ClaimsPrincipal? principal) && principal is not null)
+            && _entries.TryGetValue(token, out Entry? entry) && entry is not null
+            && string.Equals(entry.Resource, Resource(context), StringComparison.Ordinal))
         {
-            var copy = principal.Clone();
-            callers.Remember(copy, principal);
+            var copy = entry.Principal.Clone();
+            callers.Remember(copy, entry.Principal);
             context.Principal = copy;
             context.Success();
         }
@@ -40,7 +41,7 @@ internal sealed class ValidatedTokenCache(
             && context.SecurityToken.ValidTo is var expires && expires > DateTime.UtcNow)
         {
             var lifetime = expires - DateTime.UtcNow;
-            _entries.Set(Key(context, token), principal.Clone(), new MemoryCacheEntryOptions
+            _entries.Set(token, new Entry(principal.Clone(), Resource(context)), new MemoryCacheEntryOptions
             {
                 AbsoluteExpirationRelativeToNow = lifetime < MaxAge ? lifetime : MaxAge,
                 Size = 1,
@@ -52,8 +53,10 @@ internal sealed class ValidatedTokenCache(
 
     public void Dispose() => _entries.Dispose();
 
-    private string Key(Microsoft.AspNetCore.Authentication.BaseContext<JwtBearerOptions> context, string token) =>
-        ResourceUri.For(context.Request, resourceServer.Value, platform.Value) + " " + token;
+    private string Resource(Microsoft.AspNetCore.Authentication.BaseContext<JwtBearerOptions> context) =>
+        ResourceUri.For(context.Request, resourceServer.Value, platform.Value);
+
+    private sealed record Entry(ClaimsPrincipal Principal, string Resource);
 
     private static bool TryGetToken(string authorization, out string token)
     {
