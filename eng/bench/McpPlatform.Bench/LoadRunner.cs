@@ -17,7 +17,7 @@ public sealed record RoundResult(int Requests, int Failures, TimeSpan Elapsed, d
 }
 
 /// <summary>Sends bounded load to one MCP endpoint over real HTTP; stops by itself.</summary>
-public sealed class LoadRunner(HttpClient http, Uri endpoint, string? bearerToken = null)
+public sealed class LoadRunner(HttpClient http, Uri endpoint, string? bearerToken = null, Func<Task>? settle = null)
 {
     private const string Body = """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_issue","arguments":{"key":"ACME-7"}}}""";
 
@@ -41,6 +41,14 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string? bearerToke
                 latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }));
+
+        // Work the server still owes for this round (the audit writer's backlog) counts against it,
+        // and must not spill into the next side's round.
+        if (settle is not null)
+        {
+            await settle();
+        }
+
         clock.Stop();
         return new RoundResult(requests, failures, clock.Elapsed, latencies);
     }

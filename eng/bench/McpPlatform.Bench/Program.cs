@@ -22,7 +22,7 @@ var sides = new Side[]
     new("Plain SDK (reflection)", new LoadRunner(http, BenchServers.McpUri(plain))),
     new("McpPlatform, governance off", new LoadRunner(http, BenchServers.McpUri(governedOff))),
     new("McpPlatform, auth+policy", new LoadRunner(http, authUri, BenchServers.Token(keyFile, authUri))),
-    new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri))),
+    new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri), () => fullyGoverned.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync())),
 };
 
 Console.WriteLine($"tools/call get_issue: {requests} requests x {rounds} rounds, {workers} workers, {Environment.ProcessorCount} cores");

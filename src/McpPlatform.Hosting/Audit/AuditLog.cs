@@ -54,6 +54,14 @@ public sealed partial class AuditLog : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes once every record queued before the call has been written (or failed).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync(new Entry(null, done), cancellationToken).ConfigureAwait(false);
+        await done.Task.ConfigureAwait(false);
+    }
+
     /// <summary>Writes everything queued, then closes the sinks (graceful shutdown).</summary>
     public async ValueTask DisposeAsync()
     {
@@ -78,6 +86,12 @@ public sealed partial class AuditLog : IAsyncDisposable
     {
         await foreach (var entry in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
+            if (entry.Record is null)
+            {
+                entry.Written?.TrySetResult(); // a flush marker: everything before it is out
+                continue;
+            }
+
             try
             {
                 Emit(entry.Record);
@@ -116,7 +130,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "The audit log could not write a record; governed calls are refused until it can.")]
     private static partial void LogSinkFailed(ILogger logger, Exception failure);
 
-    private sealed record Entry(AuditRecord Record, TaskCompletionSource? Written);
+    private sealed record Entry(AuditRecord? Record, TaskCompletionSource? Written);
 }
 
 /// <summary>The audit sink could not write: a governed call must not run.</summary>

@@ -37,13 +37,14 @@ internal static class GovernanceFilters
         {
             var services = Services(request.Services, request.Server);
             var catalog = services.GetRequiredService<McpToolCatalog>();
-            if (request.Params?.Name is not { } name || !catalog.TryGet(name, out var tool))
+            var gate = services.GetRequiredService<ToolCallGate>();
+            if (gate.IsPassThrough || request.Params?.Name is not { } name || !catalog.TryGet(name, out var tool))
             {
                 return next(request, cancellationToken);
             }
 
             var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
-            return services.GetRequiredService<ToolCallGate>()
+            return gate
                 .InvokeAsync(
                     caller,
                     tool.Descriptor,

@@ -34,6 +34,9 @@ public sealed partial class ToolCallGate(
     /// <summary>Whether callers are authenticated and policy applies (off only in Development by explicit setting).</summary>
     public bool IsGoverned => _governed;
 
+    /// <summary>True when nothing would look at a call: governance, data-loss rules, limits and audit all off (benchmarks, local experiments).</summary>
+    public bool IsPassThrough { get; } = !authentication.Value.Enabled && !dlp.Enabled && !limits.Enabled && services.GetService<AuditLog>() is null;
+
     /// <summary>The policy's verdict for one caller and tool; always allowed when governance is off.</summary>
     public PolicyDecision Decide(CallerIdentity caller, McpToolDescriptor tool) =>
         _governed

@@ -32,6 +32,9 @@ public sealed class CallerRateLimits : IDisposable
         }));
     }
 
+    /// <summary>Whether any limit applies.</summary>
+    public bool Enabled => _perCaller is not null;
+
     /// <summary>Takes one request from the caller's bucket.</summary>
     public RateLimitLease AcquireRequest(string caller) => _perCaller?.AttemptAcquire(caller) ?? Unlimited.Lease;
 
