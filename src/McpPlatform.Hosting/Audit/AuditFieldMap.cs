@@ -5,8 +5,11 @@ namespace McpPlatform.Hosting.Audit;
 /// <summary>A record as the named fields the chain hashes and the sinks receive.</summary>
 internal static class AuditFieldMap
 {
+    /// <summary>The fields below plus the record's own <see cref="AuditFields.Hash"/>, so the map never grows.</summary>
+    private const int FieldCount = 26;
+
     public static Dictionary<string, object?> From(AuditRecord record, AuditServerInfo server, string chainId, long seq, string previousHash) =>
-        new(StringComparer.Ordinal)
+        new(FieldCount, StringComparer.Ordinal)
         {
             [AuditFields.AuditSchema] = AuditFields.SchemaVersion,
             [AuditFields.ChainId] = chainId,

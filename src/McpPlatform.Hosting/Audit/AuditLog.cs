@@ -7,9 +7,11 @@ namespace McpPlatform.Hosting.Audit;
 
 /// <summary>
 /// Writes audit records, in order, through the audit logger: one writer task numbers each
-/// record, links it to the previous one by hash (tamper evidence) and emits it. Callers that
-/// need the record on disk before going on (governed calls) await it; a sink that cannot
-/// write fails that await, and the chain does not advance past a record that was not written.
+/// record, links it to the previous one by hash (tamper evidence) and emits it, taking every
+/// record already queued in one pass and writing the audit file once per pass. Callers that
+/// need the record on disk before going on (governed calls) await it, and are answered only
+/// after that write; a sink that cannot write fails that await, and the chain does not advance
+/// past a record that was not written.
 /// </summary>
 public sealed partial class AuditLog : IAsyncDisposable
 {
@@ -21,8 +23,12 @@ public sealed partial class AuditLog : IAsyncDisposable
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    /// <summary>The most records one write to the file carries.</summary>
+    private const int MaxBatch = 256;
+
     private readonly Serilog.Core.Logger _logger;
     private readonly AuditSinkFailures _failures;
+    private readonly AuditFileBatching? _file;
     private readonly AuditServerInfo _server;
     private readonly ILogger<AuditLog> _diagnostics;
     private readonly Task _writer;
@@ -31,10 +37,12 @@ public sealed partial class AuditLog : IAsyncDisposable
     private int _disposed;
     private string _previousHash = AuditChain.GenesisHash;
 
-    internal AuditLog(Serilog.Core.Logger logger, AuditSinkFailures failures, AuditServerInfo server, ILogger<AuditLog> diagnostics)
+    internal AuditLog(
+        Serilog.Core.Logger logger, AuditSinkFailures failures, AuditFileBatching? file, AuditServerInfo server, ILogger<AuditLog> diagnostics)
     {
         _logger = logger;
         _failures = failures;
+        _file = file;
         _server = server;
         _diagnostics = diagnostics;
         _writer = Task.Run(WriteAllAsync);
@@ -84,31 +92,59 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     private async Task WriteAllAsync()
     {
-        await foreach (var entry in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _queue.Reader;
+        var batch = new Batch();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (entry.Record is null)
+            // Whatever is already queued goes out together: emitted in order, handed to the file
+            // in one write, and only then reported written.
+            for (var taken = 0; taken < MaxBatch && reader.TryRead(out var entry); taken++)
             {
-                entry.Written?.TrySetResult(); // a flush marker: everything before it is out
-                continue;
+                if (entry.Record is null)
+                {
+                    batch.Markers.Add(entry.Written!); // a flush marker: completes once everything before it is out
+                    continue;
+                }
+
+                try
+                {
+                    Emit(entry.Record);
+                    if (entry.Written is not null)
+                    {
+                        batch.Durable.Add(entry.Written);
+                    }
+                }
+                catch (Exception failure)
+                {
+                    // Records emitted before it in this batch may have shared the failed write.
+                    Fail(batch, failure);
+                    entry.Written?.TrySetException(new AuditUnavailableException(failure));
+                }
             }
 
             try
             {
-                Emit(entry.Record);
-                entry.Written?.TrySetResult();
+                _file?.Flush();
             }
             catch (Exception failure)
             {
-                LogSinkFailed(_diagnostics, failure);
-                entry.Written?.TrySetException(new AuditUnavailableException(failure));
-
-                // The sink may still flush the failed record later; a fresh chain keeps the old one
-                // verifiable (it just ends there) instead of reusing its next sequence number.
-                _chainId = NewChainId();
-                _seq = 0;
-                _previousHash = AuditChain.GenesisHash;
+                Fail(batch, failure);
             }
+
+            batch.Complete();
         }
+    }
+
+    private void Fail(Batch batch, Exception failure)
+    {
+        LogSinkFailed(_diagnostics, failure);
+        batch.FailDurable(new AuditUnavailableException(failure));
+
+        // The sink may still flush the failed record later; a fresh chain keeps the old one
+        // verifiable (it just ends there) instead of reusing its next sequence number.
+        _chainId = NewChainId();
+        _seq = 0;
+        _previousHash = AuditChain.GenesisHash;
     }
 
     private void Emit(AuditRecord record)
@@ -116,8 +152,19 @@ public sealed partial class AuditLog : IAsyncDisposable
         var fields = AuditFieldMap.From(record, _server, _chainId, _seq + 1, _previousHash);
         var hash = AuditChain.ComputeHash(fields);
         fields[AuditFields.Hash] = hash;
-        var properties = fields.Where(f => f.Value is not null).Select(f => new LogEventProperty(f.Key, new ScalarValue(f.Value)));
-        _logger.Write(new LogEvent(record.Time, LogEventLevel.Information, null, Template, properties));
+
+        // The event takes this dictionary as its own: one allocation, sized once, no copy.
+        var properties = new Dictionary<string, LogEventPropertyValue>(fields.Count);
+        foreach (var (name, value) in fields)
+        {
+            if (value is not null)
+            {
+                properties[name] = new ScalarValue(value);
+            }
+        }
+
+        _logger.Write(LogEvent.UnstableAssembleFromParts(
+            record.Time, LogEventLevel.Information, null, Template, properties, default, default));
         _failures.ThrowIfFailed();
 
         // Only a record that reached the sinks advances the chain: a failed write leaves no gap.
@@ -131,6 +178,40 @@ public sealed partial class AuditLog : IAsyncDisposable
     private static partial void LogSinkFailed(ILogger logger, Exception failure);
 
     private sealed record Entry(AuditRecord? Record, TaskCompletionSource? Written);
+
+    /// <summary>What one pass of the writer owes its callers once the batch is flushed.</summary>
+    private sealed class Batch
+    {
+        public List<TaskCompletionSource> Durable { get; } = [];
+
+        public List<TaskCompletionSource> Markers { get; } = [];
+
+        public void FailDurable(AuditUnavailableException failure)
+        {
+            foreach (var written in Durable)
+            {
+                written.TrySetException(failure);
+            }
+
+            Durable.Clear();
+        }
+
+        public void Complete()
+        {
+            foreach (var written in Durable)
+            {
+                written.TrySetResult();
+            }
+
+            foreach (var marker in Markers)
+            {
+                marker.TrySetResult();
+            }
+
+            Durable.Clear();
+            Markers.Clear();
+        }
+    }
 }
 
 /// <summary>The audit sink could not write: a governed call must not run.</summary>

@@ -9,11 +9,13 @@ namespace McpPlatform.Hosting.Audit;
 /// The audit logger: its own Serilog pipeline, separate from application logs. Sinks come from
 /// <c>McpPlatform:Audit:Serilog</c> (<c>AuditTo</c> sinks throw on failure); without any, a
 /// rolling compact-JSON file under the audit folder whose failures are reported to
-/// <see cref="AuditSinkFailures"/>, plus a console line per record.
+/// <see cref="AuditSinkFailures"/> and whose writes <see cref="AuditFileBatching"/> groups,
+/// plus a console line per record.
 /// </summary>
 internal static class AuditLoggerFactory
 {
-    public static Serilog.Core.Logger Create(IConfiguration configuration, AuditOptions options, string contentRoot, AuditSinkFailures failures)
+    public static Serilog.Core.Logger Create(
+        IConfiguration configuration, AuditOptions options, string contentRoot, AuditSinkFailures failures, AuditFileBatching batching)
     {
         var logger = new LoggerConfiguration().MinimumLevel.Information();
         var section = configuration.GetSection(AuditOptions.SerilogSectionName);
@@ -31,7 +33,8 @@ internal static class AuditLoggerFactory
                 Path.Combine(folder, "audit-.clef"),
                 rollingInterval: RollingInterval.Day,
                 rollOnFileSizeLimit: true,
-                retainedFileCountLimit: null),
+                retainedFileCountLimit: null,
+                hooks: batching),
             failures);
         if (options.Console)
         {

@@ -26,9 +26,11 @@ internal static class PlatformAudit
             var environment = provider.GetRequiredService<IHostEnvironment>();
             var identity = ServerIdentity.Describe(provider.GetRequiredService<IOptions<McpPlatformOptions>>().Value);
             var failures = new AuditSinkFailures();
+            var batching = new AuditFileBatching();
             var log = new AuditLog(
-                AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures),
+                AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures, batching),
                 failures,
+                batching,
                 new AuditServerInfo(identity.Name, identity.Version, ToolSurfaceHash.Compute(provider.GetRequiredService<McpToolCatalog>())),
                 provider.GetRequiredService<ILogger<AuditLog>>());
 

@@ -20,7 +20,7 @@ public sealed class CallerIdentityResolver(IOptions<ResourceServerOptions> optio
         user?.Identity?.IsAuthenticated == true ? _resolved.GetValue(user, Map) : CallerIdentity.Anonymous;
 
     /// <summary>Lets a copy of an already resolved principal skip the mapping (the validated-token cache hands out copies).</summary>
-    internal void Remember(ClaimsPrincipal copy, ClaimsPrincipal original) => _resolved.AddOrUpdate(copy, Resolve(original));
+    internal void Remember(ClaimsPrincipal copy, CallerIdentity original) => _resolved.AddOrUpdate(copy, original);
 
     private CallerIdentity Map(ClaimsPrincipal user) =>
         new CallerIdentity

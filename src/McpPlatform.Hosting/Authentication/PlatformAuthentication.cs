@@ -1,8 +1,10 @@
 using McpPlatform.Hosting.Governance.Policy;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore.Authentication;
 
@@ -43,6 +45,7 @@ internal static class PlatformAuthentication
             })
             .AddJwtBearer()
             .AddMcp();
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, MetadataRequestSchemes>());
 
         services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>().Configure<IOptions<PolicyOptions>>((authorization, policy) =>

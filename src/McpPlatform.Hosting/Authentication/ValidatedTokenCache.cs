@@ -1,6 +1,7 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace McpPlatform.Hosting.Authentication;
@@ -8,8 +9,9 @@ namespace McpPlatform.Hosting.Authentication;
 /// <summary>
 /// Remembers tokens that passed validation, so a client that sends the same token on every
 /// MCP request pays for the signature check once rather than per call. An entry lives until
-/// the token expires and at most <see cref="MaxAge"/>; it is keyed by the exact token and only
-/// used for the resource URI it was validated for, so it never admits a token for another audience.
+/// the token expires and at most <see cref="MaxAge"/>; it is keyed by the exact Authorization
+/// header (so by the exact token) and only used for the resource URI it was validated for, so
+/// it never admits a token for another audience. Each request gets its own copy of the principal.
 /// </summary>
 internal sealed class ValidatedTokenCache(
     IOptions<ResourceServerOptions> resourceServer, IOptions<McpPlatformOptions> platform, CallerIdentityResolver callers) : IDisposable
@@ -17,18 +19,35 @@ internal sealed class ValidatedTokenCache(
     /// <summary>How long a validated token is trusted without being checked again.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(2);
 
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    /// <summary>The most tokens remembered at once; beyond it new tokens are validated every time until entries expire.</summary>
+    private const int MaxEntries = 10_000;
+
+    private const string Bearer = "Bearer ";
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ResourceServerOptions _resourceServer = resourceServer.Value;
+    private readonly McpPlatformOptions _platform = platform.Value;
+
+    // A configured resource URI is the same for every request: canonicalised once.
+    private readonly string? _configuredResource = resourceServer.Value.Resource is { Length: > 0 } configured ? ResourceUri.Canonical(configured) : null;
 
     public Task TryUseCachedAsync(MessageReceivedContext context)
     {
-        if (TryGetToken(context.Request.Headers.Authorization.ToString(), out var token)
-            && _entries.TryGetValue(token, out Entry? entry) && entry is not null
-            && string.Equals(entry.Resource, Resource(context), StringComparison.Ordinal))
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (IsBearer(authorization)
+            && _entries.TryGetValue(authorization, out var entry))
         {
-            var copy = entry.Principal.Clone();
-            callers.Remember(copy, entry.Principal);
-            context.Principal = copy;
-            context.Success();
+            if (entry.Expires <= DateTime.UtcNow)
+            {
+                _entries.TryRemove(new KeyValuePair<string, Entry>(authorization, entry));
+            }
+            else if (entry.IsFor(context.Request) || string.Equals(entry.Resource, Resource(context.Request), StringComparison.Ordinal))
+            {
+                var copy = entry.Principal.Clone();
+                callers.Remember(copy, entry.Caller);
+                context.Principal = copy;
+                context.Success();
+            }
         }
 
         return Task.CompletedTask;
@@ -36,32 +55,71 @@ internal sealed class ValidatedTokenCache(
 
     public Task RememberAsync(TokenValidatedContext context)
     {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var now = DateTime.UtcNow;
         if (context.Principal is { } principal
-            && TryGetToken(context.Request.Headers.Authorization.ToString(), out var token)
-            && context.SecurityToken.ValidTo is var expires && expires > DateTime.UtcNow)
+            && IsBearer(authorization)
+            && context.SecurityToken.ValidTo is var expires && expires > now)
         {
-            var lifetime = expires - DateTime.UtcNow;
-            _entries.Set(token, new Entry(principal.Clone(), Resource(context)), new MemoryCacheEntryOptions
+            var lifetime = expires - now;
+            var copy = principal.Clone();
+            var request = context.Request;
+            var entry = new Entry(
+                copy,
+                callers.Resolve(copy),
+                Resource(request),
+                request.Scheme,
+                request.Host.Value,
+                request.PathBase.Value,
+                now + (lifetime < MaxAge ? lifetime : MaxAge));
+            if (_entries.Count >= MaxEntries)
             {
-                AbsoluteExpirationRelativeToNow = lifetime < MaxAge ? lifetime : MaxAge,
-                Size = 1,
-            });
+                RemoveExpired(now);
+            }
+
+            if (_entries.Count < MaxEntries)
+            {
+                _entries[authorization] = entry;
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _entries.Dispose();
+    public void Dispose() => _entries.Clear();
 
-    private string Resource(Microsoft.AspNetCore.Authentication.BaseContext<JwtBearerOptions> context) =>
-        ResourceUri.For(context.Request, resourceServer.Value, platform.Value);
+    private string Resource(HttpRequest request) =>
+        _configuredResource ?? ResourceUri.For(request, _resourceServer, _platform);
 
-    private sealed record Entry(ClaimsPrincipal Principal, string Resource);
-
-    private static bool TryGetToken(string authorization, out string token)
+    private void RemoveExpired(DateTime now)
     {
-        const string Bearer = "Bearer ";
-        token = authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? authorization[Bearer.Length..].Trim() : string.Empty;
-        return token.Length > 0;
+        foreach (var (token, entry) in _entries)
+        {
+            if (entry.Expires <= now)
+            {
+                _entries.TryRemove(new KeyValuePair<string, Entry>(token, entry));
+            }
+        }
+    }
+
+    /// <summary>A bearer token, as the JWT handler reads it: the scheme (any case) and a non-blank token.</summary>
+    private static bool IsBearer(string authorization) =>
+        authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && !authorization.AsSpan(Bearer.Length).IsWhiteSpace();
+
+    /// <summary>
+    /// A validated principal (never handed out itself: each request gets a copy), its caller, the
+    /// resource URI it was validated for and the request parts that URI was derived from.
+    /// </summary>
+    private sealed record Entry(
+        ClaimsPrincipal Principal, CallerIdentity Caller, string Resource, string Scheme, string? Host, string? PathBase, DateTime Expires)
+    {
+        /// <summary>
+        /// True when <paramref name="request"/> names the same scheme, host and path base as the one
+        /// validated, so its resource URI is the same one; otherwise the URI is compared itself.
+        /// </summary>
+        public bool IsFor(HttpRequest request) =>
+            string.Equals(Scheme, request.Scheme, StringComparison.Ordinal)
+            && string.Equals(Host, request.Host.Value, StringComparison.Ordinal)
+            && string.Equals(PathBase, request.PathBase.Value, StringComparison.Ordinal);
     }
 }
