@@ -6,9 +6,12 @@ namespace McpPlatform.Hosting;
 /// <summary>The name and version the server reports in initialize.</summary>
 internal static class ServerIdentity
 {
+    // Read once: stateless servers configure their options on every request.
+    private static readonly AssemblyName? Entry = Assembly.GetEntryAssembly()?.GetName();
+
     public static Implementation Describe(McpPlatformOptions options)
     {
-        var entry = Assembly.GetEntryAssembly()?.GetName();
+        var entry = Entry;
         return new Implementation
         {
             Name = options.ServerName ?? entry?.Name ?? "mcp-platform-server",

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 
@@ -18,6 +19,13 @@ internal static class PlatformLogging
         services.AddSerilog(
             (provider, logger) => Configure(logger, configuration, provider),
             preserveStaticLogger: true);
+
+        var serilogFactory = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+        services.Remove(serilogFactory);
+        services.AddSingleton<ILoggerFactory>(provider => new CachingLoggerFactory(
+            (ILoggerFactory)(serilogFactory.ImplementationFactory?.Invoke(provider)
+                ?? serilogFactory.ImplementationInstance
+                ?? ActivatorUtilities.CreateInstance(provider, serilogFactory.ImplementationType!))));
     }
 
     private static void Configure(LoggerConfiguration logger, IConfiguration configuration, IServiceProvider provider)
