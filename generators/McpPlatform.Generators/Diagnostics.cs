@@ -51,6 +51,10 @@ namespace McpPlatform.Generators
             "MCPP011", "Tool parameter has no description",
             "Parameter '{0}' of tool '{1}' has no description; add [Description(...)] or an XML <param> so models know what to send");
 
+        public static readonly DiagnosticDescriptor InvalidSecretParameter = Error(
+            "MCPP012", "Invalid secret parameter",
+            "Secret parameter '{0}' of tool method '{1}' {2}");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

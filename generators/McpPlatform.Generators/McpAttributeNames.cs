@@ -16,6 +16,7 @@ namespace McpPlatform.Generators
         public const string ProgressNotificationValue = "ModelContextProtocol.ProgressNotificationValue";
         public const string ToolInvocation = "McpPlatform.Hosting.Tools.ToolInvocation";
         public const string CallerIdentity = "McpPlatform.CallerIdentity";
+        public const string Secret = "McpPlatform.SecretAttribute";
         public const string ContentBlock = "ModelContextProtocol.Protocol.ContentBlock";
         public const string CallToolResult = "ModelContextProtocol.Protocol.CallToolResult";
     }

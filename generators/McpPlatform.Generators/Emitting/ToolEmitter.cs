@@ -13,12 +13,19 @@ namespace McpPlatform.Generators.Emitting
             EmitConstructor(code, tool, className);
             code.Line();
 
-            var isAsync = tool.Return.IsAwaited || tool.IsAsyncDisposable;
+            var secrets = tool.Parameters.Where(p => p.Source == ParameterSource.Secret).ToList();
+            var isAsync = tool.Return.IsAwaited || tool.IsAsyncDisposable || secrets.Count > 0;
             var modifiers = isAsync ? "protected override async" : "protected override";
             code.Open($"{modifiers} global::System.Threading.Tasks.ValueTask<{Names.CallToolResult}> InvokeCoreAsync({Names.Invocation} invocation, global::System.Threading.CancellationToken cancellationToken)");
             foreach (var parameter in tool.Parameters.Where(p => p.Source == ParameterSource.Argument))
             {
                 code.Line($"{parameter.Shape!.NullableTypeName} {Local(parameter)} = {BindArgument(parameter, codecs)};");
+            }
+
+            // Secrets after arguments: a call with bad arguments never touches the secret store.
+            foreach (var parameter in secrets)
+            {
+                code.Line($"string {Local(parameter)} = await invocation.GetSecretAsync({Names.Verbatim(parameter.SecretName)}, cancellationToken).ConfigureAwait(false);");
             }
 
             var call = $"{Target(tool, code)}.{tool.MethodName}({string.Join(", ", tool.Parameters.Select(Argument))})";
@@ -56,6 +63,12 @@ namespace McpPlatform.Generators.Emitting
             code.Line($"        OutputSchema = {Names.Verbatim(SchemaWriter.OutputSchema(tool))},");
             code.Line($"        Idempotent = {Bool(tool.Idempotent)},");
             code.Line($"        OpenWorld = {Bool(tool.OpenWorld)},");
+            var secretNames = tool.Parameters.Where(p => p.Source == ParameterSource.Secret).Select(p => Names.Verbatim(p.SecretName)).ToList();
+            if (secretNames.Count > 0)
+            {
+                code.Line($"        Secrets = new string[] {{ {string.Join(", ", secretNames)} }},");
+            }
+
             code.Line("    })");
             code.Line("{");
             code.Line("}");
@@ -90,6 +103,7 @@ namespace McpPlatform.Generators.Emitting
                 ParameterSource.Progress => "invocation.Progress",
                 ParameterSource.Invocation => "invocation",
                 ParameterSource.Caller => "invocation.Caller",
+                ParameterSource.Secret => Local(parameter),
                 ParameterSource.ServiceProvider => "invocation.Services",
                 _ => $"{Names.ServiceExtensions}.{service}<{parameter.TypeName}>(invocation.Services)",
             };

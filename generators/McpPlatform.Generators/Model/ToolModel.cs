@@ -12,6 +12,7 @@ namespace McpPlatform.Generators.Model
         ServiceProvider,
         Service,
         Caller,
+        Secret,
     }
 
     /// <summary>One parameter of a tool method.</summary>
@@ -23,7 +24,8 @@ namespace McpPlatform.Generators.Model
         string? Description,
         bool IsRequired,
         string? DefaultLiteral,
-        string? DefaultJson);
+        string? DefaultJson,
+        string? SecretName = null);
 
     /// <summary>How a tool's return value becomes MCP content.</summary>
     internal enum ReturnKind

@@ -12,6 +12,11 @@ namespace McpPlatform.Generators.Parsing
             IParameterSymbol parameter, DocComments docs, TypeShapeParser shapes, string toolName, string display, List<DiagnosticInfo> diagnostics)
         {
             var typeName = TypeShapeParser.DisplayName(parameter.Type);
+            if (parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == McpAttributeNames.Secret) is { } secret)
+            {
+                return SecretParameter(parameter, secret, typeName, display, diagnostics);
+            }
+
             var nullableReference = !parameter.Type.IsValueType && parameter.NullableAnnotation == NullableAnnotation.Annotated;
             var injected = InjectedSource(parameter);
             if (injected is { } source)
@@ -44,6 +49,26 @@ namespace McpPlatform.Generators.Parsing
                 IsRequired: !hasDefault && !shape.IsNullable,
                 DefaultLiteral: hasDefault ? Literals.CSharp(parameter.ExplicitDefaultValue, parameter.Type) : null,
                 DefaultJson: hasDefault ? Literals.Json(parameter.ExplicitDefaultValue, parameter.Type) : null);
+        }
+
+        /// <summary>A [Secret("name")] string parameter: filled from the secret store, never part of the schema.</summary>
+        private static ParameterModel? SecretParameter(
+            IParameterSymbol parameter, AttributeData secret, string typeName, string display, List<DiagnosticInfo> diagnostics)
+        {
+            var location = LocationInfo.From(parameter.Locations.FirstOrDefault());
+            var name = secret.ConstructorArguments.Length == 1 ? secret.ConstructorArguments[0].Value as string : null;
+            var problem = parameter.Type.SpecialType != SpecialType.System_String
+                ? "must be a string"
+                : name is null || !SecretNames.IsValid(name)
+                    ? $"names the secret '{name}', which is not a valid secret name (1-127 letters, digits and '-', starting with a letter or digit)"
+                    : null;
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSecretParameter, location, parameter.Name, display, problem));
+                return null;
+            }
+
+            return new ParameterModel(parameter.Name, typeName, ParameterSource.Secret, null, null, true, null, null, SecretName: name);
         }
 
         private static ParameterSource? InjectedSource(IParameterSymbol parameter)

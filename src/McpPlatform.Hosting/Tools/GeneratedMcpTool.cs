@@ -40,7 +40,7 @@ public abstract class GeneratedMcpTool : McpServerTool
     {
         try
         {
-            return await InvokeCoreAsync(new ToolInvocation(request), cancellationToken).ConfigureAwait(false);
+            return await InvokeCoreAsync(new ToolInvocation(request, Descriptor), cancellationToken).ConfigureAwait(false);
         }
         catch (ToolArgumentException ex)
         {

@@ -32,4 +32,7 @@ public sealed record McpToolDescriptor
 
     /// <summary>Published as <c>openWorldHint</c> when the author declared it.</summary>
     public bool? OpenWorld { get; init; }
+
+    /// <summary>The secrets the tool declared with <c>[Secret]</c>: the only ones it can read.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 }

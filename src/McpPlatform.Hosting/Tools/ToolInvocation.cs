@@ -14,12 +14,16 @@ public sealed class ToolInvocation
     private IProgress<ProgressNotificationValue>? _progress;
     private CallerIdentity? _caller;
 
-    /// <summary>Wraps the SDK's request context.</summary>
-    public ToolInvocation(RequestContext<CallToolRequestParams> request)
+    /// <summary>Wraps the SDK's request context for a call of <paramref name="tool"/>.</summary>
+    public ToolInvocation(RequestContext<CallToolRequestParams> request, McpToolDescriptor tool)
     {
         Request = request;
+        Tool = tool;
         Arguments = new ToolArguments(request.Params?.Arguments);
     }
+
+    /// <summary>The tool being called.</summary>
+    public McpToolDescriptor Tool { get; }
 
     /// <summary>The SDK's request context.</summary>
     public RequestContext<CallToolRequestParams> Request { get; }
@@ -41,6 +45,16 @@ public sealed class ToolInvocation
     public CallerIdentity Caller => _caller ??= Services.GetService(typeof(CallerIdentityResolver)) is CallerIdentityResolver resolver
         ? resolver.Resolve(Request.User)
         : CallerIdentity.Anonymous;
+
+    /// <summary>
+    /// The value of a secret this tool declared with <c>[Secret]</c>; generated code calls this
+    /// for each secret parameter. Reading an undeclared secret, or one the store cannot return,
+    /// throws <see cref="Secrets.ToolSecretException"/> with a message that never holds a value.
+    /// </summary>
+    public ValueTask<string> GetSecretAsync(string name, CancellationToken cancellationToken) =>
+        Services.GetService(typeof(Secrets.SecretAccess)) is Secrets.SecretAccess secrets
+            ? secrets.GetAsync(Tool, name, cancellationToken)
+            : throw new Secrets.ToolSecretException($"Tool '{Tool.Name}' needs secret '{name}', but this server has no secret store configured (McpPlatform:Secrets).");
 
     /// <summary>Reports progress to the client when it asked for it (a progress token); otherwise does nothing.</summary>
     public IProgress<ProgressNotificationValue> Progress => _progress ??= CreateProgress();
