@@ -3,6 +3,7 @@ using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Logging;
+using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Security;
 using McpPlatform.Hosting.Tools;
 using Microsoft.AspNetCore.Hosting;
@@ -43,6 +44,7 @@ public static class McpPlatformServiceExtensions
         PlatformAuthentication.Add(builder.Services, builder.Configuration);
         PlatformGovernance.Add(builder.Services, builder.Configuration);
         PlatformAudit.Add(builder.Services, builder.Configuration);
+        PlatformSecrets.Add(builder.Services, builder.Configuration);
 
         // The SDK's options follow the platform's, so every way of configuring them (appsettings,
         // the callback, services.Configure) reaches initialize and the transport alike.
