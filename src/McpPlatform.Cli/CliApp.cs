@@ -24,6 +24,7 @@ internal static class CliApp
             new DevTokenCommand(),
             new AuditCommand(),
             new ShadowScanCommand(),
+            new SecretsCommand(),
         };
         return root;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed partial class SecretAccess(ISecretProvider provider, IOptions<Secr
         if (!tool.Secrets.Contains(name, StringComparer.Ordinal))
         {
             LogUndeclared(logger, tool.Name, name);
+            Audit($"secret '{name}' not declared");
             throw new ToolSecretException($"Tool '{tool.Name}' did not declare the secret '{name}'; a tool reads only secrets it declares with [Secret(\"{name}\")].");
         }
 
@@ -47,12 +49,14 @@ public sealed partial class SecretAccess(ISecretProvider provider, IOptions<Secr
         catch (SecretProviderException failure)
         {
             LogUnavailable(logger, tool.Name, name, provider.Name);
+            Audit($"secret '{name}' unavailable from {provider.Name}");
             throw new ToolSecretException($"Secret '{name}' for tool '{tool.Name}' is unavailable: {failure.Message}", failure);
         }
 
         if (fetched is null)
         {
             LogMissing(logger, tool.Name, name, provider.Name);
+            Audit($"secret '{name}' missing from {provider.Name}");
             throw new ToolSecretException($"Secret '{name}' for tool '{tool.Name}' does not exist in the {provider.Name} store.");
         }
 
@@ -60,8 +64,20 @@ public sealed partial class SecretAccess(ISecretProvider provider, IOptions<Secr
         return fetched.Value;
     }
 
+    /// <summary>Drops every cached value, so the next read asks the store (after a manual rotation).</summary>
+    public void ForgetCachedValues() => _cache.Clear();
+
     /// <summary>The environment variable that overrides a secret: prefix + upper case, '-' as '_'.</summary>
     public string EnvironmentName(string name) => _options.EnvironmentPrefix + name.ToUpperInvariant().Replace('-', '_');
+
+    // The audit record of the call says which secret failed, never its value.
+    private static void Audit(string error)
+    {
+        if (AuditScope.Current is { } record)
+        {
+            record.Error = error;
+        }
+    }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Tool {Tool} asked for undeclared secret {Secret}")]
     private static partial void LogUndeclared(ILogger logger, string tool, string secret);

@@ -197,6 +197,11 @@ public sealed class RunningServer : IAsyncDisposable
 
             // Each server audits into its own folder: servers running in parallel never share a file.
             ["McpPlatform:Audit:Directory"] = auditFolder,
+
+            // The sample catalog has a tool with a secret; production-environment test servers opt in to
+            // the local store explicitly (the tests that read secrets register their own provider).
+            ["McpPlatform:Secrets:AllowLocalStoreOutsideDevelopment"] = "true",
+            ["McpPlatform:Secrets:LocalStoreDirectory"] = Path.Combine(keyFolder, "secrets"),
         };
         if (setup.Issuer is { } issuer)
         {
