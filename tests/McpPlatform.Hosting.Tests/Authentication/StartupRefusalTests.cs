@@ -62,6 +62,23 @@ public sealed class StartupRefusalTests
     }
 
     [Fact]
+    public async Task Local_secret_store_outside_development_is_refused_unless_allowed()
+    {
+        var error = await RefusedAsync(new() { ["McpPlatform:Secrets:AllowLocalStoreOutsideDevelopment"] = "false" });
+
+        Assert.Contains("McpPlatform:Secrets:Provider 'local'", error.Message);
+        Assert.Contains("'Production'", error.Message);
+    }
+
+    [Fact]
+    public async Task Key_vault_without_an_https_vault_uri_is_refused()
+    {
+        var error = await RefusedAsync(new() { ["McpPlatform:Secrets:Provider"] = "keyvault", ["McpPlatform:Secrets:VaultUri"] = "http://vault.example.com" });
+
+        Assert.Contains("McpPlatform:Secrets:VaultUri must be the vault's https URI", error.Message);
+    }
+
+    [Fact]
     public async Task Policy_rule_naming_an_unknown_tool_is_refused_naming_it()
     {
         var error = await RefusedAsync(new()
