@@ -55,19 +55,7 @@ public sealed class DevelopmentIssuer
     /// (<c>~/.config/mcp-platform/dev-issuer.json</c> on Linux, <c>%APPDATA%\mcp-platform\dev-issuer.json</c>
     /// on Windows), or the path in <c>MCP_PLATFORM_DEV_ISSUER_KEY_FILE</c> when that is set.
     /// </summary>
-    public static string DefaultKeyFile
-    {
-        get
-        {
-            var overridden = Environment.GetEnvironmentVariable(KeyFileEnvironmentVariable);
-            return !string.IsNullOrWhiteSpace(overridden)
-                ? Path.GetFullPath(overridden)
-                : Path.Combine(
-                    Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create),
-                    "mcp-platform",
-                    "dev-issuer.json");
-        }
-    }
+    public static string DefaultKeyFile => UserDataPaths.Resolve(KeyFileEnvironmentVariable, "dev-issuer.json");
 
     /// <summary>The file the key was read from or written to.</summary>
     public string KeyFile { get; }

@@ -51,19 +51,7 @@ public sealed partial class LocalSecretStore : ISecretProvider
     /// The store folder when none is given: <c>$MCP_PLATFORM_SECRETS_DIR</c>, or <c>mcp-platform/secrets</c>
     /// in the user's application data folder (<c>~/.config</c> on Linux, <c>%APPDATA%</c> on Windows).
     /// </summary>
-    public static string DefaultDirectory
-    {
-        get
-        {
-            var overridden = Environment.GetEnvironmentVariable(DirectoryEnvironmentVariable);
-            return !string.IsNullOrWhiteSpace(overridden)
-                ? Path.GetFullPath(overridden)
-                : Path.Combine(
-                    Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create),
-                    "mcp-platform",
-                    "secrets");
-        }
-    }
+    public static string DefaultDirectory => UserDataPaths.Resolve(DirectoryEnvironmentVariable, "secrets");
 
     /// <inheritdoc/>
     public string Name => ProviderName;
