@@ -80,19 +80,36 @@ public sealed partial class ToolCallGate(
             return Finish(record, "denied", ToolResults.Error($"Blocked by data-loss rule: {inspected.Message}"));
         }
 
-        var key = RateLimitKey(caller);
-        using var toolLease = limits.AcquireToolCall(key, tool.Name);
-        if (!toolLease.IsAcquired)
+        if (limits.Enabled)
         {
-            return Finish(record, "rate_limited", RateLimited(tool, caller, toolLease, $"too many calls of '{tool.Name}'"));
+            var key = RateLimitKey(caller);
+            using var toolLease = limits.AcquireToolCall(key, tool.Name);
+            if (!toolLease.IsAcquired)
+            {
+                return Finish(record, "rate_limited", RateLimited(tool, caller, toolLease, $"too many calls of '{tool.Name}'"));
+            }
+
+            using var concurrencyLease = limits.AcquireConcurrentCall(key);
+            if (!concurrencyLease.IsAcquired)
+            {
+                return Finish(record, "rate_limited", RateLimited(tool, caller, concurrencyLease, "too many tool calls running at once for this caller"));
+            }
+
+            return await RunAsync(record, decision, tool, inspected.Arguments, invoke, cancellationToken).ConfigureAwait(false);
         }
 
-        using var concurrencyLease = limits.AcquireConcurrentCall(key);
-        if (!concurrencyLease.IsAcquired)
-        {
-            return Finish(record, "rate_limited", RateLimited(tool, caller, concurrencyLease, "too many tool calls running at once for this caller"));
-        }
+        return await RunAsync(record, decision, tool, inspected.Arguments, invoke, cancellationToken).ConfigureAwait(false);
+    }
 
+    // The intent record (governed calls), the tool, and the data-loss rules on its result.
+    private async ValueTask<CallToolResult> RunAsync(
+        AuditRecord? record,
+        PolicyDecision decision,
+        McpToolDescriptor tool,
+        IDictionary<string, JsonElement>? arguments,
+        Func<IDictionary<string, JsonElement>?, CancellationToken, ValueTask<CallToolResult>> invoke,
+        CancellationToken cancellationToken)
+    {
         if (_audit is not null && record is not null && (decision.Access != ToolAccess.Read || _failClosedReads))
         {
             try
@@ -106,7 +123,7 @@ public sealed partial class ToolCallGate(
             }
         }
 
-        var result = dlp.RedactResult(tool, await invoke(inspected.Arguments, cancellationToken).ConfigureAwait(false), out _);
+        var result = dlp.RedactResult(tool, await invoke(arguments, cancellationToken).ConfigureAwait(false), out _);
         if (record is not null)
         {
             record.ResultBytes = AuditArguments.ResultBytes(result);
