@@ -21,14 +21,17 @@ public static class McpPlatformEndpointExtensions
         endpoints.MapGet(options.HealthPath, () => Results.Json(new { status = "ok", server = identity.Name, version = identity.Version }));
 
         var mcp = endpoints.MapMcp(options.Path);
-        if (endpoints.ServiceProvider.GetRequiredService<IOptions<ResourceServerOptions>>().Value.Enabled)
-        {
-            mcp.RequireAuthorization(PlatformAuthentication.CallerPolicy);
-        }
+        var services = endpoints.ServiceProvider;
+        var authenticated = services.GetRequiredService<IOptions<ResourceServerOptions>>().Value.Enabled;
+        var limitsEnabled = services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled;
 
-        // After authentication, before the SDK: the caller's request budget (HTTP 429 when spent).
-        var limitsEnabled = endpoints.ServiceProvider.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled;
-        mcp.Add(endpoint => endpoint.RequestDelegate = CallerRequestLimiter.Wrap(endpoint.RequestDelegate!, limitsEnabled));
+        // After authentication, before the SDK: a token with the read scope, then the caller's
+        // request budget (HTTP 429 when spent).
+        mcp.Add(endpoint =>
+        {
+            var limited = CallerRequestLimiter.Wrap(endpoint.RequestDelegate!, limitsEnabled);
+            endpoint.RequestDelegate = authenticated ? CallerGate.Wrap(limited, services) : limited;
+        });
         return endpoints;
     }
 }

@@ -1,7 +1,5 @@
-using McpPlatform.Hosting.Governance.Policy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,12 +8,12 @@ using ModelContextProtocol.AspNetCore.Authentication;
 
 namespace McpPlatform.Hosting.Authentication;
 
-/// <summary>Registers the OAuth 2.1 resource server: JWT bearer validation, resource metadata, the read-scope gate.</summary>
+/// <summary>
+/// Registers the OAuth 2.1 resource server: JWT bearer validation and the resource metadata.
+/// The read-scope check on the MCP endpoint is <see cref="CallerGate"/>, mapped by MapMcpPlatform.
+/// </summary>
 internal static class PlatformAuthentication
 {
-    /// <summary>The authorization policy on the MCP endpoint: an authenticated caller with the read scope.</summary>
-    public const string CallerPolicy = "McpPlatform.Caller";
-
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ResourceServerOptions>()
@@ -28,7 +26,6 @@ internal static class PlatformAuthentication
         services.AddHttpContextAccessor();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddSingleton<IConfigureOptions<McpAuthenticationOptions>, ResourceMetadataSetup>();
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, InsufficientScopeResultHandler>();
 
         // Switched off (Development only, validated at start): no authentication middleware at all.
         if (!configuration.GetValue(ResourceServerOptions.SectionName + ":" + nameof(ResourceServerOptions.Enabled), defaultValue: true))
@@ -46,13 +43,5 @@ internal static class PlatformAuthentication
             .AddJwtBearer()
             .AddMcp();
         services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, MetadataRequestSchemes>());
-
-        services.AddAuthorization();
-        services.AddOptions<AuthorizationOptions>().Configure<IOptions<PolicyOptions>>((authorization, policy) =>
-            // No explicit scheme: the default (JWT bearer) already authenticated the request, and naming it
-            // here would make the policy evaluator build a second, merged principal per request.
-            authorization.AddPolicy(CallerPolicy, builder => builder
-                .RequireAuthenticatedUser()
-                .AddRequirements(new ScopeRequirement(policy.Value.ReadScope))));
     }
 }
