@@ -4,7 +4,7 @@ using McpPlatform.Bench;
 // tools/call throughput and latency, side by side in one run, rounds interleaved so drift hits
 // every side alike: the plain SDK (reflection); McpPlatform's generated tools with governance
 // off; with JWT validation + policy; and with audit log + data-loss rules on top.
-var requests = ArgInt("--requests", 2000);
+var requests = ArgInt("--requests", 6000); // long rounds: short ones swing with GC pauses and thread-pool hiccups
 var workers = ArgInt("--workers", 8);
 var rounds = ArgInt("--rounds", 10);
 
