@@ -6,15 +6,7 @@ using Azure.Core.Pipeline;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.EnvironmentVariables;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace McpPlatform.Testing;
 
@@ -38,8 +30,6 @@ internal sealed class FakeKeyVault : IAsyncDisposable
 
     /// <summary>The resource named in the challenge; the SDK asks for <c>{resource}/.default</c>.</summary>
     public const string Resource = "https://vault.azure.net";
-
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebApplication _app;
     private readonly X509Certificate2 _certificate;
@@ -86,18 +76,7 @@ internal sealed class FakeKeyVault : IAsyncDisposable
     public static async Task<FakeKeyVault> StartAsync(CancellationToken cancellationToken = default)
     {
         var certificate = LoopbackCertificate.Create();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(FakeKeyVault).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-        IgnoreMachineConfiguration(builder.Configuration);
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseSetting(WebHostDefaults.PreferHostingUrlsKey, "false");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create(typeof(FakeKeyVault).Assembly.GetName().Name!, listen => listen.UseHttps(certificate));
         var vault = new FakeKeyVault(app, certificate);
         app.Run(vault.HandleAsync);
 
@@ -192,15 +171,7 @@ internal sealed class FakeKeyVault : IAsyncDisposable
             return;
         }
 
-        using var stopping = new CancellationTokenSource(StopTimeout);
-        try
-        {
-            await _app.StopAsync(stopping.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposal still closes the listener.
-        }
+        await LoopbackWebApp.StopAsync(_app);
     }
 
     /// <summary>Stops the listener and disposes the certificate and the clients it made; safe to call twice.</summary>
@@ -226,29 +197,9 @@ internal sealed class FakeKeyVault : IAsyncDisposable
         _certificate.Dispose();
     }
 
-    private static void IgnoreMachineConfiguration(ConfigurationManager configuration)
-    {
-        // ASPNETCORE_URLS, Kestrel__Endpoints__* or an appsettings.json beside the tests must not
-        // move the vault off 127.0.0.1: only the Listen call decides where it binds.
-        var machineSources = configuration.Sources
-            .Where(source => source is EnvironmentVariablesConfigurationSource or FileConfigurationSource)
-            .ToList();
-        foreach (var source in machineSources)
-        {
-            configuration.Sources.Remove(source);
-        }
-    }
-
     private void ReadBoundAddress()
     {
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToArray();
-        var bound = addresses.Select(address => new Uri(address)).ToArray();
-        if (bound.Length != 1 || !IPAddress.TryParse(bound[0].Host, out var host) || !host.Equals(IPAddress.Loopback))
-        {
-            throw new InvalidOperationException($"The fake Key Vault must listen on 127.0.0.1 only, but bound: {string.Join(", ", addresses)}.");
-        }
-
-        VaultUri = new Uri($"https://127.0.0.1:{bound[0].Port}/");
+        VaultUri = new Uri($"https://127.0.0.1:{LoopbackWebApp.BoundAddress(_app, "The fake Key Vault").Port}/");
     }
 
     private async Task HandleAsync(HttpContext context)

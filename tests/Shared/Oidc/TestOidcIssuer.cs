@@ -2,16 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.EnvironmentVariables;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -32,8 +23,6 @@ internal sealed class TestOidcIssuer : IAsyncDisposable
 {
     public const string DiscoveryPath = "/.well-known/openid-configuration";
     public const string JwksPath = "/jwks";
-
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebApplication _app;
     private readonly SigningKeyRing _keys;
@@ -82,18 +71,7 @@ internal sealed class TestOidcIssuer : IAsyncDisposable
     /// <summary>Starts the issuer on a free port of 127.0.0.1, with one RSA-2048 signing key.</summary>
     public static async Task<TestOidcIssuer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(TestOidcIssuer).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-        IgnoreMachineConfiguration(builder.Configuration);
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseSetting(WebHostDefaults.PreferHostingUrlsKey, "false");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create(typeof(TestOidcIssuer).Assembly.GetName().Name!);
         var issuer = new TestOidcIssuer(app, new SigningKeyRing());
         app.MapGet(DiscoveryPath, issuer.ServeDiscovery);
         app.MapGet(JwksPath, issuer.ServeJwks);
@@ -146,18 +124,7 @@ internal sealed class TestOidcIssuer : IAsyncDisposable
             return;
         }
 
-        using (var stopping = new CancellationTokenSource(StopTimeout))
-        {
-            try
-            {
-                await _app.StopAsync(stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Disposal below still closes the listener.
-            }
-        }
-
+        await LoopbackWebApp.StopAsync(_app);
         await _app.DisposeAsync();
         _keys.Dispose();
         if (_unpublishedKey.IsValueCreated)
@@ -166,30 +133,11 @@ internal sealed class TestOidcIssuer : IAsyncDisposable
         }
     }
 
-    private static void IgnoreMachineConfiguration(ConfigurationManager configuration)
-    {
-        // ASPNETCORE_URLS, Kestrel__Endpoints__* or an appsettings.json beside the tests must not
-        // move the issuer off 127.0.0.1: only the Listen call below decides where it binds.
-        var machineSources = configuration.Sources
-            .Where(source => source is EnvironmentVariablesConfigurationSource or FileConfigurationSource)
-            .ToList();
-        foreach (var source in machineSources)
-        {
-            configuration.Sources.Remove(source);
-        }
-    }
-
     private void ReadBoundAddress()
     {
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToArray();
-        var bound = addresses.Select(address => new Uri(address)).ToArray();
-        if (bound.Length != 1 || !IPAddress.TryParse(bound[0].Host, out var host) || !host.Equals(IPAddress.Loopback))
-        {
-            throw new InvalidOperationException($"The test issuer must listen on 127.0.0.1 only, but bound: {string.Join(", ", addresses)}.");
-        }
-
-        ListenAddresses = addresses;
-        Issuer = $"http://127.0.0.1:{bound[0].Port}";
+        var bound = LoopbackWebApp.BoundAddress(_app, "The test issuer");
+        ListenAddresses = [bound.GetLeftPart(UriPartial.Authority)];
+        Issuer = $"http://127.0.0.1:{bound.Port}";
         BaseAddress = new Uri(Issuer + "/");
     }
 
