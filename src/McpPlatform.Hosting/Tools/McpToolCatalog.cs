@@ -30,6 +30,12 @@ public sealed class McpToolCatalog
     /// <summary>The tools, sorted by name.</summary>
     public IReadOnlyList<GeneratedMcpTool> Tools { get; }
 
+    /// <summary>
+    /// The content hash (<c>sha256:&lt;hex&gt;</c>) of the governance manifest the generator produced
+    /// for this catalog at compile time; null for catalogs assembled by hand or combined.
+    /// </summary>
+    public string? ManifestHash { get; init; }
+
     /// <summary>The tools' descriptors, sorted by name.</summary>
     public IEnumerable<McpToolDescriptor> Descriptors => Tools.Select(t => t.Descriptor);
 

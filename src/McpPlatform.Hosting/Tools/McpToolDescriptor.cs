@@ -35,4 +35,18 @@ public sealed record McpToolDescriptor
 
     /// <summary>The secrets the tool declared with <c>[Secret]</c>: the only ones it can read.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>
+    /// The name Code Mode exposes the tool under: the MCP name when it is a valid JavaScript
+    /// identifier, otherwise a sanitized one (<c>issues.search</c> becomes <c>issues_search</c>,
+    /// <c>delete</c> becomes <c>delete_</c>). Empty means "use <see cref="Name"/>".
+    /// </summary>
+    public string CodeModeName { get; init; } = "";
+
+    /// <summary>
+    /// The TypeScript declaration of the tool as a Code Mode function, with JSDoc from the
+    /// description and real argument and result types, e.g.
+    /// <c>issues_search(args: { jql: string }): Promise&lt;{ issues: Issue[] }&gt;;</c>. Generated at compile time.
+    /// </summary>
+    public string? TypeScript { get; init; }
 }
