@@ -55,6 +55,14 @@ namespace McpPlatform.Generators
             "MCPP012", "Invalid secret parameter",
             "Secret parameter '{0}' of tool method '{1}' {2}");
 
+        public static readonly DiagnosticDescriptor MalformedAppSettings = Warning(
+            "MCPP013", "appsettings.json cannot be read",
+            "'{0}' is not valid JSON at line {1}, column {2}: {3}; the governance manifest uses the default McpPlatform settings instead, and the server will not start with this file");
+
+        public static readonly DiagnosticDescriptor InvalidGovernanceSetting = Warning(
+            "MCPP014", "Invalid McpPlatform setting",
+            "{0} (line {1} of '{2}'); the server refuses to start with it, and the governance manifest {3}");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -1,18 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using McpPlatform.Generators.Emitting;
 using McpPlatform.Generators.Model;
 using McpPlatform.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace McpPlatform.Generators
 {
     /// <summary>
     /// Finds [McpTool] methods and emits, at compile time, their schemas, argument binding,
-    /// invocation and result conversion as GeneratedMcpTool classes in one catalog.
+    /// invocation and result conversion as GeneratedMcpTool classes in one catalog, with each
+    /// tool's Code Mode name and TypeScript declaration, and the governance manifest built from
+    /// the tools, the AssemblyName/Version build properties and the project's appsettings.json.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class McpToolGenerator : IIncrementalGenerator
@@ -23,7 +27,12 @@ namespace McpPlatform.Generators
             public const string Tools = "McpPlatform.Tools";
             public const string HostingReferenced = "McpPlatform.HostingReferenced";
             public const string Catalog = "McpPlatform.Catalog";
+            public const string Server = "McpPlatform.Server";
+            public const string Config = "McpPlatform.Config";
         }
+
+        /// <summary>The additional file the governance settings are read from.</summary>
+        public const string AppSettingsFileName = "appsettings.json";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -38,16 +47,48 @@ namespace McpPlatform.Generators
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName(McpAttributeNames.GeneratedMcpTool) is not null)
                 .WithTrackingName(Steps.HostingReferenced);
 
+            var server = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => (
+                    Name: Property(options.GlobalOptions, "AssemblyName"),
+                    Version: Property(options.GlobalOptions, "Version")))
+                .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName))
+                .Select(static (pair, _) => new ServerInfo(pair.Left.Name ?? pair.Right ?? string.Empty, pair.Left.Version ?? "0.0.0"))
+                .WithTrackingName(Steps.Server);
+
+            var config = context.AdditionalTextsProvider
+                .Where(static text => string.Equals(Path.GetFileName(text.Path), AppSettingsFileName, StringComparison.OrdinalIgnoreCase))
+                .Select(static (text, ct) => AppSettingsParser.Parse(text.Path, text.GetText(ct)))
+                .Collect()
+                .Select(static (configs, _) => ChooseConfig(configs))
+                .WithTrackingName(Steps.Config);
+
             var catalog = tools.Collect()
                 .Combine(hostingReferenced)
-                .Select(static (pair, _) => new CatalogModel(pair.Left.ToEquatableArray(), pair.Right))
+                .Combine(server)
+                .Combine(config)
+                .Select(static (pair, _) => new CatalogModel(pair.Left.Left.Left.ToEquatableArray(), pair.Left.Left.Right, pair.Left.Right, pair.Right))
                 .WithTrackingName(Steps.Catalog);
 
             context.RegisterSourceOutput(catalog, static (spc, model) => Emit(spc, model));
         }
 
+        /// <summary>A compiler-visible MSBuild property, or null when it is absent or empty.</summary>
+        private static string? Property(AnalyzerConfigOptions options, string name) =>
+            options.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        /// <summary>The project's own appsettings.json: the one nearest the root when several are passed.</summary>
+        private static GovernanceConfig ChooseConfig(ImmutableArray<GovernanceConfig> configs) =>
+            configs.IsDefaultOrEmpty
+                ? GovernanceConfig.Defaults
+                : configs.OrderBy(c => c.Path.Length).ThenBy(c => c.Path, StringComparer.Ordinal).First();
+
         private static void Emit(SourceProductionContext context, CatalogModel model)
         {
+            foreach (var diagnostic in model.Config.Diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
             foreach (var diagnostic in model.Tools.SelectMany(t => t.Diagnostics))
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
@@ -70,9 +111,9 @@ namespace McpPlatform.Generators
 
             var duplicateNames = new HashSet<string>(duplicates.Select(g => g.Key), StringComparer.Ordinal);
             var emitted = model.Tools.Where(t => !t.HasErrors && !duplicateNames.Contains(t.Name)).ToList();
-            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted));
+            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted, model.Server, model.Config));
         }
 
-        private sealed record CatalogModel(EquatableArray<ToolModel> Tools, bool HostingReferenced);
+        private sealed record CatalogModel(EquatableArray<ToolModel> Tools, bool HostingReferenced, ServerInfo Server, GovernanceConfig Config);
     }
 }

@@ -18,7 +18,16 @@ public sealed class IncrementalCachingTests
         }
         """;
 
-    private static readonly string[] TrackedSteps = [Steps.Tools, Steps.HostingReferenced, Steps.Catalog];
+    private const string AppSettings = """
+        {
+          "Logging": { "LogLevel": { "Default": "Information" } },
+          "McpPlatform": { "Policy": { "DefaultRead": true } }
+        }
+        """;
+
+    private static readonly string[] TrackedSteps = [Steps.Tools, Steps.HostingReferenced, Steps.Server, Steps.Config, Steps.Catalog];
+
+    private static GeneratorInputs Inputs { get; } = GeneratorInputs.Default.WithAppSettings(AppSettings);
 
     [Fact]
     public void Editing_a_file_without_tools_reuses_every_cached_step_and_the_output()
@@ -91,10 +100,78 @@ public sealed class IncrementalCachingTests
         Assert.StartsWith("value.Item3[0]: ", Assert.Single(found), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Running_again_on_the_same_input_reuses_every_cached_step()
+    {
+        var (driver, compilation) = RunOnce();
+
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        foreach (var step in TrackedSteps)
+        {
+            Assert.All(Outputs(result, step), output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"{step} output was {output.Reason}"));
+        }
+    }
+
+    [Fact]
+    public void Editing_the_policy_in_appsettings_regenerates_the_manifest()
+    {
+        var (driver, compilation) = RunOnce();
+        var before = Assert.Single(driver.GetRunResult().GeneratedTrees).ToString();
+
+        var edited = driver.ReplaceAdditionalText(
+            Inputs.AdditionalFiles[0],
+            new GeneratorInputs.InMemoryAdditionalText(GeneratorInputs.AppSettingsPath, AppSettings.Replace("\"DefaultRead\": true", "\"DefaultRead\": false", StringComparison.Ordinal)));
+        var run = edited.RunGenerators(compilation).GetRunResult();
+        var result = run.Results.Single();
+
+        Assert.Contains(Outputs(result, Steps.Config), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(Outputs(result, Steps.Catalog), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(Outputs(result, Steps.Tools), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        var after = Assert.Single(run.GeneratedTrees).ToString();
+        Assert.Contains("\"\"default-read\"\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"\"default-read\"\"", after, StringComparison.Ordinal);
+        Assert.NotEqual(ManifestHash(before), ManifestHash(after));
+    }
+
+    [Fact]
+    public void Editing_appsettings_outside_the_governance_settings_keeps_the_output()
+    {
+        var (driver, compilation) = RunOnce();
+
+        var edited = driver.ReplaceAdditionalText(
+            Inputs.AdditionalFiles[0],
+            new GeneratorInputs.InMemoryAdditionalText(GeneratorInputs.AppSettingsPath, AppSettings.Replace("Information", "Warning", StringComparison.Ordinal)));
+        var result = edited.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.All(Outputs(result, Steps.Config), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"config was {o.Reason}"));
+        Assert.All(Outputs(result, Steps.Catalog), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"catalog was {o.Reason}"));
+        Assert.All(SourceOutputs(result), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"source output was {o.Reason}"));
+    }
+
+    [Fact]
+    public void Changing_the_version_property_regenerates_the_manifest()
+    {
+        var (driver, compilation) = RunOnce();
+
+        var changed = driver.WithUpdatedAnalyzerConfigOptions(
+            (Inputs with { BuildProperties = Inputs.BuildProperties.SetItem("Version", "2.0.0") }).OptionsProvider());
+        var run = changed.RunGenerators(compilation).GetRunResult();
+
+        Assert.Contains(Outputs(run.Results.Single(), Steps.Server), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("\"\"version\"\": \"\"2.0.0\"\"", Assert.Single(run.GeneratedTrees).ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The ManifestHash line of the generated catalog.</summary>
+    private static string ManifestHash(string generated) =>
+        generated.Split('\n').Single(l => l.TrimStart().StartsWith("ManifestHash = ", StringComparison.Ordinal));
+
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
     {
         var compilation = GeneratorHarness.Compile(IssueTrackerSample.Model, IssueTrackerSample.Tools, UnrelatedFile);
-        var driver = GeneratorHarness.CreateDriver(compilation, trackSteps: true).RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver(compilation, trackSteps: true, Inputs).RunGenerators(compilation);
         Assert.Empty(driver.GetRunResult().Diagnostics);
         return (driver, compilation);
     }

@@ -59,6 +59,10 @@ namespace McpPlatform.Generators.Emitting
                     return $"{Names.Reader}.{method}<{shape.Element!.NullableTypeName}>({element}, {path}, static ({item}, {itemPath}) => {Read(shape.Element, item, itemPath, depth + 1)})";
                 case ShapeKind.Object:
                     return $"Read_{_ids[shape.ObjectKey!]}({element}, {path})";
+                case ShapeKind.Dictionary:
+                    var entry = "entry" + depth;
+                    var value = Read(shape.Element!, entry + ".Value", $"{path} + \".\" + {entry}.Name", depth + 1);
+                    return $"global::System.Linq.Enumerable.ToDictionary({Names.Reader}.ReadObject({element}, {path}).EnumerateObject(), static {entry} => {entry}.Name, {entry} => {value}, global::System.StringComparer.Ordinal)";
                 default:
                     return $"{Names.Reader}.{shape.ReaderMethod}({element}, {path})";
             }
@@ -110,12 +114,21 @@ namespace McpPlatform.Generators.Emitting
                 case ShapeKind.Object:
                     code.Line($"Write_{_ids[shape.ObjectKey!]}(writer, {value});");
                     break;
+                case ShapeKind.Dictionary:
+                    var entry = "entry" + depth;
+                    code.Line("writer.WriteStartObject();");
+                    code.Open($"foreach (var {entry} in {value})");
+                    code.Line($"writer.WritePropertyName({entry}.Key);");
+                    Write(code, shape.Element!, entry + ".Value", depth + 1);
+                    code.Close();
+                    code.Line("writer.WriteEndObject();");
+                    break;
             }
         }
 
         public bool IsValueType(TypeShape shape) => shape.Kind switch
         {
-            ShapeKind.String or ShapeKind.Array => false,
+            ShapeKind.String or ShapeKind.Array or ShapeKind.Dictionary => false,
             ShapeKind.Object => _objects[shape.ObjectKey!].IsValueType,
             _ => true,
         };

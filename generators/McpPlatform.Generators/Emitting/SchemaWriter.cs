@@ -130,6 +130,7 @@ namespace McpPlatform.Generators.Emitting
             ShapeKind.Enum => Typed("string", shape.IsNullable,
                 ",\"enum\":[" + string.Join(",", shape.EnumMembers.Select(JsonText.Quote).Concat(shape.IsNullable ? new[] { "null" } : Array.Empty<string>())) + "]"),
             ShapeKind.Array => Typed("array", shape.IsNullable, ",\"items\":" + Shape(shape.Element!)),
+            ShapeKind.Dictionary => Typed("object", shape.IsNullable, ",\"additionalProperties\":" + Shape(shape.Element!)),
             ShapeKind.Object => shape.IsNullable
                 ? "{\"anyOf\":[" + Reference(shape) + ",{\"type\":\"null\"}]}"
                 : Reference(shape),

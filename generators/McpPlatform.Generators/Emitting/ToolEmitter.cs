@@ -1,16 +1,17 @@
 using System.Collections.Generic;
 using System.Linq;
 using McpPlatform.Generators.Model;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace McpPlatform.Generators.Emitting
 {
     /// <summary>Emits one GeneratedMcpTool subclass: descriptor, argument binding, call, result conversion.</summary>
     internal static class ToolEmitter
     {
-        public static void Emit(CodeWriter code, ToolModel tool, string className, CodecEmitter codecs)
+        public static void Emit(CodeWriter code, ToolModel tool, string className, CodecEmitter codecs, string codeModeName, string typeScript)
         {
             code.Open($"private sealed class {className} : {Names.GeneratedTool}");
-            EmitConstructor(code, tool, className);
+            EmitConstructor(code, tool, className, codeModeName, typeScript);
             code.Line();
 
             var secrets = tool.Parameters.Where(p => p.Source == ParameterSource.Secret).ToList();
@@ -49,7 +50,7 @@ namespace McpPlatform.Generators.Emitting
             code.Close();
         }
 
-        private static void EmitConstructor(CodeWriter code, ToolModel tool, string className)
+        private static void EmitConstructor(CodeWriter code, ToolModel tool, string className, string codeModeName, string typeScript)
         {
             code.Line($"public {className}()");
             code.Line($"    : base(new {Names.Descriptor}");
@@ -69,6 +70,8 @@ namespace McpPlatform.Generators.Emitting
                 code.Line($"        Secrets = new string[] {{ {string.Join(", ", secretNames)} }},");
             }
 
+            code.Line($"        CodeModeName = {Names.Verbatim(codeModeName)},");
+            code.Line($"        TypeScript = {SymbolDisplay.FormatLiteral(typeScript, quote: true)},");
             code.Line("    })");
             code.Line("{");
             code.Line("}");

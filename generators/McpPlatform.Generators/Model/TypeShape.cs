@@ -12,6 +12,8 @@ namespace McpPlatform.Generators.Model
         DateTime,
         Array,
         Object,
+        /// <summary>A dictionary with string keys: a JSON object whose values share one shape (<see cref="TypeShape.Element"/>).</summary>
+        Dictionary,
     }
 
     /// <summary>How a collection is materialised when read.</summary>

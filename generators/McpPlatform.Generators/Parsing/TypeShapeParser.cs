@@ -50,6 +50,12 @@ namespace McpPlatform.Generators.Parsing
                 return new TypeShape(ShapeKind.Enum, name, nullable, false, EnumMembers: members);
             }
 
+            if (DictionaryValueType(type) is { } valueType)
+            {
+                var valueShape = Parse(valueType);
+                return valueShape is null ? null : new TypeShape(ShapeKind.Dictionary, name, nullable, false, Element: valueShape);
+            }
+
             var element = ElementType(type, out var collection);
             if (element is not null)
             {
@@ -122,6 +128,24 @@ namespace McpPlatform.Generators.Parsing
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The value type of Dictionary, IDictionary and IReadOnlyDictionary with string keys.</summary>
+        public static ITypeSymbol? DictionaryValueType(ITypeSymbol type)
+        {
+            if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } named
+                || named.TypeArguments[0].SpecialType != SpecialType.System_String)
+            {
+                return null;
+            }
+
+            return named.OriginalDefinition.ToDisplayString() switch
+            {
+                "System.Collections.Generic.Dictionary<TKey, TValue>"
+                    or "System.Collections.Generic.IDictionary<TKey, TValue>"
+                    or "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>" => named.TypeArguments[1],
+                _ => null,
+            };
         }
 
         private static bool IsObjectCandidate(INamedTypeSymbol type) =>

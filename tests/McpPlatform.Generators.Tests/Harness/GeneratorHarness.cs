@@ -33,19 +33,24 @@ internal static class GeneratorHarness
     /// <summary>Runs the generator once over the sources.</summary>
     public static GeneratorRun Run(params string[] sources) => Run(Compile(sources));
 
-    public static GeneratorRun Run(CSharpCompilation compilation)
+    public static GeneratorRun Run(CSharpCompilation compilation, GeneratorInputs? inputs = null)
     {
-        var driver = CreateDriver(compilation, trackSteps: false)
+        var driver = CreateDriver(compilation, trackSteps: false, inputs)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(output, diagnostics, driver.GetRunResult());
     }
 
     /// <summary>A driver for the generator; with <paramref name="trackSteps"/> it records every pipeline step.</summary>
-    public static GeneratorDriver CreateDriver(CSharpCompilation compilation, bool trackSteps) =>
-        CSharpGeneratorDriver.Create(
+    public static GeneratorDriver CreateDriver(CSharpCompilation compilation, bool trackSteps, GeneratorInputs? inputs = null)
+    {
+        inputs ??= GeneratorInputs.Default;
+        return CSharpGeneratorDriver.Create(
             [new McpToolGenerator().AsSourceGenerator()],
+            additionalTexts: inputs.AdditionalFiles,
             parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+            optionsProvider: inputs.OptionsProvider(),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using McpPlatform.Generators.Emitting;
+using McpPlatform.Generators.Json;
+using McpPlatform.Generators.Model;
+
+namespace McpPlatform.Generators.Manifest
+{
+    /// <summary>The governance manifest text (docs/governance-manifest.md, format version 1) and its hash.</summary>
+    internal sealed record GovernanceManifest(string Json, string Hash);
+
+    /// <summary>
+    /// Builds the governance manifest from the tools and the project's configuration. Members in
+    /// the contract's order, tools sorted by name, string arrays sorted; the document, the tools
+    /// array and each tool one member per line, everything else on one line.
+    /// </summary>
+    internal static class ManifestBuilder
+    {
+        public const int FormatVersion = 1;
+
+        public static GovernanceManifest Build(
+            IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, IReadOnlyDictionary<string, string> codeModeNames)
+        {
+            var expanded = new HashSet<JsonValue>();
+            var document = JsonValue.Object()
+                .Add("manifestVersion", JsonValue.Literal(FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Add("server", JsonValue.Object().Add("name", JsonValue.String(server.Name)).Add("version", JsonValue.String(server.Version)))
+                .Add("codeMode", JsonValue.Object()
+                    .Add("enabled", JsonValue.Bool(config.CodeMode.Enabled))
+                    .Add("default", JsonValue.String(config.CodeMode.Default)));
+
+            var toolValues = tools
+                .OrderBy(t => t.Name, StringComparer.Ordinal)
+                .Select(t => Tool(t, config, codeModeNames[t.Name]))
+                .ToList();
+            var toolArray = JsonValue.Array(toolValues);
+            document.Add("tools", toolArray);
+            expanded.Add(document);
+            expanded.Add(toolArray);
+            foreach (var tool in toolValues)
+            {
+                expanded.Add(tool);
+            }
+
+            var hash = ContentHash.Of(document);
+            document.Add("hash", JsonValue.String(hash));
+            return new GovernanceManifest(JsonTextWriter.Pretty(document, expanded) + "\n", hash);
+        }
+
+        private static JsonValue Tool(ToolModel tool, GovernanceConfig config, string codeModeName)
+        {
+            var access = GovernanceRules.AccessName(tool.Access);
+            var value = JsonValue.Object().Add("name", JsonValue.String(tool.Name));
+            if (!string.IsNullOrEmpty(tool.Title))
+            {
+                value.Add("title", JsonValue.String(tool.Title!));
+            }
+
+            var inputSchema = LenientJsonReader.Parse(SchemaWriter.InputSchema(tool));
+            value.Add("description", JsonValue.String(tool.Description ?? string.Empty))
+                .Add("toolSet", JsonValue.String(tool.ToolSet))
+                .Add("access", JsonValue.String(access))
+                .Add("requiredScopes", JsonValue.Strings(GovernanceRules.RequiredScopes(access, config.Policy)))
+                .Add("grantedBy", JsonValue.Strings(GovernanceRules.GrantedBy(tool.Name, tool.ToolSet, access, config.Policy)))
+                .Add("inputSchema", inputSchema)
+                .Add("inputSchemaHash", JsonValue.String(ContentHash.Of(inputSchema)));
+            if (SchemaWriter.OutputSchema(tool) is { } outputSchema)
+            {
+                value.Add("outputSchema", LenientJsonReader.Parse(outputSchema));
+            }
+
+            var secrets = tool.Parameters
+                .Where(p => p.Source == ParameterSource.Secret && p.SecretName is not null)
+                .Select(p => p.SecretName!)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(s => s, StringComparer.Ordinal);
+            var dataRules = GovernanceRules.DataRules(tool.Name, tool.ToolSet, config.Dlp).Select(r => JsonValue.Object()
+                .Add("name", JsonValue.String(r.Name))
+                .Add("arguments", JsonValue.String(r.Arguments))
+                .Add("results", JsonValue.String(r.Results)));
+            return value
+                .Add("secrets", JsonValue.Strings(secrets))
+                .Add("dataRules", JsonValue.Array(dataRules))
+                .Add("codeMode", JsonValue.Object()
+                    .Add("exposed", JsonValue.Bool(config.CodeMode.Enabled))
+                    .Add("name", JsonValue.String(codeModeName)));
+        }
+    }
+}
