@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using McpPlatform.Cli.Manifest;
+using McpPlatform.Hosting.Manifest;
+using Spectre.Console;
+
+namespace McpPlatform.Cli.Commands;
+
+/// <summary>
+/// <c>mcp-platform manifest verify [PROJECT] [--manifest ...] [--approved ...] [--json]</c>: the CI gate. Exit codes:
+/// 0 the current manifest's hash equals the approved hash and both files are intact; 1 they differ (the diff and
+/// how to approve are printed); 2 a file is missing, malformed or tampered.
+/// </summary>
+internal sealed class ManifestVerifyCommand : Command
+{
+    private readonly Argument<string?> _project = ManifestCommand.ProjectArgument();
+    private readonly Option<string?> _manifest = ManifestCommand.ManifestOption();
+    private readonly Option<string?> _approved = ManifestCommand.ApprovedOption();
+    private readonly Option<bool> _json = new("--json")
+    {
+        Description = "Print {ok, manifest: {path, hash}, approved: {path, hash, reviewer, approvedAt, note}, diff} as JSON.",
+    };
+
+    /// <summary>Creates the command with its argument, options and action.</summary>
+    public ManifestVerifyCommand()
+        : base("verify", "CI gate: checks that the current manifest is exactly the approved one and that both files are intact.\n"
+            + "Exit codes: 0 approved, 1 not approved (the diff and how to approve are printed), 2 a file is missing, malformed or tampered.")
+    {
+        Arguments.Add(_project);
+        Options.Add(_manifest);
+        Options.Add(_approved);
+        Options.Add(_json);
+        SetAction((parseResult, _) => Task.FromResult(Run(parseResult)));
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var json = parseResult.GetValue(_json);
+        return CommandOutput.Guard(output, parseResult.InvocationConfiguration.Error, json, () =>
+        {
+            var project = parseResult.GetValue(_project);
+            var manifestPath = ManifestInputs.Resolve(parseResult.GetValue(_manifest) ?? project, ManifestFiles.ManifestFileName);
+            var approvedPath = ManifestInputs.Resolve(parseResult.GetValue(_approved) ?? project, ManifestFiles.ApprovedFileName);
+            var approved = ManifestInputs.LoadApproved(approvedPath, optional: false)!;
+            var current = ManifestInputs.LoadManifest(manifestPath);
+            var diff = ManifestDiff.Compare(approved.Manifest, current);
+            var ok = diff.Identical;
+
+            if (json)
+            {
+                CommandOutput.WriteJson(output, new JsonObject
+                {
+                    ["ok"] = ok,
+                    ["manifest"] = new JsonObject { ["path"] = manifestPath, ["hash"] = current.Hash },
+                    ["approved"] = new JsonObject
+                    {
+                        ["path"] = approvedPath,
+                        ["hash"] = approved.Approval.Hash,
+                        ["reviewer"] = approved.Approval.Reviewer,
+                        ["approvedAt"] = Time(approved.Approval.ApprovedAt),
+                        ["note"] = approved.Approval.Note,
+                    },
+                    ["diff"] = DiffReport.ToJson(diff),
+                });
+            }
+            else if (ok)
+            {
+                output.WriteLine($"OK: {manifestPath} is approved ({current.Hash}, {Count(current.Tools.Count, "tool")}, "
+                    + $"approved by {DiffReport.SafeName(approved.Approval.Reviewer)} at {Time(approved.Approval.ApprovedAt)}).");
+            }
+            else
+            {
+                output.WriteLine($"NOT APPROVED: {manifestPath} ({current.Hash}) differs from {approvedPath} ({approved.Approval.Hash}).");
+                if (CommandOutput.IsInteractive(output))
+                {
+                    DiffReport.WriteTable(AnsiConsole.Console, diff);
+                }
+                else
+                {
+                    DiffReport.WritePlain(output, diff);
+                }
+
+                output.WriteLine("To approve: review the changes (mcp-platform manifest review --out review.html), then run "
+                    + $"'{ManifestInputs.ApproveHint}' and commit {ManifestFiles.ApprovedFileName}.");
+            }
+
+            return ok ? ExitCodes.Success : ExitCodes.Failure;
+        });
+    }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
+}

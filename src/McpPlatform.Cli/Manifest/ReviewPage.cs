@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using McpPlatform.Hosting.Manifest;
+
+namespace McpPlatform.Cli.Manifest;
+
+/// <summary>
+/// The self-contained HTML page <c>manifest review</c> writes: the server, the changes since the last approval
+/// (at the top and on each changed tool's row), and every tool with its access badge, scopes, grants, secrets,
+/// data rules and Code Mode name. No scripts and no external assets; every manifest value is escaped.
+/// </summary>
+internal static class ReviewPage
+{
+    private static readonly JsonSerializerOptions SchemaJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Render(ManifestDocument current, ApprovedManifest? approved, ManifestDiff diff)
+    {
+        var html = new StringBuilder();
+        var server = HtmlText.Escape(current.Server.Name);
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>Manifest review: ").Append(server).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
+        Header(html, current, approved, diff);
+        Changes(html, approved, diff);
+        Tools(html, current, approved, diff);
+        html.Append("<footer>Written by <code>mcp-platform manifest review</code>. To approve this manifest: <code>")
+            .Append(HtmlText.Escape(ManifestInputs.ApproveHint)).Append("</code>, then commit <code>")
+            .Append(ManifestFiles.ApprovedFileName).Append("</code>.</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Header(StringBuilder html, ManifestDocument current, ApprovedManifest? approved, ManifestDiff diff)
+    {
+        html.Append("<header>\n<h1>").Append(HtmlText.Escape(current.Server.Name))
+            .Append(" <span class=\"version\">").Append(HtmlText.Escape(current.Server.Version)).Append("</span></h1>\n<dl class=\"facts\">\n");
+        Fact(html, "Manifest hash", $"<code id=\"manifest-hash\">{HtmlText.Escape(current.Hash)}</code>");
+        Fact(html, "Tools", current.Tools.Count.ToString(CultureInfo.InvariantCulture));
+        Fact(html, "Code Mode", current.CodeMode.Enabled
+            ? $"enabled, default <code>{HtmlText.Escape(current.CodeMode.Default)}</code>"
+            : "disabled");
+        var status = approved is null
+            ? "<span class=\"status status-new\">never approved</span>"
+            : diff.Identical
+                ? "<span class=\"status status-approved\">approved</span>"
+                : "<span class=\"status status-changed\">changed since approval</span>";
+        var by = approved is null ? string.Empty
+            : $" — last approval by {HtmlText.Escape(approved.Approval.Reviewer)} at {approved.Approval.ApprovedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}"
+                + (approved.Approval.Note is { } note ? $" (“{HtmlText.Escape(note)}”)" : string.Empty)
+                + $", <code>{HtmlText.Escape(approved.Approval.Hash)}</code>";
+        Fact(html, "Approval", status + by);
+        html.Append("</dl>\n</header>\n");
+    }
+
+    private static void Changes(StringBuilder html, ApprovedManifest? approved, ManifestDiff diff)
+    {
+        html.Append("<section id=\"changes\">\n<h2>")
+            .Append(approved is null ? "Not approved yet: everything is new" : "Changes since the last approval").Append("</h2>\n")
+            .Append("<p class=\"summary\">").Append(HtmlText.Escape(DiffReport.Summary(diff))).Append("</p>\n");
+        if (diff.Changes.Count > 0)
+        {
+            html.Append("<table class=\"changes\">\n<thead><tr><th>Risk</th><th>Tool</th><th>Change</th><th>Details</th></tr></thead>\n<tbody>\n");
+            foreach (var change in diff.Changes)
+            {
+                html.Append("<tr class=\"change risk-").Append(change.RiskName).Append("\"><td>").Append(RiskBadge(change.Risk)).Append("</td><td>")
+                    .Append(change.Tool is null ? "<em>server</em>" : $"<code>{HtmlText.Escape(change.Tool)}</code>")
+                    .Append("</td><td>").Append(change.KindName).Append("</td><td>").Append(HtmlText.Escape(change.Message)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void Tools(StringBuilder html, ManifestDocument current, ApprovedManifest? approved, ManifestDiff diff)
+    {
+        html.Append("<section id=\"tools\">\n<h2>Tools (").Append(current.Tools.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>\n")
+            .Append("<table class=\"tools\">\n<thead><tr><th>Tool</th><th>Access</th><th>Description</th><th>Scopes</th><th>Granted by</th>")
+            .Append("<th>Secrets</th><th>Data rules</th><th>Code Mode</th></tr></thead>\n<tbody>\n");
+        foreach (var tool in current.Tools)
+        {
+            ToolRow(html, tool, diff.ForTool(tool.Name).ToList(), removed: false);
+        }
+
+        foreach (var tool in approved?.Manifest.Tools.Where(t => current.FindTool(t.Name) is null) ?? [])
+        {
+            ToolRow(html, tool, diff.ForTool(tool.Name).ToList(), removed: true);
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void ToolRow(StringBuilder html, ManifestTool tool, List<ManifestChange> changes, bool removed)
+    {
+        var classes = "tool" + (removed ? " removed" : string.Empty)
+            + (changes.Count > 0 ? $" changed risk-{ManifestChangeNames.Risk(changes.Max(c => c.Risk))}" : string.Empty);
+        html.Append("<tr class=\"").Append(classes).Append("\" data-tool=\"").Append(HtmlText.Escape(tool.Name)).Append("\">\n<td class=\"name\"><code>")
+            .Append(HtmlText.Escape(tool.Name)).Append("</code>");
+        if (removed)
+        {
+            html.Append(" <span class=\"badge removed\">removed</span>");
+        }
+
+        if (tool.Title is { } title)
+        {
+            html.Append("<div class=\"title\">").Append(HtmlText.Escape(title)).Append("</div>");
+        }
+
+        if (tool.ToolSet.Length > 0)
+        {
+            html.Append("<div class=\"toolset\">tool set <code>").Append(HtmlText.Escape(tool.ToolSet)).Append("</code></div>");
+        }
+
+        html.Append("</td>\n<td><span class=\"badge access-").Append(tool.AccessName).Append("\">").Append(tool.AccessName).Append("</span></td>\n")
+            .Append("<td class=\"description\">");
+        if (HtmlText.HasHidden(tool.Description) || (tool.Title is { } t && HtmlText.HasHidden(t)))
+        {
+            html.Append("<div class=\"warning\">Contains hidden characters (marked below): check for tool poisoning.</div>");
+        }
+
+        html.Append("<div class=\"text\">").Append(tool.Description.Length == 0 ? "<em class=\"none\">no description</em>" : HtmlText.Escape(tool.Description)).Append("</div>")
+            .Append("<details><summary>Input schema</summary><div class=\"hash\">").Append(HtmlText.Escape(tool.InputSchemaHash)).Append("</div><pre>")
+            .Append(HtmlText.Escape(JsonSerializer.Serialize(tool.InputSchema, SchemaJson))).Append("</pre></details>");
+        if (tool.OutputSchema is { } output)
+        {
+            html.Append("<details><summary>Output schema</summary><pre>").Append(HtmlText.Escape(JsonSerializer.Serialize(output, SchemaJson))).Append("</pre></details>");
+        }
+
+        html.Append("</td>\n<td class=\"scopes\">").Append(Codes(tool.RequiredScopes)).Append("</td>\n")
+            .Append("<td class=\"granted-by\">").Append(tool.GrantedBy.Count == 0 ? "<em class=\"none\">nothing (denied)</em>" : Codes(tool.GrantedBy)).Append("</td>\n")
+            .Append("<td class=\"secrets\">").Append(tool.Secrets.Count == 0 ? "<em class=\"none\">none</em>" : Codes(tool.Secrets)).Append("</td>\n")
+            .Append("<td class=\"data-rules\">").Append(DataRules(tool.DataRules)).Append("</td>\n")
+            .Append("<td class=\"code-mode\">").Append(tool.CodeMode.Exposed ? $"<code>codemode.{HtmlText.Escape(tool.CodeMode.Name)}</code>" : "<em class=\"none\">not exposed</em>")
+            .Append("</td>\n</tr>\n");
+        if (changes.Count > 0)
+        {
+            html.Append("<tr class=\"tool-changes\" data-tool=\"").Append(HtmlText.Escape(tool.Name)).Append("\"><td colspan=\"8\"><ul>");
+            foreach (var change in changes)
+            {
+                html.Append("<li class=\"risk-").Append(change.RiskName).Append("\">").Append(RiskBadge(change.Risk)).Append(' ')
+                    .Append(HtmlText.Escape(change.Message)).Append("</li>");
+            }
+
+            html.Append("</ul></td></tr>\n");
+        }
+    }
+
+    private static string DataRules(IReadOnlyList<ManifestDataRule> rules)
+    {
+        if (rules.Count == 0)
+        {
+            return "<em class=\"none\">none</em>";
+        }
+
+        var list = new StringBuilder("<ol>");
+        foreach (var rule in rules)
+        {
+            list.Append("<li><code>").Append(HtmlText.Escape(rule.Name)).Append("</code> ")
+                .Append("<span class=\"action action-").Append(ManifestNames.DataAction(rule.Arguments)).Append("\">args ").Append(ManifestNames.DataAction(rule.Arguments)).Append("</span> ")
+                .Append("<span class=\"action action-").Append(ManifestNames.DataAction(rule.Results)).Append("\">results ").Append(ManifestNames.DataAction(rule.Results)).Append("</span></li>");
+        }
+
+        return list.Append("</ol>").ToString();
+    }
+
+    private static string Codes(IEnumerable<string> items) => string.Join(" ", items.Select(i => $"<code>{HtmlText.Escape(i)}</code>"));
+
+    private static string RiskBadge(ManifestRisk risk) =>
+        $"<span class=\"badge risk-{ManifestChangeNames.Risk(risk)}\">{ManifestChangeNames.Risk(risk)}</span>";
+
+    private static void Fact(StringBuilder html, string name, string valueHtml) =>
+        html.Append("<dt>").Append(name).Append("</dt><dd>").Append(valueHtml).Append("</dd>\n");
+
+    private const string Style = """
+        body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; padding: 24px 32px; color: #1f2328; background: #fff; }
+        h1 { margin: 0 0 8px; font-size: 26px; } h1 .version { color: #59636e; font-weight: normal; font-size: 18px; }
+        h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid #d1d9e0; padding-bottom: 4px; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
+        dt { color: #59636e; } dd { margin: 0; }
+        code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }
+        pre { font: 12px ui-monospace, monospace; background: #f6f8fa; padding: 8px; overflow-x: auto; white-space: pre-wrap; }
+        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d1d9e0; padding: 6px 8px; text-align: left; vertical-align: top; }
+        th { background: #f6f8fa; }
+        .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; }
+        .access-read { background: #1a7f37; } .access-write { background: #bc4c00; } .access-destructive { background: #cf222e; }
+        .badge.risk-high { background: #cf222e; } .badge.risk-medium { background: #9a6700; } .badge.risk-low { background: #0969da; } .badge.risk-info { background: #59636e; }
+        .badge.removed { background: #59636e; }
+        tr.change.risk-high td, tr.tool.changed.risk-high td { background: #ffebe9; }
+        tr.change.risk-medium td, tr.tool.changed.risk-medium td { background: #fff8c5; }
+        tr.change.risk-low td, tr.tool.changed.risk-low td, tr.change.risk-info td, tr.tool.changed.risk-info td { background: #ddf4ff; }
+        tr.tool.removed td { text-decoration: line-through; color: #59636e; }
+        tr.tool-changes td { background: #fafbfc; border-top: none; } tr.tool-changes ul { margin: 0; padding-left: 18px; }
+        .description .text { white-space: pre-wrap; } .title { font-weight: 600; } .toolset { color: #59636e; font-size: 12px; }
+        .warning { color: #cf222e; font-weight: 600; } mark.hidden-char { background: #cf222e; color: #fff; font-family: monospace; }
+        .none { color: #59636e; } ol { margin: 0; padding-left: 18px; } .action { white-space: nowrap; } .code-mode code, .name code { overflow-wrap: anywhere; } td.name { min-width: 150px; }
+        .hash { font: 11px ui-monospace, monospace; color: #59636e; word-break: break-all; } td.description { min-width: 280px; }
+        .action { font-size: 12px; } .action-block { color: #cf222e; } .action-redact { color: #9a6700; } .action-allow { color: #59636e; }
+        .status { font-weight: 600; } .status-approved { color: #1a7f37; } .status-changed { color: #cf222e; } .status-new { color: #9a6700; }
+        footer { margin-top: 32px; color: #59636e; font-size: 12px; }
+
+        """;
+}
