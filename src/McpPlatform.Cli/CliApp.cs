@@ -25,6 +25,8 @@ internal static class CliApp
             new AuditCommand(),
             new ShadowScanCommand(),
             new SecretsCommand(),
+            new TokensCommand(),
+            new ManifestCommand(),
         };
         return root;
     }

@@ -1,0 +1,49 @@
+using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Hosting.Manifest;
+using McpPlatform.Hosting.Tools;
+using ModelContextProtocol.Protocol;
+
+namespace McpPlatform.Cli.Tokens;
+
+/// <summary>
+/// Turns a governance manifest into the tool definitions the server would publish, through the same
+/// <see cref="GeneratedMcpTool"/> code the server uses, so the offline count matches the wire.
+/// </summary>
+internal static class ManifestToolList
+{
+    /// <summary>The native and Code Mode surfaces of the server <paramref name="manifest"/> describes.</summary>
+    public static ToolSurfaces Surfaces(ManifestDocument manifest, string source)
+    {
+        var native = manifest.Tools.Select(t => new DescribedTool(Descriptor(t)).ProtocolTool).ToList();
+        var notes = new List<string>
+        {
+            // The manifest has no idempotent/openWorld hints; the server adds them where the author declared them.
+            "Counted from the manifest: idempotentHint and openWorldHint annotations are not in it, so a live server's list can be a few tokens longer per tool.",
+        };
+        if (!manifest.CodeMode.Enabled)
+        {
+            notes.Add("Code Mode is disabled for this server (McpPlatform:CodeMode:Enabled=false): clients cannot select the Code Mode surface.");
+        }
+
+        return new ToolSurfaces(source, $"{manifest.Server.Name} {manifest.Server.Version}", native, CodeModeSurface.Tools, notes);
+    }
+
+    private static McpToolDescriptor Descriptor(ManifestTool tool) => new()
+    {
+        Name = tool.Name,
+        Title = tool.Title,
+        Description = tool.Description,
+        Access = tool.Access,
+        ToolSet = tool.ToolSet ?? string.Empty,
+        InputSchema = tool.InputSchema.GetRawText(),
+        OutputSchema = tool.OutputSchema?.GetRawText(),
+        CodeModeName = tool.CodeMode.Name,
+    };
+
+    /// <summary>A tool that is only described, never called: it exists to produce its protocol definition.</summary>
+    private sealed class DescribedTool(McpToolDescriptor descriptor) : GeneratedMcpTool(descriptor)
+    {
+        protected override ValueTask<CallToolResult> InvokeCoreAsync(ToolInvocation invocation, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("A tool read from a manifest cannot be called.");
+    }
+}
