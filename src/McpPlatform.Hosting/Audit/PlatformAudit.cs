@@ -31,7 +31,7 @@ internal static class PlatformAudit
                 AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures, batching),
                 failures,
                 batching,
-                new AuditServerInfo(identity.Name, identity.Version, ToolSurfaceHash.Compute(provider.GetRequiredService<McpToolCatalog>())),
+                new AuditServerInfo(identity.Name, identity.Version, ManifestHashOf(provider.GetRequiredService<McpToolCatalog>())),
                 provider.GetRequiredService<ILogger<AuditLog>>());
 
             // ApplicationStopped fires after the server has finished its in-flight requests.
@@ -42,6 +42,9 @@ internal static class PlatformAudit
         // Built at start-up, not on the first request: a folder that cannot be created stops the server with its setting named.
         services.AddHostedService<AuditStartup>();
     }
+
+    // The generator's manifest hash; a catalog assembled by hand falls back to a hash of its tool surface.
+    private static string ManifestHashOf(McpToolCatalog catalog) => catalog.ManifestHash ?? ToolSurfaceHash.Compute(catalog);
 
     private sealed class AuditStartup(IServiceProvider services, IOptions<AuditOptions> options) : IHostedService
     {

@@ -202,6 +202,9 @@ public sealed class RunningServer : IAsyncDisposable
             // the local store explicitly (the tests that read secrets register their own provider).
             ["McpPlatform:Secrets:AllowLocalStoreOutsideDevelopment"] = "true",
             ["McpPlatform:Secrets:LocalStoreDirectory"] = Path.Combine(keyFolder, "secrets"),
+
+            // Test servers are not pinned to an approved manifest (explicit opt-out); Manifest/ManifestPinningTests sets it.
+            ["McpPlatform:Manifest:RequireApproval"] = "false",
         };
         if (setup.Issuer is { } issuer)
         {
