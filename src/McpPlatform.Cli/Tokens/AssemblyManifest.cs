@@ -1,5 +1,4 @@
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
+using McpPlatform.Build;
 using McpPlatform.Hosting.Manifest;
 
 namespace McpPlatform.Cli.Tokens;
@@ -15,10 +14,10 @@ internal static class AssemblyManifest
     /// <exception cref="TokenInputException">The file is not a .NET assembly, or carries no manifest (or more than one).</exception>
     public static string ReadJson(string assemblyPath)
     {
-        List<string?> values;
+        IReadOnlyList<string?> values;
         try
         {
-            values = ReadMetadataValues(assemblyPath, ManifestFiles.AssemblyMetadataKey);
+            values = ManifestAttributeReader.ReadValues(assemblyPath, ManifestFiles.AssemblyMetadataKey);
         }
         catch (BadImageFormatException e)
         {
@@ -35,66 +34,5 @@ internal static class AssemblyManifest
             [_] => throw new TokenInputException($"'{assemblyPath}' carries an empty McpPlatform manifest."),
             _ => throw new TokenInputException($"'{assemblyPath}' carries {values.Count} McpPlatform manifests; only the generator may add one."),
         };
-    }
-
-    private static List<string?> ReadMetadataValues(string assemblyPath, string key)
-    {
-        using var stream = File.OpenRead(assemblyPath);
-        using var pe = new PEReader(stream);
-        if (!pe.HasMetadata)
-        {
-            throw new BadImageFormatException("it has no .NET metadata");
-        }
-
-        var metadata = pe.GetMetadataReader();
-        if (!metadata.IsAssembly)
-        {
-            throw new BadImageFormatException("it is a module, not an assembly");
-        }
-
-        var values = new List<string?>();
-        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
-        {
-            var attribute = metadata.GetCustomAttribute(handle);
-            if (!IsAssemblyMetadataAttribute(metadata, attribute.Constructor))
-            {
-                continue;
-            }
-
-            // The value blob: prolog 0x0001, then the constructor's two serialized strings (key, value).
-            var blob = metadata.GetBlobReader(attribute.Value);
-            if (blob.ReadUInt16() != 1)
-            {
-                throw new BadImageFormatException("an AssemblyMetadata attribute has a malformed value");
-            }
-
-            if (blob.ReadSerializedString() == key)
-            {
-                values.Add(blob.ReadSerializedString());
-            }
-        }
-
-        return values;
-    }
-
-    private static bool IsAssemblyMetadataAttribute(MetadataReader metadata, EntityHandle constructor)
-    {
-        var type = constructor.Kind switch
-        {
-            HandleKind.MemberReference => metadata.GetMemberReference((MemberReferenceHandle)constructor).Parent,
-            HandleKind.MethodDefinition => metadata.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType(),
-            _ => default,
-        };
-
-        var (ns, name) = type.Kind switch
-        {
-            HandleKind.TypeReference => (metadata.GetTypeReference((TypeReferenceHandle)type).Namespace, metadata.GetTypeReference((TypeReferenceHandle)type).Name),
-            HandleKind.TypeDefinition => (metadata.GetTypeDefinition((TypeDefinitionHandle)type).Namespace, metadata.GetTypeDefinition((TypeDefinitionHandle)type).Name),
-            _ => (default(StringHandle), default(StringHandle)),
-        };
-
-        return !name.IsNil
-            && metadata.StringComparer.Equals(name, "AssemblyMetadataAttribute")
-            && metadata.StringComparer.Equals(ns, "System.Reflection");
     }
 }
