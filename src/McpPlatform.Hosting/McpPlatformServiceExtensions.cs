@@ -45,6 +45,8 @@ public static class McpPlatformServiceExtensions
         PlatformGovernance.Add(builder.Services, builder.Configuration);
         PlatformAudit.Add(builder.Services, builder.Configuration);
         PlatformSecrets.Add(builder.Services, builder.Configuration);
+        McpPlatform.Hosting.CodeMode.PlatformCodeMode.Add(builder.Services, builder.Configuration);
+        McpPlatform.Hosting.Manifest.PlatformManifest.Add(builder.Services, builder.Configuration);
 
         // The SDK's options follow the platform's, so every way of configuring them (appsettings,
         // the callback, services.Configure) reaches initialize and the transport alike.

@@ -1,0 +1,340 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Governance;
+using McpPlatform.Hosting.Tools;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpPlatform.Hosting.CodeMode;
+
+/// <summary>
+/// Answers the <c>search</c> and <c>execute</c> tools: reads the code, applies the caller's
+/// concurrency cap, gives the sandbox only what policy lets this caller see, and sends every
+/// inner call through <see cref="ToolCallGate"/> with its own audit record under the execution.
+/// </summary>
+public sealed partial class CodeModeRunner
+{
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly CodeModeOptions _options;
+    private readonly CodeModeToolIndex _index;
+    private readonly ToolCallGate _gate;
+    private readonly CallerIdentityResolver _callers;
+    private readonly CodeModeConcurrency _concurrency;
+    private readonly AuditLog? _audit;
+    private readonly ILogger<CodeModeRunner> _logger;
+
+    internal CodeModeRunner(
+        IOptions<CodeModeOptions> options,
+        CodeModeToolIndex index,
+        ToolCallGate gate,
+        CallerIdentityResolver callers,
+        CodeModeConcurrency concurrency,
+        IServiceProvider services,
+        ILogger<CodeModeRunner> logger)
+    {
+        _options = options.Value;
+        _index = index;
+        _gate = gate;
+        _callers = callers;
+        _concurrency = concurrency;
+        _audit = services.GetService<AuditLog>();
+        _logger = logger;
+    }
+
+    /// <summary>Runs a <c>search</c> or <c>execute</c> call; the name must be one of the two.</summary>
+    public async ValueTask<CallToolResult> RunAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var execute = request.Params?.Name == CodeModeSurface.ExecuteToolName;
+        var outer = AuditScope.Current;
+        if (outer is not null)
+        {
+            outer.Tool = execute ? CodeModeSurface.ExecuteToolName : CodeModeSurface.SearchToolName;
+            outer.Decision = "allowed";
+            outer.Rule = "code-mode";
+        }
+
+        var result = await RunCoreAsync(request, execute, outer, cancellationToken).ConfigureAwait(false);
+        if (outer is not null)
+        {
+            outer.Outcome = result.IsError == true ? "tool_error" : "ok";
+            outer.ResultBytes = AuditArgumentsBytes(result);
+        }
+
+        return result;
+    }
+
+    private async ValueTask<CallToolResult> RunCoreAsync(
+        RequestContext<CallToolRequestParams> request, bool execute, AuditRecord? outer, CancellationToken cancellationToken)
+    {
+        if (!TryReadCode(request.Params?.Arguments, out var code, out var problem))
+        {
+            return ToolResults.Error(problem);
+        }
+
+        var normalized = CodeNormalizer.Normalize(code);
+        if (normalized.Error is not null)
+        {
+            return ToolResults.Error(normalized.Error);
+        }
+
+        var caller = _callers.Resolve(request.User);
+        using var slot = _concurrency.TryEnter(ToolCallGate.RateLimitKey(caller));
+        if (slot is null)
+        {
+            return ToolResults.Error($"Too many Code Mode executions running at once for this caller (limit {_concurrency.Limit}, McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller). Retry when one has finished.");
+        }
+
+        var allowed = _index.Tools.Where(t => _gate.Decide(caller, t.Descriptor).Allowed).ToArray();
+        var tools = new SandboxTools(
+            CatalogJson(allowed),
+            execute ? allowed : [],
+            name => _index.TryGet(name, out var tool) ? tool.RealName : null,
+            execute ? new InnerCalls(this, request, caller, outer).InvokeAsync : null);
+
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await CodeModeSandbox.RunAsync(normalized.Source!, _options, tools, failure => LogUnexpected(_logger, failure), cancellationToken).ConfigureAwait(false);
+        LogFinished(_logger, execute ? "execute" : "search", caller.Subject, outcome.InnerCalls, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Error is null);
+        return outcome.Error is not null ? Failed(outcome) : Succeeded(outcome);
+    }
+
+    private static bool TryReadCode(IDictionary<string, JsonElement>? arguments, out string code, out string problem)
+    {
+        code = string.Empty;
+        problem = string.Empty;
+        if (arguments is null || !arguments.TryGetValue("code", out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            problem = "The 'code' argument is required and must be a string: a JavaScript async arrow function, e.g. async () => { ... }.";
+            return false;
+        }
+
+        code = value.GetString() ?? string.Empty;
+        return true;
+    }
+
+    // What codemode.tools() returns: only the tools this caller may call.
+    private static string CatalogJson(IEnumerable<CodeModeTool> tools)
+    {
+        var array = new JsonArray();
+        foreach (var tool in tools)
+        {
+            array.Add(new JsonObject
+            {
+                ["name"] = tool.Name,
+                ["realName"] = tool.RealName,
+                ["description"] = tool.Descriptor.Description,
+                ["access"] = tool.Descriptor.Access.ToString().ToLowerInvariant(),
+                ["inputSchema"] = ParseOrEmpty(tool.Descriptor.InputSchema),
+                ["typescript"] = tool.TypeScript,
+            });
+        }
+
+        return array.ToJsonString(RelaxedJson);
+    }
+
+    private static JsonNode ParseOrEmpty(string schema)
+    {
+        try
+        {
+            return JsonNode.Parse(schema) ?? new JsonObject();
+        }
+        catch (JsonException)
+        {
+            return new JsonObject();
+        }
+    }
+
+    private CallToolResult Succeeded(SandboxResult outcome)
+    {
+        var resultJson = outcome.ResultJson ?? "null";
+        var structured = new JsonObject();
+        var originalBytes = Encoding.UTF8.GetByteCount(resultJson);
+        if (originalBytes > _options.MaxResultBytes)
+        {
+            structured["result"] = JsonNode.Parse(JsonTruncation.Truncate(resultJson, _options.MaxResultBytes));
+            structured["truncated"] = true;
+            structured["originalBytes"] = originalBytes;
+        }
+        else
+        {
+            structured["result"] = JsonNode.Parse(resultJson);
+        }
+
+        structured["logs"] = Logs(outcome);
+        var text = structured.ToJsonString(RelaxedJson);
+        return new CallToolResult
+        {
+            Content = [new TextContentBlock { Text = text }],
+            StructuredContent = JsonDocument.Parse(text).RootElement.Clone(),
+        };
+    }
+
+    private static CallToolResult Failed(SandboxResult outcome)
+    {
+        var text = new StringBuilder(outcome.Error);
+        if (outcome.Logs.Count > 0)
+        {
+            text.Append("\nConsole output before the error:\n").AppendJoin('\n', outcome.Logs);
+        }
+
+        if (outcome.DroppedLogBytes > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n[{outcome.DroppedLogBytes} more bytes of console output dropped]");
+        }
+
+        return ToolResults.Error(text.ToString());
+    }
+
+    private JsonArray Logs(SandboxResult outcome)
+    {
+        var logs = new JsonArray();
+        foreach (var line in outcome.Logs)
+        {
+            logs.Add(line);
+        }
+
+        if (outcome.DroppedLogBytes > 0)
+        {
+            logs.Add($"[{outcome.DroppedLogBytes} more bytes of console output dropped: McpPlatform:CodeMode:MaxLogBytes is {_options.MaxLogBytes}]");
+        }
+
+        return logs;
+    }
+
+    private static long AuditArgumentsBytes(CallToolResult result) =>
+        result.Content.OfType<TextContentBlock>().Sum(t => (long)Encoding.UTF8.GetByteCount(t.Text));
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Code Mode {Tool} by {Subject}: {InnerCalls} inner calls in {ElapsedMs} ms, succeeded: {Succeeded}")]
+    private static partial void LogFinished(ILogger logger, string tool, string subject, int innerCalls, long elapsedMs, bool succeeded);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Code Mode execution failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception failure);
+
+    /// <summary>The inner calls of one execution: each through the gate, each with its own audit record.</summary>
+    private sealed class InnerCalls(CodeModeRunner runner, RequestContext<CallToolRequestParams> request, CallerIdentity caller, AuditRecord? outer)
+    {
+        private int _sequence;
+
+        public Task<InnerCallOutcome> InvokeAsync(string realName, string argumentsJson, CancellationToken cancellationToken) =>
+            runner._index.TryGet(realName, out var tool)
+                ? RunAsync(tool, argumentsJson, Interlocked.Increment(ref _sequence), cancellationToken)
+                : Task.FromResult(new InnerCallOutcome($"Unknown tool '{realName}'.", null, null));
+
+        private async Task<InnerCallOutcome> RunAsync(CodeModeTool tool, string argumentsJson, int sequence, CancellationToken cancellationToken)
+        {
+            // Always a record of its own: the gate fills in AuditScope.Current, which must not be the execution's.
+            var record = new AuditRecord
+            {
+                Method = RequestMethods.ToolsCall,
+                RequestId = outer?.RequestId is { } parent ? $"{parent}/{sequence}" : null,
+                ParentId = outer?.RequestId,
+                SessionId = outer?.SessionId,
+                CorrelationId = outer?.CorrelationId,
+                Subject = caller.Subject,
+                ClientId = caller.ClientId,
+            };
+            var started = Stopwatch.GetTimestamp();
+            using var scope = AuditScope.Begin(record);
+            try
+            {
+                if (!TryParseArguments(argumentsJson, out var arguments))
+                {
+                    record.Tool = tool.RealName;
+                    record.Outcome = "tool_error";
+                    record.Error = "arguments are not a JSON object";
+                    return new InnerCallOutcome($"The arguments of {tool.Name} must be one object, e.g. codemode.{tool.Name}({{ ... }}).", null, null);
+                }
+
+                var decision = runner._gate.Decide(caller, tool.Descriptor);
+                var result = await runner._gate.InvokeAsync(
+                    caller,
+                    tool.Descriptor,
+                    arguments,
+                    (redacted, token) => tool.Tool.InvokeAsync(InnerRequest(tool, redacted), token),
+                    cancellationToken).ConfigureAwait(false);
+                return decision.Allowed || result.IsError != true
+                    ? ToOutcome(result)
+                    : new InnerCallOutcome($"denied by policy: {decision.Rule}. {decision.Reason}", null, null);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                record.Outcome = "failed";
+                record.Error = "canceled";
+                return new InnerCallOutcome($"The call of {tool.Name} was canceled.", null, null);
+            }
+            catch (Exception failure)
+            {
+                record.Outcome = "failed";
+                record.Error = failure.GetType().Name;
+                return new InnerCallOutcome($"The call of {tool.Name} failed: {failure.Message}", null, null);
+            }
+            finally
+            {
+                record.DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (runner._audit is not null)
+                {
+                    await runner._audit.WriteAsync(record, durable: false, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private RequestContext<CallToolRequestParams> InnerRequest(CodeModeTool tool, IDictionary<string, JsonElement>? arguments) =>
+            new(request.Server, request.JsonRpcRequest, new CallToolRequestParams { Name = tool.RealName, Arguments = arguments })
+            {
+                Services = request.Services,
+                User = request.User,
+            };
+
+        private static bool TryParseArguments(string json, out IDictionary<string, JsonElement>? arguments)
+        {
+            arguments = null;
+            try
+            {
+                using var document = JsonDocument.Parse(json);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return false;
+                }
+
+                arguments = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        // structuredContent goes to the script as an object; text-only results as a string.
+        private static InnerCallOutcome ToOutcome(CallToolResult result)
+        {
+            var text = string.Join('\n', result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+            if (result.IsError == true)
+            {
+                return new InnerCallOutcome(text.Length == 0 ? "The tool reported an error." : text, null, null);
+            }
+
+            if (result.StructuredContent is { } structured)
+            {
+                return new InnerCallOutcome(null, structured.GetRawText(), null);
+            }
+
+            if (result.Content.Any(block => block is not TextContentBlock))
+            {
+                return new InnerCallOutcome(null, JsonSerializer.Serialize(result.Content, ModelContextProtocol.McpJsonUtilities.DefaultOptions), null);
+            }
+
+            return new InnerCallOutcome(null, null, result.Content.Count == 0 ? null : text);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Jint;
+using Jint.Native;
+using Jint.Native.Json;
+using Jint.Runtime;
+using Jint.Runtime.Interop;
+
+namespace McpPlatform.Hosting.CodeMode;
+
+/// <summary>
+/// One execution of model-written JavaScript in a fresh Jint engine: no CLR access, no modules,
+/// no timers, no network, no files; only <c>codemode</c> and <c>console</c>. Every limit of
+/// <see cref="CodeModeOptions"/> is enforced here, and every way a script can fail ends in a
+/// <see cref="SandboxResult"/> with a message that names the limit, never in an exception.
+/// The engine is driven from one logical flow at a time: inner tool calls run as .NET tasks,
+/// and their outcomes are handed back to the engine between turns of its job queue.
+/// </summary>
+internal sealed class CodeModeSandbox
+{
+    private const int MaxErrorLength = 2_000;
+
+    // Parsed once per process; prepared scripts are immutable and shared across engines.
+    private static readonly Prepared<Acornima.Ast.Script> Prelude = Engine.PrepareScript(SandboxPrelude.Source, "prelude");
+
+    private readonly CodeModeOptions _options;
+    private readonly SandboxTools _tools;
+    private readonly List<PendingCall> _pending = [];
+    private readonly List<string> _logs = [];
+    private int _logBytes;
+    private int _droppedLogBytes;
+    private int _innerCalls;
+    private long _allocated;
+    private string? _doneJson;
+    private string? _failure;
+    private string? _limitHit;
+
+    private readonly Action<Exception>? _logger;
+
+    private CodeModeSandbox(CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected)
+    {
+        _options = options;
+        _tools = tools;
+        _logger = unexpected;
+    }
+
+    /// <summary>Runs <paramref name="code"/> (already normalized to a function expression) and reports what it returned.</summary>
+    public static Task<SandboxResult> RunAsync(
+        string code, CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected, CancellationToken cancellationToken) =>
+        new CodeModeSandbox(options, tools, unexpected).RunCoreAsync(code, cancellationToken);
+
+    private async Task<SandboxResult> RunCoreAsync(string code, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(_options.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        var token = linked.Token;
+        try
+        {
+            var engine = CreateEngine(token);
+            var run = engine.Evaluate(Prelude).Call(CreateHost(engine, token));
+            var function = Measured(() => engine.Evaluate(code, "code"));
+            Measured(() => run.Call(function));
+            while (true)
+            {
+                Measured(() => engine.Advanced.ProcessTasks());
+                ThrowIfLimitHit();
+                if (_doneJson is not null || _failure is not null)
+                {
+                    break;
+                }
+
+                if (_pending.Count == 0)
+                {
+                    return Fail("The code's promise never settled: it awaited something that nothing will resolve (there are no timers or events in the sandbox).");
+                }
+
+                await Task.WhenAny(_pending.Select(p => p.Task)).WaitAsync(token).ConfigureAwait(false);
+                foreach (var call in _pending.Where(p => p.Task.IsCompleted).ToArray())
+                {
+                    _pending.Remove(call);
+                    var value = ToJs(engine, call.Task.Result);
+                    Measured(() => call.Resolve(value));
+                }
+            }
+
+            // Calls started but never awaited still finish (and are audited) before the answer goes out.
+            if (_pending.Count > 0)
+            {
+                await Task.WhenAll(_pending.Select(p => p.Task)).WaitAsync(token).ConfigureAwait(false);
+            }
+
+            return _failure is not null ? Fail(_failure) : new SandboxResult(_doneJson, null, _logs, _droppedLogBytes, _innerCalls);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception failure) when (Describe(failure, deadline.IsCancellationRequested) is { } message)
+        {
+            return Fail(message);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (Exception failure)
+        {
+            // The interpreter failed in a way no limit explains: a clear error for the caller, the details for the operator.
+            _logger?.Invoke(failure);
+            return Fail($"The code could not be run ({failure.GetType().Name}).");
+        }
+        finally
+        {
+            await StopPendingCallsAsync(linked).ConfigureAwait(false);
+        }
+    }
+
+    // An execution that ended early (a limit, an error) cancels the tool calls still running and
+    // lets them finish their audit records, so nothing it started outlives its answer.
+    private async Task StopPendingCallsAsync(CancellationTokenSource linked)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        await linked.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_pending.Select(p => p.Task)).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A tool that ignores cancellation is left to finish on its own.
+        }
+    }
+
+    // Jint's memory budget restarts at every entry into the engine (each turn after an inner call
+    // returns); this one adds the turns up, so awaiting between allocations does not reset it.
+    private void Measured(Action entry) => Measured(() =>
+    {
+        entry();
+        return JsValue.Undefined;
+    });
+
+    private JsValue Measured(Func<JsValue> entry)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        JsValue result;
+        try
+        {
+            result = entry();
+        }
+        finally
+        {
+            _allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        if (_allocated > _options.MemoryLimitBytes)
+        {
+            _limitHit ??= MemoryMessage();
+        }
+
+        ThrowIfLimitHit();
+        return result;
+    }
+
+    private string MemoryMessage() => $"The code allocated more than {_options.MemoryLimitBytes} bytes (McpPlatform:CodeMode:MemoryLimitBytes).";
+
+    private Engine CreateEngine(CancellationToken token) => new(options =>
+    {
+        options.TimeoutInterval(_options.Timeout);
+        options.MaxStatements(_options.MaxStatements);
+        options.LimitMemory(_options.MemoryLimitBytes);
+        options.LimitRecursion(_options.MaxRecursionDepth);
+        options.CancellationToken(token);
+        options.Constraints.RegexTimeout = _options.RegexTimeout;
+        options.Constraints.MaxArraySize = _options.MaxArrayLength;
+        options.Constraints.StackOverflowGuard = true;
+        options.Interop.Enabled = false;
+        options.Strict = false;
+        options.Culture = CultureInfo.InvariantCulture;
+        options.TimeZone = TimeZoneInfo.Utc;
+    });
+
+    // The host functions the prelude closes over; the script never sees this object.
+    private JsObject CreateHost(Engine engine, CancellationToken token)
+    {
+        var host = new JsObject(engine);
+        host.Set("maxStringLength", Math.Min(_options.MemoryLimitBytes / 2, int.MaxValue));
+        host.Set("execute", _tools.Invoke is not null ? JsBoolean.True : JsBoolean.False);
+        host.Set("catalog", _tools.CatalogJson);
+        host.Set("tools", new JsonParser(engine).Parse(System.Text.Json.JsonSerializer.Serialize(_tools.Functions.Select(f => new[] { f.Name, f.RealName }))));
+        host.Set("lookup", new ClrFunction(engine, "lookup", (_, args) => _tools.Lookup(Arg(args, 0)) is { } realName ? realName : JsValue.Undefined, 1));
+        host.Set("log", new ClrFunction(engine, "log", (_, args) => Log(Arg(args, 0), Arg(args, 1)), 2));
+        host.Set("done", new ClrFunction(engine, "done", (_, args) => Set(ref _doneJson, Arg(args, 0)), 1));
+        host.Set("fail", new ClrFunction(engine, "fail", (_, args) => Set(ref _failure, Arg(args, 0)), 1));
+        host.Set("call", new ClrFunction(engine, "call", (_, args) => Call(engine, Arg(args, 0), Arg(args, 1), token), 2));
+        return host;
+    }
+
+    private JsValue Call(Engine engine, string realName, string argumentsJson, CancellationToken token)
+    {
+        if (_tools.Invoke is not { } invoke)
+        {
+            throw new SandboxLimitException("Tools can only be called from execute.");
+        }
+
+        if (++_innerCalls > _options.MaxInnerCalls)
+        {
+            _limitHit = $"The code made more than {_options.MaxInnerCalls} tool calls (McpPlatform:CodeMode:MaxInnerCalls).";
+            throw new SandboxLimitException(_limitHit);
+        }
+
+        var promise = engine.Advanced.RegisterPromise();
+        // Off the engine's thread: the tool's work is not the script's allocation, and the script goes on meanwhile.
+        var task = Task.Run(() => invoke(realName, argumentsJson, token), CancellationToken.None);
+        _pending.Add(new PendingCall(task, promise.Resolve));
+        return promise.Promise;
+    }
+
+    private JsValue Log(string level, string text)
+    {
+        var line = level is "log" or "info" or "debug" ? text : $"[{level}] {text}";
+        var bytes = Encoding.UTF8.GetByteCount(line);
+        if (_droppedLogBytes > 0 || _logBytes + bytes > _options.MaxLogBytes)
+        {
+            _droppedLogBytes += bytes;
+            return JsValue.Undefined;
+        }
+
+        _logs.Add(line);
+        _logBytes += bytes;
+        return JsValue.Undefined;
+    }
+
+    private static JsValue Set(ref string? field, string value)
+    {
+        field ??= value;
+        return JsValue.Undefined;
+    }
+
+    private static string Arg(JsValue[] args, int index) =>
+        index < args.Length && args[index].IsString() ? args[index].AsString() : string.Empty;
+
+    private static JsValue ToJs(Engine engine, InnerCallOutcome outcome)
+    {
+        var result = new JsObject(engine);
+        if (outcome.Error is not null)
+        {
+            result.Set("error", outcome.Error);
+        }
+        else if (outcome.Json is not null)
+        {
+            result.Set("value", new JsonParser(engine).Parse(outcome.Json));
+        }
+        else
+        {
+            result.Set("value", outcome.Text is null ? JsValue.Null : new JsString(outcome.Text));
+        }
+
+        return result;
+    }
+
+    private void ThrowIfLimitHit()
+    {
+        if (_limitHit is not null)
+        {
+            throw new SandboxLimitException(_limitHit);
+        }
+    }
+
+    private SandboxResult Fail(string message) =>
+        new(null, message.Length > MaxErrorLength ? message[..MaxErrorLength] + "..." : message, _logs, _droppedLogBytes, _innerCalls);
+
+    // The message for a failure the sandbox owns; null lets anything else propagate.
+    private string? Describe(Exception failure, bool timedOut)
+    {
+        if (_limitHit is not null)
+        {
+            return _limitHit;
+        }
+
+        var seconds = _options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return failure switch
+        {
+            SandboxLimitException limit => limit.Message,
+            System.Text.RegularExpressions.RegexMatchTimeoutException =>
+                $"A regular expression ran longer than {_options.RegexTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (McpPlatform:CodeMode:RegexTimeout).",
+            TimeoutException => $"The code ran longer than {seconds} s (McpPlatform:CodeMode:Timeout).",
+            ExecutionCanceledException or OperationCanceledException when timedOut => $"The code ran longer than {seconds} s (McpPlatform:CodeMode:Timeout).",
+            StatementsCountOverflowException => $"The code ran more than {_options.MaxStatements} statements (McpPlatform:CodeMode:MaxStatements).",
+            MemoryLimitExceededException when failure.Message.Contains("array size", StringComparison.OrdinalIgnoreCase) =>
+                $"The code made an array longer than {_options.MaxArrayLength} elements (McpPlatform:CodeMode:MaxArrayLength).",
+            MemoryLimitExceededException => MemoryMessage(),
+            RecursionDepthOverflowException => $"The code nested calls deeper than {_options.MaxRecursionDepth} (McpPlatform:CodeMode:MaxRecursionDepth).",
+            JavaScriptException script => "Uncaught " + script.Error.ToString(),
+            JintException jint => "The code failed: " + jint.Message,
+            Acornima.ParseErrorException parse => "SyntaxError: " + parse.Message,
+            InvalidOperationException when failure.Message.Contains("Module", StringComparison.Ordinal) =>
+                "import is not available in the sandbox: there are no modules, files or network; call tools through codemode.",
+            JsonException => "A tool result could not be read as JSON.",
+            _ => null,
+        };
+    }
+
+    private sealed record PendingCall(Task<InnerCallOutcome> Task, Action<JsValue> Resolve);
+}
+
+/// <summary>What the sandbox offers a script: the tool list for search, the tool functions for execute.</summary>
+/// <param name="CatalogJson">What <c>codemode.tools()</c> returns, as JSON.</param>
+/// <param name="Functions">The tools that get a <c>codemode.&lt;name&gt;</c> function.</param>
+/// <param name="Lookup">Any other tool name a script asks for, to its MCP name (null: no such tool).</param>
+/// <param name="Invoke">Calls a tool by MCP name with JSON arguments; null in search.</param>
+internal sealed record SandboxTools(
+    string CatalogJson,
+    IReadOnlyList<CodeModeTool> Functions,
+    Func<string, string?> Lookup,
+    Func<string, string, CancellationToken, Task<InnerCallOutcome>>? Invoke);
+
+/// <summary>An inner call's outcome as the script sees it: an error message, a JSON value, or text.</summary>
+internal sealed record InnerCallOutcome(string? Error, string? Json, string? Text);
+
+/// <summary>What an execution produced.</summary>
+/// <param name="ResultJson">The returned value as JSON, when it succeeded.</param>
+/// <param name="Error">Why it failed, naming the limit when one was hit.</param>
+/// <param name="Logs">Captured console lines.</param>
+/// <param name="DroppedLogBytes">Console output dropped past <see cref="CodeModeOptions.MaxLogBytes"/>.</param>
+/// <param name="InnerCalls">Tool calls the script made.</param>
+internal sealed record SandboxResult(string? ResultJson, string? Error, IReadOnlyList<string> Logs, int DroppedLogBytes, int InnerCalls);
+
+/// <summary>A sandbox limit ended the execution.</summary>
+internal sealed class SandboxLimitException(string message) : Exception(message);

@@ -1,0 +1,30 @@
+using McpPlatform.Hosting.Tools;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace McpPlatform.Hosting.CodeMode;
+
+/// <summary>Registers Code Mode: its options (validated at start), the tool index, the per-caller cap and the runner.</summary>
+internal static class PlatformCodeMode
+{
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CodeModeOptions>().Bind(configuration.GetSection(CodeModeOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CodeModeOptions>, CodeModeOptionsValidator>();
+        services.AddSingleton(provider => new CodeModeToolIndex(provider.GetRequiredService<McpToolCatalog>()));
+        services.AddSingleton<CodeModeConcurrency>();
+        services.AddSingleton(provider => new CodeModeRunner(
+            provider.GetRequiredService<IOptions<CodeModeOptions>>(),
+            provider.GetRequiredService<CodeModeToolIndex>(),
+            provider.GetRequiredService<Governance.ToolCallGate>(),
+            provider.GetRequiredService<Authentication.CallerIdentityResolver>(),
+            provider.GetRequiredService<CodeModeConcurrency>(),
+            provider,
+            provider.GetRequiredService<ILogger<CodeModeRunner>>()));
+
+        // The surface is chosen from the MCP URL's query, read through the current HTTP request.
+        services.AddHttpContextAccessor();
+    }
+}

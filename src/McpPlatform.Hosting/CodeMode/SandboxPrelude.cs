@@ -1,0 +1,90 @@
+namespace McpPlatform.Hosting.CodeMode;
+
+/// <summary>
+/// The JavaScript that runs first in every sandbox: it builds the frozen <c>codemode</c> and
+/// <c>console</c> objects from the host functions, removes what a script must not find, and
+/// returns the runner that calls the script's function and reports its JSON result. It keeps
+/// its own references to JSON and Object functions, so a script that replaces them only breaks
+/// itself.
+/// </summary>
+internal static class SandboxPrelude
+{
+    public const string Source = """
+        (function (host) {
+          'use strict';
+          const parse = JSON.parse, stringify = JSON.stringify, freeze = Object.freeze, define = Object.defineProperty;
+          const hasOwn = Object.prototype.hasOwnProperty, ErrorCtor = Error, StringCtor = String, apply = Reflect.apply;
+          const RangeErrorCtor = RangeError, repeatNative = String.prototype.repeat, maxStringLength = host.maxStringLength;
+          const text = (value) => {
+            if (typeof value === 'string') return value;
+            try { const json = stringify(value); return json === undefined ? StringCtor(value) : json; } catch (e) { return StringCtor(value); }
+          };
+          const describe = (error) => {
+            try {
+              if (error instanceof ErrorCtor) return 'Uncaught ' + (error.name || 'Error') + ': ' + StringCtor(error.message);
+              return 'Uncaught ' + text(error);
+            } catch (e) { return 'Uncaught exception'; }
+          };
+          const logger = (level) => function () {
+            const parts = [];
+            for (let i = 0; i < arguments.length; i++) parts.push(text(arguments[i]));
+            host.log(level, parts.join(' '));
+          };
+          const consoleObject = freeze({ log: logger('log'), info: logger('info'), debug: logger('debug'), warn: logger('warn'), error: logger('error') });
+          const caller = (realName) => async function (args) {
+            const json = args === undefined ? '{}' : stringify(args);
+            const outcome = await host.call(realName, json === undefined ? 'null' : json);
+            if (outcome.error !== undefined) throw new ErrorCtor(outcome.error);
+            return outcome.value;
+          };
+          const api = {};
+          if (host.execute) {
+            for (const [name, realName] of host.tools) api[name] = caller(realName);
+          }
+          if (!hasOwn.call(api, 'tools')) api.tools = () => parse(host.catalog);
+          freeze(api);
+          const codemode = new Proxy(api, {
+            get(target, key) {
+              if (typeof key === 'string' && host.execute && !hasOwn.call(target, key)) {
+                const realName = host.lookup(key);
+                if (realName !== undefined) return caller(realName);
+              }
+              return target[key];
+            },
+          });
+          for (const name of ['codemode', 'console']) {
+            if (hasOwn.call(globalThis, name)) delete globalThis[name];
+          }
+          define(globalThis, 'codemode', { value: codemode, writable: false, configurable: false, enumerable: false });
+          define(globalThis, 'console', { value: consoleObject, writable: false, configurable: false, enumerable: false });
+          // Native builders that allocate before any limit is checked: bounded here, or gone.
+          define(String.prototype, 'repeat', {
+            value: function repeat(count) {
+              const self = StringCtor(this);
+              if (self.length * Number(count) > maxStringLength) {
+                throw new RangeErrorCtor('Invalid string length: repeat() would exceed the memory limit (McpPlatform:CodeMode:MemoryLimitBytes)');
+              }
+              return apply(repeatNative, self, [count]);
+            },
+            writable: true, configurable: true, enumerable: false,
+          });
+          for (const name of ['ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Atomics', 'TypedArray', 'Int8Array', 'Uint8Array',
+                              'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float16Array', 'Float32Array',
+                              'Float64Array', 'BigInt64Array', 'BigUint64Array', 'ShadowRealm', 'FinalizationRegistry', 'WeakRef',
+                              'fetch', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'queueMicrotask',
+                              'require', 'process', 'importNamespace', 'System', 'Deno', 'Bun', 'XMLHttpRequest', 'WebSocket']) {
+            if (hasOwn.call(globalThis, name)) { try { delete globalThis[name]; } catch (e) { } }
+          }
+          const done = host.done, fail = host.fail;
+          return function (fn) {
+            Promise.resolve().then(() => fn()).then(
+              (value) => {
+                let json;
+                try { json = stringify(value); } catch (e) { fail('The return value cannot be serialized as JSON: ' + describe(e).slice(9)); return; }
+                done(json === undefined ? 'null' : json);
+              },
+              (error) => fail(describe(error)));
+          };
+        })
+        """;
+}

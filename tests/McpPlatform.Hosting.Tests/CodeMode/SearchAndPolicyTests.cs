@@ -1,0 +1,141 @@
+using System.Text.Json;
+using McpPlatform.Hosting.Tests.Server;
+using Microsoft.Extensions.Hosting;
+
+namespace McpPlatform.Hosting.Tests.CodeMode;
+
+/// <summary>
+/// search shows a caller only the tools it may call; execute sends every inner call through the
+/// same policy and data-loss rules as a direct call.
+/// </summary>
+public sealed class SearchAndPolicyTests : IAsyncLifetime
+{
+    private TestOidcIssuer _issuer = null!;
+    private RunningServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _issuer = await TestOidcIssuer.StartAsync();
+        _server = await RunningServer.StartAsync(new ServerSetup
+        {
+            Environment = Environments.Production,
+            Issuer = _issuer,
+            GrantTestCallerEverything = false,
+            Settings = GovernedPolicy.Settings,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Search_lists_definitions_with_names_access_schema_and_typescript()
+    {
+        await using var client = await _server.ConnectCodeModeAsync(caller: GovernedPolicy.SupportAdmin);
+
+        var result = await client.SearchAsync("async () => codemode.tools().filter(t => t.name === 'add_numbers' || t.name === 'open_ticket')");
+
+        var tools = result.Result().EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
+        var add = tools["add_numbers"];
+        Assert.Equal("add_numbers", add.GetProperty("realName").GetString());
+        Assert.Equal("Adds two integers.", add.GetProperty("description").GetString());
+        Assert.Equal("read", add.GetProperty("access").GetString());
+        Assert.Equal(JsonValueKind.Object, add.GetProperty("inputSchema").ValueKind);
+        Assert.Equal("integer", add.GetProperty("inputSchema").GetProperty("properties").GetProperty("a").GetProperty("type").GetString());
+        Assert.Contains("add_numbers(", add.GetProperty("typescript").GetString());
+        Assert.Equal("write", tools["open_ticket"].GetProperty("access").GetString());
+    }
+
+    [Fact]
+    public async Task A_caller_without_write_grants_does_not_discover_write_tools()
+    {
+        await using var reader = await _server.ConnectCodeModeAsync(caller: GovernedPolicy.Reader);
+        await using var writer = await _server.ConnectCodeModeAsync(caller: GovernedPolicy.SupportWriter);
+
+        var readerTools = Names(await reader.SearchAsync("return codemode.tools().map(t => t.name);"));
+        var writerTools = Names(await writer.SearchAsync("return codemode.tools().map(t => t.name);"));
+        var readerKeys = Names(await reader.ExecuteAsync("return Object.keys(codemode);"));
+
+        Assert.Contains("echo", readerTools);
+        Assert.DoesNotContain("open_ticket", readerTools);
+        Assert.DoesNotContain("delete_ticket", readerTools);
+        Assert.DoesNotContain("open_ticket", readerKeys);
+        Assert.Contains("open_ticket", writerTools);
+        Assert.DoesNotContain("delete_ticket", writerTools);
+    }
+
+    [Fact]
+    public async Task The_auditors_profile_sees_only_its_one_tool()
+    {
+        await using var auditor = await _server.ConnectCodeModeAsync(caller: GovernedPolicy.Auditor);
+
+        var tools = Names(await auditor.SearchAsync("return codemode.tools().map(t => t.name);"));
+
+        Assert.Equal(["get_ticket"], tools);
+    }
+
+    [Fact]
+    public async Task A_denied_inner_call_throws_denied_by_policy_naming_the_rule()
+    {
+        await using var writer = await _server.ConnectCodeModeAsync(caller: GovernedPolicy.SupportWriter);
+
+        var result = await writer.ExecuteAsync("""
+            try {
+              await codemode.delete_ticket({ key: 'T-1' });
+              return 'deleted';
+            } catch (e) {
+              return e.message;
+            }
+            """);
+
+        var rule = await DirectDenialRuleAsync();
+        Assert.StartsWith($"denied by policy: {rule}", result.Result().GetString());
+    }
+
+    [Fact]
+    public async Task A_data_loss_rule_blocks_an_inner_call_as_it_blocks_a_direct_one()
+    {
+        await using var client = await _server.ConnectCodeModeAsync(caller: GovernedPolicy.SupportAdmin);
+        var key = "AKIA" + "IOSFODNN7EXAMPLE";
+
+        var result = await client.ExecuteAsync($$"""
+            try {
+              await codemode.echo({ text: 'my key is {{key}}' });
+              return 'sent';
+            } catch (e) {
+              return e.message;
+            }
+            """);
+
+        var message = result.Result().GetString()!;
+        Assert.StartsWith("Blocked by data-loss rule", message);
+        Assert.DoesNotContain(key, message);
+    }
+
+    [Fact]
+    public async Task Search_cannot_call_tools()
+    {
+        await using var client = await _server.ConnectCodeModeAsync(caller: GovernedPolicy.SupportAdmin);
+
+        var result = await client.SearchAsync("return typeof codemode.echo;");
+
+        Assert.Equal("undefined", result.Result().GetString());
+    }
+
+    // The rule a direct tools/call of delete_ticket by the same caller is denied by.
+    private async Task<string> DirectDenialRuleAsync()
+    {
+        await using var direct = await _server.ConnectClientAsync(GovernedPolicy.SupportWriter);
+        var denied = await direct.CallToolAsync("delete_ticket", new Dictionary<string, object?> { ["key"] = "T-1" });
+        var text = CodeModeClients.Text(denied);
+        Assert.True(denied.IsError);
+        Assert.StartsWith("Denied by policy: ", text);
+        return text["Denied by policy: ".Length..text.IndexOf('.', StringComparison.Ordinal)];
+    }
+
+    private static string[] Names(ModelContextProtocol.Protocol.CallToolResult result) =>
+        result.Result().EnumerateArray().Select(e => e.GetString()!).ToArray();
+}
