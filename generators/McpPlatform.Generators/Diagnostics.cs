@@ -63,6 +63,46 @@ namespace McpPlatform.Generators
             "MCPP014", "Invalid McpPlatform setting",
             "{0} (line {1} of '{2}'); the server refuses to start with it, and the governance manifest {3}");
 
+        public static readonly DiagnosticDescriptor MissingMemberDescription = Warning(
+            "MCPP015", "Resource or prompt has no description",
+            "{0} '{1}' has no description; clients and models choose by it: set Description = ... on the attribute or add an XML <summary>");
+
+        public static readonly DiagnosticDescriptor InvalidResourceUri = Error(
+            "MCPP016", "Invalid resource URI or URI template",
+            "Resource method '{0}' declares '{1}', which is not a valid resource URI or RFC 6570 level 1 URI template: {2}");
+
+        public static readonly DiagnosticDescriptor TemplateParameterMismatch = Error(
+            "MCPP017", "URI template variables do not match the parameters",
+            "Resource method '{0}': {1}; every {{variable}} of the URI template needs a string parameter of the same name, and every string parameter a variable");
+
+        public static readonly DiagnosticDescriptor DuplicateResource = Error(
+            "MCPP018", "Duplicate resource",
+            "Resource {0} '{1}' is used by more than one method ({2}); give each resource its own URI and name");
+
+        public static readonly DiagnosticDescriptor DuplicatePromptName = Error(
+            "MCPP019", "Duplicate prompt name",
+            "Prompt name '{0}' is used by more than one method ({1}); give one of them another name with [McpPrompt(\"name\")]");
+
+        public static readonly DiagnosticDescriptor UnsupportedMemberReturnType = Error(
+            "MCPP020", "Unsupported resource, prompt or completion return type",
+            "{0} method '{1}' returns '{2}'; return {3} (optionally as Task/ValueTask)");
+
+        public static readonly DiagnosticDescriptor CompletionTargetNotFound = Error(
+            "MCPP021", "Completion target not found",
+            "Completion method '{0}': {1}");
+
+        public static readonly DiagnosticDescriptor UnsupportedMemberParameter = Error(
+            "MCPP022", "Unsupported resource, prompt or completion parameter",
+            "Parameter '{0}' of {1} method '{2}' has type '{3}'; {4}");
+
+        public static readonly DiagnosticDescriptor DuplicateCompletion = Error(
+            "MCPP023", "Duplicate completion source",
+            "More than one completion method completes '{0}' of {1} ({2}); keep one");
+
+        public static readonly DiagnosticDescriptor InvalidMemberName = Error(
+            "MCPP024", "Invalid resource or prompt name",
+            "{0} name '{1}' of method '{2}' is not valid: use 1 to 128 characters from A-Z, a-z, 0-9, '_', '-' and '.'");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -4,6 +4,9 @@ namespace McpPlatform.Generators
     internal static class McpAttributeNames
     {
         public const string McpTool = "McpPlatform.McpToolAttribute";
+        public const string McpResource = "McpPlatform.McpResourceAttribute";
+        public const string McpPrompt = "McpPlatform.McpPromptAttribute";
+        public const string McpCompletion = "McpPlatform.McpCompletionAttribute";
         public const string McpToolSet = "McpPlatform.McpToolSetAttribute";
         public const string FromServices = "McpPlatform.FromServicesAttribute";
         public const string Description = "System.ComponentModel.DescriptionAttribute";
@@ -18,6 +21,10 @@ namespace McpPlatform.Generators
         public const string CallerIdentity = "McpPlatform.CallerIdentity";
         public const string Secret = "McpPlatform.SecretAttribute";
         public const string ContentBlock = "ModelContextProtocol.Protocol.ContentBlock";
+        public const string ResourceContents = "ModelContextProtocol.Protocol.ResourceContents";
+        public const string ReadResourceResult = "ModelContextProtocol.Protocol.ReadResourceResult";
+        public const string PromptMessage = "ModelContextProtocol.Protocol.PromptMessage";
+        public const string GetPromptResult = "ModelContextProtocol.Protocol.GetPromptResult";
         public const string CallToolResult = "ModelContextProtocol.Protocol.CallToolResult";
     }
 }

@@ -29,6 +29,9 @@ namespace McpPlatform.Generators
             public const string Catalog = "McpPlatform.Catalog";
             public const string Server = "McpPlatform.Server";
             public const string Config = "McpPlatform.Config";
+            public const string Resources = "McpPlatform.Resources";
+            public const string Prompts = "McpPlatform.Prompts";
+            public const string Completions = "McpPlatform.Completions";
         }
 
         /// <summary>The additional file the governance settings are read from.</summary>
@@ -42,6 +45,32 @@ namespace McpPlatform.Generators
                     static (node, _) => node is MethodDeclarationSyntax,
                     static (ctx, ct) => ToolParser.Parse(ctx, ct))
                 .WithTrackingName(Steps.Tools);
+
+            var resources = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    McpAttributeNames.McpResource,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    static (ctx, ct) => ResourceParser.Parse(ctx, ct))
+                .WithTrackingName(Steps.Resources);
+
+            var prompts = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    McpAttributeNames.McpPrompt,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    static (ctx, ct) => PromptParser.Parse(ctx, ct))
+                .WithTrackingName(Steps.Prompts);
+
+            var completions = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    McpAttributeNames.McpCompletion,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    static (ctx, ct) => CompletionParser.Parse(ctx, ct))
+                .WithTrackingName(Steps.Completions);
+
+            var members = resources.Collect()
+                .Combine(prompts.Collect())
+                .Combine(completions.Collect())
+                .Select(static (pair, _) => new MemberSet(pair.Left.Left.ToEquatableArray(), pair.Left.Right.ToEquatableArray(), pair.Right.ToEquatableArray()));
 
             var hostingReferenced = context.CompilationProvider
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName(McpAttributeNames.GeneratedMcpTool) is not null)
@@ -66,7 +95,9 @@ namespace McpPlatform.Generators
                 .Combine(hostingReferenced)
                 .Combine(server)
                 .Combine(config)
-                .Select(static (pair, _) => new CatalogModel(pair.Left.Left.Left.ToEquatableArray(), pair.Left.Left.Right, pair.Left.Right, pair.Right))
+                .Combine(members)
+                .Select(static (pair, _) => new CatalogModel(
+                    pair.Left.Left.Left.Left.ToEquatableArray(), pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right))
                 .WithTrackingName(Steps.Catalog);
 
             context.RegisterSourceOutput(catalog, static (spc, model) => Emit(spc, model));
@@ -104,6 +135,7 @@ namespace McpPlatform.Generators
                 }
             }
 
+            var members = MemberChecks.Check(model.Members, diagnostic => context.ReportDiagnostic(diagnostic.ToDiagnostic()));
             if (!model.HostingReferenced)
             {
                 return;
@@ -111,9 +143,13 @@ namespace McpPlatform.Generators
 
             var duplicateNames = new HashSet<string>(duplicates.Select(g => g.Key), StringComparer.Ordinal);
             var emitted = model.Tools.Where(t => !t.HasErrors && !duplicateNames.Contains(t.Name)).ToList();
-            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted, model.Server, model.Config));
+            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted, model.Server, model.Config, members));
+            if (!members.IsEmpty)
+            {
+                context.AddSource(ResourceCatalogEmitter.HintName, ResourceCatalogEmitter.Emit(members.Resources, members.Prompts, members.Completions));
+            }
         }
 
-        private sealed record CatalogModel(EquatableArray<ToolModel> Tools, bool HostingReferenced, ServerInfo Server, GovernanceConfig Config);
+        private sealed record CatalogModel(EquatableArray<ToolModel> Tools, bool HostingReferenced, ServerInfo Server, GovernanceConfig Config, MemberSet Members);
     }
 }

@@ -20,11 +20,11 @@ namespace McpPlatform.Generators.Emitting
         /// <summary>The AssemblyMetadata key the manifest is stored under (read by the build task).</summary>
         public const string ManifestMetadataKey = "McpPlatform.Manifest";
 
-        public static string Emit(IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config)
+        public static string Emit(IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, EmittedMembers members)
         {
             var ordered = tools.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
             var codeModeNames = CodeModeNames.Assign(ordered.Select(t => t.Name));
-            var manifest = ManifestBuilder.Build(ordered, server, config, codeModeNames);
+            var manifest = ManifestBuilder.Build(ordered, server, config, codeModeNames, members);
             var objects = ordered.SelectMany(t => t.Objects).GroupBy(o => o.Key, StringComparer.Ordinal).Select(g => g.First());
             var codecs = new CodecEmitter(objects);
             var code = new CodeWriter();
@@ -63,11 +63,11 @@ namespace McpPlatform.Generators.Emitting
             code.Close();
             code.Close();
             code.Line();
-            EmitHostingExtension(code);
+            EmitHostingExtension(code, withResources: !members.IsEmpty);
             return code.ToString();
         }
 
-        private static void EmitHostingExtension(CodeWriter code)
+        private static void EmitHostingExtension(CodeWriter code, bool withResources)
         {
             code.Open("namespace Microsoft.Extensions.Hosting");
             code.Line("/// <summary>Adds McpPlatform with this project's generated tools.</summary>");
@@ -77,7 +77,17 @@ namespace McpPlatform.Generators.Emitting
             code.Line("public static global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder AddMcpPlatform(");
             code.Line("    this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder,");
             code.Line("    global::System.Action<global::McpPlatform.Hosting.McpPlatformOptions>? configure = null) =>");
-            code.Line("    global::Microsoft.Extensions.Hosting.McpPlatformServiceExtensions.AddMcpPlatform(builder, global::McpPlatform.Generated.GeneratedMcpToolCatalog.Instance, configure);");
+            if (withResources)
+            {
+                // Resources, prompts and completions ride on the same server, behind the same governance.
+                code.Line("    global::McpPlatform.Hosting.Resources.PlatformResources.Add(");
+                code.Line("        global::Microsoft.Extensions.Hosting.McpPlatformServiceExtensions.AddMcpPlatform(builder, global::McpPlatform.Generated.GeneratedMcpToolCatalog.Instance, configure),");
+                code.Line($"        {ResourceCatalogEmitter.InstanceExpression});");
+            }
+            else
+            {
+                code.Line("    global::Microsoft.Extensions.Hosting.McpPlatformServiceExtensions.AddMcpPlatform(builder, global::McpPlatform.Generated.GeneratedMcpToolCatalog.Instance, configure);");
+            }
             code.Close();
             code.Close();
         }

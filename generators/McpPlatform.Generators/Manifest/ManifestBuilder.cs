@@ -20,7 +20,7 @@ namespace McpPlatform.Generators.Manifest
         public const int FormatVersion = 1;
 
         public static GovernanceManifest Build(
-            IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, IReadOnlyDictionary<string, string> codeModeNames)
+            IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, IReadOnlyDictionary<string, string> codeModeNames, EmittedMembers? members = null)
         {
             var expanded = new HashSet<JsonValue>();
             var document = JsonValue.Object()
@@ -43,9 +43,36 @@ namespace McpPlatform.Generators.Manifest
                 expanded.Add(tool);
             }
 
+            // Omitted when empty, so the manifests of tool-only servers stay exactly as they were.
+            if (members is not null && members.Resources.Count > 0)
+            {
+                AddExpanded(document, "resources", members.Resources
+                    .OrderBy(r => r.Name, StringComparer.Ordinal)
+                    .Select(r => MemberManifest.Resource(r, config)), expanded);
+            }
+
+            if (members is not null && members.Prompts.Count > 0)
+            {
+                AddExpanded(document, "prompts", members.Prompts
+                    .OrderBy(p => p.Name, StringComparer.Ordinal)
+                    .Select(p => MemberManifest.Prompt(p, config)), expanded);
+            }
+
             var hash = ContentHash.Of(document);
             document.Add("hash", JsonValue.String(hash));
             return new GovernanceManifest(JsonTextWriter.Pretty(document, expanded) + "\n", hash);
+        }
+
+        private static void AddExpanded(JsonValue document, string name, IEnumerable<JsonValue> entries, HashSet<JsonValue> expanded)
+        {
+            var values = entries.ToList();
+            var array = JsonValue.Array(values);
+            document.Add(name, array);
+            expanded.Add(array);
+            foreach (var value in values)
+            {
+                expanded.Add(value);
+            }
         }
 
         private static JsonValue Tool(ToolModel tool, GovernanceConfig config, string codeModeName)

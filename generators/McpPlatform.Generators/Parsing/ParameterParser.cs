@@ -71,7 +71,7 @@ namespace McpPlatform.Generators.Parsing
             return new ParameterModel(parameter.Name, typeName, ParameterSource.Secret, null, null, true, null, null, SecretName: name);
         }
 
-        private static ParameterSource? InjectedSource(IParameterSymbol parameter)
+        internal static ParameterSource? InjectedSource(IParameterSymbol parameter)
         {
             var type = parameter.Type;
             var name = type.OriginalDefinition.ToDisplayString();

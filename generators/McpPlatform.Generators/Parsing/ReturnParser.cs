@@ -60,7 +60,7 @@ namespace McpPlatform.Generators.Parsing
             return new ReturnModel(kind, awaited, shape);
         }
 
-        private static bool DerivesFrom(ITypeSymbol type, string metadataName)
+        internal static bool DerivesFrom(ITypeSymbol type, string metadataName)
         {
             for (var current = type; current is not null; current = current.BaseType)
             {

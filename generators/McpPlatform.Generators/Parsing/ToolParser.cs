@@ -86,7 +86,7 @@ namespace McpPlatform.Generators.Parsing
                 diagnostics.ToEquatableArray());
         }
 
-        private static void CheckInvocable(IMethodSymbol method, Compilation compilation, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        internal static void CheckInvocable(IMethodSymbol method, Compilation compilation, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
         {
             if (method.IsGenericMethod || IsInGenericType(method.ContainingType))
             {

@@ -17,7 +17,7 @@ internal static class GeneratedManifest
     public static string ManifestText(this GeneratorRun run)
     {
         var attribute = Assert.Single(
-            Assert.Single(run.Result.GeneratedTrees).GetRoot().DescendantNodes().OfType<AttributeSyntax>(),
+            Assert.Single(run.Result.GeneratedTrees, t => t.FilePath.EndsWith("McpPlatform.GeneratedMcpTools.g.cs", StringComparison.Ordinal)).GetRoot().DescendantNodes().OfType<AttributeSyntax>(),
             a => a.Name.ToString().EndsWith("AssemblyMetadata", StringComparison.Ordinal));
         var arguments = attribute.ArgumentList!.Arguments;
         Assert.Equal(MetadataKey, ((LiteralExpressionSyntax)arguments[0].Expression).Token.ValueText);

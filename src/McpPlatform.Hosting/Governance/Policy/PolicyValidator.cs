@@ -135,6 +135,10 @@ public static class PolicyValidator
             {
                 continue;
             }
+            else if (entry.StartsWith("resource:", StringComparison.Ordinal) || entry.StartsWith("prompt:", StringComparison.Ordinal) || entry is "resources/*" or "prompts/*")
+            {
+                continue; // resources and prompts are governed as these names (McpResourceDescriptor/McpPromptDescriptor.GovernedAs)
+            }
             else if (entry.EndsWith(CompiledRule.ToolSetSuffix, StringComparison.Ordinal))
             {
                 var toolSet = entry[..^CompiledRule.ToolSetSuffix.Length];

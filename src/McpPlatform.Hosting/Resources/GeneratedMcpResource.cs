@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpPlatform.Hosting.Resources;
+
+/// <summary>
+/// Base class of every resource the source generator emits. The generated subclass calls the
+/// method and converts its result; this class owns the protocol description, URI matching, and
+/// turns failures into JSON-RPC errors without stack traces.
+/// </summary>
+public abstract class GeneratedMcpResource : McpServerResource
+{
+    private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
+    private readonly ResourceTemplate _protocolTemplate;
+    private readonly UriTemplate? _template;
+
+    /// <summary>Creates the resource from its compile-time descriptor.</summary>
+    protected GeneratedMcpResource(McpResourceDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        Descriptor = descriptor;
+        _template = descriptor.IsTemplated ? new UriTemplate(descriptor.Uri) : null;
+        _protocolTemplate = new ResourceTemplate
+        {
+            Name = descriptor.Name,
+            Title = descriptor.Title,
+            UriTemplate = descriptor.Uri,
+            Description = descriptor.Description,
+            MimeType = descriptor.MimeType,
+        };
+    }
+
+    /// <summary>What the generator knew about this resource.</summary>
+    public McpResourceDescriptor Descriptor { get; }
+
+    /// <inheritdoc />
+    public override ResourceTemplate ProtocolResourceTemplate => _protocolTemplate;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<object> Metadata => [];
+
+    /// <inheritdoc />
+    public override bool IsMatch(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return _template is null ? string.Equals(uri, Descriptor.Uri, StringComparison.Ordinal) : _template.Match(uri) is not null;
+    }
+
+    /// <summary>The template variables of <paramref name="uri"/> (empty for a fixed URI), or null when it is not this resource's.</summary>
+    public IReadOnlyDictionary<string, string>? MatchVariables(string uri) =>
+        _template is null
+            ? string.Equals(uri, Descriptor.Uri, StringComparison.Ordinal) ? NoVariables : null
+            : _template.Match(uri);
+
+    /// <inheritdoc />
+    public sealed override async ValueTask<ReadResourceResult> ReadAsync(
+        RequestContext<ReadResourceRequestParams> request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/read needs a uri.", McpErrorCode.InvalidParams);
+        var variables = MatchVariables(uri) ?? throw new McpProtocolException($"Resource not found: '{uri}'", McpErrorCode.ResourceNotFound);
+        try
+        {
+            return await ReadCoreAsync(new ResourceRead(request, Descriptor, variables), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (McpProtocolException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LoggerFor(request).LogWarning(ex, "Resource {ResourceName} failed", Descriptor.Name);
+            throw new McpProtocolException($"Resource '{Descriptor.Name}' failed: {ex.Message}", McpErrorCode.InternalError);
+        }
+    }
+
+    /// <summary>Calls the resource method and converts its result.</summary>
+    protected abstract ValueTask<ReadResourceResult> ReadCoreAsync(ResourceRead read, CancellationToken cancellationToken);
+
+    private static ILogger LoggerFor(RequestContext<ReadResourceRequestParams> request) =>
+        (request.Services ?? request.Server.Services)?.GetService<ILogger<GeneratedMcpResource>>()
+        ?? (ILogger)NullLogger.Instance;
+}

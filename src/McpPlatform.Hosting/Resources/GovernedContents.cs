@@ -1,0 +1,53 @@
+using ModelContextProtocol.Protocol;
+
+namespace McpPlatform.Hosting.Resources;
+
+/// <summary>
+/// Carries resource contents and prompt messages through the tool pipeline's data-loss rules,
+/// which work on tool results: each item travels as one content block (resource contents as an
+/// embedded resource) and comes back in the same position, redacted where a rule matched.
+/// </summary>
+internal static class GovernedContents
+{
+    public static CallToolResult AsToolResult(ReadResourceResult read) =>
+        new() { Content = [.. read.Contents.Select(c => (ContentBlock)new EmbeddedResourceBlock { Resource = c })] };
+
+    public static ReadResourceResult Redacted(ReadResourceResult read, CallToolResult governed)
+    {
+        if (governed.Content.Count != read.Contents.Count)
+        {
+            throw new InvalidOperationException("The data-loss rules changed the number of resource contents.");
+        }
+
+        var contents = new List<ResourceContents>(read.Contents.Count);
+        for (var i = 0; i < read.Contents.Count; i++)
+        {
+            contents.Add(governed.Content[i] is EmbeddedResourceBlock block ? block.Resource : read.Contents[i]);
+        }
+
+        return new ReadResourceResult { Contents = contents, Meta = read.Meta };
+    }
+
+    public static CallToolResult AsToolResult(GetPromptResult prompt) =>
+        new() { Content = [.. prompt.Messages.Select(m => m.Content)] };
+
+    public static GetPromptResult Redacted(GetPromptResult prompt, CallToolResult governed)
+    {
+        if (governed.Content.Count != prompt.Messages.Count)
+        {
+            throw new InvalidOperationException("The data-loss rules changed the number of prompt messages.");
+        }
+
+        var messages = new List<PromptMessage>(prompt.Messages.Count);
+        for (var i = 0; i < prompt.Messages.Count; i++)
+        {
+            messages.Add(new PromptMessage { Role = prompt.Messages[i].Role, Content = governed.Content[i] });
+        }
+
+        return new GetPromptResult { Description = prompt.Description, Messages = messages, Meta = prompt.Meta };
+    }
+
+    /// <summary>The text of a refusal the gate returned as a tool error.</summary>
+    public static string RefusalText(CallToolResult refused) =>
+        string.Join(" ", refused.Content.OfType<TextContentBlock>().Select(t => t.Text));
+}

@@ -1,0 +1,45 @@
+using McpPlatform.Hosting.Governance;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace McpPlatform.Hosting.Resources;
+
+/// <summary>
+/// Registers a project's generated resources, prompts and completion sources with the MCP
+/// server, behind the same governance as tools (<see cref="ResourceGovernanceFilters"/>). The
+/// generated <c>AddMcpPlatform()</c> overload calls this when the project has any.
+/// </summary>
+public static class PlatformResources
+{
+    /// <summary>Adds <paramref name="catalog"/> to the server built by <paramref name="builder"/>.</summary>
+    public static IMcpServerBuilder Add(IMcpServerBuilder builder, McpResourceCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(catalog);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.TryAddSingleton<ResourceSubscriptions>();
+        if (catalog.Resources.Count > 0)
+        {
+            builder.WithResources(catalog.Resources)
+                .WithSubscribeToResourcesHandler(ResourceGovernanceFilters.Subscribe)
+                .WithUnsubscribeFromResourcesHandler(ResourceGovernanceFilters.Unsubscribe);
+        }
+
+        if (catalog.Prompts.Count > 0)
+        {
+            builder.WithPrompts(catalog.Prompts);
+        }
+
+        if (catalog.Resources.Count > 0 || catalog.Prompts.Count > 0)
+        {
+            builder.WithCompleteHandler(ResourceGovernanceFilters.Complete);
+        }
+
+        return builder.WithRequestFilters(filters => filters
+            .AddListResourcesFilter(ResourceGovernanceFilters.ListResources)
+            .AddListResourceTemplatesFilter(ResourceGovernanceFilters.ListResourceTemplates)
+            .AddReadResourceFilter(ResourceGovernanceFilters.ReadResource)
+            .AddListPromptsFilter(ResourceGovernanceFilters.ListPrompts)
+            .AddGetPromptFilter(ResourceGovernanceFilters.GetPrompt));
+    }
+}

@@ -1,0 +1,44 @@
+using McpPlatform.Hosting.Resources;
+
+namespace McpPlatform.Hosting.Tests.Resources;
+
+public sealed class UriTemplateTests
+{
+    [Fact]
+    public void Variables_match_one_segment_each_and_arrive_unescaped()
+    {
+        var template = new UriTemplate("tickets://{project}/items/{id}");
+
+        var values = template.Match("tickets://ops/items/a%2Fb%20c");
+
+        Assert.Equal(["project", "id"], template.Variables);
+        Assert.NotNull(values);
+        Assert.Equal("ops", values["project"]);
+        Assert.Equal("a/b c", values["id"]);
+        Assert.Null(template.Match("tickets://ops/items/"));
+        Assert.Null(template.Match("tickets://ops/extra/items/1"));
+        Assert.Null(template.Match("tickets://ops/items/1?x=2"));
+    }
+
+    [Fact]
+    public void Literal_parts_are_matched_literally_not_as_patterns()
+    {
+        var template = new UriTemplate("file://a.b/(x)+/{name}");
+
+        Assert.NotNull(template.Match("file://a.b/(x)+/readme"));
+        Assert.Null(template.Match("file://aXb/(x)+/readme"));
+        Assert.Null(template.Match("file://a.b/xx/readme"));
+    }
+
+    [Theory]
+    [InlineData("docs://{id")]
+    [InlineData("docs://{}")]
+    [InlineData("docs://{+path}")]
+    [InlineData("docs://{a}/{a}")]
+    public void Invalid_templates_are_refused_with_a_message_naming_them(string text)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new UriTemplate(text));
+
+        Assert.Contains(text, error.Message);
+    }
+}
