@@ -20,6 +20,7 @@ rm -rf "$NUGET_PACKAGES"/mcpplatform.*
 bash "$root/eng/pack.sh"
 
 echo "==> Installing the template (isolated hive: $hive)"
+rm -rf "$hive" # reinstalling the same version into a used hive registers it twice, and dotnet new then fails
 dotnet new install "$root"/artifacts/packages/McpPlatform.Templates.*.nupkg --force --debug:custom-hive "$hive" >/dev/null
 
 project="$out/$name"

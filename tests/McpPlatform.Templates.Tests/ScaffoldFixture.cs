@@ -47,6 +47,27 @@ public sealed class ScaffoldFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>The version eng/pack.sh packed the platform with (from the Hosting package's file name).</summary>
+    public static string PlatformVersion
+    {
+        get
+        {
+            var hosting = Path.GetFileName(RepositoryLayout.PackedFile("McpPlatform.Hosting.*.nupkg"));
+            return hosting["McpPlatform.Hosting.".Length..^".nupkg".Length];
+        }
+    }
+
+    /// <summary>
+    /// <c>dotnet new mcp-governed</c> with <paramref name="options"/> into <paramref name="directory"/>,
+    /// without restoring (the build restores from the warm shared cache), with the fixture's nuget.config.
+    /// </summary>
+    internal async Task<CommandResult> InstantiateAsync(string directory, string name, TemplateOptions options)
+    {
+        Directory.CreateDirectory(directory);
+        File.Copy(Path.Combine(ProjectDirectory, "nuget.config"), Path.Combine(directory, "nuget.config"), overwrite: true);
+        return await DotnetAsync(WorkRoot, ["new", "mcp-governed", "-n", name, "-o", directory, "--no-restore", .. options.Arguments(), "--debug:custom-hive", Hive]);
+    }
+
     internal async Task<CommandResult> DotnetAsync(string workingDirectory, params string[] arguments) =>
         (await ChildProcess.RunAsync("dotnet", arguments, workingDirectory, Environment, CommandTimeout)).EnsureSuccess();
 }

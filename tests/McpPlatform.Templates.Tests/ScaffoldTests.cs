@@ -31,8 +31,7 @@ public sealed class ScaffoldTests(ScaffoldFixture scaffold)
     [Fact]
     public void References_the_platform_version_that_was_packed()
     {
-        var hosting = Path.GetFileName(RepositoryLayout.PackedFile("McpPlatform.Hosting.*.nupkg"));
-        var packedVersion = hosting["McpPlatform.Hosting.".Length..^".nupkg".Length];
+        var packedVersion = ScaffoldFixture.PlatformVersion;
         var packages = File.ReadAllText(Path.Combine(scaffold.ProjectDirectory, "Directory.Packages.props"));
         Assert.Contains($"<PackageVersion Include=\"McpPlatform.Hosting\" Version=\"{packedVersion}\" />", packages);
     }

@@ -92,16 +92,27 @@ public sealed class McpEndpointTests : IAsyncLifetime
         Assert.Contains("key", text);
     }
 
+#if (CodeMode)
+    [Fact]
+    public async Task Code_mode_is_the_default_surface()
+    {
+        await using var client = await ConnectAsync(Token(scopes: ["mcp:read"], groups: []), query: "");
+
+        Assert.Equal(["execute", "search"], (await client.ListToolsAsync()).Select(t => t.Name).Order());
+    }
+
+#endif
     private string Token(string[] scopes, string[] groups) =>
         McpPlatform.Hosting.Authentication.DevelopmentIssuer.LoadOrCreate(_keyFile)
             .MintToken(new("tester", _endpoint.ToString()) { Scopes = scopes, Groups = groups });
 
-    private async Task<McpClient> ConnectAsync(string token)
+    // ?codemode=tools: the plain tool list even when Code Mode (search + execute) is the configured default.
+    private async Task<McpClient> ConnectAsync(string token, string query = "?codemode=tools")
     {
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions
             {
-                Endpoint = _endpoint,
+                Endpoint = new Uri(_endpoint + query),
                 TransportMode = HttpTransportMode.StreamableHttp,
                 AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
             },

@@ -1,0 +1,83 @@
+// Azure Container Apps: one app running the image eng/ci.sh pushed, with /healthz probes and
+// HTTP-concurrency scale-out (Streamable HTTP in stateless mode needs no session affinity).
+// The app pulls the image and reads secrets as its user-assigned managed identity, so no
+// registry credential or client secret exists anywhere. eng/ci.sh deploy passes image and registryServer.
+
+@description('The image to run, e.g. contoso.azurecr.io/company-mcpserver1:<tag>.')
+param image string
+
+@description('The registry host, e.g. contoso.azurecr.io.')
+param registryServer string
+
+@description('The container app name.')
+param name string = 'company-mcpserver1'
+
+@description('Where to deploy.')
+param location string = resourceGroup().location
+
+@description('Resource ID of an existing Container Apps managed environment.')
+param environmentId string
+
+@description('Resource ID of the user-assigned managed identity with AcrPull (and Key Vault Secrets User when secrets live in Key Vault).')
+param identityId string
+
+@description('This server\'s public MCP URL, the audience tokens must carry.')
+param resource string = 'https://mcp.example.com/mcp'
+
+@description('The public host name clients use (DNS-rebinding allow-list).')
+param publicHost string = 'mcp.example.com'
+
+@minValue(1)
+param minReplicas int = 1
+
+@maxValue(30)
+param maxReplicas int = 10
+
+resource app 'Microsoft.App/containerApps@2024-03-01' = {
+  name: name
+  location: location
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    managedEnvironmentId: environmentId
+    configuration: {
+      ingress: {
+        external: true
+        targetPort: 8080
+        transport: 'http'
+      }
+      registries: [ { server: registryServer, identity: identityId } ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'server'
+          image: image
+          resources: { cpu: json('0.5'), memory: '1Gi' }
+          env: [
+            { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
+            { name: 'McpPlatform__Authentication__Resource', value: resource }
+            { name: 'McpPlatform__AllowedHosts__0', value: publicHost }
+            // The image's app user cannot write under /app: audit files go to /tmp (and the console).
+            { name: 'McpPlatform__Audit__Directory', value: '/tmp/audit' }
+            // DefaultAzureCredential picks the user-assigned identity by its client id.
+            { name: 'AZURE_CLIENT_ID', value: reference(identityId, '2023-01-31').clientId }
+          ]
+          probes: [
+            { type: 'Liveness', httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10 }
+            { type: 'Readiness', httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: minReplicas
+        maxReplicas: maxReplicas
+        rules: [ { name: 'http', http: { metadata: { concurrentRequests: '50' } } } ]
+      }
+    }
+  }
+}
+
+output url string = 'https://${app.properties.configuration.ingress.fqdn}/mcp'

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace McpPlatform.Templates.Tests;
+
+/// <summary>
+/// The template's options: help text, validation, and the pairwise covering set of the 216
+/// combinations (every variant of every generated file, see <see cref="TemplateOptions.Pairwise"/>)
+/// instantiated and checked file by file (settings, eng/ci.sh, pipelines, deployment manifests).
+/// </summary>
+[Collection(ScaffoldCollection.Name)]
+public sealed partial class OptionCombinationTests(ScaffoldFixture scaffold)
+{
+    private const string ProjectName = "Contoso.Mcp.Issues";
+    private const string Slug = "contoso-mcp-issues";
+    private const int Parallelism = 2;
+
+    [Fact]
+    public async Task Help_shows_every_option_with_its_description()
+    {
+        var help = await scaffold.DotnetAsync(scaffold.WorkRoot, "new", "mcp-governed", "--help", "--debug:custom-hive", scaffold.Hive);
+        var text = Collapse(help.Output);
+
+        var configFolder = Path.Combine(RepositoryLayout.Root, "templates", "McpPlatform.Templates", "content", "mcp-governed", ".template.config");
+        using var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(configFolder, "template.json")));
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(configFolder, "dotnetcli.host.json")));
+        var parameters = template.RootElement.GetProperty("symbols").EnumerateObject()
+            .Where(symbol => symbol.Value.GetProperty("type").GetString() == "parameter")
+            .ToList();
+        Assert.True(parameters.Count >= 7, "framework, no-restore and the five product options");
+        foreach (var parameter in parameters)
+        {
+            var longName = host.RootElement.GetProperty("symbolInfo").GetProperty(parameter.Name).GetProperty("longName").GetString();
+            Assert.Contains($"--{longName}", text);
+            Assert.Contains(Collapse(parameter.Value.GetProperty("description").GetString()!), text);
+            if (parameter.Value.TryGetProperty("choices", out var choices))
+            {
+                foreach (var choice in choices.EnumerateArray())
+                {
+                    Assert.Contains(Collapse($"{choice.GetProperty("choice").GetString()} {choice.GetProperty("description").GetString()}"), text);
+                }
+            }
+        }
+
+        foreach (var option in new[] { "--identity-provider", "--secrets", "--code-mode", "--ci", "--deploy" })
+        {
+            Assert.Contains(option, text);
+        }
+    }
+
+    [Theory]
+    [InlineData("--identity-provider", "google", "cloudflare-access")]
+    [InlineData("--secrets", "vault", "keyvault")]
+    [InlineData("--ci", "jenkins", "azure-pipelines")]
+    [InlineData("--deploy", "lambda", "container-apps")]
+    public async Task An_unknown_choice_is_refused_naming_the_valid_ones(string option, string value, string aValidChoice)
+    {
+        var (result, output) = await NewWithAsync(option, value);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"'{value}' is not a valid value for {option}", result.Output);
+        Assert.Contains(aValidChoice, result.Output);
+        AssertNothingWritten(output);
+    }
+
+    [Fact]
+    public async Task Code_mode_takes_only_true_or_false()
+    {
+        var (result, output) = await NewWithAsync("--code-mode", "maybe");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("'maybe' is not a valid option", result.Output);
+        AssertNothingWritten(output);
+    }
+
+    private async Task<(CommandResult Result, string Output)> NewWithAsync(string option, string value)
+    {
+        var output = Path.Combine(scaffold.WorkRoot, "refused-" + value);
+        var result = await ChildProcess.RunAsync(
+            "dotnet", ["new", "mcp-governed", "-n", ProjectName, "-o", output, option, value, "--no-restore", "--debug:custom-hive", scaffold.Hive],
+            scaffold.WorkRoot, scaffold.Environment, TimeSpan.FromMinutes(2));
+        return (result, output);
+    }
+
+    private static void AssertNothingWritten(string output) =>
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing may be written for a refused choice");
+
+    [Fact]
+    public async Task Defaults_keep_the_development_scaffold_and_add_github_and_container_apps()
+    {
+        // The shared scaffold was made with no options at all.
+        GeneratedScaffold.AssertConsistent(scaffold.ProjectDirectory, ScaffoldFixture.ProjectName, "acme-jira", TemplateOptions.Defaults, ScaffoldFixture.PlatformVersion);
+        var creation = await File.ReadAllTextAsync(Path.Combine(scaffold.ProjectDirectory, "README.md"));
+        Assert.Contains("## The tool author's path: three steps", creation);
+        Assert.Contains("mcp-platform manifest approve", creation);
+    }
+
+    [Fact]
+    public async Task Creation_prints_the_next_three_steps()
+    {
+        var output = Path.Combine(scaffold.WorkRoot, "next-steps");
+        var result = await scaffold.InstantiateAsync(output, ProjectName, TemplateOptions.Defaults);
+
+        var text = Collapse(result.Output);
+        Assert.Matches(@"1\. Write a tool: .*\[McpTool\]", text);
+        Assert.Matches(@"2\. Run it: dotnet run .* dev-token", text);
+        Assert.Matches(@"3\. Get approval: .*manifest review / approve", text);
+    }
+
+    [Fact]
+    public async Task Every_variant_of_every_generated_file_is_consistent()
+    {
+        var combinations = TemplateOptions.Pairwise();
+        var allPairs = TemplateOptions.All().SelectMany(TemplateOptions.Pairs).ToHashSet();
+        Assert.Empty(allPairs.Except(combinations.SelectMany(TemplateOptions.Pairs)));
+        Assert.InRange(combinations.Count, 18, 30);
+        var root = Path.Combine(scaffold.WorkRoot, "combinations");
+        var failures = new ConcurrentBag<string>();
+        var version = ScaffoldFixture.PlatformVersion;
+
+        await Parallel.ForEachAsync(combinations, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (options, _) =>
+        {
+            var directory = Path.Combine(root, options.Slug);
+            try
+            {
+                await scaffold.InstantiateAsync(directory, ProjectName, options);
+                GeneratedScaffold.AssertConsistent(directory, ProjectName, Slug, options, version);
+            }
+            catch (Exception ex)
+            {
+                failures.Add($"dotnet new mcp-governed {options}:\n{ex.Message}");
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        });
+
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {combinations.Count} combinations failed:\n\n" + string.Join("\n\n", failures.Take(5)));
+    }
+
+    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
