@@ -79,7 +79,7 @@ internal sealed class ManifestApproveCommand : Command
             WhatIsApproved(output, current, previous);
             var approval = ApprovedManifest.Create(current, reviewer, DateTimeOffset.UtcNow, parseResult.GetValue(_note));
             WriteAtomically(approvedPath, approval);
-            output.WriteLine($"Approved {current.Hash} ({current.Tools.Count} tool{(current.Tools.Count == 1 ? string.Empty : "s")}) "
+            output.WriteLine($"Approved {current.Hash} ({DiffReport.Counts(current)}) "
                 + $"as {DiffReport.SafeName(approval.Approval.Reviewer)}: wrote {approvedPath}. Commit it.");
             return ExitCodes.Success;
         });
@@ -88,7 +88,7 @@ internal sealed class ManifestApproveCommand : Command
     private static void WhatIsApproved(TextWriter output, ManifestDocument current, ApprovedManifest? previous)
     {
         output.WriteLine(previous is null
-            ? $"First approval of {DiffReport.SafeName(current.Server.Name)} {DiffReport.SafeName(current.Server.Version)}; every tool is new:"
+            ? $"First approval of {DiffReport.SafeName(current.Server.Name)} {DiffReport.SafeName(current.Server.Version)}; every {Everything(current)} is new:"
             : $"Changes since the approval by {DiffReport.SafeName(previous.Approval.Reviewer)} ({previous.Approval.Hash}):");
         var diff = previous is null ? ManifestDiff.FirstApproval(current) : ManifestDiff.Compare(previous.Manifest, current);
         if (CommandOutput.IsInteractive(output))
@@ -100,6 +100,14 @@ internal sealed class ManifestApproveCommand : Command
             DiffReport.WritePlain(output, diff);
         }
     }
+
+    private static string Everything(ManifestDocument manifest) => (manifest.Resources.Count, manifest.Prompts.Count) switch
+    {
+        (0, 0) => "tool",
+        (_, 0) => "tool and resource",
+        (0, _) => "tool and prompt",
+        _ => "tool, resource and prompt",
+    };
 
     // Write beside the target and rename, so an interrupted approval never leaves half a file for CI to read.
     private static void WriteAtomically(string path, ApprovedManifest approval)

@@ -24,14 +24,14 @@ internal sealed class ManifestDiffCommand : Command
 
     private readonly Option<bool> _json = new("--json")
     {
-        Description = "Print {approvedHash, currentHash, identical, requiresApproval, highestRisk, changes: [{kind, tool, risk, message}]} as JSON.",
+        Description = "Print {approvedHash, currentHash, identical, requiresApproval, highestRisk, changes: [{kind, subject, name, tool, risk, message}]} as JSON.",
     };
 
     /// <summary>Creates the command with its arguments, options and action.</summary>
     public ManifestDiffCommand()
         : base("diff", "Lists what changed between an approved manifest and the current one, with the risk of each change.\n"
-            + "Risks: high (new write tool, access widened, fewer scopes, new grant or secret, weakened or removed data rule,\n"
-            + "changed description or title: tool poisoning), medium, low, info (server version: no re-approval needed).\n"
+            + "Covers tools, resources and prompts. Risks: high (new write tool, access widened, fewer scopes, new grant or secret,\n"
+            + "weakened or removed data rule, changed description or title: poisoning), medium, low, info (server version: no re-approval needed).\n"
             + "Exit codes: 0 no re-approval needed, 1 re-approval needed, 2 bad input (missing, malformed or tampered file).")
     {
         Arguments.Add(_approved);

@@ -7,8 +7,8 @@ namespace McpPlatform.Cli.Commands;
 
 /// <summary>
 /// <c>mcp-platform manifest review [PROJECT] [--manifest ...] [--approved ...] --out review.html</c>: writes a
-/// self-contained HTML page for a reviewer: the server, the changes since the last approval, and every tool with
-/// its access class, scopes, grants, secrets, data rules and Code Mode name. Exit codes: 0 written; 2 bad input.
+/// self-contained HTML page for a reviewer: the server, the changes since the last approval, every tool with
+/// its access class, scopes, grants, secrets, data rules and Code Mode name, and the resources and prompts. Exit codes: 0 written; 2 bad input.
 /// </summary>
 internal sealed class ManifestReviewCommand : Command
 {
@@ -26,7 +26,8 @@ internal sealed class ManifestReviewCommand : Command
     /// <summary>Creates the command with its argument, options and action.</summary>
     public ManifestReviewCommand()
         : base("review", "Writes an HTML review page of the manifest: the server, the changes since the last approval (highlighted),\n"
-            + "and every tool with its read/write/destructive class, scopes, grants, secrets, data rules and Code Mode name.\n"
+            + "every tool with its read/write/destructive class, scopes, grants, secrets, data rules and Code Mode name,\n"
+            + "and every resource (URI, MIME type, grants) and prompt (arguments, grants).\n"
             + "Without an approved file every tool is shown as new. Exit codes: 0 written, 2 bad input (a missing, malformed or tampered file).")
     {
         Arguments.Add(_project);
@@ -58,7 +59,7 @@ internal sealed class ManifestReviewCommand : Command
                 throw new ManifestInputException($"cannot write '{outPath}': {e.Message}");
             }
 
-            output.WriteLine($"Wrote {outPath}: {current.Tools.Count} tool{(current.Tools.Count == 1 ? string.Empty : "s")}; {DiffReport.Summary(diff)}");
+            output.WriteLine($"Wrote {outPath}: {DiffReport.Counts(current)}; {DiffReport.Summary(diff)}");
             return ExitCodes.Success;
         });
     }

@@ -67,7 +67,7 @@ internal sealed class ManifestVerifyCommand : Command
             }
             else if (ok)
             {
-                output.WriteLine($"OK: {manifestPath} is approved ({current.Hash}, {Count(current.Tools.Count, "tool")}, "
+                output.WriteLine($"OK: {manifestPath} is approved ({current.Hash}, {DiffReport.Counts(current)}, "
                     + $"approved by {DiffReport.SafeName(approved.Approval.Reviewer)} at {Time(approved.Approval.ApprovedAt)}).");
             }
             else
@@ -91,6 +91,4 @@ internal sealed class ManifestVerifyCommand : Command
     }
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 }

@@ -7,11 +7,12 @@ namespace McpPlatform.Cli.Manifest;
 
 /// <summary>
 /// Prints a <see cref="ManifestDiff"/>: a Spectre.Console table on a terminal, aligned plain text when redirected,
-/// or JSON. Text from the manifest is already quoted safely by the diff; tool names are escaped here.
+/// or JSON. Text from the manifest is already quoted safely by the diff; names are escaped here. A resource or prompt
+/// is named as policy rules name it: <c>resource:&lt;name&gt;</c>, <c>prompt:&lt;name&gt;</c>.
 /// </summary>
 internal static class DiffReport
 {
-    private static readonly string[] Headers = ["RISK", "TOOL", "CHANGE", "DETAILS"];
+    private static readonly string[] Headers = ["RISK", "NAME", "CHANGE", "DETAILS"];
 
     public static JsonObject ToJson(ManifestDiff diff)
     {
@@ -21,7 +22,9 @@ internal static class DiffReport
             changes.Add(new JsonObject
             {
                 ["kind"] = change.KindName,
-                ["tool"] = change.Tool,
+                ["subject"] = change.SubjectName,
+                ["name"] = change.Tool,
+                ["tool"] = change.Subject == ManifestSubject.Tool ? change.Tool : null,
                 ["risk"] = change.RiskName,
                 ["message"] = change.Message,
             });
@@ -93,7 +96,26 @@ internal static class DiffReport
     }
 
     private static string[] Cells(ManifestChange change) =>
-        [change.RiskName.ToUpperInvariant(), change.Tool is null ? "(server)" : SafeName(change.Tool), change.KindName, change.Message];
+        [change.RiskName.ToUpperInvariant(), change.GovernedName is { } name ? SafeName(name) : "(server)", change.KindName, change.Message];
+
+    /// <summary>"3 tools, 2 resources, 1 prompt": the tools always, resources and prompts when there are any.</summary>
+    public static string Counts(ManifestDocument manifest)
+    {
+        var parts = new List<string> { Count(manifest.Tools.Count, "tool") };
+        if (manifest.Resources.Count > 0)
+        {
+            parts.Add(Count(manifest.Resources.Count, "resource"));
+        }
+
+        if (manifest.Prompts.Count > 0)
+        {
+            parts.Add(Count(manifest.Prompts.Count, "prompt"));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
     /// <summary>A tool name fit for a terminal: quoted and escaped when it holds hidden or control characters.</summary>
     public static string SafeName(string name) => DisplayText.HasUnsafe(name) ? DisplayText.Quote(name, 80) : name;

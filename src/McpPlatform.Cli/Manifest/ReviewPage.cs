@@ -8,8 +8,9 @@ namespace McpPlatform.Cli.Manifest;
 
 /// <summary>
 /// The self-contained HTML page <c>manifest review</c> writes: the server, the changes since the last approval
-/// (at the top and on each changed tool's row), and every tool with its access badge, scopes, grants, secrets,
-/// data rules and Code Mode name. No scripts and no external assets; every manifest value is escaped.
+/// (at the top and on each changed row), every tool with its access badge, scopes, grants, secrets, data rules and
+/// Code Mode name, and, when the server has any, its resources and prompts (<see cref="ReviewPageEntries"/>).
+/// No scripts and no external assets; every manifest value is escaped.
 /// </summary>
 internal static class ReviewPage
 {
@@ -25,6 +26,8 @@ internal static class ReviewPage
         Header(html, current, approved, diff);
         Changes(html, approved, diff);
         Tools(html, current, approved, diff);
+        ReviewPageEntries.Resources(html, current, approved, diff);
+        ReviewPageEntries.Prompts(html, current, approved, diff);
         html.Append("<footer>Written by <code>mcp-platform manifest review</code>. To approve this manifest: <code>")
             .Append(HtmlText.Escape(ManifestInputs.ApproveHint)).Append("</code>, then commit <code>")
             .Append(ManifestFiles.ApprovedFileName).Append("</code>.</footer>\n</body>\n</html>\n");
@@ -37,6 +40,16 @@ internal static class ReviewPage
             .Append(" <span class=\"version\">").Append(HtmlText.Escape(current.Server.Version)).Append("</span></h1>\n<dl class=\"facts\">\n");
         Fact(html, "Manifest hash", $"<code id=\"manifest-hash\">{HtmlText.Escape(current.Hash)}</code>");
         Fact(html, "Tools", current.Tools.Count.ToString(CultureInfo.InvariantCulture));
+        if (current.Resources.Count > 0)
+        {
+            Fact(html, "Resources", current.Resources.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (current.Prompts.Count > 0)
+        {
+            Fact(html, "Prompts", current.Prompts.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
         Fact(html, "Code Mode", current.CodeMode.Enabled
             ? $"enabled, default <code>{HtmlText.Escape(current.CodeMode.Default)}</code>"
             : "disabled");
@@ -60,11 +73,11 @@ internal static class ReviewPage
             .Append("<p class=\"summary\">").Append(HtmlText.Escape(DiffReport.Summary(diff))).Append("</p>\n");
         if (diff.Changes.Count > 0)
         {
-            html.Append("<table class=\"changes\">\n<thead><tr><th>Risk</th><th>Tool</th><th>Change</th><th>Details</th></tr></thead>\n<tbody>\n");
+            html.Append("<table class=\"changes\">\n<thead><tr><th>Risk</th><th>Name</th><th>Change</th><th>Details</th></tr></thead>\n<tbody>\n");
             foreach (var change in diff.Changes)
             {
                 html.Append("<tr class=\"change risk-").Append(change.RiskName).Append("\"><td>").Append(RiskBadge(change.Risk)).Append("</td><td>")
-                    .Append(change.Tool is null ? "<em>server</em>" : $"<code>{HtmlText.Escape(change.Tool)}</code>")
+                    .Append(change.GovernedName is { } name ? $"<code>{HtmlText.Escape(name)}</code>" : "<em>server</em>")
                     .Append("</td><td>").Append(change.KindName).Append("</td><td>").Append(HtmlText.Escape(change.Message)).Append("</td></tr>\n");
             }
 
@@ -94,8 +107,7 @@ internal static class ReviewPage
 
     private static void ToolRow(StringBuilder html, ManifestTool tool, List<ManifestChange> changes, bool removed)
     {
-        var classes = "tool" + (removed ? " removed" : string.Empty)
-            + (changes.Count > 0 ? $" changed risk-{ManifestChangeNames.Risk(changes.Max(c => c.Risk))}" : string.Empty);
+        var classes = RowClasses("tool", removed, changes);
         html.Append("<tr class=\"").Append(classes).Append("\" data-tool=\"").Append(HtmlText.Escape(tool.Name)).Append("\">\n<td class=\"name\"><code>")
             .Append(HtmlText.Escape(tool.Name)).Append("</code>");
         if (removed)
@@ -134,17 +146,31 @@ internal static class ReviewPage
             .Append("<td class=\"data-rules\">").Append(DataRules(tool.DataRules)).Append("</td>\n")
             .Append("<td class=\"code-mode\">").Append(tool.CodeMode.Exposed ? $"<code>codemode.{HtmlText.Escape(tool.CodeMode.Name)}</code>" : "<em class=\"none\">not exposed</em>")
             .Append("</td>\n</tr>\n");
-        if (changes.Count > 0)
-        {
-            html.Append("<tr class=\"tool-changes\" data-tool=\"").Append(HtmlText.Escape(tool.Name)).Append("\"><td colspan=\"8\"><ul>");
-            foreach (var change in changes)
-            {
-                html.Append("<li class=\"risk-").Append(change.RiskName).Append("\">").Append(RiskBadge(change.Risk)).Append(' ')
-                    .Append(HtmlText.Escape(change.Message)).Append("</li>");
-            }
+        ChangeList(html, "tool-changes", "data-tool", tool.Name, columns: 8, changes);
+    }
 
-            html.Append("</ul></td></tr>\n");
+    /// <summary>The classes of an entry's row: its kind, removed, and the highest risk of its changes.</summary>
+    internal static string RowClasses(string kind, bool removed, List<ManifestChange> changes) =>
+        kind + (removed ? " removed" : string.Empty)
+        + (changes.Count > 0 ? $" changed risk-{ManifestChangeNames.Risk(changes.Max(c => c.Risk))}" : string.Empty);
+
+    /// <summary>The row under a changed entry listing its changes, badge and message each.</summary>
+    internal static void ChangeList(StringBuilder html, string rowClass, string dataAttribute, string name, int columns, List<ManifestChange> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return;
         }
+
+        html.Append("<tr class=\"").Append(rowClass).Append("\" ").Append(dataAttribute).Append("=\"").Append(HtmlText.Escape(name))
+            .Append("\"><td colspan=\"").Append(columns.ToString(CultureInfo.InvariantCulture)).Append("\"><ul>");
+        foreach (var change in changes)
+        {
+            html.Append("<li class=\"risk-").Append(change.RiskName).Append("\">").Append(RiskBadge(change.Risk)).Append(' ')
+                .Append(HtmlText.Escape(change.Message)).Append("</li>");
+        }
+
+        html.Append("</ul></td></tr>\n");
     }
 
     private static string DataRules(IReadOnlyList<ManifestDataRule> rules)
@@ -165,9 +191,9 @@ internal static class ReviewPage
         return list.Append("</ol>").ToString();
     }
 
-    private static string Codes(IEnumerable<string> items) => string.Join(" ", items.Select(i => $"<code>{HtmlText.Escape(i)}</code>"));
+    internal static string Codes(IEnumerable<string> items) => string.Join(" ", items.Select(i => $"<code>{HtmlText.Escape(i)}</code>"));
 
-    private static string RiskBadge(ManifestRisk risk) =>
+    internal static string RiskBadge(ManifestRisk risk) =>
         $"<span class=\"badge risk-{ManifestChangeNames.Risk(risk)}\">{ManifestChangeNames.Risk(risk)}</span>";
 
     private static void Fact(StringBuilder html, string name, string valueHtml) =>
@@ -187,11 +213,12 @@ internal static class ReviewPage
         .access-read { background: #1a7f37; } .access-write { background: #bc4c00; } .access-destructive { background: #cf222e; }
         .badge.risk-high { background: #cf222e; } .badge.risk-medium { background: #9a6700; } .badge.risk-low { background: #0969da; } .badge.risk-info { background: #59636e; }
         .badge.removed { background: #59636e; }
-        tr.change.risk-high td, tr.tool.changed.risk-high td { background: #ffebe9; }
-        tr.change.risk-medium td, tr.tool.changed.risk-medium td { background: #fff8c5; }
-        tr.change.risk-low td, tr.tool.changed.risk-low td, tr.change.risk-info td, tr.tool.changed.risk-info td { background: #ddf4ff; }
-        tr.tool.removed td { text-decoration: line-through; color: #59636e; }
-        tr.tool-changes td { background: #fafbfc; border-top: none; } tr.tool-changes ul { margin: 0; padding-left: 18px; }
+        tr.change.risk-high td, tr.changed.risk-high td { background: #ffebe9; }
+        tr.change.risk-medium td, tr.changed.risk-medium td { background: #fff8c5; }
+        tr.change.risk-low td, tr.changed.risk-low td, tr.change.risk-info td, tr.changed.risk-info td { background: #ddf4ff; }
+        tr.removed td { text-decoration: line-through; color: #59636e; }
+        tr.tool-changes td, tr.entry-changes td { background: #fafbfc; border-top: none; } tr.tool-changes ul, tr.entry-changes ul { margin: 0; padding-left: 18px; }
+        .arguments li { margin-bottom: 2px; } .argument-description { color: #59636e; } .badge.required { background: #8250df; } .badge.optional { background: #59636e; }
         .description .text { white-space: pre-wrap; } .title { font-weight: 600; } .toolset { color: #59636e; font-size: 12px; }
         .warning { color: #cf222e; font-weight: 600; } mark.hidden-char { background: #cf222e; color: #fff; font-family: monospace; }
         .none { color: #59636e; } ol { margin: 0; padding-left: 18px; } .action { white-space: nowrap; } .code-mode code, .name code { overflow-wrap: anywhere; } td.name { min-width: 150px; }

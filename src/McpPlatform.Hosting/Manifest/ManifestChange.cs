@@ -6,10 +6,11 @@ public enum ManifestRisk
     /// <summary>Recorded for information; does not need re-approval on its own (e.g. the server version).</summary>
     Info = 0,
 
-    /// <summary>Reduces what the server can do or expose (a tool removed, access narrowed).</summary>
+    /// <summary>Reduces what the server can do or expose (a tool, resource or prompt removed, access narrowed).</summary>
     Low = 1,
 
-    /// <summary>Changes behaviour a reviewer should look at (a schema, Code Mode exposure, a new read tool).</summary>
+    /// <summary>Changes behaviour a reviewer should look at (a schema, Code Mode exposure, a new read tool, resource or
+    /// prompt, a resource URI or MIME type, prompt arguments).</summary>
     Medium = 2,
 
     /// <summary>Widens what callers or the model can do, or what they are told (new write tool, wider access, fewer scopes,
@@ -73,16 +74,71 @@ public enum ManifestChangeKind
 
     /// <summary>The content hash differs for a reason none of the other kinds describe.</summary>
     OtherContentChanged,
+
+    /// <summary>A resource that was not approved.</summary>
+    ResourceAdded,
+
+    /// <summary>An approved resource that is gone.</summary>
+    ResourceRemoved,
+
+    /// <summary>A prompt that was not approved.</summary>
+    PromptAdded,
+
+    /// <summary>An approved prompt that is gone.</summary>
+    PromptRemoved,
+
+    /// <summary>A resource's URI or URI template (including a switch between the two).</summary>
+    UriChanged,
+
+    /// <summary>A resource's MIME type.</summary>
+    MimeTypeChanged,
+
+    /// <summary>A prompt's arguments: added, removed, reordered, required or not, or an argument description.</summary>
+    PromptArgumentsChanged,
+}
+
+/// <summary>What a <see cref="ManifestChange"/> concerns.</summary>
+public enum ManifestSubject
+{
+    /// <summary>The server as a whole (name, version, Code Mode switch, unexplained content).</summary>
+    Server,
+
+    /// <summary>A tool.</summary>
+    Tool,
+
+    /// <summary>A resource.</summary>
+    Resource,
+
+    /// <summary>A prompt.</summary>
+    Prompt,
 }
 
 /// <summary>One change between an approved and a current manifest.</summary>
 /// <param name="Kind">What changed.</param>
-/// <param name="Tool">The tool it concerns, or null for a server-wide change.</param>
+/// <param name="Tool">The name of the tool (or, with <see cref="Subject"/> set, the resource or prompt) it concerns, or null
+/// for a server-wide change.</param>
 /// <param name="Risk">How much it matters.</param>
 /// <param name="Message">A one-line explanation for people; text from the manifest in it is quoted with control
 /// and invisible characters escaped, so it is safe to print to a terminal (still HTML-escape it for a page).</param>
 public sealed record ManifestChange(ManifestChangeKind Kind, string? Tool, ManifestRisk Risk, string Message)
 {
+    /// <summary>What the change concerns: <see cref="ManifestSubject.Server"/> when <see cref="Tool"/> is null, a tool unless set otherwise.</summary>
+    public ManifestSubject Subject { get; init; } = Tool is null ? ManifestSubject.Server : ManifestSubject.Tool;
+
+    /// <summary>The subject as used in JSON output: <c>server</c>, <c>tool</c>, <c>resource</c> or <c>prompt</c>.</summary>
+    public string SubjectName => ManifestChangeNames.Subject(Subject);
+
+    /// <summary>
+    /// The name a policy rule uses for the subject: the tool name, <c>resource:&lt;name&gt;</c> or <c>prompt:&lt;name&gt;</c>;
+    /// null for a server-wide change. Raw manifest text: escape it before printing.
+    /// </summary>
+    public string? GovernedName => Subject switch
+    {
+        ManifestSubject.Resource => Resources.McpResourceDescriptor.PolicyPrefix + Tool,
+        ManifestSubject.Prompt => Prompts.McpPromptDescriptor.PolicyPrefix + Tool,
+        _ => Tool,
+    };
+
     /// <summary>The kind as used in JSON output, e.g. <c>access-widened</c>.</summary>
     public string KindName => ManifestChangeNames.Kind(Kind);
 
@@ -113,4 +169,7 @@ public static class ManifestChangeNames
 
     /// <summary><c>info</c>, <c>low</c>, <c>medium</c> or <c>high</c>.</summary>
     public static string Risk(ManifestRisk risk) => risk.ToString().ToLowerInvariant();
+
+    /// <summary><c>server</c>, <c>tool</c>, <c>resource</c> or <c>prompt</c>.</summary>
+    public static string Subject(ManifestSubject subject) => subject.ToString().ToLowerInvariant();
 }

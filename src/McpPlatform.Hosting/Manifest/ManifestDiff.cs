@@ -22,7 +22,10 @@ public sealed class ManifestDiff
     /// <summary>True when both manifests have the same content.</summary>
     public bool Identical => string.Equals(ApprovedHash, CurrentHash, StringComparison.Ordinal);
 
-    /// <summary>Server-wide changes first, then per tool in name order; within a tool, highest risk first.</summary>
+    /// <summary>
+    /// Server-wide changes first, then per tool, per resource and per prompt, each in name order; within one of them,
+    /// highest risk first.
+    /// </summary>
     public IReadOnlyList<ManifestChange> Changes { get; }
 
     /// <summary>True when any change is more than <see cref="ManifestRisk.Info"/>.</summary>
@@ -32,13 +35,22 @@ public sealed class ManifestDiff
     public ManifestRisk? HighestRisk => Changes.Count == 0 ? null : Changes.Max(c => c.Risk);
 
     /// <summary>The changes that concern one tool.</summary>
-    public IEnumerable<ManifestChange> ForTool(string name) => Changes.Where(c => string.Equals(c.Tool, name, StringComparison.Ordinal));
+    public IEnumerable<ManifestChange> ForTool(string name) => For(ManifestSubject.Tool, name);
 
-    /// <summary>The diff for a manifest that was never approved: every tool is added.</summary>
+    /// <summary>The changes that concern one resource.</summary>
+    public IEnumerable<ManifestChange> ForResource(string name) => For(ManifestSubject.Resource, name);
+
+    /// <summary>The changes that concern one prompt.</summary>
+    public IEnumerable<ManifestChange> ForPrompt(string name) => For(ManifestSubject.Prompt, name);
+
+    /// <summary>The diff for a manifest that was never approved: every tool, resource and prompt is added.</summary>
     public static ManifestDiff FirstApproval(ManifestDocument current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return new ManifestDiff(null, current.Hash, current.Tools.Select(ToolChanges.Added).ToList());
+        return new ManifestDiff(null, current.Hash, current.Tools.Select(ToolChanges.Added)
+            .Concat(current.Resources.Select(ResourcePromptChanges.Added))
+            .Concat(current.Prompts.Select(ResourcePromptChanges.Added))
+            .ToList());
     }
 
     /// <summary>Compares <paramref name="current"/> with <paramref name="approved"/>.</summary>
@@ -71,6 +83,9 @@ public sealed class ManifestDiff
             changes.AddRange(toolChanges.OrderByDescending(c => c.Risk));
         }
 
+        CompareEach(approved.Resources, current.Resources, r => r.Name, ResourcePromptChanges.Added, ResourcePromptChanges.Removed, ResourcePromptChanges.Compare, changes);
+        CompareEach(approved.Prompts, current.Prompts, p => p.Name, ResourcePromptChanges.Added, ResourcePromptChanges.Removed, ResourcePromptChanges.Compare, changes);
+
         if (changes.Count == 0 && !string.Equals(approved.Hash, current.Hash, StringComparison.Ordinal))
         {
             changes.Add(new(ManifestChangeKind.OtherContentChanged, null, ManifestRisk.Medium,
@@ -78,6 +93,40 @@ public sealed class ManifestDiff
         }
 
         return new ManifestDiff(approved.Hash, current.Hash, changes);
+    }
+
+    private IEnumerable<ManifestChange> For(ManifestSubject subject, string name) =>
+        Changes.Where(c => c.Subject == subject && string.Equals(c.Tool, name, StringComparison.Ordinal));
+
+    private static void CompareEach<T>(
+        IReadOnlyList<T> approved,
+        IReadOnlyList<T> current,
+        Func<T, string> nameOf,
+        Func<T, ManifestChange> added,
+        Func<T, ManifestChange> removed,
+        Action<T, T, List<ManifestChange>> compare,
+        List<ManifestChange> changes)
+    {
+        var before = approved.ToDictionary(nameOf, StringComparer.Ordinal);
+        var after = current.ToDictionary(nameOf, StringComparer.Ordinal);
+        foreach (var name in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
+        {
+            var itemChanges = new List<ManifestChange>();
+            if (!before.TryGetValue(name, out var old))
+            {
+                itemChanges.Add(added(after[name]));
+            }
+            else if (!after.TryGetValue(name, out var now))
+            {
+                itemChanges.Add(removed(old));
+            }
+            else
+            {
+                compare(old, now, itemChanges);
+            }
+
+            changes.AddRange(itemChanges.OrderByDescending(c => c.Risk));
+        }
     }
 
     private static void CompareServer(ManifestDocument approved, ManifestDocument current, List<ManifestChange> changes)

@@ -5,22 +5,36 @@ namespace McpPlatform.Hosting.Manifest;
 
 /// <summary>
 /// A parsed, validated governance manifest (<c>mcp-manifest.json</c>, format version 1, docs/governance-manifest.md):
-/// the server, the Code Mode switch and every tool with its access class, scopes, grants, schemas, secrets and
-/// data rules. Loading verifies that <c>hash</c> (and each <c>inputSchemaHash</c>) matches the content.
+/// the server, the Code Mode switch, every tool with its access class, scopes, grants, schemas, secrets and
+/// data rules, and the resources and prompts with their grants. Loading verifies that <c>hash</c> (and each <c>inputSchemaHash</c>) matches the content.
 /// </summary>
 public sealed class ManifestDocument
 {
     private readonly Dictionary<string, ManifestTool> _byName;
+    private readonly Dictionary<string, ManifestResource> _resourcesByName;
+    private readonly Dictionary<string, ManifestPrompt> _promptsByName;
 
-    internal ManifestDocument(string sourceName, JsonElement root, ManifestServer server, ManifestCodeMode codeMode, IReadOnlyList<ManifestTool> tools, string hash)
+    internal ManifestDocument(
+        string sourceName,
+        JsonElement root,
+        ManifestServer server,
+        ManifestCodeMode codeMode,
+        IReadOnlyList<ManifestTool> tools,
+        IReadOnlyList<ManifestResource> resources,
+        IReadOnlyList<ManifestPrompt> prompts,
+        string hash)
     {
         SourceName = sourceName;
         Root = root;
         Server = server;
         CodeMode = codeMode;
         Tools = tools;
+        Resources = resources;
+        Prompts = prompts;
         Hash = hash;
         _byName = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        _resourcesByName = resources.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        _promptsByName = prompts.ToDictionary(p => p.Name, StringComparer.Ordinal);
     }
 
     /// <summary>Where the manifest was read from (a path, or a name such as "assembly metadata").</summary>
@@ -38,6 +52,12 @@ public sealed class ManifestDocument
     /// <summary>The tools, sorted by name (ordinal).</summary>
     public IReadOnlyList<ManifestTool> Tools { get; }
 
+    /// <summary>The resources, sorted by name (ordinal); empty when the manifest has none.</summary>
+    public IReadOnlyList<ManifestResource> Resources { get; }
+
+    /// <summary>The prompts, sorted by name (ordinal); empty when the manifest has none.</summary>
+    public IReadOnlyList<ManifestPrompt> Prompts { get; }
+
     /// <summary>The verified content hash, <c>sha256:&lt;hex&gt;</c>.</summary>
     public string Hash { get; }
 
@@ -49,6 +69,12 @@ public sealed class ManifestDocument
 
     /// <summary>The tool with this name, or null.</summary>
     public ManifestTool? FindTool(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The resource with this name, or null.</summary>
+    public ManifestResource? FindResource(string name) => _resourcesByName.GetValueOrDefault(name);
+
+    /// <summary>The prompt with this name, or null.</summary>
+    public ManifestPrompt? FindPrompt(string name) => _promptsByName.GetValueOrDefault(name);
 
     /// <summary>Reads and validates a manifest file.</summary>
     /// <exception cref="ManifestFormatException">The file is not a valid manifest; the message names the file, line and field.</exception>

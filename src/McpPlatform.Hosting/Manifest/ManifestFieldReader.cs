@@ -105,6 +105,32 @@ internal sealed class ManifestFieldReader(string sourceName, JsonLineMap lines)
         return items;
     }
 
+    /// <summary>
+    /// An array of entries sorted by name (ordinal) without duplicates, each read by <paramref name="read"/> from its
+    /// element and path; <paramref name="noun"/> names one entry in messages ("the tool name 'x' is used twice").
+    /// </summary>
+    public List<T> SortedByName<T>(JsonElement array, string path, string noun, Func<(JsonElement Value, string Path), T> read, Func<T, string> nameOf)
+    {
+        Expect(array, path, JsonValueKind.Array, $"an array of {noun}s");
+        var items = new List<T>();
+        foreach (var element in array.EnumerateArray())
+        {
+            var itemPath = JsonLineMap.Item(path, items.Count);
+            var item = read((element, itemPath));
+            if (items.Count > 0 && string.CompareOrdinal(nameOf(items[^1]), nameOf(item)) >= 0)
+            {
+                var (previous, name) = (nameOf(items[^1]), nameOf(item));
+                throw Error(JsonLineMap.Join(itemPath, "name"), string.Equals(previous, name, StringComparison.Ordinal)
+                    ? $"the {noun} name {Shown(name)} is used twice"
+                    : $"{Shown(name)} comes after {Shown(previous)}; {noun}s must be sorted by name (ordinal)");
+            }
+
+            items.Add(item);
+        }
+
+        return items;
+    }
+
     public void Expect(JsonElement value, string path, JsonValueKind kind, string expected)
     {
         if (value.ValueKind != kind)

@@ -7,10 +7,10 @@ namespace McpPlatform.Hosting.Manifest;
 /// </summary>
 internal static class ManifestPinningDifferences
 {
-    /// <summary>Each change as <c>[risk] tool 'name': message</c>, server-wide changes first.</summary>
+    /// <summary>Each change as <c>[risk] tool 'name': message</c> (or <c>resource</c>, <c>prompt</c>), server-wide changes first.</summary>
     public static IReadOnlyList<string> Describe(ManifestDocument approved, ManifestDocument compiled) =>
         ManifestDiff.Compare(approved, compiled).Changes
-            .Select(change => $"[{change.RiskName}] {(change.Tool is null ? "server" : $"tool '{change.Tool}'")}: {change.Message}")
+            .Select(change => $"[{change.RiskName}] {(change.Tool is null ? "server" : $"{change.SubjectName} '{change.Tool}'")}: {change.Message}")
             .ToList();
 
     /// <summary>Added and removed tools by name, when the compiled manifest itself is not available (only the catalog is).</summary>

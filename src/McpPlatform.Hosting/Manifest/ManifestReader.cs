@@ -8,7 +8,7 @@ namespace McpPlatform.Hosting.Manifest;
 /// </summary>
 internal static class ManifestReader
 {
-    private static readonly string[] RootMembers = ["manifestVersion", "server", "codeMode", "tools", "hash"];
+    private static readonly string[] RootMembers = ["manifestVersion", "server", "codeMode", "tools", "resources", "prompts", "hash"];
     private static readonly string[] ServerMembers = ["name", "version"];
     private static readonly string[] CodeModeMembers = ["enabled", "default"];
     private static readonly string[] ToolMembers =
@@ -36,6 +36,8 @@ internal static class ManifestReader
         var codeModeModel = new ManifestCodeMode(reader.Boolean(codeMode, codeModePath, "enabled"), ReadCodeModeDefault(codeMode, codeModePath, reader));
 
         var tools = ReadTools(root, basePath, reader);
+        var resources = ResourcePromptReader.ReadResources(root, basePath, reader);
+        var prompts = ResourcePromptReader.ReadPrompts(root, basePath, reader);
 
         var hashPath = JsonLineMap.Join(basePath, "hash");
         var hash = reader.String(root, basePath, "hash");
@@ -51,7 +53,7 @@ internal static class ManifestReader
                 + "the manifest was edited after it was generated. Rebuild the project to regenerate it.");
         }
 
-        return new ManifestDocument(reader.SourceName, root.Clone(), serverModel, codeModeModel, tools, hash);
+        return new ManifestDocument(reader.SourceName, root.Clone(), serverModel, codeModeModel, tools, resources, prompts, hash);
     }
 
     private static void ReadVersion(JsonElement root, string basePath, ManifestFieldReader reader)
@@ -75,25 +77,8 @@ internal static class ManifestReader
 
     private static List<ManifestTool> ReadTools(JsonElement root, string basePath, ManifestFieldReader reader)
     {
-        var path = JsonLineMap.Join(basePath, "tools");
         var array = reader.Required(root, basePath, "tools", "an array of tools");
-        reader.Expect(array, path, JsonValueKind.Array, "an array of tools");
-        var tools = new List<ManifestTool>();
-        foreach (var item in array.EnumerateArray())
-        {
-            var toolPath = JsonLineMap.Item(path, tools.Count);
-            var tool = ReadTool(item, toolPath, reader);
-            if (tools.Count > 0 && string.CompareOrdinal(tools[^1].Name, tool.Name) >= 0)
-            {
-                throw reader.Error(JsonLineMap.Join(toolPath, "name"), string.Equals(tools[^1].Name, tool.Name, StringComparison.Ordinal)
-                    ? $"the tool name {ManifestFieldReader.Shown(tool.Name)} is used twice"
-                    : $"{ManifestFieldReader.Shown(tool.Name)} comes after {ManifestFieldReader.Shown(tools[^1].Name)}; tools must be sorted by name (ordinal)");
-            }
-
-            tools.Add(tool);
-        }
-
-        return tools;
+        return reader.SortedByName(array, JsonLineMap.Join(basePath, "tools"), "tool", element => ReadTool(element.Value, element.Path, reader), t => t.Name);
     }
 
     private static ManifestTool ReadTool(JsonElement tool, string path, ManifestFieldReader reader)

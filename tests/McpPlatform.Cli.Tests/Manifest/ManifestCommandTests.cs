@@ -29,7 +29,7 @@ public sealed class ManifestCommandTests : IDisposable
         var approve = (await Approve("--note", "first review")).EnsureSuccess();
         var verify = (await Verify()).EnsureSuccess();
 
-        Assert.Contains("First approval of Acme.Jira 1.0.0; every tool is new:", approve.Stdout);
+        Assert.Contains("First approval of Acme.Jira 1.0.0; every tool is new:", approve.Stdout); // tools only: no resources or prompts to name
         Assert.Contains("issues_delete", approve.Stdout);
         Assert.Contains($"wrote {ApprovedPath}", approve.Stdout);
         var approved = ApprovedManifest.Load(ApprovedPath);

@@ -42,6 +42,63 @@ internal static class TestManifest
         ["codeMode"] = new JsonObject { ["exposed"] = true, ["name"] = name },
     };
 
+    /// <summary>A fixed-URI resource; pass <paramref name="uriTemplate"/> for a templated one instead.</summary>
+    public static JsonObject Resource(string name, string? uriTemplate = null, string? description = null)
+    {
+        var resource = new JsonObject { ["name"] = name, ["title"] = $"Title of {name}" };
+        if (uriTemplate is null)
+        {
+            resource["uri"] = $"docs://{name}";
+        }
+        else
+        {
+            resource["uriTemplate"] = uriTemplate;
+        }
+
+        resource["description"] = description ?? $"The {name} document.";
+        resource["mimeType"] = "text/markdown";
+        resource["access"] = "read";
+        resource["grantedBy"] = Strings("default-read");
+        return resource;
+    }
+
+    public static JsonObject Prompt(string name, string? description = null) => new()
+    {
+        ["name"] = name,
+        ["title"] = $"Title of {name}",
+        ["description"] = description ?? $"Asks for {name}.",
+        ["arguments"] = new JsonArray(Argument("change", "The change to review.", required: true), Argument("tone", null, required: false)),
+        ["access"] = "read",
+        ["grantedBy"] = Strings("default-read"),
+    };
+
+    public static JsonObject Argument(string name, string? description, bool required)
+    {
+        var argument = new JsonObject { ["name"] = name };
+        if (description is not null)
+        {
+            argument["description"] = description;
+        }
+
+        argument["required"] = required;
+        return argument;
+    }
+
+    /// <summary>The standard tools plus two resources (one templated) and a prompt.</summary>
+    public static JsonObject WithResourcesAndPrompts()
+    {
+        var manifest = Standard();
+        manifest["resources"] = new JsonArray(Resource("handbook"), Resource("ticket", "tickets://{project}/{id}"));
+        manifest["prompts"] = new JsonArray(Prompt("review_change"));
+        return Seal(manifest);
+    }
+
+    public static JsonObject Resource(this JsonObject manifest, string name) =>
+        manifest["resources"]!.AsArray().Single(r => (string)r!["name"]! == name)!.AsObject();
+
+    public static JsonObject Prompt(this JsonObject manifest, string name) =>
+        manifest["prompts"]!.AsArray().Single(p => (string)p!["name"]! == name)!.AsObject();
+
     public static JsonObject DataRule(string name, string arguments, string results) =>
         new() { ["name"] = name, ["arguments"] = arguments, ["results"] = results };
 
@@ -80,7 +137,7 @@ internal static class TestManifest
         }
 
         manifest["hash"] = ManifestDocument.ComputeHash(Element(manifest));
-        Reorder(manifest, ["manifestVersion", "server", "codeMode", "tools", "hash"]);
+        Reorder(manifest, ["manifestVersion", "server", "codeMode", "tools", "resources", "prompts", "hash"]);
         return manifest;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Manifest;
 using McpPlatform.Hosting.Tests.Audit;
@@ -91,6 +92,36 @@ public sealed class ManifestPinningTests : IAsyncLifetime
 
         Assert.Contains("[medium] tool 'echo': input schema changed: \"text\" type number → string", error.Message);
         Assert.Contains("[low] tool 'echo': access write → read", error.Message);
+    }
+
+    [Fact]
+    public async Task Resources_and_prompts_gone_since_approval_are_named_as_such()
+    {
+        CompiledManifest.WriteApprovedEarlierVersion(ApprovedPath, manifest =>
+        {
+            manifest["resources"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "handbook",
+                ["uri"] = "docs://handbook",
+                ["description"] = "The handbook.",
+                ["access"] = "read",
+                ["grantedBy"] = new JsonArray("default-read"),
+            });
+            manifest["prompts"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "review_change",
+                ["description"] = "Asks for a review.",
+                ["arguments"] = new JsonArray(new JsonObject { ["name"] = "change", ["required"] = true }),
+                ["access"] = "read",
+                ["grantedBy"] = new JsonArray("default-read"),
+            });
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(Environments.Production));
+
+        Assert.Contains("[low] resource 'handbook': resource uri \"docs://handbook\" removed", error.Message);
+        Assert.Contains("[low] prompt 'review_change': prompt removed", error.Message);
+        Assert.DoesNotContain("tool 'handbook'", error.Message);
     }
 
     [Fact]
