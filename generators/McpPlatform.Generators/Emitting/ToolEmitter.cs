@@ -70,6 +70,12 @@ namespace McpPlatform.Generators.Emitting
                 code.Line($"        Secrets = new string[] {{ {string.Join(", ", secretNames)} }},");
             }
 
+            if (tool.Return.Kind is ReturnKind.Number or ReturnKind.Boolean)
+            {
+                // Code Mode hands the script the number or boolean the TypeScript declaration promises, not its text.
+                code.Line("        TextResultIsJson = true,");
+            }
+
             code.Line($"        CodeModeName = {Names.Verbatim(codeModeName)},");
             code.Line($"        TypeScript = {SymbolDisplay.FormatLiteral(typeScript, quote: true)},");
             code.Line("    })");

@@ -37,7 +37,7 @@ public sealed class CodeModeOptions
     /// <summary>The longest array a script may create.</summary>
     public uint MaxArrayLength { get; set; } = 1_000_000;
 
-    /// <summary>Tool calls (<c>codemode.&lt;name&gt;(args)</c>) one execution may make.</summary>
+    /// <summary>Tool calls (<c>codemode.&lt;name&gt;(args)</c>) and resource reads (<c>codemode.resources.read(uri)</c>) one execution may make, together.</summary>
     public int MaxInnerCalls { get; set; } = 50;
 
     /// <summary>UTF-8 bytes of the returned value's JSON; larger results are cut to valid JSON and marked truncated.</summary>

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Governance;
+using McpPlatform.Hosting.Resources;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ namespace McpPlatform.Hosting.CodeMode;
 /// <summary>
 /// Answers the <c>search</c> and <c>execute</c> tools: reads the code, applies the caller's
 /// concurrency cap, gives the sandbox only what policy lets this caller see, and sends every
-/// inner call through <see cref="ToolCallGate"/> with its own audit record under the execution.
+/// inner call and resource read through <see cref="ToolCallGate"/> with its own audit record under the execution.
 /// </summary>
 public sealed partial class CodeModeRunner
 {
@@ -30,6 +31,7 @@ public sealed partial class CodeModeRunner
     private readonly ToolCallGate _gate;
     private readonly CallerIdentityResolver _callers;
     private readonly CodeModeConcurrency _concurrency;
+    private readonly CodeModeResources _resources;
     private readonly AuditLog? _audit;
     private readonly ILogger<CodeModeRunner> _logger;
 
@@ -47,6 +49,7 @@ public sealed partial class CodeModeRunner
         _gate = gate;
         _callers = callers;
         _concurrency = concurrency;
+        _resources = new CodeModeResources(services.GetService<McpResourceCatalog>(), gate);
         _audit = services.GetService<AuditLog>();
         _logger = logger;
     }
@@ -96,11 +99,14 @@ public sealed partial class CodeModeRunner
         }
 
         var allowed = _index.Tools.Where(t => _gate.Decide(caller, t.Descriptor).Allowed).ToArray();
+        var inner = execute ? new InnerCalls(this, request, caller, outer) : null;
         var tools = new SandboxTools(
             CatalogJson(allowed),
             execute ? allowed : [],
             name => _index.TryGet(name, out var tool) ? tool.RealName : null,
-            execute ? new InnerCalls(this, request, caller, outer).InvokeAsync : null);
+            inner is null ? null : inner.InvokeAsync,
+            _resources.ListJson(caller),
+            inner is null ? null : inner.ReadAsync);
 
         var started = Stopwatch.GetTimestamp();
         var outcome = await CodeModeSandbox.RunAsync(normalized.Source!, _options, tools, failure => LogUnexpected(_logger, failure), cancellationToken).ConfigureAwait(false);
@@ -220,22 +226,54 @@ public sealed partial class CodeModeRunner
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Code Mode execution failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception failure);
 
-    /// <summary>The inner calls of one execution: each through the gate, each with its own audit record.</summary>
+    /// <summary>The inner calls and resource reads of one execution: each through the gate, each with its own audit record.</summary>
     private sealed class InnerCalls(CodeModeRunner runner, RequestContext<CallToolRequestParams> request, CallerIdentity caller, AuditRecord? outer)
     {
         private int _sequence;
 
         public Task<InnerCallOutcome> InvokeAsync(string realName, string argumentsJson, CancellationToken cancellationToken) =>
             runner._index.TryGet(realName, out var tool)
-                ? RunAsync(tool, argumentsJson, Interlocked.Increment(ref _sequence), cancellationToken)
+                ? AuditedAsync(RequestMethods.ToolsCall, $"The call of {tool.Name}", record => CallAsync(tool, argumentsJson, record, cancellationToken), cancellationToken)
                 : Task.FromResult(new InnerCallOutcome($"Unknown tool '{realName}'.", null, null));
 
-        private async Task<InnerCallOutcome> RunAsync(CodeModeTool tool, string argumentsJson, int sequence, CancellationToken cancellationToken)
+        public Task<InnerCallOutcome> ReadAsync(string uri, CancellationToken cancellationToken) =>
+            AuditedAsync(
+                RequestMethods.ResourcesRead,
+                $"The read of {(uri.Length <= 200 ? uri : uri[..200] + "...")}",
+                _ => runner._resources.ReadAsync(request, caller, uri, cancellationToken),
+                cancellationToken);
+
+        private async Task<InnerCallOutcome> CallAsync(CodeModeTool tool, string argumentsJson, AuditRecord record, CancellationToken cancellationToken)
+        {
+            if (!TryParseArguments(argumentsJson, out var arguments))
+            {
+                record.Tool = tool.RealName;
+                record.Outcome = "tool_error";
+                record.Error = "arguments are not a JSON object";
+                return new InnerCallOutcome($"The arguments of {tool.Name} must be one object, e.g. codemode.{tool.Name}({{ ... }}).", null, null);
+            }
+
+            var decision = runner._gate.Decide(caller, tool.Descriptor);
+            var result = await runner._gate.InvokeAsync(
+                caller,
+                tool.Descriptor,
+                arguments,
+                (redacted, token) => tool.Tool.InvokeAsync(InnerRequest(tool, redacted), token),
+                cancellationToken).ConfigureAwait(false);
+            return decision.Allowed || result.IsError != true
+                ? ToOutcome(result, tool.Descriptor.TextResultIsJson)
+                : new InnerCallOutcome($"denied by policy: {decision.Rule}. {decision.Reason}", null, null);
+        }
+
+        // Every inner call and read has an audit record of its own under the execution's, written however it ends.
+        private async Task<InnerCallOutcome> AuditedAsync(
+            string method, string what, Func<AuditRecord, Task<InnerCallOutcome>> body, CancellationToken cancellationToken)
         {
             // Always a record of its own: the gate fills in AuditScope.Current, which must not be the execution's.
+            var sequence = Interlocked.Increment(ref _sequence);
             var record = new AuditRecord
             {
-                Method = RequestMethods.ToolsCall,
+                Method = method,
                 RequestId = outer?.RequestId is { } parent ? $"{parent}/{sequence}" : null,
                 ParentId = outer?.RequestId,
                 SessionId = outer?.SessionId,
@@ -247,36 +285,19 @@ public sealed partial class CodeModeRunner
             using var scope = AuditScope.Begin(record);
             try
             {
-                if (!TryParseArguments(argumentsJson, out var arguments))
-                {
-                    record.Tool = tool.RealName;
-                    record.Outcome = "tool_error";
-                    record.Error = "arguments are not a JSON object";
-                    return new InnerCallOutcome($"The arguments of {tool.Name} must be one object, e.g. codemode.{tool.Name}({{ ... }}).", null, null);
-                }
-
-                var decision = runner._gate.Decide(caller, tool.Descriptor);
-                var result = await runner._gate.InvokeAsync(
-                    caller,
-                    tool.Descriptor,
-                    arguments,
-                    (redacted, token) => tool.Tool.InvokeAsync(InnerRequest(tool, redacted), token),
-                    cancellationToken).ConfigureAwait(false);
-                return decision.Allowed || result.IsError != true
-                    ? ToOutcome(result)
-                    : new InnerCallOutcome($"denied by policy: {decision.Rule}. {decision.Reason}", null, null);
+                return await body(record).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 record.Outcome = "failed";
                 record.Error = "canceled";
-                return new InnerCallOutcome($"The call of {tool.Name} was canceled.", null, null);
+                return new InnerCallOutcome($"{what} was canceled.", null, null);
             }
             catch (Exception failure)
             {
                 record.Outcome = "failed";
                 record.Error = failure.GetType().Name;
-                return new InnerCallOutcome($"The call of {tool.Name} failed: {failure.Message}", null, null);
+                return new InnerCallOutcome($"{what} failed: {failure.Message}", null, null);
             }
             finally
             {
@@ -315,8 +336,9 @@ public sealed partial class CodeModeRunner
             }
         }
 
-        // structuredContent goes to the script as an object; text-only results as a string.
-        private static InnerCallOutcome ToOutcome(CallToolResult result)
+        // structuredContent goes to the script as an object; text-only results as a string, or as
+        // the number or boolean it spells when the tool declares its text a JSON literal.
+        private static InnerCallOutcome ToOutcome(CallToolResult result, bool textIsJson)
         {
             var text = string.Join('\n', result.Content.OfType<TextContentBlock>().Select(t => t.Text));
             if (result.IsError == true)
@@ -334,7 +356,14 @@ public sealed partial class CodeModeRunner
                 return new InnerCallOutcome(null, JsonSerializer.Serialize(result.Content, ModelContextProtocol.McpJsonUtilities.DefaultOptions), null);
             }
 
-            return new InnerCallOutcome(null, null, result.Content.Count == 0 ? null : text);
+            if (result.Content.Count == 0)
+            {
+                return new InnerCallOutcome(null, null, null);
+            }
+
+            return textIsJson && ScalarText.TryAsJson(text) is { } json
+                ? new InnerCallOutcome(null, json, null)
+                : new InnerCallOutcome(null, null, text);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>
 /// One execution of model-written JavaScript in a fresh Jint engine: no CLR access, no modules,
-/// no timers, no network, no files; only <c>codemode</c> and <c>console</c>. Every limit of
+/// no timers, no network, no files; only <c>codemode</c> (tools and <c>codemode.resources</c>) and <c>console</c>. Every limit of
 /// <see cref="CodeModeOptions"/> is enforced here, and every way a script can fail ends in a
 /// <see cref="SandboxResult"/> with a message that names the limit, never in an exception.
 /// The engine is driven from one logical flow at a time: inner tool calls run as .NET tasks,
@@ -197,25 +197,33 @@ internal sealed class CodeModeSandbox
         host.Set("done", new ClrFunction(engine, "done", (_, args) => Set(ref _doneJson, Arg(args, 0)), 1));
         host.Set("fail", new ClrFunction(engine, "fail", (_, args) => Set(ref _failure, Arg(args, 0)), 1));
         host.Set("call", new ClrFunction(engine, "call", (_, args) => Call(engine, Arg(args, 0), Arg(args, 1), token), 2));
+        host.Set("resources", _tools.ResourcesJson);
+        host.Set("read", new ClrFunction(engine, "read", (_, args) => Read(engine, Arg(args, 0), token), 1));
         return host;
     }
 
-    private JsValue Call(Engine engine, string realName, string argumentsJson, CancellationToken token)
-    {
-        if (_tools.Invoke is not { } invoke)
-        {
-            throw new SandboxLimitException("Tools can only be called from execute.");
-        }
+    private JsValue Call(Engine engine, string realName, string argumentsJson, CancellationToken token) =>
+        _tools.Invoke is { } invoke
+            ? Start(engine, () => invoke(realName, argumentsJson, token))
+            : throw new SandboxLimitException("Tools can only be called from execute.");
 
+    private JsValue Read(Engine engine, string uri, CancellationToken token) =>
+        _tools.Read is { } read
+            ? Start(engine, () => read(uri, token))
+            : throw new SandboxLimitException("Resources can only be read from execute.");
+
+    // Tool calls and resource reads share one budget: each is a governed, audited request.
+    private JsValue Start(Engine engine, Func<Task<InnerCallOutcome>> work)
+    {
         if (++_innerCalls > _options.MaxInnerCalls)
         {
-            _limitHit = $"The code made more than {_options.MaxInnerCalls} tool calls (McpPlatform:CodeMode:MaxInnerCalls).";
+            _limitHit = $"The code made more than {_options.MaxInnerCalls} tool calls and resource reads (McpPlatform:CodeMode:MaxInnerCalls).";
             throw new SandboxLimitException(_limitHit);
         }
 
         var promise = engine.Advanced.RegisterPromise();
         // Off the engine's thread: the tool's work is not the script's allocation, and the script goes on meanwhile.
-        var task = Task.Run(() => invoke(realName, argumentsJson, token), CancellationToken.None);
+        var task = Task.Run(work, CancellationToken.None);
         _pending.Add(new PendingCall(task, promise.Resolve));
         return promise.Promise;
     }
@@ -253,7 +261,7 @@ internal sealed class CodeModeSandbox
         }
         else if (outcome.Json is not null)
         {
-            result.Set("value", new JsonParser(engine).Parse(outcome.Json));
+            result.Set("value", ScalarText.NonFinite(outcome.Json) is { } number ? new JsNumber(number) : new JsonParser(engine).Parse(outcome.Json));
         }
         else
         {
@@ -308,16 +316,20 @@ internal sealed class CodeModeSandbox
     private sealed record PendingCall(Task<InnerCallOutcome> Task, Action<JsValue> Resolve);
 }
 
-/// <summary>What the sandbox offers a script: the tool list for search, the tool functions for execute.</summary>
+/// <summary>What the sandbox offers a script: the tool and resource lists for search, the tool functions and resource reads for execute.</summary>
 /// <param name="CatalogJson">What <c>codemode.tools()</c> returns, as JSON.</param>
 /// <param name="Functions">The tools that get a <c>codemode.&lt;name&gt;</c> function.</param>
 /// <param name="Lookup">Any other tool name a script asks for, to its MCP name (null: no such tool).</param>
 /// <param name="Invoke">Calls a tool by MCP name with JSON arguments; null in search.</param>
+/// <param name="ResourcesJson">What <c>codemode.resources.list()</c> returns, as JSON.</param>
+/// <param name="Read">Reads a resource by URI (<c>codemode.resources.read(uri)</c>); null in search.</param>
 internal sealed record SandboxTools(
     string CatalogJson,
     IReadOnlyList<CodeModeTool> Functions,
     Func<string, string?> Lookup,
-    Func<string, string, CancellationToken, Task<InnerCallOutcome>>? Invoke);
+    Func<string, string, CancellationToken, Task<InnerCallOutcome>>? Invoke,
+    string ResourcesJson,
+    Func<string, CancellationToken, Task<InnerCallOutcome>>? Read);
 
 /// <summary>An inner call's outcome as the script sees it: an error message, a JSON value, or text.</summary>
 internal sealed record InnerCallOutcome(string? Error, string? Json, string? Text);

@@ -28,8 +28,9 @@ public static class CodeModeSurface
         "Run JavaScript that calls tools. code is an async arrow function, e.g. "
         + "async () => { const r = await codemode.issues_list({ limit: 5 }); return r.items.length; }. "
         + "Each tool from search is an async function codemode.NAME(args) taking one object that matches its inputSchema; "
-        + "it resolves to the result of the tool (an object, or a string for text). Chain calls, or run them together with Promise.all. "
+        + "it resolves to the result of the tool (an object, number, boolean or string). Chain calls, or run them together with Promise.all. "
         + "A failed or denied call throws an Error whose message says why; catch it with try/catch. "
+        + "codemode.resources.list() lists readable resources; codemode.resources.read(uri) resolves to [{uri, mimeType, text or base64 blob}]. "
         + "The return value is JSON-serialized; console.log output is returned in logs. "
         + "No network, files, require, import or timers; time, memory, call count and output size are limited.";
 

@@ -1,7 +1,8 @@
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>
-/// The JavaScript that runs first in every sandbox: it builds the frozen <c>codemode</c> and
+/// The JavaScript that runs first in every sandbox: it builds the frozen <c>codemode</c> (tool
+/// functions, <c>tools()</c>, <c>resources.list()</c> and <c>resources.read(uri)</c>) and
 /// <c>console</c> objects from the host functions, removes what a script must not find, and
 /// returns the runner that calls the script's function and reports its JSON result. It keeps
 /// its own references to JSON and Object functions, so a script that replaces them only breaks
@@ -14,7 +15,7 @@ internal static class SandboxPrelude
           'use strict';
           const parse = JSON.parse, stringify = JSON.stringify, freeze = Object.freeze, define = Object.defineProperty;
           const hasOwn = Object.prototype.hasOwnProperty, ErrorCtor = Error, StringCtor = String, apply = Reflect.apply;
-          const RangeErrorCtor = RangeError, repeatNative = String.prototype.repeat, maxStringLength = host.maxStringLength;
+          const RangeErrorCtor = RangeError, TypeErrorCtor = TypeError, repeatNative = String.prototype.repeat, maxStringLength = host.maxStringLength;
           const text = (value) => {
             if (typeof value === 'string') return value;
             try { const json = stringify(value); return json === undefined ? StringCtor(value) : json; } catch (e) { return StringCtor(value); }
@@ -37,11 +38,22 @@ internal static class SandboxPrelude
             if (outcome.error !== undefined) throw new ErrorCtor(outcome.error);
             return outcome.value;
           };
+          const resources = freeze({
+            list: () => parse(host.resources),
+            read: async function (uri) {
+              if (!host.execute) throw new ErrorCtor('Resources can only be read from execute; search can list them with codemode.resources.list().');
+              if (typeof uri !== 'string') throw new TypeErrorCtor('codemode.resources.read(uri) takes the URI as a string, e.g. codemode.resources.read("notes://board").');
+              const outcome = await host.read(uri);
+              if (outcome.error !== undefined) throw new ErrorCtor(outcome.error);
+              return outcome.value;
+            },
+          });
           const api = {};
           if (host.execute) {
             for (const [name, realName] of host.tools) api[name] = caller(realName);
           }
           if (!hasOwn.call(api, 'tools')) api.tools = () => parse(host.catalog);
+          if (!hasOwn.call(api, 'resources')) api.resources = resources;
           freeze(api);
           const codemode = new Proxy(api, {
             get(target, key) {

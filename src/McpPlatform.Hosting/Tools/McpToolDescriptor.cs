@@ -49,4 +49,12 @@ public sealed record McpToolDescriptor
     /// <c>issues_search(args: { jql: string }): Promise&lt;{ issues: Issue[] }&gt;;</c>. Generated at compile time.
     /// </summary>
     public string? TypeScript { get; init; }
+
+    /// <summary>
+    /// True when the tool's text result is a JSON literal: a number or a boolean (<c>5</c>,
+    /// <c>true</c>), as the generator emits for numeric and boolean returns. Code Mode parses such
+    /// text so a script gets the number or boolean its TypeScript declaration promises, never the
+    /// string <c>"false"</c> (which JavaScript treats as true). Direct calls still get the text.
+    /// </summary>
+    public bool TextResultIsJson { get; init; }
 }

@@ -22,7 +22,7 @@ public sealed class ExecuteTests(CodeModeServerFixture fixture) : IClassFixture<
 
         var value = result.Result();
         Assert.Equal("Printer on fire/T-7", value.GetProperty("echoed").GetString());
-        Assert.Equal("42", value.GetProperty("sum").GetString());
+        Assert.Equal(42, value.GetProperty("sum").GetInt32());
         Assert.Equal(JsonValueKind.String, value.GetProperty("priority").ValueKind);
     }
 
