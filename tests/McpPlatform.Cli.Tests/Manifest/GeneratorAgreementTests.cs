@@ -13,11 +13,11 @@ public sealed class GeneratorAgreementTests
 
     /// <summary>
     /// What the generator wrote for its resource sample (tests/McpPlatform.Generators.Tests/Samples/ResourceSample.cs)
-    /// together with the issue-tracker tools, taken verbatim from <c>GeneratorHarness.Run</c>: tools, then resources
-    /// (fixed and templated), then prompts, then the hash.
+    /// together with the issue-tracker tools: the generator tests' snapshot, so it cannot drift from the generator's
+    /// output. Tools, then resources (fixed and templated), then prompts, then the hash.
     /// </summary>
     private static readonly string HandbookManifest =
-        Path.Combine(RepositoryLayout.Root, "tests", "McpPlatform.Cli.Tests", "Manifest", "Expected", "HandbookManifest.json");
+        Path.Combine(RepositoryLayout.Root, "tests", "McpPlatform.Generators.Tests", "Expected", "HandbookManifest.json");
 
     [Fact]
     public void A_generated_manifest_with_resources_and_prompts_verifies_and_reads_every_entry()

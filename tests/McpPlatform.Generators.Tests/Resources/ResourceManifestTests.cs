@@ -8,6 +8,12 @@ namespace McpPlatform.Generators.Tests.Resources;
 public sealed class ResourceManifestTests
 {
     [Fact]
+    public void Handbook_manifest_matches_its_snapshot_which_the_CLI_tests_verify() =>
+        Snapshot.Matches(
+            GeneratorHarness.Run(ResourceSample.Source, IssueTrackerSample.Model, IssueTrackerSample.Tools).ManifestText(),
+            "HandbookManifest.json");
+
+    [Fact]
     public void Resources_and_prompts_follow_tools_sorted_by_name()
     {
         var manifest = GeneratorHarness.Run(ResourceSample.Source).Manifest();
