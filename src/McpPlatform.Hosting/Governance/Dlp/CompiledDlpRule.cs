@@ -13,18 +13,26 @@ internal sealed class CompiledDlpRule
     /// <summary>Ends a tool set entry (<c>toolset/*</c>).</summary>
     public const string ToolSetSuffix = "/*";
 
+    /// <summary>How much longer the second attempt after a timeout may take.</summary>
+    public const int PatientTimeoutFactor = 10;
+
     private readonly Regex _regex;
+    private readonly Lazy<Regex> _patient;
     private readonly MatchCheck? _check;
     private readonly string? _requiredText;
     private readonly bool _allTools;
     private readonly HashSet<string> _toolNames;
     private readonly HashSet<string> _toolSets;
 
-    private CompiledDlpRule(string name, Regex regex, MatchCheck? check, int minLength, string? requiredText,
-        DlpAction action, DlpAction resultAction, string[] tools, string? replacement)
+    private CompiledDlpRule(string name, Func<TimeSpan, Regex> createRegex, TimeSpan timeout, MatchCheck? check, int minLength,
+        string? requiredText, DlpAction action, DlpAction resultAction, string[] tools, string? replacement)
     {
         Name = name;
-        _regex = regex;
+        _regex = createRegex(timeout);
+
+        // A match that times out once may only have been starved of CPU on a busy machine; it gets one
+        // second attempt with a longer timeout, and a pathological pattern still fails both (fail closed).
+        _patient = new Lazy<Regex>(() => createRegex(timeout * PatientTimeoutFactor));
         _check = check;
         MinLength = Math.Max(1, minLength);
         _requiredText = requiredText;
@@ -54,7 +62,7 @@ internal sealed class CompiledDlpRule
 
     /// <summary>The built-in rule of a detector, as it applies by default.</summary>
     public static CompiledDlpRule BuiltIn(BuiltInDetector detector, TimeSpan timeout) =>
-        new(detector.Name, detector.CreateRegex(timeout), detector.Check, detector.MinLength, detector.RequiredText,
+        new(detector.Name, detector.CreateRegex, timeout, detector.Check, detector.MinLength, detector.RequiredText,
             detector.ArgumentAction, DlpAction.Redact, [], null);
 
     /// <summary>A configured rule; the rule must have passed <see cref="DlpValidator"/>.</summary>
@@ -66,9 +74,9 @@ internal sealed class CompiledDlpRule
         var tools = (rule.Tools ?? []).Select(t => t.Trim()).ToArray();
         var detector = BuiltInDetector.Find(rule.Detector);
         return detector is not null
-            ? new(name, detector.CreateRegex(timeout), detector.Check, detector.MinLength, detector.RequiredText,
+            ? new(name, detector.CreateRegex, timeout, detector.Check, detector.MinLength, detector.RequiredText,
                 action, resultAction, tools, rule.Replacement)
-            : new(name, CreateRegex(rule.Pattern!, timeout), null, 1, null, action, resultAction, tools, rule.Replacement);
+            : new(name, t => CreateRegex(rule.Pattern!, t), timeout, null, 1, null, action, resultAction, tools, rule.Replacement);
     }
 
     /// <summary>Compiles a custom pattern the way every rule's expression is compiled.</summary>
@@ -80,9 +88,36 @@ internal sealed class CompiledDlpRule
         _allTools || _toolNames.Contains(tool.Name) || _toolSets.Contains(tool.ToolSet);
 
     /// <summary>True when the text contains at least one confirmed, non-empty match.</summary>
+    /// <exception cref="RegexMatchTimeoutException">Both attempts timed out.</exception>
     public bool Matches(string text)
     {
-        if (!MightMatch(text))
+        try
+        {
+            return Matches(_regex, text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Matches(_patient.Value, text);
+        }
+    }
+
+    /// <summary>The text with every confirmed match replaced; the same instance when nothing matched.</summary>
+    /// <exception cref="RegexMatchTimeoutException">Both attempts timed out.</exception>
+    public string Redact(string text)
+    {
+        try
+        {
+            return Redact(_regex, text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Redact(_patient.Value, text);
+        }
+    }
+
+    private bool Matches(Regex regex, string text)
+    {
+        if (!MightMatch(regex, text))
         {
             return false;
         }
@@ -90,7 +125,7 @@ internal sealed class CompiledDlpRule
         var start = 0;
         while (start < text.Length)
         {
-            var match = _regex.Match(text, start);
+            var match = regex.Match(text, start);
             if (!match.Success)
             {
                 return false;
@@ -107,10 +142,9 @@ internal sealed class CompiledDlpRule
         return false;
     }
 
-    /// <summary>The text with every confirmed match replaced; the same instance when nothing matched.</summary>
-    public string Redact(string text)
+    private string Redact(Regex regex, string text)
     {
-        if (!MightMatch(text))
+        if (!MightMatch(regex, text))
         {
             return text;
         }
@@ -120,7 +154,7 @@ internal sealed class CompiledDlpRule
         var start = 0;
         while (start < text.Length)
         {
-            var match = _regex.Match(text, start);
+            var match = regex.Match(text, start);
             if (!match.Success)
             {
                 break;
@@ -148,10 +182,10 @@ internal sealed class CompiledDlpRule
     }
 
     /// <summary>Cheap tests first: length, required text, then one allocation-free regular expression pass.</summary>
-    private bool MightMatch(string text) =>
+    private bool MightMatch(Regex regex, string text) =>
         text.Length >= MinLength
         && (_requiredText is null || text.Contains(_requiredText, StringComparison.Ordinal))
-        && _regex.IsMatch(text.AsSpan());
+        && regex.IsMatch(text.AsSpan());
 
     private int Confirm(Match match) =>
         match.Length == 0 ? 0 : _check is null ? match.Length : Math.Min(_check(match), match.Length);

@@ -47,9 +47,11 @@ public sealed class DlpOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// How long one rule may spend on one match attempt (the regular expression timeout). A rule
-    /// that times out blocks the call when scanning arguments, and replaces the whole value with its
-    /// replacement when scanning a result (fail closed). Must be positive; 100 ms by default.
+    /// How long one rule may spend on one match attempt (the regular expression timeout). A value
+    /// whose scan times out is scanned once more with ten times the timeout (a busy machine can starve
+    /// a match of CPU); if that times out too, the call is blocked when scanning arguments, and the
+    /// whole value is replaced with the rule's replacement when scanning a result (fail closed). Must
+    /// be positive; 100 ms by default.
     /// </summary>
     public TimeSpan MatchTimeout { get; set; } = DefaultMatchTimeout;
 
