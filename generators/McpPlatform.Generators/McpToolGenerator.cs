@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using McpPlatform.Generators.Emitting;
 using McpPlatform.Generators.Model;
 using McpPlatform.Generators.Parsing;
@@ -39,33 +40,10 @@ namespace McpPlatform.Generators
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var tools = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    McpAttributeNames.McpTool,
-                    static (node, _) => node is MethodDeclarationSyntax,
-                    static (ctx, ct) => ToolParser.Parse(ctx, ct))
-                .WithTrackingName(Steps.Tools);
-
-            var resources = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    McpAttributeNames.McpResource,
-                    static (node, _) => node is MethodDeclarationSyntax,
-                    static (ctx, ct) => ResourceParser.Parse(ctx, ct))
-                .WithTrackingName(Steps.Resources);
-
-            var prompts = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    McpAttributeNames.McpPrompt,
-                    static (node, _) => node is MethodDeclarationSyntax,
-                    static (ctx, ct) => PromptParser.Parse(ctx, ct))
-                .WithTrackingName(Steps.Prompts);
-
-            var completions = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    McpAttributeNames.McpCompletion,
-                    static (node, _) => node is MethodDeclarationSyntax,
-                    static (ctx, ct) => CompletionParser.Parse(ctx, ct))
-                .WithTrackingName(Steps.Completions);
+            var tools = MethodsWith(context, McpAttributeNames.McpTool, ToolParser.Parse, Steps.Tools);
+            var resources = MethodsWith(context, McpAttributeNames.McpResource, ResourceParser.Parse, Steps.Resources);
+            var prompts = MethodsWith(context, McpAttributeNames.McpPrompt, PromptParser.Parse, Steps.Prompts);
+            var completions = MethodsWith(context, McpAttributeNames.McpCompletion, CompletionParser.Parse, Steps.Completions);
 
             var members = resources.Collect()
                 .Combine(prompts.Collect())
@@ -103,6 +81,13 @@ namespace McpPlatform.Generators
             context.RegisterSourceOutput(catalog, static (spc, model) => Emit(spc, model));
         }
 
+        /// <summary>The methods carrying <paramref name="attribute"/>, each parsed to its model, tracked as <paramref name="step"/>.</summary>
+        private static IncrementalValuesProvider<T> MethodsWith<T>(
+            IncrementalGeneratorInitializationContext context, string attribute, Func<GeneratorAttributeSyntaxContext, CancellationToken, T> parse, string step) =>
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(attribute, static (node, _) => node is MethodDeclarationSyntax, parse)
+                .WithTrackingName(step);
+
         /// <summary>A compiler-visible MSBuild property, or null when it is absent or empty.</summary>
         private static string? Property(AnalyzerConfigOptions options, string name) =>
             options.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -115,12 +100,7 @@ namespace McpPlatform.Generators
 
         private static void Emit(SourceProductionContext context, CatalogModel model)
         {
-            foreach (var diagnostic in model.Config.Diagnostics)
-            {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
-            foreach (var diagnostic in model.Tools.SelectMany(t => t.Diagnostics))
+            foreach (var diagnostic in model.Config.Diagnostics.Concat(model.Tools.SelectMany(t => t.Diagnostics)))
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }

@@ -29,7 +29,7 @@ public sealed class DiagnosticTests
             """);
         var run = GeneratorHarness.Run(source);
 
-        var diagnostic = AssertReported(run, "MCPP001", DiagnosticSeverity.Error, "'duration'", "'Timers.Wait'", "'System.TimeSpan'");
+        var diagnostic = DiagnosticAssert.Reported(run, "MCPP001", DiagnosticSeverity.Error, "'duration'", "'Timers.Wait'", "'System.TimeSpan'");
         Assert.Equal("duration", SourceAt(diagnostic, source));
     }
 
@@ -79,7 +79,7 @@ public sealed class DiagnosticTests
             }
             """));
 
-        AssertReported(run, "MCPP003", DiagnosticSeverity.Error, $"'{name}'", "'Tools.Find'");
+        DiagnosticAssert.Reported(run, "MCPP003", DiagnosticSeverity.Error, $"'{name}'", "'Tools.Find'");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class DiagnosticTests
             }
             """));
 
-        AssertReported(run, "MCPP004", DiagnosticSeverity.Warning, "'ping'");
+        DiagnosticAssert.Reported(run, "MCPP004", DiagnosticSeverity.Warning, "'ping'");
         Assert.Equal(string.Empty, run.LoadTool("ping").Descriptor.Description);
     }
 
@@ -108,7 +108,7 @@ public sealed class DiagnosticTests
             }
             """));
 
-        AssertReported(run, "MCPP005", DiagnosticSeverity.Warning, "'ping'", "Write");
+        DiagnosticAssert.Reported(run, "MCPP005", DiagnosticSeverity.Warning, "'ping'", "Write");
         Assert.Equal(ToolAccess.Write, run.LoadTool("ping").Descriptor.Access);
     }
 
@@ -119,7 +119,7 @@ public sealed class DiagnosticTests
     {
         var run = GeneratorHarness.Run(ToolSource.Of(declarations.Replace("string text", "[Description(\"Text.\")] string text")));
 
-        AssertReported(run, "MCPP006", DiagnosticSeverity.Error, "'Tools.Echo'");
+        DiagnosticAssert.Reported(run, "MCPP006", DiagnosticSeverity.Error, "'Tools.Echo'");
         Assert.False(run.HasGeneratedSource && run.GeneratedSource.Contains("Echo", StringComparison.Ordinal));
     }
 
@@ -139,7 +139,7 @@ public sealed class DiagnosticTests
             """);
         var run = GeneratorHarness.Run(source);
 
-        var diagnostic = AssertReported(run, "MCPP007", DiagnosticSeverity.Error, "'Tools.Count'", "'total'");
+        var diagnostic = DiagnosticAssert.Reported(run, "MCPP007", DiagnosticSeverity.Error, "'Tools.Count'", "'total'");
         Assert.Equal("total", SourceAt(diagnostic, source));
     }
 
@@ -150,7 +150,7 @@ public sealed class DiagnosticTests
     {
         var run = GeneratorHarness.Run(ToolSource.Of(declarations));
 
-        AssertReported(run, "MCPP008", DiagnosticSeverity.Error, "'Tools.Hidden'");
+        DiagnosticAssert.Reported(run, "MCPP008", DiagnosticSeverity.Error, "'Tools.Hidden'");
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class DiagnosticTests
             }
             """));
 
-        AssertReported(run, "MCPP009", DiagnosticSeverity.Error, "'Files.Open'", "System.IO.Stream");
+        DiagnosticAssert.Reported(run, "MCPP009", DiagnosticSeverity.Error, "'Files.Open'", "System.IO.Stream");
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class DiagnosticTests
             }
             """));
 
-        AssertReported(run, "MCPP010", DiagnosticSeverity.Error, "'Vault.Open'", "'Vault'");
+        DiagnosticAssert.Reported(run, "MCPP010", DiagnosticSeverity.Error, "'Vault.Open'", "'Vault'");
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class DiagnosticTests
             """);
         var run = GeneratorHarness.Run(source);
 
-        var diagnostic = AssertReported(run, "MCPP011", DiagnosticSeverity.Warning, "'limit'", "'find'");
+        var diagnostic = DiagnosticAssert.Reported(run, "MCPP011", DiagnosticSeverity.Warning, "'limit'", "'find'");
         Assert.Equal("limit", SourceAt(diagnostic, source));
         Assert.NotNull(run.LoadTool("find"));
     }
@@ -223,21 +223,6 @@ public sealed class DiagnosticTests
         Assert.Single(run.Diagnostics, d => d.Id == "MCPP001");
         Assert.Empty(run.CompilationProblems);
         Assert.Equal(["ping"], run.LoadCatalog().Tools.Select(t => t.Descriptor.Name));
-    }
-
-    /// <summary>Asserts exactly one diagnostic with this id, its severity, and the fragments its message must contain.</summary>
-    private static Diagnostic AssertReported(GeneratorRun run, string id, DiagnosticSeverity severity, params string[] messageContains)
-    {
-        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == id);
-        Assert.Equal(severity, diagnostic.Severity);
-        var message = diagnostic.GetMessage();
-        foreach (var fragment in messageContains)
-        {
-            Assert.Contains(fragment, message);
-        }
-
-        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
-        return diagnostic;
     }
 
     private static string SourceAt(Diagnostic diagnostic, string source) =>

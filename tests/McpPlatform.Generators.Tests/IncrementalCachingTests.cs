@@ -2,6 +2,7 @@ using McpPlatform.Generators.Tests.Harness;
 using McpPlatform.Generators.Tests.Samples;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using static McpPlatform.Generators.Tests.Harness.IncrementalSteps;
 using Steps = McpPlatform.Generators.McpToolGenerator.Steps;
 
 namespace McpPlatform.Generators.Tests;
@@ -39,14 +40,10 @@ public sealed class IncrementalCachingTests
 
         foreach (var step in TrackedSteps)
         {
-            Assert.All(Outputs(result, step), output => Assert.True(
-                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                $"{step} output was {output.Reason}"));
+            AssertReused(Outputs(result, step), $"{step} output");
         }
 
-        Assert.All(SourceOutputs(result), output => Assert.True(
-            output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-            $"source output was {output.Reason}"));
+        AssertReused(SourceOutputs(result), "source output");
     }
 
     [Fact]
@@ -109,9 +106,7 @@ public sealed class IncrementalCachingTests
 
         foreach (var step in TrackedSteps)
         {
-            Assert.All(Outputs(result, step), output => Assert.True(
-                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                $"{step} output was {output.Reason}"));
+            AssertReused(Outputs(result, step), $"{step} output");
         }
     }
 
@@ -129,7 +124,7 @@ public sealed class IncrementalCachingTests
 
         Assert.Contains(Outputs(result, Steps.Config), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains(Outputs(result, Steps.Catalog), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.All(Outputs(result, Steps.Tools), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        AssertReused(Outputs(result, Steps.Tools), "tools output");
         var after = Assert.Single(run.GeneratedTrees).ToString();
         Assert.Contains("\"\"default-read\"\"", before, StringComparison.Ordinal);
         Assert.DoesNotContain("\"\"default-read\"\"", after, StringComparison.Ordinal);
@@ -146,9 +141,9 @@ public sealed class IncrementalCachingTests
             new GeneratorInputs.InMemoryAdditionalText(GeneratorInputs.AppSettingsPath, AppSettings.Replace("Information", "Warning", StringComparison.Ordinal)));
         var result = edited.RunGenerators(compilation).GetRunResult().Results.Single();
 
-        Assert.All(Outputs(result, Steps.Config), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"config was {o.Reason}"));
-        Assert.All(Outputs(result, Steps.Catalog), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"catalog was {o.Reason}"));
-        Assert.All(SourceOutputs(result), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"source output was {o.Reason}"));
+        AssertReused(Outputs(result, Steps.Config), "config");
+        AssertReused(Outputs(result, Steps.Catalog), "catalog");
+        AssertReused(SourceOutputs(result), "source output");
     }
 
     [Fact]
@@ -175,19 +170,4 @@ public sealed class IncrementalCachingTests
         Assert.Empty(driver.GetRunResult().Diagnostics);
         return (driver, compilation);
     }
-
-    private static CSharpCompilation ReplaceFile(CSharpCompilation compilation, int index, string text)
-    {
-        var old = compilation.SyntaxTrees[index];
-        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)old.Options, old.FilePath));
-    }
-
-    private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step)
-    {
-        Assert.True(result.TrackedSteps.TryGetValue(step, out var runs), $"step {step} was not tracked");
-        return runs.SelectMany(s => s.Outputs).ToList();
-    }
-
-    private static List<(object Value, IncrementalStepRunReason Reason)> SourceOutputs(GeneratorRunResult result) =>
-        result.TrackedOutputSteps.SelectMany(p => p.Value).SelectMany(s => s.Outputs).ToList();
 }

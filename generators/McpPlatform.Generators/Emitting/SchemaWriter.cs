@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using McpPlatform.Generators.Json;
 using McpPlatform.Generators.Model;
 using McpPlatform.Generators.Parsing;
 
@@ -56,7 +57,7 @@ namespace McpPlatform.Generators.Emitting
         private string Root(IEnumerable<(string Name, string Schema)> properties, IEnumerable<string> required, string? description)
         {
             var builder = new StringBuilder();
-            builder.Append("{\"$schema\":").Append(JsonText.Quote(Dialect)).Append(",\"type\":\"object\"");
+            builder.Append("{\"$schema\":").Append(JsonTextWriter.Quote(Dialect)).Append(",\"type\":\"object\"");
             AppendDescription(builder, description);
             AppendObjectBody(builder, properties, required);
             if (_definitionNames.Count > 0)
@@ -65,7 +66,7 @@ namespace McpPlatform.Generators.Emitting
                 var first = true;
                 foreach (var pair in _definitionNames.OrderBy(p => p.Value, StringComparer.Ordinal))
                 {
-                    builder.Append(first ? string.Empty : ",").Append(JsonText.Quote(pair.Value)).Append(':').Append(Definition(_objects[pair.Key]));
+                    builder.Append(first ? string.Empty : ",").Append(JsonTextWriter.Quote(pair.Value)).Append(':').Append(Definition(_objects[pair.Key]));
                     first = false;
                 }
 
@@ -90,12 +91,12 @@ namespace McpPlatform.Generators.Emitting
         private static void AppendObjectBody(StringBuilder builder, IEnumerable<(string Name, string Schema)> properties, IEnumerable<string> required)
         {
             builder.Append(",\"properties\":{")
-                .Append(string.Join(",", properties.Select(p => JsonText.Quote(p.Name) + ":" + p.Schema)))
+                .Append(string.Join(",", properties.Select(p => JsonTextWriter.Quote(p.Name) + ":" + p.Schema)))
                 .Append('}');
             var requiredNames = required.ToList();
             if (requiredNames.Count > 0)
             {
-                builder.Append(",\"required\":[").Append(string.Join(",", requiredNames.Select(JsonText.Quote))).Append(']');
+                builder.Append(",\"required\":[").Append(string.Join(",", requiredNames.Select(JsonTextWriter.Quote))).Append(']');
             }
 
             builder.Append(",\"additionalProperties\":false");
@@ -128,7 +129,7 @@ namespace McpPlatform.Generators.Emitting
             ShapeKind.Uuid => Typed("string", shape.IsNullable, ",\"format\":\"uuid\""),
             ShapeKind.DateTime => Typed("string", shape.IsNullable, ",\"format\":\"date-time\""),
             ShapeKind.Enum => Typed("string", shape.IsNullable,
-                ",\"enum\":[" + string.Join(",", shape.EnumMembers.Select(JsonText.Quote).Concat(shape.IsNullable ? new[] { "null" } : Array.Empty<string>())) + "]"),
+                ",\"enum\":[" + string.Join(",", shape.EnumMembers.Select(JsonTextWriter.Quote).Concat(shape.IsNullable ? new[] { "null" } : Array.Empty<string>())) + "]"),
             ShapeKind.Array => Typed("array", shape.IsNullable, ",\"items\":" + Shape(shape.Element!)),
             ShapeKind.Dictionary => Typed("object", shape.IsNullable, ",\"additionalProperties\":" + Shape(shape.Element!)),
             ShapeKind.Object => shape.IsNullable
@@ -138,16 +139,16 @@ namespace McpPlatform.Generators.Emitting
         };
 
         private string Reference(TypeShape shape) =>
-            "{\"$ref\":" + JsonText.Quote("#/$defs/" + _definitionNames[shape.ObjectKey!]) + "}";
+            "{\"$ref\":" + JsonTextWriter.Quote("#/$defs/" + _definitionNames[shape.ObjectKey!]) + "}";
 
         private static string Typed(string type, bool nullable, string rest = "") =>
-            "{\"type\":" + (nullable ? "[" + JsonText.Quote(type) + ",\"null\"]" : JsonText.Quote(type)) + rest + "}";
+            "{\"type\":" + (nullable ? "[" + JsonTextWriter.Quote(type) + ",\"null\"]" : JsonTextWriter.Quote(type)) + rest + "}";
 
         private static void AppendDescription(StringBuilder builder, string? description)
         {
             if (!string.IsNullOrEmpty(description))
             {
-                builder.Append(",\"description\":").Append(JsonText.Quote(description!));
+                builder.Append(",\"description\":").Append(JsonTextWriter.Quote(description!));
             }
         }
 

@@ -16,6 +16,17 @@ namespace McpPlatform.Generators.Model
     /// </summary>
     internal sealed record MemberParameter(string Name, string TypeName, ParameterSource Source, string? Description, bool IsRequired, string? DefaultLiteral = null);
 
+    /// <summary>What every resource, prompt and completion model carries: the method, its parameters, and what parsing found.</summary>
+    internal abstract record MemberModel(
+        MethodTarget Method,
+        EquatableArray<MemberParameter> Parameters,
+        bool IsAwaited,
+        LocationInfo? Location,
+        EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public bool HasErrors => DiagnosticList.HasErrors(Diagnostics);
+    }
+
     /// <summary>Everything needed to emit one [McpResource] method; plain data, no symbols.</summary>
     internal sealed record ResourceModel(
         string Name,
@@ -24,15 +35,10 @@ namespace McpPlatform.Generators.Model
         string? Title,
         string? Description,
         string? MimeType,
-        MethodTarget Method,
-        EquatableArray<MemberParameter> Parameters,
-        bool IsAwaited,
-        LocationInfo? Location,
-        EquatableArray<DiagnosticInfo> Diagnostics)
+        MethodTarget Method, EquatableArray<MemberParameter> Parameters, bool IsAwaited, LocationInfo? Location, EquatableArray<DiagnosticInfo> Diagnostics)
+        : MemberModel(Method, Parameters, IsAwaited, Location, Diagnostics)
     {
         public bool IsTemplated => Variables.Count > 0;
-
-        public bool HasErrors => DiagnosticList.HasErrors(Diagnostics);
     }
 
     /// <summary>Everything needed to emit one [McpPrompt] method; plain data, no symbols.</summary>
@@ -40,28 +46,17 @@ namespace McpPlatform.Generators.Model
         string Name,
         string? Title,
         string? Description,
-        MethodTarget Method,
-        EquatableArray<MemberParameter> Parameters,
-        bool IsAwaited,
-        LocationInfo? Location,
-        EquatableArray<DiagnosticInfo> Diagnostics)
-    {
-        public bool HasErrors => DiagnosticList.HasErrors(Diagnostics);
-    }
+        MethodTarget Method, EquatableArray<MemberParameter> Parameters, bool IsAwaited, LocationInfo? Location, EquatableArray<DiagnosticInfo> Diagnostics)
+        : MemberModel(Method, Parameters, IsAwaited, Location, Diagnostics);
 
     /// <summary>Everything needed to emit one [McpCompletion] method; plain data, no symbols.</summary>
     internal sealed record CompletionModel(
         string Argument,
         string? Prompt,
         string? ResourceTemplate,
-        MethodTarget Method,
-        EquatableArray<MemberParameter> Parameters,
-        bool IsAwaited,
-        LocationInfo? Location,
-        EquatableArray<DiagnosticInfo> Diagnostics)
+        MethodTarget Method, EquatableArray<MemberParameter> Parameters, bool IsAwaited, LocationInfo? Location, EquatableArray<DiagnosticInfo> Diagnostics)
+        : MemberModel(Method, Parameters, IsAwaited, Location, Diagnostics)
     {
-        public bool HasErrors => DiagnosticList.HasErrors(Diagnostics);
-
         /// <summary>The prompt name or URI template, for messages.</summary>
         public string TargetDisplay => Prompt is not null ? "prompt '" + Prompt + "'" : "resource template '" + ResourceTemplate + "'";
     }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using McpPlatform.Generators.Model;
@@ -11,42 +10,35 @@ namespace McpPlatform.Generators.Parsing
     {
         public static CompletionModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            var method = (IMethodSymbol)context.TargetSymbol;
-            var attribute = context.Attributes[0];
-            var location = LocationInfo.From(method.Locations.FirstOrDefault());
-            var diagnostics = new List<DiagnosticInfo>();
-            var docs = DocComments.For(method, cancellationToken);
-            var display = method.ContainingType.Name + "." + method.Name;
+            var site = MemberSite.From(context, cancellationToken);
 
-            var argument = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
-            var prompt = MemberParser.Named(attribute, "Prompt");
-            var template = MemberParser.Named(attribute, "ResourceTemplate");
+            var argument = site.FirstArgument ?? string.Empty;
+            var prompt = site.Named("Prompt");
+            var template = site.Named("ResourceTemplate");
             if ((prompt is null) == (template is null))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.CompletionTargetNotFound, location, display,
+                site.Found.Add(DiagnosticInfo.Create(Diagnostics.CompletionTargetNotFound, site.Location, site.Display,
                     "set exactly one of Prompt and ResourceTemplate on [McpCompletion]"));
             }
 
-            var target = MemberParser.Target(method, context.SemanticModel.Compilation, display, location, diagnostics);
-            var parameters = MemberParser.Parameters(
-                method, "completion", display, docs,
-                "completion methods take the partial value as one string, and optionally CancellationToken, IServiceProvider, McpServer, CallerIdentity or [FromServices] services",
-                diagnostics);
+            var target = site.Target();
+            var parameters = site.Parameters(
+                "completion",
+                "completion methods take the partial value as one string, and optionally CancellationToken, IServiceProvider, McpServer, CallerIdentity or [FromServices] services");
             if (parameters.Count(p => p.Source == ParameterSource.Argument) != 1)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMemberParameter, location, "(value)", "completion", display, "string",
+                site.Found.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMemberParameter, site.Location, "(value)", "completion", site.Display, "string",
                     "a completion method takes exactly one string parameter: the partial value"));
             }
 
-            var produced = MemberParser.Produced(method.ReturnType, out var awaited);
+            var produced = MemberParser.Produced(site.Method.ReturnType, out var awaited);
             if (produced is null || produced.SpecialType == SpecialType.System_String
                 || MemberParser.EnumerableElement(produced) is not { SpecialType: SpecialType.System_String })
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMemberReturnType, location, "Completion", display,
-                    method.ReturnType.ToDisplayString(), "IEnumerable<string> (or an array or list of strings)"));
+                site.UnsupportedReturnType("Completion", "IEnumerable<string> (or an array or list of strings)");
             }
 
-            return new CompletionModel(argument, prompt, template, target, parameters.ToEquatableArray(), awaited, location, diagnostics.ToEquatableArray());
+            return new CompletionModel(argument, prompt, template, target, parameters.ToEquatableArray(), awaited, site.Location, site.Found.ToEquatableArray());
         }
     }
 }

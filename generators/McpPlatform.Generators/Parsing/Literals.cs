@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using McpPlatform.Generators.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -51,14 +52,14 @@ namespace McpPlatform.Generators.Parsing
             {
                 var member = target.GetMembers().OfType<IFieldSymbol>()
                     .FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
-                return member is null ? null : JsonText.Quote(member.Name);
+                return member is null ? null : JsonTextWriter.Quote(member.Name);
             }
 
             return value switch
             {
-                string s => JsonText.Quote(s),
+                string s => JsonTextWriter.Quote(s),
                 bool b => b ? "true" : "false",
-                char c => JsonText.Quote(c.ToString()),
+                char c => JsonTextWriter.Quote(c.ToString()),
                 float f => f.ToString("R", CultureInfo.InvariantCulture),
                 double d => d.ToString("R", CultureInfo.InvariantCulture),
                 decimal m => m.ToString(CultureInfo.InvariantCulture),

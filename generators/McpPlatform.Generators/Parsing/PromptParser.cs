@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using McpPlatform.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -13,46 +11,32 @@ namespace McpPlatform.Generators.Parsing
 
         public static PromptModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            var method = (IMethodSymbol)context.TargetSymbol;
-            var attribute = context.Attributes[0];
-            var location = LocationInfo.From(method.Locations.FirstOrDefault());
-            var diagnostics = new List<DiagnosticInfo>();
-            var docs = DocComments.For(method, cancellationToken);
-            var display = method.ContainingType.Name + "." + method.Name;
+            var site = MemberSite.From(context, cancellationToken);
 
-            var name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? ToolNaming.ToSnakeCase(method.Name);
-            var description = MemberParser.Named(attribute, "Description") ?? docs.Summary;
-            if (!ToolNaming.IsValidToolName(name))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidMemberName, location, "Prompt", name, display));
-            }
+            var name = site.FirstArgument ?? ToolNaming.ToSnakeCase(site.Method.Name);
+            var description = site.Description;
+            site.CheckNameAndDescription("Prompt", name, description);
 
-            if (string.IsNullOrWhiteSpace(description))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingMemberDescription, location, "Prompt", name));
-            }
+            var target = site.Target();
+            var parameters = site.Parameters(
+                "prompt",
+                "prompt arguments are strings; prompt methods may also take CancellationToken, IServiceProvider, McpServer, CallerIdentity or [FromServices] services");
 
-            var target = MemberParser.Target(method, context.SemanticModel.Compilation, display, location, diagnostics);
-            var parameters = MemberParser.Parameters(
-                method, "prompt", display, docs,
-                "prompt arguments are strings; prompt methods may also take CancellationToken, IServiceProvider, McpServer, CallerIdentity or [FromServices] services",
-                diagnostics);
-
-            var produced = MemberParser.Produced(method.ReturnType, out var awaited);
+            var produced = MemberParser.Produced(site.Method.ReturnType, out var awaited);
             if (produced is null || !IsSupported(produced))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMemberReturnType, location, "Prompt", display, method.ReturnType.ToDisplayString(), Returns));
+                site.UnsupportedReturnType("Prompt", Returns);
             }
 
             return new PromptModel(
                 name,
-                MemberParser.Named(attribute, "Title"),
+                site.Named("Title"),
                 description,
                 target,
                 parameters.ToEquatableArray(),
                 awaited,
-                location,
-                diagnostics.ToEquatableArray());
+                site.Location,
+                site.Found.ToEquatableArray());
         }
 
         private static bool IsSupported(ITypeSymbol type) =>

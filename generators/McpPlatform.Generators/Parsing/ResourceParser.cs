@@ -13,58 +13,44 @@ namespace McpPlatform.Generators.Parsing
 
         public static ResourceModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            var method = (IMethodSymbol)context.TargetSymbol;
-            var attribute = context.Attributes[0];
-            var location = LocationInfo.From(method.Locations.FirstOrDefault());
-            var diagnostics = new List<DiagnosticInfo>();
-            var docs = DocComments.For(method, cancellationToken);
-            var display = method.ContainingType.Name + "." + method.Name;
+            var site = MemberSite.From(context, cancellationToken);
 
-            var uri = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
-            var name = MemberParser.Named(attribute, "Name") ?? ToolNaming.ToSnakeCase(method.Name);
-            var description = MemberParser.Named(attribute, "Description") ?? docs.Summary;
-            if (!ToolNaming.IsValidToolName(name))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidMemberName, location, "Resource", name, display));
-            }
-
-            if (string.IsNullOrWhiteSpace(description))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingMemberDescription, location, "Resource", name));
-            }
+            var uri = site.FirstArgument ?? string.Empty;
+            var name = site.Named("Name") ?? ToolNaming.ToSnakeCase(site.Method.Name);
+            var description = site.Description;
+            site.CheckNameAndDescription("Resource", name, description);
 
             var variables = ResourceUriParser.Variables(uri, out var problem);
             if (variables is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidResourceUri, location, display, uri, problem!));
+                site.Found.Add(DiagnosticInfo.Create(Diagnostics.InvalidResourceUri, site.Location, site.Display, uri, problem!));
                 variables = new List<string>();
             }
 
-            var target = MemberParser.Target(method, context.SemanticModel.Compilation, display, location, diagnostics);
-            var parameters = MemberParser.Parameters(
-                method, "resource", display, docs,
-                "resource methods take string template variables, CancellationToken, IServiceProvider, McpServer, CallerIdentity or [FromServices] services",
-                diagnostics);
-            CheckVariables(parameters, variables, problem is null, display, location, diagnostics);
+            var target = site.Target();
+            var parameters = site.Parameters(
+                "resource",
+                "resource methods take string template variables, CancellationToken, IServiceProvider, McpServer, CallerIdentity or [FromServices] services");
+            CheckVariables(parameters, variables, problem is null, site.Display, site.Location, site.Found);
 
-            var produced = MemberParser.Produced(method.ReturnType, out var awaited);
+            var produced = MemberParser.Produced(site.Method.ReturnType, out var awaited);
             if (produced is null || !IsSupported(produced))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMemberReturnType, location, "Resource", display, method.ReturnType.ToDisplayString(), Returns));
+                site.UnsupportedReturnType("Resource", Returns);
             }
 
             return new ResourceModel(
                 name,
                 uri,
                 variables.ToEquatableArray(),
-                MemberParser.Named(attribute, "Title"),
+                site.Named("Title"),
                 description,
-                MemberParser.Named(attribute, "MimeType"),
+                site.Named("MimeType"),
                 target,
                 parameters.ToEquatableArray(),
                 awaited,
-                location,
-                diagnostics.ToEquatableArray());
+                site.Location,
+                site.Found.ToEquatableArray());
         }
 
         private static void CheckVariables(

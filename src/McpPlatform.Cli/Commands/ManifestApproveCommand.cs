@@ -1,7 +1,6 @@
 using System.CommandLine;
 using McpPlatform.Cli.Manifest;
 using McpPlatform.Hosting.Manifest;
-using Spectre.Console;
 
 namespace McpPlatform.Cli.Commands;
 
@@ -91,14 +90,7 @@ internal sealed class ManifestApproveCommand : Command
             ? $"First approval of {DiffReport.SafeName(current.Server.Name)} {DiffReport.SafeName(current.Server.Version)}; every {Everything(current)} is new:"
             : $"Changes since the approval by {DiffReport.SafeName(previous.Approval.Reviewer)} ({previous.Approval.Hash}):");
         var diff = previous is null ? ManifestDiff.FirstApproval(current) : ManifestDiff.Compare(previous.Manifest, current);
-        if (CommandOutput.IsInteractive(output))
-        {
-            DiffReport.WriteTable(AnsiConsole.Console, diff);
-        }
-        else
-        {
-            DiffReport.WritePlain(output, diff);
-        }
+        DiffReport.Write(output, diff);
     }
 
     private static string Everything(ManifestDocument manifest) => (manifest.Resources.Count, manifest.Prompts.Count) switch

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using McpPlatform.Cli.Manifest;
 using McpPlatform.Hosting.Manifest;
-using Spectre.Console;
 
 namespace McpPlatform.Cli.Commands;
 
@@ -42,9 +41,8 @@ internal sealed class ManifestDiffCommand : Command
 
     private int Run(ParseResult parseResult)
     {
-        var output = parseResult.InvocationConfiguration.Output;
         var json = parseResult.GetValue(_json);
-        return CommandOutput.Guard(output, parseResult.InvocationConfiguration.Error, json, () =>
+        return CommandOutput.Guard(parseResult, json, output =>
         {
             var (approved, _) = ManifestInputs.LoadEither(ManifestInputs.Resolve(parseResult.GetRequiredValue(_approved), ManifestFiles.ApprovedFileName));
             var (current, _) = ManifestInputs.LoadEither(ManifestInputs.Resolve(parseResult.GetRequiredValue(_current), ManifestFiles.ManifestFileName));
@@ -53,13 +51,9 @@ internal sealed class ManifestDiffCommand : Command
             {
                 CommandOutput.WriteJson(output, DiffReport.ToJson(diff));
             }
-            else if (CommandOutput.IsInteractive(output))
-            {
-                DiffReport.WriteTable(AnsiConsole.Console, diff);
-            }
             else
             {
-                DiffReport.WritePlain(output, diff);
+                DiffReport.Write(output, diff);
             }
 
             return diff.RequiresApproval ? ExitCodes.Failure : ExitCodes.Success;

@@ -12,9 +12,7 @@ namespace McpPlatform.Cli.Commands;
 /// </summary>
 internal sealed class ManifestReviewCommand : Command
 {
-    private readonly Argument<string?> _project = ManifestCommand.ProjectArgument();
-    private readonly Option<string?> _manifest = ManifestCommand.ManifestOption();
-    private readonly Option<string?> _approved = ManifestCommand.ApprovedOption();
+    private readonly ManifestPaths _paths = new();
 
     private readonly Option<string> _out = new("--out")
     {
@@ -30,21 +28,16 @@ internal sealed class ManifestReviewCommand : Command
             + "and every resource (URI, MIME type, grants) and prompt (arguments, grants).\n"
             + "Without an approved file every tool is shown as new. Exit codes: 0 written, 2 bad input (a missing, malformed or tampered file).")
     {
-        Arguments.Add(_project);
-        Options.Add(_manifest);
-        Options.Add(_approved);
+        _paths.AddTo(this);
         Options.Add(_out);
         SetAction((parseResult, _) => Task.FromResult(Run(parseResult)));
     }
 
     private int Run(ParseResult parseResult)
     {
-        var output = parseResult.InvocationConfiguration.Output;
-        return CommandOutput.Guard(output, parseResult.InvocationConfiguration.Error, json: false, () =>
+        return CommandOutput.Guard(parseResult, json: false, output =>
         {
-            var project = parseResult.GetValue(_project);
-            var manifestPath = ManifestInputs.Resolve(parseResult.GetValue(_manifest) ?? project, ManifestFiles.ManifestFileName);
-            var approvedPath = ManifestInputs.Resolve(parseResult.GetValue(_approved) ?? project, ManifestFiles.ApprovedFileName);
+            var (manifestPath, approvedPath) = _paths.Resolve(parseResult);
             var current = ManifestInputs.LoadManifest(manifestPath);
             var approved = ManifestInputs.LoadApproved(approvedPath, optional: true);
             var diff = approved is null ? ManifestDiff.FirstApproval(current) : ManifestDiff.Compare(approved.Manifest, current);

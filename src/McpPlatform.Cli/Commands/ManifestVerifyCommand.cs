@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using McpPlatform.Cli.Manifest;
 using McpPlatform.Hosting.Manifest;
-using Spectre.Console;
 
 namespace McpPlatform.Cli.Commands;
 
@@ -14,9 +13,7 @@ namespace McpPlatform.Cli.Commands;
 /// </summary>
 internal sealed class ManifestVerifyCommand : Command
 {
-    private readonly Argument<string?> _project = ManifestCommand.ProjectArgument();
-    private readonly Option<string?> _manifest = ManifestCommand.ManifestOption();
-    private readonly Option<string?> _approved = ManifestCommand.ApprovedOption();
+    private readonly ManifestPaths _paths = new();
     private readonly Option<bool> _json = new("--json")
     {
         Description = "Print {ok, manifest: {path, hash}, approved: {path, hash, reviewer, approvedAt, note}, diff} as JSON.",
@@ -27,22 +24,17 @@ internal sealed class ManifestVerifyCommand : Command
         : base("verify", "CI gate: checks that the current manifest is exactly the approved one and that both files are intact.\n"
             + "Exit codes: 0 approved, 1 not approved (the diff and how to approve are printed), 2 a file is missing, malformed or tampered.")
     {
-        Arguments.Add(_project);
-        Options.Add(_manifest);
-        Options.Add(_approved);
+        _paths.AddTo(this);
         Options.Add(_json);
         SetAction((parseResult, _) => Task.FromResult(Run(parseResult)));
     }
 
     private int Run(ParseResult parseResult)
     {
-        var output = parseResult.InvocationConfiguration.Output;
         var json = parseResult.GetValue(_json);
-        return CommandOutput.Guard(output, parseResult.InvocationConfiguration.Error, json, () =>
+        return CommandOutput.Guard(parseResult, json, output =>
         {
-            var project = parseResult.GetValue(_project);
-            var manifestPath = ManifestInputs.Resolve(parseResult.GetValue(_manifest) ?? project, ManifestFiles.ManifestFileName);
-            var approvedPath = ManifestInputs.Resolve(parseResult.GetValue(_approved) ?? project, ManifestFiles.ApprovedFileName);
+            var (manifestPath, approvedPath) = _paths.Resolve(parseResult);
             var approved = ManifestInputs.LoadApproved(approvedPath, optional: false)!;
             var current = ManifestInputs.LoadManifest(manifestPath);
             var diff = ManifestDiff.Compare(approved.Manifest, current);
@@ -73,14 +65,7 @@ internal sealed class ManifestVerifyCommand : Command
             else
             {
                 output.WriteLine($"NOT APPROVED: {manifestPath} ({current.Hash}) differs from {approvedPath} ({approved.Approval.Hash}).");
-                if (CommandOutput.IsInteractive(output))
-                {
-                    DiffReport.WriteTable(AnsiConsole.Console, diff);
-                }
-                else
-                {
-                    DiffReport.WritePlain(output, diff);
-                }
+                DiffReport.Write(output, diff);
 
                 output.WriteLine("To approve: review the changes (mcp-platform manifest review --out review.html), then run "
                     + $"'{ManifestInputs.ApproveHint}' and commit {ManifestFiles.ApprovedFileName}.");

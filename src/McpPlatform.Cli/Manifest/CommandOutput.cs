@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -39,6 +40,16 @@ internal static class CommandOutput
         {
             return Fail(output, error, json, "missing", e.Message, []);
         }
+    }
+
+    /// <summary>
+    /// <see cref="Guard(TextWriter, TextWriter, bool, Func{int})"/> on the invocation's own output and error
+    /// writers; the body writes to the output it is given.
+    /// </summary>
+    public static int Guard(ParseResult parseResult, bool json, Func<TextWriter, int> body)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        return Guard(output, parseResult.InvocationConfiguration.Error, json, () => body(output));
     }
 
     private static int Fail(TextWriter output, TextWriter error, bool json, string kind, string message, JsonObject details)

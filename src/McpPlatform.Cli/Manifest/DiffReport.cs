@@ -41,6 +41,19 @@ internal static class DiffReport
         };
     }
 
+    /// <summary>The changes as a table on a terminal, as aligned plain text when redirected or captured.</summary>
+    public static void Write(TextWriter output, ManifestDiff diff)
+    {
+        if (CommandOutput.IsInteractive(output))
+        {
+            WriteTable(AnsiConsole.Console, diff);
+        }
+        else
+        {
+            WritePlain(output, diff);
+        }
+    }
+
     public static void WritePlain(TextWriter output, ManifestDiff diff)
     {
         if (diff.Changes.Count > 0)

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -50,25 +48,13 @@ public abstract class GeneratedMcpPrompt : McpServerPrompt
         {
             return await GetCoreAsync(new PromptInvocation(request, Descriptor), cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (HandlerRequests.IsHandlerFailure(ex, cancellationToken))
         {
-            throw;
-        }
-        catch (McpProtocolException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            LoggerFor(request).LogWarning(ex, "Prompt {PromptName} failed", Descriptor.Name);
+            HandlerRequests.Logger<GeneratedMcpPrompt, GetPromptRequestParams>(request).LogWarning(ex, "Prompt {PromptName} failed", Descriptor.Name);
             throw new McpProtocolException($"Prompt '{Descriptor.Name}' failed: {ex.Message}", McpErrorCode.InternalError);
         }
     }
 
     /// <summary>Binds the arguments, calls the prompt method and converts its result.</summary>
     protected abstract ValueTask<GetPromptResult> GetCoreAsync(PromptInvocation invocation, CancellationToken cancellationToken);
-
-    private static ILogger LoggerFor(RequestContext<GetPromptRequestParams> request) =>
-        (request.Services ?? request.Server.Services)?.GetService<ILogger<GeneratedMcpPrompt>>()
-        ?? (ILogger)NullLogger.Instance;
 }

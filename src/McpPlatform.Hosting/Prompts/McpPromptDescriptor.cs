@@ -35,13 +35,6 @@ public sealed class McpPromptDescriptor
     /// The prompt as the governance pipeline sees it: a Read "tool" named <c>prompt:&lt;name&gt;</c>
     /// in tool set <c>prompts</c>, so policy rules, data-loss rules and audit records name it.
     /// </summary>
-    public McpToolDescriptor GovernedAs => _governedAs ??= new McpToolDescriptor
-    {
-        Name = PolicyPrefix + Name,
-        Title = Title,
-        Description = Description,
-        Access = ToolAccess.Read,
-        ToolSet = PolicyToolSet,
-        InputSchema = "{\"type\":\"object\"}",
-    };
+    public McpToolDescriptor GovernedAs =>
+        _governedAs ??= GovernedReadDescriptor.Create(PolicyPrefix, PolicyToolSet, Name, Title, Description);
 }

@@ -30,13 +30,10 @@ public sealed class PromptInvocation
     public McpServer Server => Request.Server;
 
     /// <summary>The request's service provider.</summary>
-    public IServiceProvider Services =>
-        Request.Services ?? Request.Server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");
+    public IServiceProvider Services => HandlerRequests.Services(Request);
 
     /// <summary>Who is asking, from the validated access token (anonymous when authentication is off).</summary>
-    public CallerIdentity Caller => _caller ??= Services.GetService(typeof(CallerIdentityResolver)) is CallerIdentityResolver resolver
-        ? resolver.Resolve(Request.User)
-        : CallerIdentity.Anonymous;
+    public CallerIdentity Caller => _caller ??= HandlerRequests.Caller(Request);
 
     /// <summary>A required argument; a missing one is an invalid-params error that names it.</summary>
     public string Required(string name) =>

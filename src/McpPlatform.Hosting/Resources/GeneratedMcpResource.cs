@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -67,25 +65,13 @@ public abstract class GeneratedMcpResource : McpServerResource
         {
             return await ReadCoreAsync(new ResourceRead(request, Descriptor, variables), cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (HandlerRequests.IsHandlerFailure(ex, cancellationToken))
         {
-            throw;
-        }
-        catch (McpProtocolException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            LoggerFor(request).LogWarning(ex, "Resource {ResourceName} failed", Descriptor.Name);
+            HandlerRequests.Logger<GeneratedMcpResource, ReadResourceRequestParams>(request).LogWarning(ex, "Resource {ResourceName} failed", Descriptor.Name);
             throw new McpProtocolException($"Resource '{Descriptor.Name}' failed: {ex.Message}", McpErrorCode.InternalError);
         }
     }
 
     /// <summary>Calls the resource method and converts its result.</summary>
     protected abstract ValueTask<ReadResourceResult> ReadCoreAsync(ResourceRead read, CancellationToken cancellationToken);
-
-    private static ILogger LoggerFor(RequestContext<ReadResourceRequestParams> request) =>
-        (request.Services ?? request.Server.Services)?.GetService<ILogger<GeneratedMcpResource>>()
-        ?? (ILogger)NullLogger.Instance;
 }

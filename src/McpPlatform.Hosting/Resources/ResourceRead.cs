@@ -34,13 +34,10 @@ public sealed class ResourceRead
     public McpServer Server => Request.Server;
 
     /// <summary>The request's service provider.</summary>
-    public IServiceProvider Services =>
-        Request.Services ?? Request.Server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");
+    public IServiceProvider Services => HandlerRequests.Services(Request);
 
     /// <summary>Who is reading, from the validated access token (anonymous when authentication is off).</summary>
-    public CallerIdentity Caller => _caller ??= Services.GetService(typeof(CallerIdentityResolver)) is CallerIdentityResolver resolver
-        ? resolver.Resolve(Request.User)
-        : CallerIdentity.Anonymous;
+    public CallerIdentity Caller => _caller ??= HandlerRequests.Caller(Request);
 
     /// <summary>The value of a template variable, unescaped.</summary>
     public string Variable(string name) =>

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -46,28 +43,16 @@ public abstract class GeneratedMcpTool : McpServerTool
         {
             return ToolResults.Error(ex.Message);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        // A tool that deliberately raises a protocol error gets a JSON-RPC error, as the SDK does: not caught here.
+        catch (Exception ex) when (HandlerRequests.IsHandlerFailure(ex, cancellationToken))
         {
-            throw;
-        }
-        catch (McpProtocolException)
-        {
-            // A tool that deliberately raises a protocol error gets a JSON-RPC error, as the SDK does.
-            throw;
-        }
-        catch (Exception ex)
-        {
-            LoggerFor(request).LogWarning(ex, "Tool {ToolName} failed", Descriptor.Name);
+            HandlerRequests.Logger<GeneratedMcpTool, CallToolRequestParams>(request).LogWarning(ex, "Tool {ToolName} failed", Descriptor.Name);
             return ToolResults.Error($"Tool '{Descriptor.Name}' failed: {ex.Message}");
         }
     }
 
     /// <summary>Binds the arguments, calls the tool method and converts its result.</summary>
     protected abstract ValueTask<CallToolResult> InvokeCoreAsync(ToolInvocation invocation, CancellationToken cancellationToken);
-
-    private static ILogger LoggerFor(RequestContext<CallToolRequestParams> request) =>
-        (request.Services ?? request.Server.Services)?.GetService<ILogger<GeneratedMcpTool>>()
-        ?? (ILogger)NullLogger.Instance;
 
     private static Tool ToProtocolTool(McpToolDescriptor descriptor) => new()
     {

@@ -35,16 +35,13 @@ public sealed class ToolInvocation
     public McpServer Server => Request.Server;
 
     /// <summary>The request's service provider (scoped per request by the SDK).</summary>
-    public IServiceProvider Services =>
-        Request.Services ?? Request.Server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");
+    public IServiceProvider Services => HandlerRequests.Services(Request);
 
     /// <summary>
     /// Who is calling, from the validated access token (<see cref="CallerIdentity.Anonymous"/>
     /// when authentication is off). Carries claims, never the token.
     /// </summary>
-    public CallerIdentity Caller => _caller ??= Services.GetService(typeof(CallerIdentityResolver)) is CallerIdentityResolver resolver
-        ? resolver.Resolve(Request.User)
-        : CallerIdentity.Anonymous;
+    public CallerIdentity Caller => _caller ??= HandlerRequests.Caller(Request);
 
     /// <summary>
     /// The value of a secret this tool declared with <c>[Secret]</c>; generated code calls this

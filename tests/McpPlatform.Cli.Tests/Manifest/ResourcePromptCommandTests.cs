@@ -10,7 +10,7 @@ public sealed class ResourcePromptCommandTests : IDisposable
     private const string Reviewer = "jane.doe@example.com";
 
     private static readonly string GeneratedManifest =
-        Path.Combine(RepositoryLayout.Root, "tests", "McpPlatform.Cli.Tests", "Manifest", "Expected", "HandbookManifest.json");
+        Path.Combine(RepositoryLayout.Root, "tests", "McpPlatform.Generators.Tests", "Expected", "HandbookManifest.json");
 
     private readonly TemporaryFolder _folder = new();
 

@@ -2,6 +2,7 @@ using McpPlatform.Generators.Tests.Harness;
 using McpPlatform.Generators.Tests.Samples;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using static McpPlatform.Generators.Tests.Harness.IncrementalSteps;
 using Steps = McpPlatform.Generators.McpToolGenerator.Steps;
 
 namespace McpPlatform.Generators.Tests.Resources;
@@ -25,16 +26,14 @@ public sealed class ResourceCachingTests
     {
         var (driver, compilation) = RunOnce();
 
-        var result = driver.RunGenerators(Replace(compilation, 1, UnrelatedFile.Replace("=> 1", "=> 2", StringComparison.Ordinal))).GetRunResult().Results.Single();
+        var result = driver.RunGenerators(ReplaceFile(compilation, 1, UnrelatedFile.Replace("=> 1", "=> 2", StringComparison.Ordinal))).GetRunResult().Results.Single();
 
         foreach (var step in MemberSteps)
         {
-            Assert.All(Outputs(result, step), output => Assert.True(
-                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} output was {output.Reason}"));
+            AssertReused(Outputs(result, step), $"{step} output");
         }
 
-        Assert.All(result.TrackedOutputSteps.SelectMany(p => p.Value).SelectMany(s => s.Outputs), output => Assert.True(
-            output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"source output was {output.Reason}"));
+        AssertReused(SourceOutputs(result), "source output");
     }
 
     [Fact]
@@ -42,7 +41,7 @@ public sealed class ResourceCachingTests
     {
         var (driver, compilation) = RunOnce();
 
-        var edited = Replace(compilation, 0, ResourceSample.Source.Replace("The company logo.", "The new logo.", StringComparison.Ordinal));
+        var edited = ReplaceFile(compilation, 0, ResourceSample.Source.Replace("The company logo.", "The new logo.", StringComparison.Ordinal));
         var run = driver.RunGenerators(edited).GetRunResult();
 
         Assert.Contains(Outputs(run.Results.Single(), Steps.Resources), o => o.Reason == IncrementalStepRunReason.Modified);
@@ -56,15 +55,4 @@ public sealed class ResourceCachingTests
         return (driver, compilation);
     }
 
-    private static CSharpCompilation Replace(CSharpCompilation compilation, int index, string text)
-    {
-        var old = compilation.SyntaxTrees[index];
-        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)old.Options, old.FilePath));
-    }
-
-    private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step)
-    {
-        Assert.True(result.TrackedSteps.TryGetValue(step, out var runs), $"step {step} was not tracked");
-        return runs.SelectMany(s => s.Outputs).ToList();
-    }
 }

@@ -39,7 +39,7 @@ public sealed class ResourceDiagnosticTests
             public static string Broken(string id) => id;
             """);
 
-        var diagnostic = AssertReported(run, "MCPP016", DiagnosticSeverity.Error, "'Docs.Broken'", why);
+        var diagnostic = DiagnosticAssert.Reported(run, "MCPP016", DiagnosticSeverity.Error, "'Docs.Broken'", why);
         Assert.Contains(uri, diagnostic.GetMessage());
         Assert.False(run.Result.GeneratedTrees.Any(t => t.FilePath.EndsWith(ResourceRun.HintName, StringComparison.Ordinal)));
     }
@@ -53,7 +53,7 @@ public sealed class ResourceDiagnosticTests
             public static string Ticket(string id) => id;
             """);
 
-        AssertReported(run, "MCPP017", DiagnosticSeverity.Error, "'Docs.Ticket'", "{project}");
+        DiagnosticAssert.Reported(run, "MCPP017", DiagnosticSeverity.Error, "'Docs.Ticket'", "{project}");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ResourceDiagnosticTests
             public static string Ticket(string id, string extra) => id + extra;
             """);
 
-        AssertReported(run, "MCPP017", DiagnosticSeverity.Error, "extra", "not variables");
+        DiagnosticAssert.Reported(run, "MCPP017", DiagnosticSeverity.Error, "extra", "not variables");
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class ResourceDiagnosticTests
             public static {{returnType}} Numbers() {{body}}
             """);
 
-        AssertReported(run, "MCPP020", DiagnosticSeverity.Error, kind + " method 'Docs.Numbers'", returnType.TrimEnd('?') == "Task" ? "Task" : returnType.TrimEnd('?'));
+        DiagnosticAssert.Reported(run, "MCPP020", DiagnosticSeverity.Error, kind + " method 'Docs.Numbers'", returnType.TrimEnd('?') == "Task" ? "Task" : returnType.TrimEnd('?'));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class ResourceDiagnosticTests
             public static string Topics(string value) => value;
             """);
 
-        AssertReported(run, "MCPP020", DiagnosticSeverity.Error, "Completion method 'Docs.Topics'", "IEnumerable<string>");
+        DiagnosticAssert.Reported(run, "MCPP020", DiagnosticSeverity.Error, "Completion method 'Docs.Topics'", "IEnumerable<string>");
     }
 
     [Theory]
@@ -181,7 +181,7 @@ public sealed class ResourceDiagnosticTests
             public static IEnumerable<string> Complete(string value) => new[] { value };
             """);
 
-        AssertReported(run, "MCPP021", DiagnosticSeverity.Error, "Docs.Complete'", message);
+        DiagnosticAssert.Reported(run, "MCPP021", DiagnosticSeverity.Error, "Docs.Complete'", message);
         Assert.Empty(run.LoadResourceCatalog().Completions);
     }
 
@@ -194,7 +194,7 @@ public sealed class ResourceDiagnosticTests
             public static string Ask(int count) => count.ToString();
             """);
 
-        AssertReported(run, "MCPP022", DiagnosticSeverity.Error, "'count'", "prompt method 'Docs.Ask'", "'int'");
+        DiagnosticAssert.Reported(run, "MCPP022", DiagnosticSeverity.Error, "'count'", "prompt method 'Docs.Ask'", "'int'");
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class ResourceDiagnosticTests
             public static IEnumerable<string> Complete() => new[] { "a" };
             """);
 
-        AssertReported(run, "MCPP022", DiagnosticSeverity.Error, "exactly one string parameter");
+        DiagnosticAssert.Reported(run, "MCPP022", DiagnosticSeverity.Error, "exactly one string parameter");
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public sealed class ResourceDiagnosticTests
             public static string Ask() => "a";
             """);
 
-        AssertReported(run, "MCPP024", DiagnosticSeverity.Error, "Prompt name 'ask me'", "'Docs.Ask'");
+        DiagnosticAssert.Reported(run, "MCPP024", DiagnosticSeverity.Error, "Prompt name 'ask me'", "'Docs.Ask'");
     }
 
     private static GeneratorRun Run(string members) => GeneratorHarness.Run(ToolSource.Of($$"""
@@ -250,18 +250,4 @@ public sealed class ResourceDiagnosticTests
         {{members}}
         }
         """));
-
-    private static Diagnostic AssertReported(GeneratorRun run, string id, DiagnosticSeverity severity, params string[] messageContains)
-    {
-        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == id);
-        Assert.Equal(severity, diagnostic.Severity);
-        var message = diagnostic.GetMessage();
-        foreach (var fragment in messageContains)
-        {
-            Assert.Contains(fragment, message);
-        }
-
-        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
-        return diagnostic;
-    }
 }

@@ -5,19 +5,8 @@ using Microsoft.Extensions.Hosting;
 namespace McpPlatform.Hosting.Tests.Audit;
 
 /// <summary>The intent record a governed call waits for before it runs (fail closed), as the audit file shows it.</summary>
-public sealed class IntentRecordTests : IAsyncLifetime
+public sealed class IntentRecordTests : AuditedIssuerTests
 {
-    private readonly AuditFolder _audit = new();
-    private TestOidcIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestOidcIssuer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _issuer.DisposeAsync();
-        _audit.Dispose();
-    }
-
     [Fact]
     public async Task Write_and_destructive_calls_have_an_intent_record_before_their_request_record_and_read_calls_do_not()
     {
@@ -31,7 +20,7 @@ public sealed class IntentRecordTests : IAsyncLifetime
             Assert.All([opened, deleted, echoed], r => Assert.NotEqual(true, (bool?)r["result"]!["isError"]));
         }
 
-        var trail = _audit.Read();
+        var trail = Audit.Read();
 
         Assert.True(trail.Intents.Count() == 2, $"Expected intents for open_ticket and delete_ticket only:{Environment.NewLine}{trail}");
         AssertIntentPrecedes(trail, 2, "open_ticket", "Write");
@@ -50,7 +39,7 @@ public sealed class IntentRecordTests : IAsyncLifetime
             Assert.NotEqual(true, (bool?)echoed["result"]!["isError"]);
         }
 
-        var trail = _audit.Read();
+        var trail = Audit.Read();
 
         Assert.Single(trail.Intents);
         AssertIntentPrecedes(trail, 2, "echo", "Read");
@@ -71,9 +60,9 @@ public sealed class IntentRecordTests : IAsyncLifetime
         RunningServer.StartAsync(new ServerSetup
         {
             Environment = Environments.Production,
-            Issuer = _issuer,
+            Issuer = Issuer,
             GrantTestCallerEverything = false,
-            AuditDirectory = _audit.Path,
+            AuditDirectory = Audit.Path,
             Settings = new Dictionary<string, string?>(GovernedPolicy.Settings)
             {
                 ["McpPlatform:Audit:FailClosedReads"] = failClosedReads ? "true" : "false",

@@ -6,21 +6,10 @@ using Microsoft.Extensions.Hosting;
 namespace McpPlatform.Hosting.Tests.Audit;
 
 /// <summary>One audit record per JSON-RPC request, read back from the CLEF file of a real server with OAuth on.</summary>
-public sealed class RequestRecordTests : IAsyncLifetime
+public sealed class RequestRecordTests : AuditedIssuerTests
 {
     private const string ServerName = "audited-server";
     private const string ServerVersion = "4.5.6";
-
-    private readonly AuditFolder _audit = new();
-    private TestOidcIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestOidcIssuer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _issuer.DisposeAsync();
-        _audit.Dispose();
-    }
 
     [Theory]
     [InlineData("Stateless")]
@@ -50,7 +39,7 @@ public sealed class RequestRecordTests : IAsyncLifetime
             Assert.True((bool?)denied["result"]!["isError"]);
         }
 
-        var trail = _audit.Read();
+        var trail = Audit.Read();
 
         Assert.Equal(sessionMode == "Stateful", supportSession is not null && readerSession is not null && supportSession != readerSession);
         Assert.True(trail.Requests.Count() == 7, $"Expected 7 request records (5 + 2 JSON-RPC requests), got:{Environment.NewLine}{trail}");
@@ -119,7 +108,7 @@ public sealed class RequestRecordTests : IAsyncLifetime
                 new[] { noToken, missingScope, foreignHost, withinBudget, overBudget }.Select(r => (int)r.StatusCode));
         }
 
-        var trail = _audit.Read();
+        var trail = Audit.Read();
 
         var refusals = trail.Refusals.ToList();
         Assert.True(refusals.Count == 4, $"Expected 4 refused records, got:{Environment.NewLine}{trail}");
@@ -153,9 +142,9 @@ public sealed class RequestRecordTests : IAsyncLifetime
         RunningServer.StartAsync(new ServerSetup
         {
             Environment = Environments.Production,
-            Issuer = _issuer,
+            Issuer = Issuer,
             GrantTestCallerEverything = false,
-            AuditDirectory = _audit.Path,
+            AuditDirectory = Audit.Path,
             Settings = new Dictionary<string, string?>(GovernedPolicy.Settings.Concat(settings ?? [])),
             Configure = options =>
             {

@@ -6,28 +6,17 @@ using Microsoft.Extensions.Hosting;
 namespace McpPlatform.Hosting.Tests.CodeMode;
 
 /// <summary>Every inner call of an execution has its own audit record under the execution's, as the audit file shows.</summary>
-public sealed class CodeModeAuditTests : IAsyncLifetime
+public sealed class CodeModeAuditTests : AuditedIssuerTests
 {
-    private readonly AuditFolder _audit = new();
-    private TestOidcIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestOidcIssuer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _issuer.DisposeAsync();
-        _audit.Dispose();
-    }
-
     [Fact]
     public async Task Each_inner_call_has_one_record_whose_parent_is_the_execution()
     {
         await using (var server = await RunningServer.StartAsync(new ServerSetup
         {
             Environment = Environments.Production,
-            Issuer = _issuer,
+            Issuer = Issuer,
             GrantTestCallerEverything = false,
-            AuditDirectory = _audit.Path,
+            AuditDirectory = Audit.Path,
             Settings = GovernedPolicy.Settings,
         }))
         {
@@ -38,7 +27,7 @@ public sealed class CodeModeAuditTests : IAsyncLifetime
             Assert.NotEqual(true, (bool?)executed["result"]!["isError"]);
         }
 
-        var trail = _audit.Read();
+        var trail = Audit.Read();
         var execution = trail.Request(7);
         var inner = trail.Requests.Where(r => r.String(AuditFields.ParentId) == "7").ToArray();
 

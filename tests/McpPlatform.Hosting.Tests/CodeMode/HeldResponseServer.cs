@@ -1,13 +1,6 @@
-using System.Net;
+using McpPlatform.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace McpPlatform.Hosting.Tests.CodeMode;
 
@@ -29,10 +22,7 @@ public sealed class HeldResponseServer : IAsyncDisposable
 
     public static async Task<HeldResponseServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create(typeof(HeldResponseServer).Assembly.GetName().Name!);
         var held = new HeldResponseServer(app);
         app.MapGet("/hold", async () =>
         {
@@ -41,8 +31,7 @@ public sealed class HeldResponseServer : IAsyncDisposable
             return Results.Text("released");
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        held.HoldUri = new Uri(new Uri(address), "/hold");
+        held.HoldUri = new Uri(LoopbackWebApp.BoundAddress(app, "The held-response server"), "/hold");
         return held;
     }
 
@@ -68,7 +57,7 @@ public sealed class HeldResponseServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Release();
-        await _app.StopAsync();
+        await LoopbackWebApp.StopAsync(_app);
         await _app.DisposeAsync();
     }
 

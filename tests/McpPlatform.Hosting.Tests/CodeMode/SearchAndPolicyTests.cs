@@ -1,6 +1,5 @@
 using System.Text.Json;
 using McpPlatform.Hosting.Tests.Server;
-using Microsoft.Extensions.Hosting;
 
 namespace McpPlatform.Hosting.Tests.CodeMode;
 
@@ -8,28 +7,9 @@ namespace McpPlatform.Hosting.Tests.CodeMode;
 /// search shows a caller only the tools it may call; execute sends every inner call through the
 /// same policy and data-loss rules as a direct call.
 /// </summary>
-public sealed class SearchAndPolicyTests : IAsyncLifetime
+public sealed class SearchAndPolicyTests(IssuerServerFixture fixture) : IClassFixture<IssuerServerFixture>
 {
-    private TestOidcIssuer _issuer = null!;
-    private RunningServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _issuer = await TestOidcIssuer.StartAsync();
-        _server = await RunningServer.StartAsync(new ServerSetup
-        {
-            Environment = Environments.Production,
-            Issuer = _issuer,
-            GrantTestCallerEverything = false,
-            Settings = GovernedPolicy.Settings,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
+    private readonly RunningServer _server = fixture.Server;
 
     [Fact]
     public async Task Search_lists_definitions_with_names_access_schema_and_typescript()

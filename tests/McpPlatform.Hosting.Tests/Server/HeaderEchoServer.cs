@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
+using McpPlatform.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace McpPlatform.Hosting.Tests.Server;
 
@@ -31,10 +24,7 @@ public sealed class HeaderEchoServer : IAsyncDisposable
 
     public static async Task<HeaderEchoServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create(typeof(HeaderEchoServer).Assembly.GetName().Name!);
         var echo = new HeaderEchoServer(app);
         app.MapGet("/echo", (HttpRequest request) =>
         {
@@ -43,14 +33,13 @@ public sealed class HeaderEchoServer : IAsyncDisposable
             return Results.Json(headers);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        echo.EchoUri = new Uri(new Uri(address), "/echo");
+        echo.EchoUri = new Uri(LoopbackWebApp.BoundAddress(app, "The header echo server"), "/echo");
         return echo;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        await LoopbackWebApp.StopAsync(_app);
         await _app.DisposeAsync();
     }
 }

@@ -1,4 +1,4 @@
-// Written by Generate.cs (dotnet run --file Generate.cs): edit the generator, not this file.
+// Maintained by hand: the types the generated Resources/*Tools.cs files share (Generate.cs does not write this file).
 namespace McpPlatform.Fixtures.LargeApi.Resources;
 
 /// <summary>The lifecycle state of a resource.</summary>
