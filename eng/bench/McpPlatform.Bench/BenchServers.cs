@@ -13,8 +13,9 @@ public static class BenchServers
     /// tokens and applies policy (rate limits off: the load would exhaust them); without,
     /// authentication is off. With <paramref name="auditFolder"/> every call is audited to a
     /// file there and data-loss rules scan arguments and results; without, both are off.
+    /// <paramref name="dlp"/> switches the data-loss rules on or off on their own (the ablation run).
     /// </summary>
-    public static Task<WebApplication> StartGovernedAsync(string? keyFile, string? auditFolder = null)
+    public static Task<WebApplication> StartGovernedAsync(string? keyFile, string? auditFolder = null, bool? dlp = null)
     {
         var builder = CreateBuilder();
         builder.Configuration["McpPlatform:Authentication:Enabled"] = keyFile is null ? "false" : "true";
@@ -23,7 +24,7 @@ public static class BenchServers
         builder.Configuration["McpPlatform:Audit:Enabled"] = auditFolder is null ? "false" : "true";
         builder.Configuration["McpPlatform:Audit:Directory"] = auditFolder;
         builder.Configuration["McpPlatform:Audit:Console"] = "false";
-        builder.Configuration["McpPlatform:Dlp:Enabled"] = auditFolder is null ? "false" : "true";
+        builder.Configuration["McpPlatform:Dlp:Enabled"] = dlp ?? auditFolder is not null ? "true" : "false";
         builder.AddMcpPlatform(options => options.SessionMode = McpSessionMode.Stateless);
         var app = builder.Build();
         app.MapMcpPlatform();

@@ -5,9 +5,18 @@ using System.Text;
 namespace McpPlatform.Bench;
 
 /// <summary>One measured round: a fixed number of tools/call requests from a fixed number of workers.</summary>
-public sealed record RoundResult(int Requests, int Failures, TimeSpan Elapsed, double[] LatenciesMs)
+public sealed record RoundResult(int Requests, int Failures, TimeSpan Elapsed, double[] LatenciesMs, TimeSpan CpuTime, long AllocatedBytes)
 {
     public double Throughput => Requests / Elapsed.TotalSeconds;
+
+    /// <summary>
+    /// Process CPU time per request (servers and load generator share the process; only this side is
+    /// busy during its round). Steadier than throughput when other work shares the machine.
+    /// </summary>
+    public double CpuMicrosecondsPerRequest => CpuTime.TotalMicroseconds / Requests;
+
+    /// <summary>Bytes the process allocated per request: servers and load generator, deterministic where time is not.</summary>
+    public double AllocatedBytesPerRequest => (double)AllocatedBytes / Requests;
 
     public double Percentile(double p)
     {
@@ -29,6 +38,8 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string? bearerToke
         var latencies = new double[requests];
         var failures = 0;
         var next = -1;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
         {
@@ -53,7 +64,8 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string? bearerToke
         }
 
         clock.Stop();
-        return new RoundResult(requests, failures, clock.Elapsed, latencies);
+        return new RoundResult(requests, failures, clock.Elapsed, latencies, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore,
+            GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore);
     }
 
     private async Task<bool> CallOnceAsync()

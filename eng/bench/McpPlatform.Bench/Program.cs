@@ -4,6 +4,14 @@ using McpPlatform.Bench;
 // tools/call throughput and latency, side by side in one run, rounds interleaved so drift hits
 // every side alike: the plain SDK (reflection); McpPlatform's generated tools with governance
 // off; with JWT validation + policy; and with audit log + data-loss rules on top.
+// --ablation: auth+policy against + audit only, + DLP only and + both, to see which costs what.
+// --micro: the audit writer's and the data-loss scans' cost per operation, without HTTP.
+if (args.Contains("--micro"))
+{
+    await AuditMicroBench.RunAsync(ArgInt("--operations", 50_000));
+    return 0;
+}
+
 var requests = ArgInt("--requests", 6000); // long rounds: short ones swing with GC pauses and thread-pool hiccups
 var workers = ArgInt("--workers", 8);
 var rounds = ArgInt("--rounds", 10);
@@ -17,13 +25,29 @@ await using var fullyGoverned = await BenchServers.StartGovernedAsync(keyFile, a
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers });
 var authUri = BenchServers.McpUri(authOn);
 var fullUri = BenchServers.McpUri(fullyGoverned);
-var sides = new Side[]
+var ablation = args.Contains("--ablation");
+await using var auditOnly = ablation ? await BenchServers.StartGovernedAsync(keyFile, auditFolder + "-only", dlp: false) : null;
+await using var dlpOnly = ablation ? await BenchServers.StartGovernedAsync(keyFile, auditFolder: null, dlp: true) : null;
+var sides = ablation ? AblationSides() : new Side[]
 {
     new("Plain SDK (reflection)", new LoadRunner(http, BenchServers.McpUri(plain))),
     new("McpPlatform, governance off", new LoadRunner(http, BenchServers.McpUri(governedOff))),
     new("McpPlatform, auth+policy", new LoadRunner(http, authUri, BenchServers.Token(keyFile, authUri))),
     new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri), () => fullyGoverned.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync())),
 };
+
+Side[] AblationSides()
+{
+    var auditOnlyUri = BenchServers.McpUri(auditOnly!);
+    var dlpOnlyUri = BenchServers.McpUri(dlpOnly!);
+    return
+    [
+        new("auth+policy", new LoadRunner(http, authUri, BenchServers.Token(keyFile, authUri))),
+        new("  + audit only", new LoadRunner(http, auditOnlyUri, BenchServers.Token(keyFile, auditOnlyUri), () => auditOnly!.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync())),
+        new("  + DLP only", new LoadRunner(http, dlpOnlyUri, BenchServers.Token(keyFile, dlpOnlyUri))),
+        new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri), () => fullyGoverned.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync())),
+    ];
+}
 
 Console.WriteLine($"tools/call get_issue: {requests} requests x {rounds} rounds, {workers} workers, {Environment.ProcessorCount} cores");
 foreach (var side in sides)
@@ -43,27 +67,46 @@ File.Delete(keyFile);
 await fullyGoverned.StopAsync();
 var auditBytes = Directory.EnumerateFiles(auditFolder).Sum(f => new FileInfo(f).Length);
 Directory.Delete(auditFolder, recursive: true);
-Console.WriteLine($"{"server",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"failures",10}");
+if (auditOnly is not null)
+{
+    await auditOnly.StopAsync();
+    Directory.Delete(auditFolder + "-only", recursive: true);
+}
+
+Console.WriteLine($"{"server",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"CPU us/req",12}{"KB/req",8}{"failures",10}");
 foreach (var side in sides)
 {
     var s = side.Summary;
-    Console.WriteLine($"{side.Name,-28}{s.Throughput,10:F0}{s.P50,10:F3}{s.P99,10:F3}{s.Failures,10}");
+    Console.WriteLine($"{side.Name,-28}{s.Throughput,10:F0}{s.P50,10:F3}{s.P99,10:F3}{s.CpuPerRequest,12:F1}{s.AllocatedPerRequest / 1024,8:F1}{s.Failures,10}");
 }
 
 // Load generator and servers share two cores, so one round can swing +-10%; the median of
 // the per-round ratios (each round runs every side back to back) is the steadier figure.
-PrintRatio("generated (governance off) / plain SDK", sides[1], sides[0], 0.95);
-PrintRatio("auth+policy on / off", sides[2], sides[1], 0.90);
-PrintRatio("audit+DLP on / off (both with auth+policy)", sides[3], sides[2], 0.90);
+if (ablation)
+{
+    foreach (var side in sides.Skip(1))
+    {
+        PrintRatio($"{side.Name.Trim()} / auth+policy", side, sides[0], 0.90);
+    }
+}
+else
+{
+    PrintRatio("generated (governance off) / plain SDK", sides[1], sides[0], 0.95);
+    PrintRatio("auth+policy on / off", sides[2], sides[1], 0.90);
+    PrintRatio("audit+DLP on / off (both with auth+policy)", sides[3], sides[2], 0.90);
+}
+
 Console.WriteLine($"audit log written: {auditBytes / 1024.0 / 1024.0:F1} MiB");
 return sides.Sum(s => s.Summary.Failures) == 0 ? 0 : 1;
 
 static void PrintRatio(string label, Side mine, Side baseline, double target)
 {
     var perRound = mine.Results.Zip(baseline.Results, (a, b) => a.Throughput / b.Throughput).Order().ToArray();
+    var cpuPerRound = mine.Results.Zip(baseline.Results, (a, b) => b.CpuMicrosecondsPerRequest / a.CpuMicrosecondsPerRequest).Order().ToArray();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"ratio {label}: throughput {mine.Summary.Throughput / baseline.Summary.Throughput:F3}x overall, {perRound[perRound.Length / 2]:F3}x median of {perRound.Length} rounds " +
-        $"(range {perRound[0]:F3}-{perRound[^1]:F3}), p50 {mine.Summary.P50 / baseline.Summary.P50:F3}x, p99 {mine.Summary.P99 / baseline.Summary.P99:F3}x (target throughput >= {target:F2}x)"));
+        $"(range {perRound[0]:F3}-{perRound[^1]:F3}), p50 {mine.Summary.P50 / baseline.Summary.P50:F3}x, p99 {mine.Summary.P99 / baseline.Summary.P99:F3}x, " +
+        $"CPU-bound estimate (inverse CPU per request) {cpuPerRound[cpuPerRound.Length / 2]:F3}x median (target throughput >= {target:F2}x)"));
 }
 
 int ArgInt(string name, int fallback)
@@ -84,10 +127,12 @@ internal sealed record Side(string Name, LoadRunner Runner)
                 Results.Sum(r => r.Requests),
                 Results.Sum(r => r.Failures),
                 TimeSpan.FromTicks(Results.Sum(r => r.Elapsed.Ticks)),
-                Results.SelectMany(r => r.LatenciesMs).ToArray());
-            return new Summary(all.Throughput, all.Percentile(0.50), all.Percentile(0.99), all.Failures);
+                Results.SelectMany(r => r.LatenciesMs).ToArray(),
+                TimeSpan.FromTicks(Results.Sum(r => r.CpuTime.Ticks)),
+                Results.Sum(r => r.AllocatedBytes));
+            return new Summary(all.Throughput, all.Percentile(0.50), all.Percentile(0.99), all.CpuMicrosecondsPerRequest, all.AllocatedBytesPerRequest, all.Failures);
         }
     }
 }
 
-internal sealed record Summary(double Throughput, double P50, double P99, int Failures);
+internal sealed record Summary(double Throughput, double P50, double P99, double CpuPerRequest, double AllocatedPerRequest, int Failures);

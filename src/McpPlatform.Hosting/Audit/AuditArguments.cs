@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
@@ -25,7 +26,7 @@ internal static class AuditArguments
 
         if (result.StructuredContent is { } structured)
         {
-            bytes += Encoding.UTF8.GetByteCount(structured.GetRawText());
+            bytes += JsonMarshal.GetRawUtf8Value(structured).Length; // the raw text's UTF-8 bytes, without making the string
         }
 
         return bytes;

@@ -29,7 +29,8 @@ public static class AuditChain
     /// <summary>The <see cref="AuditFields.PrevHash"/> of the first record of a chain: 64 zeros.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    private static readonly JsonWriterOptions CanonicalWriterOptions = new()
+    /// <summary>How the canonical form is written; shared with <see cref="AuditHasher"/>, so both produce the same bytes.</summary>
+    internal static readonly JsonWriterOptions CanonicalWriterOptions = new()
     {
         Encoder = JavaScriptEncoder.Create(new TextEncoderSettings(UnicodeRanges.BasicLatin)),
         Indented = false,
@@ -46,20 +47,31 @@ public static class AuditChain
     public static string ComputeHash(IReadOnlyDictionary<string, object?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
+        var values = new object?[AuditFields.Hashed.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            fields.TryGetValue(AuditFields.Hashed[i], out values[i]);
+        }
+
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, CanonicalWriterOptions))
         {
-            writer.WriteStartArray();
-            foreach (var name in AuditFields.Hashed)
-            {
-                fields.TryGetValue(name, out var value);
-                WriteValue(writer, name, value);
-            }
-
-            writer.WriteEndArray();
+            WriteCanonical(writer, values);
         }
 
         return HashOf(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the canonical form of a record's values, given in <see cref="AuditFields.Hashed"/> order.</summary>
+    internal static void WriteCanonical(Utf8JsonWriter writer, ReadOnlySpan<object?> values)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < values.Length; i++)
+        {
+            WriteValue(writer, AuditFields.Hashed[i], values[i]);
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>
@@ -153,6 +165,11 @@ public static class AuditChain
     private static string WellFormed(string text)
     {
         var span = text.AsSpan();
+        if (!span.ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return text; // the common case, found without a loop
+        }
+
         for (var i = 0; i < span.Length; i++)
         {
             if (char.IsSurrogate(span[i]) && !(char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1])))
@@ -169,7 +186,13 @@ public static class AuditChain
         return text;
     }
 
-    private static string HashOf(ReadOnlySpan<byte> canonical) => Convert.ToHexStringLower(SHA256.HashData(canonical));
+    /// <summary>The lower-case hex SHA-256 of a canonical form.</summary>
+    internal static string HashOf(ReadOnlySpan<byte> canonical)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(canonical, digest);
+        return Convert.ToHexStringLower(digest);
+    }
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -13,18 +13,36 @@ namespace McpPlatform.Hosting.Audit;
 /// after that write; a sink that cannot write fails that await, and the chain does not advance
 /// past a record that was not written.
 /// </summary>
+/// <remarks>
+/// Records nobody waits for gather for up to <see cref="Linger"/> before a pass, so under load the
+/// writer wakes, and writes the file, once per group instead of once per request. A record someone
+/// waits for, <see cref="FlushAsync"/> and shutdown end that wait at once.
+/// </remarks>
 public sealed partial class AuditLog : IAsyncDisposable
 {
     private static readonly MessageTemplate Template = new MessageTemplateParser().Parse("MCP {Kind} {Method} {Tool} by {Subject}: {Outcome}");
 
-    private readonly Channel<Entry> _queue = Channel.CreateBounded<Entry>(new BoundedChannelOptions(10_000)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
+    /// <summary>The most records waiting to be written; callers wait for room beyond that.</summary>
+    private const int Capacity = 10_000;
 
     /// <summary>The most records one write to the file carries.</summary>
     private const int MaxBatch = 256;
+
+    /// <summary>How long records nobody waits for may gather before the writer takes them.</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(2);
+
+    // Unbounded with one reader: the writer takes records without a lock; the capacity is kept by _room.
+    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _room = new(Capacity, Capacity);
+
+    // Released when someone waits for the writer (a durable record, a flush, shutdown): ends the linger.
+    private readonly SemaphoreSlim _urgent = new(0);
+    private readonly AuditHasher _hasher = new();
+    private readonly object?[] _values = new object?[AuditFieldMap.Names.Length];
+
+    // The last property value made per field: the next record reuses it when its value is the same
+    // string (server, schema, chain id, method, tool, caller...), saving an allocation per field.
+    private readonly ScalarValue?[] _lastScalars = new ScalarValue?[AuditFieldMap.Names.Length];
 
     private readonly Serilog.Core.Logger _logger;
     private readonly AuditSinkFailures _failures;
@@ -54,10 +72,22 @@ public sealed partial class AuditLog : IAsyncDisposable
     /// <summary>Queues a record; completes when it is written when <paramref name="durable"/>, otherwise once queued.</summary>
     public async ValueTask WriteAsync(AuditRecord record, bool durable, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var written = durable ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-        await _queue.Writer.WriteAsync(new Entry(record, written), cancellationToken).ConfigureAwait(false);
+        if (!_room.Wait(0, CancellationToken.None))
+        {
+            await _room.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!_queue.Writer.TryWrite(new Entry(record, written)))
+        {
+            _room.Release();
+            throw new ChannelClosedException("The audit log is closed (the server is shutting down).");
+        }
+
         if (written is not null)
         {
+            _urgent.Release(); // after the write, so the writer finds the record when it wakes
             await written.Task.ConfigureAwait(false);
         }
     }
@@ -66,7 +96,8 @@ public sealed partial class AuditLog : IAsyncDisposable
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync(new Entry(null, done), cancellationToken).ConfigureAwait(false);
+        await _queue.Writer.WriteAsync(new Entry(null, done), cancellationToken).ConfigureAwait(false); // a marker takes no room
+        _urgent.Release();
         await done.Task.ConfigureAwait(false);
     }
 
@@ -79,6 +110,7 @@ public sealed partial class AuditLog : IAsyncDisposable
         }
 
         _queue.Writer.TryComplete();
+        _urgent.Release();
         await _writer.ConfigureAwait(false);
         try
         {
@@ -96,43 +128,71 @@ public sealed partial class AuditLog : IAsyncDisposable
         var batch = new Batch();
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            // Whatever is already queued goes out together: emitted in order, handed to the file
-            // in one write, and only then reported written.
-            for (var taken = 0; taken < MaxBatch && reader.TryRead(out var entry); taken++)
+            if (Volatile.Read(ref _disposed) == 0 && await _urgent.WaitAsync(Linger).ConfigureAwait(false))
             {
-                if (entry.Record is null)
+                while (_urgent.Wait(0))
                 {
-                    batch.Markers.Add(entry.Written!); // a flush marker: completes once everything before it is out
-                    continue;
-                }
-
-                try
-                {
-                    Emit(entry.Record);
-                    if (entry.Written is not null)
-                    {
-                        batch.Durable.Add(entry.Written);
-                    }
-                }
-                catch (Exception failure)
-                {
-                    // Records emitted before it in this batch may have shared the failed write.
-                    Fail(batch, failure);
-                    entry.Written?.TrySetException(new AuditUnavailableException(failure));
+                    // one pass below serves every caller that signalled so far
                 }
             }
+
+            while (WriteBatch(reader, batch) == MaxBatch)
+            {
+                // more than one file write's worth was queued: keep going without lingering
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes what is queued (at most <see cref="MaxBatch"/>): emitted in order, handed to the file
+    /// in one write, and only then reported written. Returns the number of entries taken.
+    /// </summary>
+    private int WriteBatch(ChannelReader<Entry> reader, Batch batch)
+    {
+        var records = 0;
+        var taken = 0;
+        for (; taken < MaxBatch && reader.TryRead(out var entry); taken++)
+        {
+            if (entry.Record is null)
+            {
+                batch.Markers.Add(entry.Written!); // a flush marker: completes once everything before it is out
+                continue;
+            }
+
+            records++;
 
             try
             {
-                _file?.Flush();
+                Emit(entry.Record);
+                if (entry.Written is not null)
+                {
+                    batch.Durable.Add(entry.Written);
+                }
             }
             catch (Exception failure)
             {
+                // Records emitted before it in this batch may have shared the failed write.
                 Fail(batch, failure);
+                entry.Written?.TrySetException(new AuditUnavailableException(failure));
             }
-
-            batch.Complete();
         }
+
+        try
+        {
+            _file?.Flush();
+        }
+        catch (Exception failure)
+        {
+            Fail(batch, failure);
+        }
+
+        batch.Complete();
+        if (records > 0)
+        {
+            _room.Release(records);
+        }
+
+        return taken;
     }
 
     private void Fail(Batch batch, Exception failure)
@@ -149,19 +209,21 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     private void Emit(AuditRecord record)
     {
-        var fields = AuditFieldMap.From(record, _server, _chainId, _seq + 1, _previousHash);
-        var hash = AuditChain.ComputeHash(fields);
-        fields[AuditFields.Hash] = hash;
+        var values = _values;
+        AuditFieldMap.Fill(values, record, _server, _chainId, _seq + 1, _previousHash);
+        var hash = _hasher.Hash(values);
 
         // The event takes this dictionary as its own: one allocation, sized once, no copy.
-        var properties = new Dictionary<string, LogEventPropertyValue>(fields.Count);
-        foreach (var (name, value) in fields)
+        var properties = new Dictionary<string, LogEventPropertyValue>(values.Length + 1);
+        for (var i = 0; i < values.Length; i++)
         {
-            if (value is not null)
+            if (values[i] is { } value)
             {
-                properties[name] = new ScalarValue(value);
+                properties[AuditFieldMap.Names[i]] = Scalar(i, value);
             }
         }
+
+        properties[AuditFields.Hash] = new ScalarValue(hash);
 
         _logger.Write(LogEvent.UnstableAssembleFromParts(
             record.Time, LogEventLevel.Information, null, Template, properties, default, default));
@@ -172,12 +234,28 @@ public sealed partial class AuditLog : IAsyncDisposable
         _previousHash = hash;
     }
 
+    /// <summary>The property value of field <paramref name="index"/>: the previous record's when it held the same string.</summary>
+    private ScalarValue Scalar(int index, object value)
+    {
+        if (value is string text)
+        {
+            if (_lastScalars[index] is { Value: string last } cached && ReferenceEquals(last, text))
+            {
+                return cached;
+            }
+
+            return _lastScalars[index] = new ScalarValue(text);
+        }
+
+        return new ScalarValue(value);
+    }
+
     private static string NewChainId() => Guid.NewGuid().ToString("N");
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "The audit log could not write a record; governed calls are refused until it can.")]
     private static partial void LogSinkFailed(ILogger logger, Exception failure);
 
-    private sealed record Entry(AuditRecord? Record, TaskCompletionSource? Written);
+    private readonly record struct Entry(AuditRecord? Record, TaskCompletionSource? Written);
 
     /// <summary>What one pass of the writer owes its callers once the batch is flushed.</summary>
     private sealed class Batch

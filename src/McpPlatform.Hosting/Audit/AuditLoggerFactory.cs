@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Serilog;
-using Serilog.Formatting.Compact;
 using Serilog.Settings.Configuration;
 
 namespace McpPlatform.Hosting.Audit;
@@ -8,7 +7,7 @@ namespace McpPlatform.Hosting.Audit;
 /// <summary>
 /// The audit logger: its own Serilog pipeline, separate from application logs. Sinks come from
 /// <c>McpPlatform:Audit:Serilog</c> (<c>AuditTo</c> sinks throw on failure); without any, a
-/// rolling compact-JSON file under the audit folder whose failures are reported to
+/// rolling compact-JSON (CLEF) file under the audit folder whose failures are reported to
 /// <see cref="AuditSinkFailures"/> and whose writes <see cref="AuditFileBatching"/> groups,
 /// plus a console line per record.
 /// </summary>
@@ -29,7 +28,7 @@ internal static class AuditLoggerFactory
         logger.WriteTo.Fallible(
             // Roll on size instead of silently stopping at the limit; keep every file (retention is an operator's decision).
             sink => sink.File(
-                new CompactJsonFormatter(),
+                new AuditClefFormatter(),
                 Path.Combine(folder, "audit-.clef"),
                 rollingInterval: RollingInterval.Day,
                 rollOnFileSizeLimit: true,
