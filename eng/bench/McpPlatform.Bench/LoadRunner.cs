@@ -5,7 +5,7 @@ using System.Text;
 namespace McpPlatform.Bench;
 
 /// <summary>One measured round: a fixed number of tools/call requests from a fixed number of workers.</summary>
-public sealed record RoundResult(int Requests, int Failures, TimeSpan Elapsed, double[] LatenciesMs, TimeSpan CpuTime, long AllocatedBytes)
+public sealed record RoundResult(int Requests, int Failures, TimeSpan Elapsed, double[] LatenciesMs, TimeSpan CpuTime, long AllocatedBytes, int Gen1Collections)
 {
     public double Throughput => Requests / Elapsed.TotalSeconds;
 
@@ -40,6 +40,7 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string? bearerToke
         var next = -1;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var gen1Before = GC.CollectionCount(1);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
         {
@@ -65,7 +66,7 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string? bearerToke
 
         clock.Stop();
         return new RoundResult(requests, failures, clock.Elapsed, latencies, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore,
-            GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore);
+            GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore, GC.CollectionCount(1) - gen1Before);
     }
 
     private async Task<bool> CallOnceAsync()

@@ -36,6 +36,12 @@ var sides = ablation ? AblationSides() : new Side[]
     new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri), () => fullyGoverned.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync())),
 };
 
+// --only N[,N...]: run just those sides (0-based), e.g. to attach a profiler to one of them; ratios need both sides.
+if (ArgList("--only") is { } only)
+{
+    sides = [.. only.Select(index => sides[index])];
+}
+
 Side[] AblationSides()
 {
     var auditOnlyUri = BenchServers.McpUri(auditOnly!);
@@ -50,9 +56,24 @@ Side[] AblationSides()
 }
 
 Console.WriteLine($"tools/call get_issue: {requests} requests x {rounds} rounds, {workers} workers, {Environment.ProcessorCount} cores");
-foreach (var side in sides)
+// Warm-up until tiered compilation has settled: rounds measured while methods are still being
+// recompiled (tier 0 -> instrumented -> tier 1 with PGO) swing by +-30% and favour whichever side
+// happens to run after the recompilation. Bounded: at most MaxWarmUpPasses passes.
+const int MaxWarmUpPasses = 30;
+for (var pass = 1; ; pass++)
 {
-    await side.Runner.RunAsync(Math.Max(200, requests / 4), workers); // warm-up: JIT, connections, keys
+    var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+    foreach (var side in sides)
+    {
+        await side.Runner.RunAsync(Math.Max(200, requests / 4), workers); // JIT, connections, keys
+    }
+
+    var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore;
+    if (compiled <= 2 || pass == MaxWarmUpPasses)
+    {
+        Console.WriteLine($"warm-up: {pass} passes, {compiled} methods compiled in the last one");
+        break;
+    }
 }
 
 for (var round = 0; round < rounds; round++)
@@ -73,16 +94,20 @@ if (auditOnly is not null)
     Directory.Delete(auditFolder + "-only", recursive: true);
 }
 
-Console.WriteLine($"{"server",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"CPU us/req",12}{"KB/req",8}{"failures",10}");
+Console.WriteLine($"{"server",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"CPU us/req",12}{"KB/req",8}{"gen1/10k",10}{"failures",10}");
 foreach (var side in sides)
 {
     var s = side.Summary;
-    Console.WriteLine($"{side.Name,-28}{s.Throughput,10:F0}{s.P50,10:F3}{s.P99,10:F3}{s.CpuPerRequest,12:F1}{s.AllocatedPerRequest / 1024,8:F1}{s.Failures,10}");
+    Console.WriteLine($"{side.Name,-28}{s.Throughput,10:F0}{s.P50,10:F3}{s.P99,10:F3}{s.CpuPerRequest,12:F1}{s.AllocatedPerRequest / 1024,8:F1}{s.Gen1Per10k,10:F1}{s.Failures,10}");
 }
 
 // Load generator and servers share two cores, so one round can swing +-10%; the median of
 // the per-round ratios (each round runs every side back to back) is the steadier figure.
-if (ablation)
+if (sides.Length < 4)
+{
+    // a subset: no ratios
+}
+else if (ablation)
 {
     foreach (var side in sides.Skip(1))
     {
@@ -109,6 +134,14 @@ static void PrintRatio(string label, Side mine, Side baseline, double target)
         $"CPU-bound estimate (inverse CPU per request) {cpuPerRound[cpuPerRound.Length / 2]:F3}x median (target throughput >= {target:F2}x)"));
 }
 
+int[]? ArgList(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length
+        ? [.. args[index + 1].Split(',').Select(part => int.Parse(part, CultureInfo.InvariantCulture))]
+        : null;
+}
+
 int ArgInt(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
@@ -129,10 +162,12 @@ internal sealed record Side(string Name, LoadRunner Runner)
                 TimeSpan.FromTicks(Results.Sum(r => r.Elapsed.Ticks)),
                 Results.SelectMany(r => r.LatenciesMs).ToArray(),
                 TimeSpan.FromTicks(Results.Sum(r => r.CpuTime.Ticks)),
-                Results.Sum(r => r.AllocatedBytes));
-            return new Summary(all.Throughput, all.Percentile(0.50), all.Percentile(0.99), all.CpuMicrosecondsPerRequest, all.AllocatedBytesPerRequest, all.Failures);
+                Results.Sum(r => r.AllocatedBytes),
+                Results.Sum(r => r.Gen1Collections));
+            return new Summary(all.Throughput, all.Percentile(0.50), all.Percentile(0.99), all.CpuMicrosecondsPerRequest, all.AllocatedBytesPerRequest,
+                all.Gen1Collections * 10_000.0 / all.Requests, all.Failures);
         }
     }
 }
 
-internal sealed record Summary(double Throughput, double P50, double P99, double CpuPerRequest, double AllocatedPerRequest, int Failures);
+internal sealed record Summary(double Throughput, double P50, double P99, double CpuPerRequest, double AllocatedPerRequest, double Gen1Per10k, int Failures);

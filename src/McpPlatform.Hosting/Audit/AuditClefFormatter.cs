@@ -13,6 +13,9 @@ namespace McpPlatform.Hosting.Audit;
 /// per record: the audit writer formats every record on one thread. An audit event (Information, no
 /// exception, no trace ids, scalar properties, no formatted tokens) is written directly, strings
 /// without characters to escape in one piece; any other event goes to <see cref="CompactJsonFormatter"/>.
+/// A property whose name and value are the same instances as in the previous two events (the audit
+/// writer reuses them for server, chain, method, tool, caller...) is written from a cached piece of JSON.
+/// Not thread-safe: the file sink formats under its lock.
 /// </summary>
 internal sealed class AuditClefFormatter : ITextFormatter
 {
@@ -24,6 +27,10 @@ internal sealed class AuditClefFormatter : ITextFormatter
     private readonly CompactJsonFormatter _other = new();
     private readonly JsonValueFormatter _values = new(typeTagName: "$type");
     private MessageTemplate? _plainTemplate;
+
+    // By property position: the previous event's name and value, and the JSON of a pair seen twice in a row.
+    private (string Name, LogEventPropertyValue Value)[] _previous = new (string, LogEventPropertyValue)[32];
+    private (string Name, LogEventPropertyValue Value, string Json)?[] _repeated = new (string, LogEventPropertyValue, string)?[32];
 
     /// <inheritdoc />
     public void Format(LogEvent logEvent, TextWriter output)
@@ -49,23 +56,49 @@ internal sealed class AuditClefFormatter : ITextFormatter
 
         output.Write("\",\"@mt\":");
         WriteString(logEvent.MessageTemplate.Text, output);
+        var position = 0;
         if (logEvent.Properties is Dictionary<string, LogEventPropertyValue> properties)
         {
             foreach (var (name, value) in properties)
             {
-                WriteProperty(name, value, output, text);
+                WriteProperty(position++, name, value, output, text);
             }
         }
         else
         {
             foreach (var (name, value) in logEvent.Properties)
             {
-                WriteProperty(name, value, output, text);
+                WriteProperty(position++, name, value, output, text);
             }
         }
 
         output.Write('}');
         output.WriteLine();
+    }
+
+    private void WriteProperty(int position, string name, LogEventPropertyValue value, TextWriter output, Span<char> text)
+    {
+        if (position >= _previous.Length)
+        {
+            Array.Resize(ref _previous, position * 2);
+            Array.Resize(ref _repeated, position * 2);
+        }
+
+        if (_repeated[position] is { } repeated && ReferenceEquals(repeated.Name, name) && ReferenceEquals(repeated.Value, value))
+        {
+            output.Write(repeated.Json);
+            return;
+        }
+
+        if (ReferenceEquals(_previous[position].Name, name) && ReferenceEquals(_previous[position].Value, value))
+        {
+            var json = new StringWriter(CultureInfo.InvariantCulture);
+            WriteProperty(name, value, json, text);
+            _repeated[position] = (name, value, json.ToString());
+        }
+
+        _previous[position] = (name, value);
+        WriteProperty(name, value, output, text);
     }
 
     private void WriteProperty(string name, LogEventPropertyValue value, TextWriter output, Span<char> text)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -7,22 +8,33 @@ namespace McpPlatform.Hosting.Audit;
 
 /// <summary>
 /// <see cref="AuditChain"/>'s hash for the audit writer, which hashes every record: the same canonical
-/// form, written into buffers reused from record to record. A record whose strings need no escaping
-/// (the usual case) is written byte for byte as the canonical JSON writer would write it; any other
-/// goes through that writer. Not thread-safe; one per writer.
+/// form, written into buffers reused from record to record. A record whose strings are ASCII (the
+/// usual case, arguments' quotes included) is written byte for byte as the canonical JSON writer would
+/// write it, escapes taken from a table that writer filled; any other goes through that writer.
+/// Not thread-safe; one per writer.
 /// </summary>
 internal sealed class AuditHasher
 {
+    /// <summary>How the canonical writer writes each ASCII character inside a string (asked once, so the two cannot disagree).</summary>
+    private static readonly byte[][] AsciiEscapes = CanonicalAsciiEscapes();
+
     /// <summary>
     /// The characters the canonical writer copies unescaped: printable ASCII except <c>"</c>, <c>\</c> and
     /// the HTML-sensitive <c>&amp;</c>, <c>'</c>, <c>+</c>, <c>&lt;</c>, <c>&gt;</c>, <c>`</c> (see <see cref="AuditChain"/>).
     /// </summary>
     private static readonly SearchValues<char> Verbatim = SearchValues.Create(
-        " !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~");
+        [.. Enumerable.Range(0, AsciiEscapes.Length).Where(c => AsciiEscapes[c] is [var only] && only == c).Select(c => (char)c)]);
 
     private readonly ArrayBufferWriter<byte> _buffer = new(2048);
     private readonly Utf8JsonWriter _writer;
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256); // one digest context, reset per record
     private byte[] _verbatim = new byte[2048];
+
+    // Per field, the string instance of the previous record, and the bytes of one seen twice in a row: most
+    // fields (server, chain, method, tool, caller...) hold the same instance record after record, so its bytes
+    // are copied instead of checked again; fields that change every time (ids, time, hashes) cost nothing extra.
+    private string?[] _previous = new string?[32];
+    private (string Text, byte[] Bytes)?[] _repeated = new (string, byte[])?[32];
 
     public AuditHasher() => _writer = new Utf8JsonWriter(_buffer, AuditChain.CanonicalWriterOptions);
 
@@ -31,20 +43,35 @@ internal sealed class AuditHasher
     {
         if (TryWriteVerbatim(values, out var length))
         {
-            return AuditChain.HashOf(_verbatim.AsSpan(0, length));
+            return HashOf(_verbatim.AsSpan(0, length));
         }
 
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
         AuditChain.WriteCanonical(_writer, values);
         _writer.Flush();
-        return AuditChain.HashOf(_buffer.WrittenSpan);
+        return HashOf(_buffer.WrittenSpan);
+    }
+
+    /// <summary>The lower-case hex SHA-256 (as <see cref="AuditChain"/> computes it), reusing one digest context.</summary>
+    private string HashOf(ReadOnlySpan<byte> canonical)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        _sha256.AppendData(canonical);
+        _sha256.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
     }
 
     /// <summary>Writes the canonical form directly when every value is null, a long, or a string of <see cref="Verbatim"/> characters.</summary>
     private bool TryWriteVerbatim(ReadOnlySpan<object?> values, out int length)
     {
         length = 0;
+        if (values.Length > _previous.Length)
+        {
+            Array.Resize(ref _previous, values.Length);
+            Array.Resize(ref _repeated, values.Length);
+        }
+
         var at = 0;
         Append((byte)'[', ref at);
         for (var i = 0; i < values.Length; i++)
@@ -66,21 +93,76 @@ internal sealed class AuditHasher
                     number.TryFormat(_verbatim.AsSpan(at), out var digits, default, CultureInfo.InvariantCulture);
                     at += digits;
                     break;
-                case string text when !text.AsSpan().ContainsAnyExcept(Verbatim):
-                    Room(at, text.Length + 2);
-                    _verbatim[at++] = (byte)'"';
-                    Ascii.FromUtf16(text, _verbatim.AsSpan(at), out var copied);
-                    at += copied;
-                    _verbatim[at++] = (byte)'"';
+                case string text when _repeated[i] is { } repeated && ReferenceEquals(repeated.Text, text):
+                    Room(at, repeated.Bytes.Length);
+                    repeated.Bytes.CopyTo(_verbatim, at);
+                    at += repeated.Bytes.Length;
+                    break;
+                case string text when Ascii.IsValid(text):
+                    var start = at;
+                    Append((byte)'"', ref at);
+                    WriteAscii(text, ref at);
+                    Append((byte)'"', ref at);
+                    if (ReferenceEquals(_previous[i], text))
+                    {
+                        _repeated[i] = (text, _verbatim.AsSpan(start, at - start).ToArray());
+                    }
+
+                    _previous[i] = text;
                     break;
                 default:
-                    return false; // escaping, surrogates, other types: the canonical writer decides
+                    return false; // non-ASCII, surrogates, other types: the canonical writer decides
             }
         }
 
         Append((byte)']', ref at);
         length = at;
         return true;
+    }
+
+    /// <summary>Copies runs of <see cref="Verbatim"/> characters as they are and writes each other character's escape.</summary>
+    private void WriteAscii(ReadOnlySpan<char> text, ref int at)
+    {
+        while (!text.IsEmpty)
+        {
+            var run = text.IndexOfAnyExcept(Verbatim);
+            if (run < 0)
+            {
+                run = text.Length;
+            }
+
+            Room(at, run);
+            Ascii.FromUtf16(text[..run], _verbatim.AsSpan(at), out var copied);
+            at += copied;
+            if (run == text.Length)
+            {
+                return;
+            }
+
+            var escape = AsciiEscapes[text[run]];
+            Room(at, escape.Length);
+            escape.CopyTo(_verbatim, at);
+            at += escape.Length;
+            text = text[(run + 1)..];
+        }
+    }
+
+    private static byte[][] CanonicalAsciiEscapes()
+    {
+        var escapes = new byte[128][];
+        var buffer = new ArrayBufferWriter<byte>(16);
+        for (var c = 0; c < escapes.Length; c++)
+        {
+            buffer.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(buffer, AuditChain.CanonicalWriterOptions))
+            {
+                writer.WriteStringValue(((char)c).ToString());
+            }
+
+            escapes[c] = buffer.WrittenSpan[1..^1].ToArray(); // without the quotes
+        }
+
+        return escapes;
     }
 
     private void Append(byte value, ref int at)

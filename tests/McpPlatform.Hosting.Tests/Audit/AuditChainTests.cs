@@ -44,6 +44,30 @@ public sealed class AuditChainTests : IDisposable
     }
 
     [Fact]
+    public async Task Fields_holding_every_ascii_character_hash_as_the_verifier_reads_them_back()
+    {
+        // The writer escapes ASCII strings itself; the verifier parses the line and writes the canonical
+        // form with System.Text.Json. The subject reaches the record as the token carried it, unescaped;
+        // the arguments reach it as JSON text (quotes and backslashes).
+        var printable = new string([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);
+        var everyAscii = new string([.. Enumerable.Range(0, 128).Select(c => (char)c)]);
+        var caller = TestCaller.Default with { Subject = "user " + printable + "\t\u007f" };
+        await using (var server = await StartAsync())
+        {
+            await using var client = await server.ConnectClientAsync(caller);
+            await client.CallAsync("echo", System.Text.Json.JsonSerializer.Serialize(new { text = everyAscii }));
+        }
+
+        var trail = _audit.Read();
+
+        AuditChainCheck.AssertIntact(trail);
+        var echoed = Assert.Single(trail.Requests, l => l.Tool == "echo");
+        Assert.Equal(caller.Subject, echoed.String(AuditFields.Subject));
+        using var arguments = System.Text.Json.JsonDocument.Parse(echoed.String(AuditFields.Arguments)!);
+        Assert.Equal(everyAscii, arguments.RootElement.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Changing_any_hashed_field_of_a_written_record_breaks_its_hash()
     {
         await using (var server = await StartAsync())
