@@ -14,9 +14,9 @@ namespace McpPlatform.Hosting.Audit;
 /// past a record that was not written.
 /// </summary>
 /// <remarks>
-/// Records nobody waits for gather for up to <see cref="Linger"/> before a pass, so under load the
-/// writer wakes, and writes the file, once per group instead of once per request. A record someone
-/// waits for, <see cref="FlushAsync"/> and shutdown end that wait at once.
+/// Records nobody waits for gather for up to <see cref="AuditOptions.FlushInterval"/> before a
+/// pass, so under load the writer wakes, and writes the file, once per group instead of once per
+/// request. A record someone waits for, <see cref="FlushAsync"/> and shutdown end that wait at once.
 /// </remarks>
 public sealed partial class AuditLog : IAsyncDisposable
 {
@@ -27,9 +27,6 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     /// <summary>The most records one write to the file carries.</summary>
     private const int MaxBatch = 256;
-
-    /// <summary>How long records nobody waits for may gather before the writer takes them.</summary>
-    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(2);
 
     // Unbounded with one reader: the writer takes records without a lock; the capacity is kept by _room.
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
@@ -47,6 +44,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     private readonly Serilog.Core.Logger _logger;
     private readonly AuditSinkFailures _failures;
     private readonly AuditFileBatching? _file;
+    private readonly TimeSpan _linger;
     private readonly AuditServerInfo _server;
     private readonly ILogger<AuditLog> _diagnostics;
     private readonly Task _writer;
@@ -56,11 +54,17 @@ public sealed partial class AuditLog : IAsyncDisposable
     private string _previousHash = AuditChain.GenesisHash;
 
     internal AuditLog(
-        Serilog.Core.Logger logger, AuditSinkFailures failures, AuditFileBatching? file, AuditServerInfo server, ILogger<AuditLog> diagnostics)
+        Serilog.Core.Logger logger,
+        AuditSinkFailures failures,
+        AuditFileBatching? file,
+        TimeSpan linger,
+        AuditServerInfo server,
+        ILogger<AuditLog> diagnostics)
     {
         _logger = logger;
         _failures = failures;
         _file = file;
+        _linger = linger;
         _server = server;
         _diagnostics = diagnostics;
         _writer = Task.Run(WriteAllAsync);
@@ -128,7 +132,7 @@ public sealed partial class AuditLog : IAsyncDisposable
         var batch = new Batch();
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (Volatile.Read(ref _disposed) == 0 && await _urgent.WaitAsync(Linger).ConfigureAwait(false))
+            if (Volatile.Read(ref _disposed) == 0 && await _urgent.WaitAsync(_linger).ConfigureAwait(false))
             {
                 while (_urgent.Wait(0))
                 {

@@ -28,4 +28,14 @@ public sealed class AuditOptions
     /// refused when it cannot be; set this to hold Read calls to the same rule.
     /// </summary>
     public bool FailClosedReads { get; set; }
+
+    /// <summary>The longest <see cref="FlushInterval"/> accepted.</summary>
+    public static readonly TimeSpan MaxFlushInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long records nobody waits for (Read calls, answered requests) may gather before the writer
+    /// takes them, so one file write carries many. A durable intent record, a flush or shutdown ends
+    /// the wait at once; only a process crash can lose this window. 0 writes as soon as the writer wakes.
+    /// </summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 }

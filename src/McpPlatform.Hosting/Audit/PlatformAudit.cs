@@ -31,6 +31,7 @@ internal static class PlatformAudit
                 AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures, batching),
                 failures,
                 batching,
+                options.FlushInterval,
                 new AuditServerInfo(identity.Name, identity.Version, ManifestHashOf(provider.GetRequiredService<McpToolCatalog>())),
                 provider.GetRequiredService<ILogger<AuditLog>>());
 
@@ -68,9 +69,18 @@ internal static class PlatformAudit
     /// <summary>The audit log may only be switched off in Development (benchmarks).</summary>
     private sealed class AuditOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuditOptions>
     {
-        public ValidateOptionsResult Validate(string? name, AuditOptions options) =>
-            !options.Enabled && !environment.IsDevelopment()
-                ? ValidateOptionsResult.Fail($"McpPlatform:Audit:Enabled=false is only allowed in Development; in the '{environment.EnvironmentName}' environment every call is audited.")
+        public ValidateOptionsResult Validate(string? name, AuditOptions options)
+        {
+            if (!options.Enabled && !environment.IsDevelopment())
+            {
+                return ValidateOptionsResult.Fail($"McpPlatform:Audit:Enabled=false is only allowed in Development; in the '{environment.EnvironmentName}' environment every call is audited.");
+            }
+
+            return options.FlushInterval < TimeSpan.Zero || options.FlushInterval > AuditOptions.MaxFlushInterval
+                ? ValidateOptionsResult.Fail(
+                    $"McpPlatform:Audit:FlushInterval must be between 00:00:00 and {AuditOptions.MaxFlushInterval:c} (it is {options.FlushInterval:c}): " +
+                    "it is how long records of read calls may wait in memory before they are written.")
                 : ValidateOptionsResult.Success;
+        }
     }
 }
