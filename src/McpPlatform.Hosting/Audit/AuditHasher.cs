@@ -13,7 +13,7 @@ namespace McpPlatform.Hosting.Audit;
 /// write it, escapes taken from a table that writer filled; any other goes through that writer.
 /// Not thread-safe; one per writer.
 /// </summary>
-internal sealed class AuditHasher
+internal sealed class AuditHasher : IDisposable
 {
     /// <summary>How the canonical writer writes each ASCII character inside a string (asked once, so the two cannot disagree).</summary>
     private static readonly byte[][] AsciiEscapes = CanonicalAsciiEscapes();
@@ -37,6 +37,12 @@ internal sealed class AuditHasher
     private (string Text, byte[] Bytes)?[] _repeated = new (string, byte[])?[32];
 
     public AuditHasher() => _writer = new Utf8JsonWriter(_buffer, AuditChain.CanonicalWriterOptions);
+
+    public void Dispose()
+    {
+        _sha256.Dispose();
+        _writer.Dispose();
+    }
 
     /// <summary>The hash of a record's values, given in <see cref="AuditFields.Hashed"/> order.</summary>
     public string Hash(ReadOnlySpan<object?> values)
@@ -62,7 +68,7 @@ internal sealed class AuditHasher
         return Convert.ToHexStringLower(digest);
     }
 
-    /// <summary>Writes the canonical form directly when every value is null, a long, or a string of <see cref="Verbatim"/> characters.</summary>
+    /// <summary>Writes the canonical form directly when every value is null, a long, or an ASCII string.</summary>
     private bool TryWriteVerbatim(ReadOnlySpan<object?> values, out int length)
     {
         length = 0;

@@ -116,6 +116,7 @@ public sealed partial class AuditLog : IAsyncDisposable
         _queue.Writer.TryComplete();
         _urgent.Release();
         await _writer.ConfigureAwait(false);
+        _hasher.Dispose();
         try
         {
             await _logger.DisposeAsync().ConfigureAwait(false);
