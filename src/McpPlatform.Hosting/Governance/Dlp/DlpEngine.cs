@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Tools;
@@ -105,10 +107,15 @@ public sealed class DlpEngine
     }
 
     /// <summary>
-    /// Redacts a tool result: the text of text blocks, every string (and number) in the structured
-    /// content, and the text of embedded text resources. Images, audio, blobs and links are left as
-    /// they are. Returns <paramref name="result"/> itself when nothing matched.
+    /// Redacts a tool result: the text of text blocks, every string, number and property name in the
+    /// structured content, and the text of embedded text resources. Images, audio, blobs and links are
+    /// left as they are. Returns <paramref name="result"/> itself when nothing matched.
     /// </summary>
+    /// <remarks>
+    /// Text that is JSON is scanned value by value, as decoded, and rewritten as JSON: a match next to an
+    /// escape (<c>\n</c>, <c>\u002B</c>) is found and replaced without breaking the escape. A text block
+    /// holding exactly the structured content's JSON (what generated tools return) is scanned once with it.
+    /// </remarks>
     /// <param name="tool">The tool that produced the result.</param>
     /// <param name="result">The result to redact; never modified.</param>
     /// <param name="firedRules">The rules that redacted something (and <see cref="ScanLimitRule"/> when the result was too large to scan completely).</param>
@@ -124,11 +131,12 @@ public sealed class DlpEngine
         }
 
         var scan = new DlpScan(rules, arguments: false, _maxScannedChars, tool.Name);
+        var structured = new StructuredContentScan(scan, result.StructuredContent);
         List<ContentBlock>? content = null;
         var blocks = result.Content;
         for (var i = 0; i < (blocks?.Count ?? 0); i++)
         {
-            var replaced = RedactBlock(scan, blocks![i]);
+            var replaced = RedactBlock(scan, blocks![i], ref structured);
             if (replaced is not null)
             {
                 content ??= [.. blocks];
@@ -136,8 +144,8 @@ public sealed class DlpEngine
             }
         }
 
-        var structured = result.StructuredContent is { } element ? scan.ScanElement(element) : null;
-        if (content is null && structured is null && !scan.LimitReached)
+        var redactedStructured = structured.Redacted();
+        if (content is null && redactedStructured is null && !scan.LimitReached)
         {
             return result;
         }
@@ -153,20 +161,20 @@ public sealed class DlpEngine
         return new CallToolResult
         {
             Content = (IList<ContentBlock>?)content ?? result.Content!,
-            StructuredContent = structured ?? result.StructuredContent,
+            StructuredContent = redactedStructured ?? result.StructuredContent,
             IsError = result.IsError,
             Meta = meta,
             ResultType = result.ResultType,
         };
     }
 
-    private static ContentBlock? RedactBlock(DlpScan scan, ContentBlock block)
+    private static ContentBlock? RedactBlock(DlpScan scan, ContentBlock block, ref StructuredContentScan structured)
     {
         switch (block)
         {
-            case TextContentBlock text when scan.ScanText(text.Text) is { } redacted:
+            case TextContentBlock text when RedactText(scan, text.Text, ref structured) is { } redacted:
                 return new TextContentBlock { Text = redacted, Annotations = text.Annotations, Meta = text.Meta };
-            case EmbeddedResourceBlock { Resource: TextResourceContents resource } embedded when scan.ScanText(resource.Text) is { } redacted:
+            case EmbeddedResourceBlock { Resource: TextResourceContents resource } embedded when RedactText(scan, resource.Text, ref structured) is { } redacted:
                 return new EmbeddedResourceBlock
                 {
                     Resource = new TextResourceContents { Uri = resource.Uri, MimeType = resource.MimeType, Meta = resource.Meta, Text = redacted },
@@ -175,6 +183,60 @@ public sealed class DlpEngine
                 };
             default:
                 return null;
+        }
+    }
+
+    /// <summary>The redacted text, or null when nothing changed.</summary>
+    private static string? RedactText(DlpScan scan, string text, ref StructuredContentScan structured)
+    {
+        if (structured.IsJsonOf(text))
+        {
+            return structured.Redacted()?.GetRawText();
+        }
+
+        if (text.AsSpan().TrimStart() is [ '{' or '[', ..] && TryParseJson(text) is { } document)
+        {
+            using (document)
+            {
+                return scan.ScanElement(document.RootElement)?.GetRawText();
+            }
+        }
+
+        return scan.ScanText(text);
+    }
+
+    private static JsonDocument? TryParseJson(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null; // text that merely starts like JSON is scanned as text
+        }
+    }
+
+    /// <summary>The structured content, scanned once, when first needed (a text block holding its JSON, or the end).</summary>
+    private struct StructuredContentScan(DlpScan scan, JsonElement? element)
+    {
+        private bool _scanned;
+        private JsonElement? _redacted;
+
+        /// <summary>True when <paramref name="text"/> is the structured content's JSON, character for character.</summary>
+        public readonly bool IsJsonOf(string text) =>
+            element is { } json && Ascii.Equals(JsonMarshal.GetRawUtf8Value(json), text);
+
+        /// <summary>The redacted structured content, or null when nothing in it matched.</summary>
+        public JsonElement? Redacted()
+        {
+            if (!_scanned)
+            {
+                _scanned = true;
+                _redacted = element is { } json ? scan.ScanElement(json) : null;
+            }
+
+            return _redacted;
         }
     }
 

@@ -158,13 +158,16 @@ internal sealed class DlpScan
         return ReferenceEquals(current, text) ? null : current;
     }
 
-    /// <summary>The element with its strings (and numbers) scanned, or null when nothing changed or the scan stopped.</summary>
+    /// <summary>
+    /// The element with its strings and numbers scanned, and in a result its property names too, or null
+    /// when nothing changed or the scan stopped. Argument names stay as they are: they are the tool's
+    /// parameter and property names, and renaming them would only break binding.
+    /// </summary>
     public JsonElement? ScanElement(JsonElement element)
     {
-        Dictionary<int, string>? replacements = null;
-        var leaf = 0;
-        Collect(element, ref replacements, ref leaf);
-        if (Blocked || replacements is null)
+        var edits = new Edits();
+        Collect(element, edits);
+        if (Blocked || (edits.Values is null && edits.Names is null))
         {
             return null;
         }
@@ -172,23 +175,29 @@ internal sealed class DlpScan
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            leaf = 0;
-            Write(element, writer, replacements, ref leaf);
+            edits.Rewind();
+            Write(element, writer, edits);
         }
 
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();
     }
 
-    private void Collect(JsonElement element, ref Dictionary<int, string>? replacements, ref int leaf)
+    private void Collect(JsonElement element, Edits edits)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
+                    var name = edits.Name++;
+                    if (!_arguments && !TooShortToMatch(JsonMarshal.GetRawUtf8PropertyName(property)) && ScanText(property.Name) is { } renamed)
+                    {
+                        (edits.Names ??= [])[name] = renamed;
+                    }
+
                     Enter(property);
-                    Collect(property.Value, ref replacements, ref leaf);
+                    Collect(property.Value, edits);
                     Leave();
                     if (Blocked)
                     {
@@ -202,7 +211,7 @@ internal sealed class DlpScan
                 foreach (var item in element.EnumerateArray())
                 {
                     Enter(index++);
-                    Collect(item, ref replacements, ref leaf);
+                    Collect(item, edits);
                     Leave();
                     if (Blocked)
                     {
@@ -213,25 +222,36 @@ internal sealed class DlpScan
                 break;
             case JsonValueKind.String or JsonValueKind.Number:
                 // Numbers are scanned as their JSON text: a card number sent as a number is still a card number.
-                // The raw UTF-8 is never shorter than the text, so short values are skipped without decoding them.
                 var raw = JsonMarshal.GetRawUtf8Value(element);
-                var length = element.ValueKind == JsonValueKind.String && raw.Length >= 2 && raw[0] == (byte)'"' ? raw.Length - 2 : raw.Length;
-                var minLength = _arguments ? _rules.ArgumentMinLength : _rules.ResultMinLength;
-                if (length < minLength && _scanned + length <= _limit)
+                if (!TooShortToMatch(raw)
+                    && ScanText(element.ValueKind == JsonValueKind.String ? element.GetString()! : Encoding.UTF8.GetString(raw)) is { } replaced)
                 {
-                    _scanned += length;
-                }
-                else if (ScanText(element.ValueKind == JsonValueKind.String ? element.GetString()! : Encoding.UTF8.GetString(raw)) is { } replaced)
-                {
-                    (replacements ??= [])[leaf] = replaced;
+                    (edits.Values ??= [])[edits.Leaf] = replaced;
                 }
 
-                leaf++;
+                edits.Leaf++;
                 break;
         }
     }
 
-    private static void Write(JsonElement element, Utf8JsonWriter writer, Dictionary<int, string> replacements, ref int leaf)
+    /// <summary>
+    /// True (and counted as scanned) when a value or property name is too short for any rule to match:
+    /// its raw UTF-8 is never shorter than its text, so it is skipped without decoding it.
+    /// </summary>
+    private bool TooShortToMatch(ReadOnlySpan<byte> raw)
+    {
+        var length = raw.Length >= 2 && raw[0] == (byte)'"' ? raw.Length - 2 : raw.Length;
+        var minLength = _arguments ? _rules.ArgumentMinLength : _rules.ResultMinLength;
+        if (length >= minLength || _scanned + length > _limit)
+        {
+            return false;
+        }
+
+        _scanned += length;
+        return true;
+    }
+
+    private static void Write(JsonElement element, Utf8JsonWriter writer, Edits edits)
     {
         switch (element.ValueKind)
         {
@@ -239,8 +259,9 @@ internal sealed class DlpScan
                 writer.WriteStartObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    writer.WritePropertyName(property.Name);
-                    Write(property.Value, writer, replacements, ref leaf);
+                    writer.WritePropertyName(edits.Names is { } names && names.TryGetValue(edits.Name, out var renamed) ? renamed : property.Name);
+                    edits.Name++;
+                    Write(property.Value, writer, edits);
                 }
 
                 writer.WriteEndObject();
@@ -249,13 +270,13 @@ internal sealed class DlpScan
                 writer.WriteStartArray();
                 foreach (var item in element.EnumerateArray())
                 {
-                    Write(item, writer, replacements, ref leaf);
+                    Write(item, writer, edits);
                 }
 
                 writer.WriteEndArray();
                 return;
             case JsonValueKind.String or JsonValueKind.Number:
-                if (replacements.TryGetValue(leaf++, out var replaced))
+                if (edits.Values is { } values && values.TryGetValue(edits.Leaf, out var replaced))
                 {
                     writer.WriteStringValue(replaced);
                 }
@@ -264,11 +285,27 @@ internal sealed class DlpScan
                     element.WriteTo(writer);
                 }
 
+                edits.Leaf++;
                 return;
             default:
                 element.WriteTo(writer);
                 return;
         }
+    }
+
+    /// <summary>Replacements found by <see cref="Collect"/>, by position in document order: values (strings, numbers) and property names.</summary>
+    private sealed class Edits
+    {
+        public Dictionary<int, string>? Values { get; set; }
+
+        public Dictionary<int, string>? Names { get; set; }
+
+        public int Leaf { get; set; }
+
+        public int Name { get; set; }
+
+        /// <summary>Back to the first position, for writing the edited document.</summary>
+        public void Rewind() => (Leaf, Name) = (0, 0);
     }
 
     // Paths are only reported for arguments, so results skip the bookkeeping (and the property name strings).
