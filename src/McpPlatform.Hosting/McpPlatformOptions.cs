@@ -37,6 +37,12 @@ public sealed class McpPlatformOptions
     /// origins on an allowed host. Requests without an Origin header (non-browser clients) pass.
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Reverse-proxy headers (<c>X-Forwarded-Proto</c>, <c>-Host</c>, <c>-For</c>): off by default;
+    /// when on, believed only from loopback and the listed proxies (docs/arguments-and-proxies.md).
+    /// </summary>
+    public Security.ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 }
 
 /// <summary>How the server keeps MCP sessions.</summary>

@@ -38,6 +38,7 @@ public static class McpPlatformServiceExtensions
         }
 
         builder.Services.AddSingleton<IValidateOptions<McpPlatformOptions>, McpPlatformOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<McpPlatformOptions>, ForwardedHeadersSettingsValidator>();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddTransient<IStartupFilter, PlatformStartupFilter>();
         PlatformLogging.AddPlatformLogging(builder.Services, builder.Configuration);

@@ -14,6 +14,7 @@ internal sealed class PlatformStartupFilter : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        PlatformForwardedHeaders.Use(app); // first: everything after sees the client's scheme, host and address
         app.UseMiddleware<AuditRefusals>();
         app.UseMiddleware<DnsRebindingProtectionMiddleware>();
         next(app);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Tests.Server;
+using Microsoft.AspNetCore.Http;
 
 namespace McpPlatform.Hosting.Tests;
 
@@ -135,9 +136,10 @@ public sealed class DnsRebindingTests(SampleServerFixture fixture) : IClassFixtu
     }
 
     /// <summary>
-    /// A token for the server as reached through <paramref name="host"/>: in Development the resource
-    /// URI (the audience a token must carry) is the URL the request came in on.
+    /// A token for the server as reached through the host name <paramref name="host"/>: in Development the
+    /// resource URI (the audience a token must carry) is the URL the request came in on, with the port the
+    /// connection arrived on (the Host header's port is the caller's to write, so it is not believed).
     /// </summary>
     private static string TokenFor(RunningServer server, string host) =>
-        server.MintToken(audience: $"http://{host}{server.McpUri.AbsolutePath}");
+        server.MintToken(audience: $"http://{new HostString(host).Host}:{server.McpUri.Port}{server.McpUri.AbsolutePath}");
 }

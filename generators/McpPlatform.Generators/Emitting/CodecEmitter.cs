@@ -147,9 +147,16 @@ namespace McpPlatform.Generators.Emitting
 
         private void EmitReader(CodeWriter code, ObjectModel model)
         {
-            code.Open($"private static {model.TypeName} Read_{_ids[model.Key]}({Names.JsonElement} element, string path)");
-            code.Line($"{Names.Reader}.ReadObject(element, path);");
             var bindable = model.Properties.Where(p => p.Binding != PropertyBinding.None).ToList();
+
+            // The properties the schema lists (additionalProperties: false): any other is refused with this list.
+            var accepted = bindable.Count == 0
+                ? "global::System.Array.Empty<string>()"
+                : "new string[] { " + string.Join(", ", bindable.Select(p => Names.Verbatim(p.JsonName))) + " }";
+            code.Line($"private static readonly string[] Properties_{_ids[model.Key]} = {accepted};");
+            code.Line();
+            code.Open($"private static {model.TypeName} Read_{_ids[model.Key]}({Names.JsonElement} element, string path)");
+            code.Line($"{Names.Reader}.ReadObject(element, path, Properties_{_ids[model.Key]});");
             foreach (var property in bindable.Where(p => p.Binding is PropertyBinding.Constructor or PropertyBinding.RequiredInit))
             {
                 var argument = model.ConstructorArguments.FirstOrDefault(a => a.ClrName == property.ClrName);

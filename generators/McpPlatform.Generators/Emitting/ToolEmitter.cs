@@ -61,6 +61,10 @@ namespace McpPlatform.Generators.Emitting
             code.Line($"        Access = (global::McpPlatform.ToolAccess){tool.Access},");
             code.Line($"        ToolSet = {Names.Verbatim(tool.ToolSet)},");
             code.Line($"        InputSchema = {Names.Verbatim(SchemaWriter.InputSchema(tool))},");
+            var argumentNames = tool.Parameters.Where(p => p.Source == ParameterSource.Argument).Select(p => Names.Verbatim(p.Name)).ToList();
+            code.Line(argumentNames.Count == 0
+                ? "        ArgumentNames = global::System.Array.Empty<string>(),"
+                : $"        ArgumentNames = new string[] {{ {string.Join(", ", argumentNames)} }},");
             code.Line($"        OutputSchema = {Names.Verbatim(SchemaWriter.OutputSchema(tool))},");
             code.Line($"        Idempotent = {Bool(tool.Idempotent)},");
             code.Line($"        OpenWorld = {Bool(tool.OpenWorld)},");

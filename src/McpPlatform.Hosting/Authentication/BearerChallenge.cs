@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.Net.Http.Headers;
 
@@ -15,8 +17,15 @@ internal static class BearerChallenge
 {
     public const string ResourceMetadataPath = "/.well-known/oauth-protected-resource";
 
-    public static string ResourceMetadataUrl(HttpRequest request) =>
-        $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase}{ResourceMetadataPath}";
+    public static string ResourceMetadataUrl(HttpRequest request)
+    {
+        var services = request.HttpContext.RequestServices;
+        return ResourceUri.MetadataUrl(
+            request,
+            services.GetRequiredService<IOptions<ResourceServerOptions>>().Value,
+            services.GetRequiredService<IOptions<McpPlatformOptions>>().Value,
+            ResourceMetadataPath);
+    }
 
     public static async Task WriteUnauthorizedAsync(JwtBearerChallengeContext context)
     {
@@ -59,6 +68,7 @@ internal static class BearerChallenge
         SecurityTokenSignatureKeyNotFoundException => "the token is signed with an unknown key",
         SecurityTokenInvalidSignatureException => "the token's signature is not valid",
         SecurityTokenNoExpirationException => "the token has no expiry",
+        SecurityTokenInvalidTypeException => "the token is not an access token (typ)",
         _ => "the token is not valid",
     };
 }

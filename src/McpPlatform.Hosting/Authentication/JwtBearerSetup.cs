@@ -42,6 +42,15 @@ internal sealed class JwtBearerSetup(
         validation.ValidateAudience = true;
         validation.AudienceValidator = (audiences, _, _) => AudienceMatches(audiences, settings);
         validation.NameClaimType = "name";
+        if (!settings.TokenTypes.Contains("*"))
+        {
+            // An ID token names the client as audience, and some providers let that equal a resource URI: only access tokens get in.
+            var types = settings.TokenTypes;
+            validation.TypeValidator = (type, _, _) =>
+                type is { Length: > 0 } && types.Contains(type, StringComparer.OrdinalIgnoreCase)
+                    ? type
+                    : throw new SecurityTokenInvalidTypeException("The token's typ header is not an accepted access token type.") { InvalidType = type };
+        }
 
         if (developmentIssuer.Issuer is { } issuer)
         {

@@ -35,6 +35,15 @@ public sealed class ResourceServerOptions
     /// <summary>The signing algorithms accepted. Never <c>none</c>, never HMAC (a public key is not a shared secret).</summary>
     public string[] Algorithms { get; set; } = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
 
+    /// <summary>
+    /// The JOSE <c>typ</c> header values accepted (compared ignoring case): access tokens (RFC 9068
+    /// <c>at+jwt</c>) and the plain <c>JWT</c> most identity providers put on theirs. A token with
+    /// another type (an OpenID Connect ID token typed <c>id_token+jwt</c>, a logout token...) or
+    /// none is refused. Configured entries are added to these; an entry <c>*</c> turns the check off,
+    /// for a provider that sends no <c>typ</c>.
+    /// </summary>
+    public string[] TokenTypes { get; set; } = ["at+jwt", "application/at+jwt", "JWT"];
+
     /// <summary>Tolerated clock difference for <c>exp</c> and <c>nbf</c>; at most 5 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 

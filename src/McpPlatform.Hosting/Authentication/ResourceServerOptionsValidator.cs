@@ -17,6 +17,11 @@ internal sealed class ResourceServerOptionsValidator(IHostEnvironment environmen
     {
         var failures = new List<string>();
         CheckAlgorithms(options, failures);
+        if (options.TokenTypes.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{Section}:TokenTypes must not contain an empty entry (an entry '*' turns the typ check off).");
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
         {
             failures.Add($"{Section}:ClockSkew must be between 0 and 00:05:00 (got {options.ClockSkew}).");

@@ -48,9 +48,10 @@ public sealed partial class SecretAccess(ISecretProvider provider, IOptions<Secr
         }
         catch (SecretProviderException failure)
         {
-            LogUnavailable(logger, tool.Name, name, provider.Name);
+            // The provider's own text (a vault URL, a file path, a backend's answer) goes to the log only: the caller sees this message.
+            LogUnavailable(logger, failure, tool.Name, name, provider.Name);
             Audit($"secret '{name}' unavailable from {provider.Name}");
-            throw new ToolSecretException($"Secret '{name}' for tool '{tool.Name}' is unavailable: {failure.Message}", failure);
+            throw new ToolSecretException($"Secret '{name}' for tool '{tool.Name}' is unavailable from the {provider.Name} store; the server's log has the reason.", failure);
         }
 
         if (fetched is null)
@@ -83,7 +84,7 @@ public sealed partial class SecretAccess(ISecretProvider provider, IOptions<Secr
     private static partial void LogUndeclared(ILogger logger, string tool, string secret);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Secret {Secret} for tool {Tool} could not be read from {Provider}")]
-    private static partial void LogUnavailable(ILogger logger, string tool, string secret, string provider);
+    private static partial void LogUnavailable(ILogger logger, Exception failure, string tool, string secret, string provider);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Secret {Secret} for tool {Tool} does not exist in {Provider}")]
     private static partial void LogMissing(ILogger logger, string tool, string secret, string provider);

@@ -37,7 +37,13 @@ public abstract class GeneratedMcpTool : McpServerTool
     {
         try
         {
-            return await InvokeCoreAsync(new ToolInvocation(request, Descriptor), cancellationToken).ConfigureAwait(false);
+            var invocation = new ToolInvocation(request, Descriptor);
+            if (Descriptor.ArgumentNames is { } accepted)
+            {
+                invocation.Arguments.RejectUnknown(accepted);
+            }
+
+            return await InvokeCoreAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (ToolArgumentException ex)
         {
@@ -46,8 +52,12 @@ public abstract class GeneratedMcpTool : McpServerTool
         // A tool that deliberately raises a protocol error gets a JSON-RPC error, as the SDK does: not caught here.
         catch (Exception ex) when (HandlerRequests.IsHandlerFailure(ex, cancellationToken))
         {
-            HandlerRequests.Logger<GeneratedMcpTool, CallToolRequestParams>(request).LogWarning(ex, "Tool {ToolName} failed", Descriptor.Name);
-            return ToolResults.Error($"Tool '{Descriptor.Name}' failed: {ex.Message}");
+            var record = Audit.AuditScope.Current;
+            var correlationId = ToolFailure.CorrelationId(record);
+            HandlerRequests.Logger<GeneratedMcpTool, CallToolRequestParams>(request)
+                .LogWarning(ex, "Tool {ToolName} failed (correlation id {CorrelationId})", Descriptor.Name, correlationId);
+            ToolFailure.Audit(record, ex);
+            return ToolResults.Error(ToolFailure.Message(Descriptor.Name, ex, correlationId));
         }
     }
 

@@ -24,6 +24,13 @@ public sealed record McpToolDescriptor
     /// <summary>The JSON Schema of the arguments object.</summary>
     public required string InputSchema { get; init; }
 
+    /// <summary>
+    /// The argument names the tool takes, in declaration order: the properties of <see cref="InputSchema"/>
+    /// (never a <c>[Secret]</c> parameter, which only the secret store supplies). A call naming any other
+    /// argument is refused with this list. Null when the tool's origin does not say (no check).
+    /// </summary>
+    public IReadOnlyList<string>? ArgumentNames { get; init; }
+
     /// <summary>The JSON Schema of structured results, when the tool returns an object.</summary>
     public string? OutputSchema { get; init; }
 

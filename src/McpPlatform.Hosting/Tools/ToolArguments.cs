@@ -28,6 +28,35 @@ public sealed class ToolArguments
         return false;
     }
 
+    /// <summary>
+    /// Throws a <see cref="ToolArgumentException"/> naming every argument the caller sent that is not
+    /// in <paramref name="accepted"/> (compared exactly, as <see cref="TryGet"/> looks them up) and
+    /// listing the accepted ones.
+    /// </summary>
+    public void RejectUnknown(IReadOnlyList<string> accepted)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        if (_arguments is null)
+        {
+            return;
+        }
+
+        List<string>? unknown = null;
+        foreach (var name in _arguments.Keys)
+        {
+            if (!UnknownArguments.IsAccepted(name, accepted, StringComparison.Ordinal))
+            {
+                (unknown ??= []).Add(name);
+            }
+        }
+
+        if (unknown is not null)
+        {
+            unknown.Sort(StringComparer.Ordinal); // a dictionary's order is not the caller's: keep the message stable
+            throw UnknownArguments.Error(unknown, accepted, objectPath: null);
+        }
+    }
+
     /// <summary>Gets a required argument or throws an error naming it.</summary>
     public JsonElement GetRequired(string name, string expected) =>
         TryGet(name, out var value) ? value : throw JsonArgumentReader.Missing(name, expected);

@@ -81,6 +81,7 @@ namespace McpPlatform.Generated
                     Access = (global::McpPlatform.ToolAccess)2,
                     ToolSet = @"issues",
                     InputSchema = @"{""$schema"":""https://json-schema.org/draft/2020-12/schema"",""type"":""object"",""properties"":{""title"":{""type"":""string"",""description"":""A one-line summary.""},""labels"":{""type"":""array"",""items"":{""type"":""string""},""description"":""Labels to attach.""}},""required"":[""title"",""labels""],""additionalProperties"":false}",
+                    ArgumentNames = new string[] { @"title", @"labels" },
                     OutputSchema = @"{""$schema"":""https://json-schema.org/draft/2020-12/schema"",""type"":""object"",""description"":""An issue as the tracker stores it."",""properties"":{""id"":{""type"":""string"",""format"":""uuid""},""title"":{""type"":""string""},""state"":{""type"":""string"",""enum"":[""Open"",""InProgress"",""Closed""]},""createdAt"":{""type"":""string"",""format"":""date-time""},""labels"":{""type"":""array"",""items"":{""type"":""string""}},""assignee"":{""anyOf"":[{""$ref"":""#/$defs/person""},{""type"":""null""}]}},""required"":[""id"",""title"",""state"",""createdAt"",""labels""],""additionalProperties"":false,""$defs"":{""person"":{""type"":""object"",""description"":""A person issues can be assigned to."",""properties"":{""login"":{""type"":""string"",""description"":""The person's login name.""},""team"":{""type"":[""string"",""null""],""description"":""The team the person works in, if known."",""default"":null}},""required"":[""login""],""additionalProperties"":false}}}",
                     Idempotent = null,
                     OpenWorld = null,
@@ -111,6 +112,7 @@ namespace McpPlatform.Generated
                     Access = (global::McpPlatform.ToolAccess)3,
                     ToolSet = @"issues",
                     InputSchema = @"{""$schema"":""https://json-schema.org/draft/2020-12/schema"",""type"":""object"",""properties"":{""id"":{""type"":""string"",""format"":""uuid"",""description"":""The issue to delete.""}},""required"":[""id""],""additionalProperties"":false}",
+                    ArgumentNames = new string[] { @"id" },
                     OutputSchema = null,
                     Idempotent = true,
                     OpenWorld = false,
@@ -140,6 +142,7 @@ namespace McpPlatform.Generated
                     Access = (global::McpPlatform.ToolAccess)1,
                     ToolSet = @"issues",
                     InputSchema = @"{""$schema"":""https://json-schema.org/draft/2020-12/schema"",""type"":""object"",""properties"":{""project"":{""type"":""string"",""description"":""The project key, e.g. \""CORE\"".""},""limit"":{""type"":""integer"",""description"":""How many issues to return at most.""},""includeClosed"":{""type"":""boolean"",""description"":""Whether closed issues are listed too.""},""state"":{""type"":""string"",""enum"":[""Open"",""InProgress"",""Closed""],""description"":""The state the issues must be in.""},""ownerId"":{""type"":""string"",""format"":""uuid"",""description"":""The project owner's id.""},""since"":{""type"":""string"",""format"":""date-time"",""description"":""Only issues created after this moment.""},""milestone"":{""type"":[""string"",""null""],""description"":""Only issues in this milestone, when given.""},""minVotes"":{""type"":[""integer"",""null""],""description"":""Only issues with at least this many votes, when given.""},""filter"":{""$ref"":""#/$defs/issueFilter"",""description"":""What the issues must match.""},""labels"":{""type"":""array"",""items"":{""type"":""string""},""description"":""Labels the issues must carry.""},""watcherIds"":{""type"":""array"",""items"":{""type"":""integer""},""description"":""Ids of people who must watch the issues.""},""sort"":{""type"":""string"",""description"":""The field to sort by."",""default"":""updated""},""page"":{""type"":""integer"",""description"":""The page of results, from 1."",""default"":1}},""required"":[""project"",""limit"",""includeClosed"",""state"",""ownerId"",""since"",""filter"",""labels"",""watcherIds""],""additionalProperties"":false,""$defs"":{""issueFilter"":{""type"":""object"",""description"":""Narrows an issue search."",""properties"":{""text"":{""type"":""string"",""description"":""Words the title must contain.""},""assignee"":{""anyOf"":[{""$ref"":""#/$defs/person""},{""type"":""null""}],""description"":""Only issues assigned to this person.""},""state"":{""type"":""string"",""enum"":[""Open"",""InProgress"",""Closed""],""description"":""Only issues in this state."",""default"":""Open""}},""required"":[""text""],""additionalProperties"":false},""person"":{""type"":""object"",""description"":""A person issues can be assigned to."",""properties"":{""login"":{""type"":""string"",""description"":""The person's login name.""},""team"":{""type"":[""string"",""null""],""description"":""The team the person works in, if known."",""default"":null}},""required"":[""login""],""additionalProperties"":false}}}",
+                    ArgumentNames = new string[] { @"project", @"limit", @"includeClosed", @"state", @"ownerId", @"since", @"milestone", @"minVotes", @"filter", @"labels", @"watcherIds", @"sort", @"page" },
                     OutputSchema = null,
                     Idempotent = null,
                     OpenWorld = null,
@@ -170,9 +173,11 @@ namespace McpPlatform.Generated
             }
         }
 
+        private static readonly string[] Properties_Sample_Issues_Issue = new string[] { @"id", @"title", @"state", @"createdAt", @"labels", @"assignee" };
+
         private static global::Sample.Issues.Issue Read_Sample_Issues_Issue(global::System.Text.Json.JsonElement element, string path)
         {
-            global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadObject(element, path);
+            global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadObject(element, path, Properties_Sample_Issues_Issue);
             global::System.Guid v_Id = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "id", out var e_Id) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadGuid(e_Id, path + ".id") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".id", "a UUID string");
             string v_Title = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "title", out var e_Title) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Title, path + ".title") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".title", "a string");
             global::Sample.Issues.IssueState v_State = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "state", out var e_State) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadEnum<global::Sample.Issues.IssueState>(e_State, path + ".state") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".state", "one of Open, InProgress, Closed");
@@ -234,9 +239,11 @@ namespace McpPlatform.Generated
             writer.WriteEndObject();
         }
 
+        private static readonly string[] Properties_Sample_Issues_IssueFilter = new string[] { @"text", @"assignee", @"state" };
+
         private static global::Sample.Issues.IssueFilter Read_Sample_Issues_IssueFilter(global::System.Text.Json.JsonElement element, string path)
         {
-            global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadObject(element, path);
+            global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadObject(element, path, Properties_Sample_Issues_IssueFilter);
             string v_Text = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "text", out var e_Text) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Text, path + ".text") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".text", "a string");
             global::Sample.Issues.Person? v_Assignee = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "assignee", out var e_Assignee) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.IsNull(e_Assignee) ? null : (global::Sample.Issues.Person?)Read_Sample_Issues_Person(e_Assignee, path + ".assignee") : null;
             global::Sample.Issues.IssueState v_State = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "state", out var e_State) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadEnum<global::Sample.Issues.IssueState>(e_State, path + ".state") : (global::Sample.Issues.IssueState)(0);
@@ -270,9 +277,11 @@ namespace McpPlatform.Generated
             writer.WriteEndObject();
         }
 
+        private static readonly string[] Properties_Sample_Issues_Person = new string[] { @"login", @"team" };
+
         private static global::Sample.Issues.Person Read_Sample_Issues_Person(global::System.Text.Json.JsonElement element, string path)
         {
-            global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadObject(element, path);
+            global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadObject(element, path, Properties_Sample_Issues_Person);
             string v_Login = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "login", out var e_Login) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Login, path + ".login") : throw global::McpPlatform.Hosting.Tools.JsonArgumentReader.Missing(path + ".login", "a string");
             string? v_Team = global::McpPlatform.Hosting.Tools.JsonArgumentReader.TryGetProperty(element, "team", out var e_Team) ? global::McpPlatform.Hosting.Tools.JsonArgumentReader.IsNull(e_Team) ? null : (string?)global::McpPlatform.Hosting.Tools.JsonArgumentReader.ReadString(e_Team, path + ".team") : null;
             var result = new global::Sample.Issues.Person(v_Login, v_Team);

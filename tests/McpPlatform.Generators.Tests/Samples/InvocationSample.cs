@@ -73,6 +73,23 @@ internal static class InvocationSample
             [McpTool(Description = "Sums numbers.", Access = ToolAccess.Read)]
             public static long Sum([Description("The numbers.")] List<int> numbers) => numbers.Sum(n => (long)n);
 
+            [McpTool(Description = "Echoes one number of each numeric type.", Access = ToolAccess.Read)]
+            public static string EchoNumbers(
+                [Description("A byte.")] byte b = 0,
+                [Description("A short.")] short s = 0,
+                [Description("An int.")] int i = 0,
+                [Description("A long.")] long l = 0,
+                [Description("A uint.")] uint ui = 0,
+                [Description("A ulong.")] ulong ul = 0,
+                [Description("A float.")] float f = 0,
+                [Description("A double.")] double d = 0,
+                [Description("A decimal.")] decimal m = 0) =>
+                string.Join("|", b, s, i, l, ui, ul, f.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    d.ToString(System.Globalization.CultureInfo.InvariantCulture), m.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            [McpTool(Description = "Refuses with a message for the caller.", Access = ToolAccess.Read)]
+            public static string Refuse() => throw new ModelContextProtocol.McpException("the ticket is locked");
+
             [McpTool(Description = "Always fails.", Access = ToolAccess.Read)]
             public static string Fail() => throw new InvalidOperationException("the backend is down");
         }

@@ -30,6 +30,9 @@ public sealed class TokenValidationTests(IssuerServerFixture fixture) : IClassFi
     [InlineData("alg-none", "the token's signature is not valid")]
     [InlineData("hs256-with-public-key", "the token's signature is not valid")]
     [InlineData("unknown-kid", "the token is signed with an unknown key")]
+    [InlineData("id-token-typ", "the token is not an access token (typ)")]
+    [InlineData("logout-token-typ", "the token is not an access token (typ)")]
+    [InlineData("empty-typ", "the token is not an access token (typ)")]
     public async Task Invalid_token_is_refused_with_401_invalid_token_and_resource_metadata(string forgery, string description)
     {
         var token = Forge(forgery);
@@ -45,6 +48,20 @@ public sealed class TokenValidationTests(IssuerServerFixture fixture) : IClassFi
             challenge.Contains($"error_description=\"{description}\"", StringComparison.Ordinal), $"WWW-Authenticate: {challenge}");
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain(token, challenge + body);
+    }
+
+    [Theory]
+    [InlineData("at+jwt")]
+    [InlineData("application/at+jwt")]
+    [InlineData("JWT")]
+    [InlineData("jwt")]
+    public async Task Access_token_types_are_accepted(string type)
+    {
+        var token = fixture.Issuer.MintToken(new TestTokenOptions { Audience = Audience, Scopes = [TestCaller.ReadScope], TokenType = type });
+
+        await using var client = await Server.ConnectWithTokenAsync(token);
+
+        Assert.NotEmpty(await client.ListToolsAsync());
     }
 
     [Fact]
@@ -102,6 +119,9 @@ public sealed class TokenValidationTests(IssuerServerFixture fixture) : IClassFi
             "alg-none" => fixture.Issuer.MintUnsignedToken(valid),
             "hs256-with-public-key" => fixture.Issuer.MintHs256WithPublicKey(valid),
             "unknown-kid" => fixture.Issuer.MintWithUnknownKey(valid),
+            "id-token-typ" => fixture.Issuer.MintToken(valid with { TokenType = "id_token+jwt" }),
+            "logout-token-typ" => fixture.Issuer.MintToken(valid with { TokenType = "logout+jwt" }),
+            "empty-typ" => fixture.Issuer.MintToken(valid with { TokenType = "" }),
             _ => throw new ArgumentOutOfRangeException(nameof(forgery), forgery, "No such forgery."),
         };
     }

@@ -69,7 +69,7 @@ public sealed class PolicyDecisionPointTests
         Assert.Empty(decision.MissingScopes);
         Assert.Equal(
             "Tool 'create_issue' (Write) is denied: writes are denied unless a rule grants them, and no rule grants Write on it to this caller. "
-            + "Granted by: 'engineering-write' (groups: engineering; claims: device_managed=true; scopes: mcp:write).",
+            + "Granted by: 'engineering-write' (scopes: mcp:write).",
             decision.Reason);
     }
 

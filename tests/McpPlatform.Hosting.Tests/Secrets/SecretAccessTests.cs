@@ -61,7 +61,9 @@ public sealed class SecretAccessTests
         _store.Set("jira-token", Value);
         _store.FailWith = new SecretProviderException("vault unreachable");
         var unreachable = await Assert.ThrowsAsync<ToolSecretException>(() => Access().GetAsync(_jira, "jira-token", default).AsTask());
-        Assert.Contains("unavailable: vault unreachable", unreachable.Message);
+        Assert.Contains("'jira-token'", unreachable.Message);
+        Assert.Contains("unavailable from the", unreachable.Message);
+        Assert.DoesNotContain("vault unreachable", unreachable.Message); // the provider's text goes to the log, not to the caller
         Assert.DoesNotContain(Value, unreachable.ToString());
     }
 

@@ -55,7 +55,7 @@ internal sealed class CompiledRule
     /// <summary>The scopes the token must all carry.</summary>
     public string[] Scopes { get; }
 
-    /// <summary>The rule and what a caller needs to match it, for messages: <c>'name' (groups: a, b; scopes: s)</c>.</summary>
+    /// <summary>The rule as a denied caller may see it: <c>'name' (scopes: s)</c>; groups and claims are left out.</summary>
     public string Requirements { get; }
 
     /// <summary>True when the rule grants <paramref name="access"/> (an effective class) on the tool.</summary>
@@ -120,24 +120,9 @@ internal sealed class CompiledRule
     /// <summary>The required scopes the token lacks, in configuration order.</summary>
     public string[] MissingScopes(CallerIdentity caller) => [.. Scopes.Where(s => !caller.HasScope(s))];
 
-    private string Describe()
-    {
-        var parts = new List<string>(3);
-        if (_groups.Length > 0)
-        {
-            parts.Add("groups: " + string.Join(", ", _groups));
-        }
-
-        if (_claims.Length > 0)
-        {
-            parts.Add("claims: " + string.Join(", ", _claims.Select(c => c.Key + "=" + c.Value)));
-        }
-
-        if (Scopes.Length > 0)
-        {
-            parts.Add("scopes: " + string.Join(", ", Scopes));
-        }
-
-        return parts.Count == 0 ? $"'{Name}'" : $"'{Name}' ({string.Join("; ", parts)})";
-    }
+    // What a denied caller is told about a rule that would grant the tool: its name and the scopes it
+    // needs (what a client can ask for at step-up), never its groups or claims, which would tell a
+    // caller which group memberships or claim values to look for.
+    private string Describe() =>
+        Scopes.Length > 0 ? $"'{Name}' (scopes: {string.Join(", ", Scopes)})" : $"'{Name}'";
 }
