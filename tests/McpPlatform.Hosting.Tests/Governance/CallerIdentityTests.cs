@@ -46,8 +46,12 @@ public sealed class CallerIdentityTests(IssuerServerFixture fixture) : IClassFix
     {
         await using var client = await fixture.Server.ConnectClientAsync(GovernedPolicy.Reader);
 
-        var result = await client.CallAsync("whoami", """{"caller":{"subject":"root","groups":["support"]}}""");
+        var overridden = await client.CallAsync("whoami", """{"caller":{"subject":"root","groups":["support"]}}""");
+        var result = await client.CallAsync("whoami");
 
+        // A 'caller' argument is not one the tool takes: refused, never bound to the identity.
+        Assert.True(overridden.IsError);
+        Assert.Equal("Unknown argument 'caller': this tool takes no arguments.", overridden.SingleText());
         var seen = CallerSummary.From(result.StructuredContent!.Value);
         Assert.Equal(GovernedPolicy.Reader.Subject, seen.Subject);
         Assert.Empty(seen.Groups);

@@ -67,7 +67,7 @@ public static class CodeHostTools
         var repo = CodeHostStore.Repo(repository);
         var from = CodeHostStore.Branches.GetValueOrDefault($"{repository}:{fromRef ?? repo.DefaultBranch}");
         var branch = new Branch(name, from?.HeadSha ?? fromRef ?? "0000000", false);
-        return CodeHostStore.Branches.TryAdd($"{repository}:{name}", branch) ? branch : throw new InvalidOperationException($"Branch '{name}' already exists.");
+        return CodeHostStore.Branches.TryAdd($"{repository}:{name}", branch) ? branch : throw new ModelContextProtocol.McpException($"Branch '{name}' already exists.");
     }
 
     /// <summary>Lists pull requests in a repository.</summary>
@@ -114,7 +114,7 @@ public static class CodeHostTools
         CodeHostStore.Pull(repository, number);
         if (verdict == ReviewVerdict.RequestChanges && string.IsNullOrWhiteSpace(body))
         {
-            throw new ArgumentException("body is required when requesting changes.", nameof(body));
+            throw new McpPlatform.Hosting.Tools.ToolArgumentException(nameof(body), "body is required when requesting changes.");
         }
 
         return new Review(Guid.NewGuid().ToString("N")[..8], number, CodeHostStore.CurrentUser, verdict, body);
@@ -161,7 +161,7 @@ public static class CodeHostTools
         var key = $"{repository}:{branch}";
         if (CodeHostStore.Branches.TryGetValue(key, out var found) && found.Protected)
         {
-            throw new InvalidOperationException($"Branch '{branch}' is protected.");
+            throw new ModelContextProtocol.McpException($"Branch '{branch}' is protected.");
         }
 
         return CodeHostStore.Branches.TryRemove(key, out _) ? $"Deleted {branch}." : throw NotFound.Error("branch", branch);

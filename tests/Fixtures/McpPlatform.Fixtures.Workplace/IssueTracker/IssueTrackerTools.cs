@@ -146,7 +146,7 @@ public static class IssueTrackerTools
         IssueTrackerStore.Get(issueKey);
         if (minutes is < 1 or > 1440)
         {
-            throw new ArgumentOutOfRangeException(nameof(minutes), "minutes must be between 1 and 1440.");
+            throw new McpPlatform.Hosting.Tools.ToolArgumentException(nameof(minutes), "minutes must be between 1 and 1440.");
         }
 
         var log = new WorkLog(IssueTrackerStore.NextId(), issueKey, IssueTrackerStore.CurrentUser, minutes, comment, startedAt ?? DateTimeOffset.UtcNow);

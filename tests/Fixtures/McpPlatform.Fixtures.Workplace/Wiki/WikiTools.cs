@@ -56,7 +56,7 @@ public static class WikiTools
         var page = WikiStore.Get(pageId);
         if (page.Version != version)
         {
-            throw new InvalidOperationException($"Page {pageId} is at version {page.Version}, not {version}; read it again and reapply your edit.");
+            throw new ModelContextProtocol.McpException($"Page {pageId} is at version {page.Version}, not {version}; read it again and reapply your edit.");
         }
 
         return WikiStore.Save(page with { Title = title ?? page.Title, Body = body ?? page.Body, Version = version + 1 }, message);
@@ -103,7 +103,7 @@ public static class WikiTools
         var page = WikiStore.Get(pageId);
         if (version < 1 || version >= page.Version)
         {
-            throw new ArgumentOutOfRangeException(nameof(version), $"version must be between 1 and {page.Version - 1}.");
+            throw new McpPlatform.Hosting.Tools.ToolArgumentException(nameof(version), $"version must be between 1 and {page.Version - 1}.");
         }
 
         return WikiStore.Save(page with { Version = page.Version + 1 }, $"Restored version {version}");

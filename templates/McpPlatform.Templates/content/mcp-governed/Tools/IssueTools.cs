@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using McpPlatform;
+using McpPlatform.Hosting.Tools;
+using ModelContextProtocol;
 
 namespace Company.McpServer1.Tools;
 
@@ -10,6 +12,9 @@ namespace Company.McpServer1.Tools;
 /// The constructor's parameters come from dependency injection.
 /// Every tool declares an access class; Write and Destructive tools are denied by default
 /// until a governance rule grants them.
+/// A caller sees the message of a ToolArgumentException (about an argument) or an McpException
+/// (anything else it should read); any other exception reaches it only as a generic error with
+/// a correlation id, because its text may hold internals (docs/arguments-and-proxies.md).
 /// </summary>
 [McpToolSet("issues")]
 public sealed class IssueTools(IssueStore store)
@@ -23,7 +28,7 @@ public sealed class IssueTools(IssueStore store)
     {
         if (limit is < 1 or > 50)
         {
-            throw new ArgumentOutOfRangeException(nameof(limit), "limit must be between 1 and 50.");
+            throw new ToolArgumentException(nameof(limit), "limit must be between 1 and 50.");
         }
 
         var matches = store.All
@@ -37,7 +42,7 @@ public sealed class IssueTools(IssueStore store)
     /// <param name="key">The issue key, e.g. DEMO-1.</param>
     [McpTool(Access = ToolAccess.Read, Idempotent = true)]
     public Issue GetIssue(string key) =>
-        store.Find(key) ?? throw new KeyNotFoundException($"No issue has the key '{key}'.");
+        store.Find(key) ?? throw new McpException($"No issue has the key '{key}'.");
 
     /// <summary>Files a new issue and returns it with its key.</summary>
     /// <param name="title">A one-line summary of the problem.</param>
@@ -51,7 +56,7 @@ public sealed class IssueTools(IssueStore store)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
-            throw new ArgumentException("title must not be empty.", nameof(title));
+            throw new ToolArgumentException(nameof(title), "title must not be empty.");
         }
 
         return store.Add(title.Trim(), priority, labels ?? []);

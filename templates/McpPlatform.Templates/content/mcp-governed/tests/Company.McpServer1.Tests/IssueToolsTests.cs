@@ -31,7 +31,7 @@ public class IssueToolsTests
     [Fact]
     public void GetIssue_with_unknown_key_explains_the_problem()
     {
-        var error = Assert.Throws<KeyNotFoundException>(() => _tools.GetIssue("NOPE-1"));
+        var error = Assert.Throws<ModelContextProtocol.McpException>(() => _tools.GetIssue("NOPE-1"));
         Assert.Contains("NOPE-1", error.Message);
     }
 }
