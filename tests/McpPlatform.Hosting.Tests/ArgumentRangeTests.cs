@@ -1,3 +1,4 @@
+using McpPlatform.Hosting.Tests.CodeMode;
 using McpPlatform.Hosting.Tests.Server;
 
 namespace McpPlatform.Hosting.Tests;
@@ -15,6 +16,18 @@ public sealed class ArgumentRangeTests(SampleServerFixture fixture) : IClassFixt
 
         Assert.True(result.IsError, result.SingleText());
         Assert.Equal("Invalid argument 'a': expected an integer from -2147483648 to 2147483647, got a number outside that range.", result.SingleText());
+    }
+
+    [Theory]
+    [InlineData("1e400", "Argument 'a' is Infinity, which JSON cannot carry: pass a finite number.")]
+    [InlineData("0/0", "Argument 'a' is NaN, which JSON cannot carry: pass a finite number.")]
+    public async Task Code_mode_inner_call_with_a_non_finite_number_is_refused_instead_of_sent_as_null(string expression, string message)
+    {
+        await using var client = await fixture.Server.ConnectCodeModeAsync();
+
+        var result = await client.ExecuteAsync($"async () => {{ try {{ await codemode.add_numbers({{ a: {expression}, b: 1 }}); return 'ran'; }} catch (e) {{ return e.message; }} }}");
+
+        Assert.Equal(message, result.Result().GetString());
     }
 
     [Fact]

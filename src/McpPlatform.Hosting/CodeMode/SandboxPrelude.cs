@@ -32,8 +32,16 @@ internal static class SandboxPrelude
             host.log(level, parts.join(' '));
           };
           const consoleObject = freeze({ log: logger('log'), info: logger('info'), debug: logger('debug'), warn: logger('warn'), error: logger('error') });
+          // JSON.stringify turns Infinity and NaN into null, which an optional parameter takes as "absent": refuse them instead.
+          const isFiniteNumber = Number.isFinite;
+          const finiteOnly = (key, value) => {
+            if (typeof value === 'number' && !isFiniteNumber(value)) {
+              throw new RangeErrorCtor('Argument ' + (key === '' ? '' : "'" + key + "' ") + 'is ' + StringCtor(value) + ', which JSON cannot carry: pass a finite number.');
+            }
+            return value;
+          };
           const caller = (realName) => async function (args) {
-            const json = args === undefined ? '{}' : stringify(args);
+            const json = args === undefined ? '{}' : stringify(args, finiteOnly);
             const outcome = await host.call(realName, json === undefined ? 'null' : json);
             if (outcome.error !== undefined) throw new ErrorCtor(outcome.error);
             return outcome.value;
