@@ -52,8 +52,12 @@ public static class ContentTools
         },
     ];
 
-    /// <summary>Always fails; the platform turns the exception into a tool error (isError).</summary>
+    /// <summary>
+    /// Always fails; the platform turns the exception into a tool error (isError) with the message the
+    /// suite expects, which the caller sees because it is an McpException (other exceptions become a
+    /// generic message with a correlation id).
+    /// </summary>
     [McpTool("test_error_handling", Access = ToolAccess.Read)]
     public static string ErrorHandling() =>
-        throw new InvalidOperationException("This tool intentionally returns an error for testing");
+        throw new ModelContextProtocol.McpException("This tool intentionally returns an error for testing");
 }
