@@ -64,7 +64,7 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
         return ungoverned.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                "McpPlatform refuses to start: the MCP server has what the governed catalog does not hold, which would be served " +
+                "McpPlatform refuses to start: the MCP server would serve these outside the governed catalog, " +
                 "without policy, data rules, rate limits or audit: " + string.Join("; ", ungoverned) + ". " + HowToGovern);
     }
 

@@ -88,7 +88,8 @@ internal static class ResourceGovernanceFilters
                     return GovernedContents.AsToolResult(read);
                 },
                 cancellationToken).ConfigureAwait(false);
-            return read is null
+            // Refused before it ran, or its contents refused by a data-loss rule on the result: never served.
+            return read is null || governed.IsError == true
                 ? throw new McpProtocolException(GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest)
                 : GovernedContents.Redacted(read, governed);
         };
@@ -123,7 +124,8 @@ internal static class ResourceGovernanceFilters
                     return GovernedContents.AsToolResult(got);
                 },
                 cancellationToken).ConfigureAwait(false);
-            return got is null
+            // Refused before it ran, or its contents refused by a data-loss rule on the result: never served.
+            return got is null || governed.IsError == true
                 ? throw new McpProtocolException(GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest)
                 : GovernedContents.Redacted(got, governed);
         };

@@ -22,9 +22,10 @@ public static class FileShelf
 
     /// <summary>
     /// A URI docs://{name} matches, while a_slow_doc's pattern (six adjacent variables, then '!')
-    /// backtracks through every split of the 5000 characters and times out.
+    /// backtracks through every split of the 4000 characters and times out
+    /// (4000: under Code Mode's URI length limit).
     /// </summary>
-    public static readonly string SlowDocUri = "docs://" + new string('a', 5000);
+    public static readonly string SlowDocUri = "docs://" + new string('a', 4000);
 
     public static McpResourceCatalog Catalog { get; } = new(
         [

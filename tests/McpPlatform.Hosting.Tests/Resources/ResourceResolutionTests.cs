@@ -1,4 +1,5 @@
 using McpPlatform.Hosting.Tests.Audit;
+using McpPlatform.Hosting.Tests.CodeMode;
 using McpPlatform.Hosting.Tests.Server;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -68,6 +69,29 @@ public sealed class ResourceResolutionTests : IDisposable
         Assert.Equal("denied", record.String("Decision"));
         Assert.Equal("uri-template-timeout", record.String("Rule"));
         Assert.Null(record.Tool);
+    }
+
+    [Fact]
+    public async Task Code_mode_read_whose_template_match_times_out_fails_instead_of_reading_a_broader_template()
+    {
+        await using (var server = await StartAsync())
+        {
+            await using var reader = await server.ConnectCodeModeAsync(caller: GovernedPolicy.Reader);
+
+            var result = await reader.ExecuteAsync($$"""
+                async () => {
+                  try { return await codemode.resources.read("{{FileShelf.SlowDocUri}}"); }
+                  catch (e) { return e.message; }
+                }
+                """);
+
+            Assert.Contains("timed out", result.Result().GetString());
+            Assert.DoesNotContain("doc 4000", CodeModeClients.Text(result));
+        }
+
+        var read = Assert.Single(_audit.Read().Lines, r => r.Method == "resources/read");
+        Assert.Equal("failed", read.Outcome);
+        Assert.Null(read.Tool);
     }
 
     [Fact]
