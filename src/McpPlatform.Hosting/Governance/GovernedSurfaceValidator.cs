@@ -91,7 +91,9 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
             (nameof(handlers.UnsubscribeFromResourcesHandler), handlers.UnsubscribeFromResourcesHandler),
         };
         return replacing
-            .Where(h => h.Handler is not null && h.Handler.Method.DeclaringType != typeof(ResourceGovernanceFilters))
+            .Where(h => h.Handler is not null
+                && h.Handler.Method.DeclaringType != typeof(ResourceGovernanceFilters)
+                && h.Handler.Method.DeclaringType != typeof(GovernedCompletions))
             .Select(h => h.Name);
     }
 

@@ -16,8 +16,7 @@ namespace McpPlatform.Hosting.Governance;
 /// and a prompt as <c>prompt:&lt;name&gt;</c> (tool set <c>prompts</c>): resources/read and
 /// prompts/get pass policy, data-loss rules on the template variables or arguments and on the
 /// contents, rate limits and the audit record; the list requests show a caller only what it may
-/// read; subscriptions need the same permission; completion values pass the same gate, their
-/// values scanned like a resource read's text.
+/// read; subscriptions need the same permission (completions: <see cref="GovernedCompletions"/>).
 /// </summary>
 /// <remarks>
 /// Only what the catalog holds is listed or served: a resource or prompt the SDK knows from
@@ -28,8 +27,6 @@ namespace McpPlatform.Hosting.Governance;
 /// </remarks>
 internal static class ResourceGovernanceFilters
 {
-    private const int MaxCompletionValues = 100;
-
     public static McpRequestHandler<ListResourcesRequestParams, ListResourcesResult> ListResources(
         McpRequestHandler<ListResourcesRequestParams, ListResourcesResult> next) =>
         async (request, cancellationToken) =>
@@ -162,87 +159,6 @@ internal static class ResourceGovernanceFilters
         return ValueTask.FromResult(new EmptyResult());
     }
 
-    /// <summary>
-    /// completion/complete for a prompt argument or a template variable, governed as reading that
-    /// prompt or resource: policy (a caller that may not read it gets no values), data-loss rules on
-    /// the partial value and on every value returned, rate limits and the audit record.
-    /// </summary>
-    public static async ValueTask<CompleteResult> Complete(RequestContext<CompleteRequestParams> request, CancellationToken cancellationToken)
-    {
-        var parameters = request.Params ?? throw new McpProtocolException("completion/complete needs params.", McpErrorCode.InvalidParams);
-        var services = Services(request.Services, request.Server);
-        var catalog = services.GetRequiredService<McpResourceCatalog>();
-        var argument = parameters.Argument.Name;
-        var (governedAs, source) = parameters.Ref switch
-        {
-            PromptReference reference when catalog.TryGetPrompt(reference.Name, out var prompt) =>
-                (prompt.Descriptor.GovernedAs, catalog.CompletionFor(McpCompletionTargetKind.Prompt, prompt.Descriptor.Name, argument)),
-            ResourceTemplateReference { Uri: { } declared } when catalog.ResourceDeclaredAs(declared) is { } resource =>
-                (resource.Descriptor.GovernedAs, catalog.CompletionFor(McpCompletionTargetKind.ResourceTemplate, resource.Descriptor.Uri, argument)),
-            _ => (null, null),
-        };
-
-        if (governedAs is null)
-        {
-            CatalogRefusals.RecordNotInCatalog();
-            return NoCompletions();
-        }
-
-        var gate = services.GetRequiredService<ToolCallGate>();
-        if (gate.IsPassThrough)
-        {
-            var values = await CompleteAsync(source, request, parameters.Argument.Value, cancellationToken).ConfigureAwait(false);
-            return Completions(values);
-        }
-
-        var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
-        List<string>? completed = null;
-        var governed = await gate.InvokeAsync(
-            caller,
-            governedAs,
-            new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [argument] = StringElement(parameters.Argument.Value ?? "") },
-            async (arguments, token) =>
-            {
-                // The source sees the partial value as the data-loss rules left it, as a tool sees its arguments.
-                var partial = arguments?.TryGetValue(argument, out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                completed = await CompleteAsync(source, request, partial ?? "", token).ConfigureAwait(false);
-                return GovernedContents.AsToolResult(completed);
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        if (completed is null)
-        {
-            // A caller that may not read the prompt or resource learns nothing, not even why; other refusals say why.
-            return gate.Decide(caller, governedAs).Allowed
-                ? throw new McpProtocolException(GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest)
-                : NoCompletions();
-        }
-
-        return Completions(GovernedContents.RedactedCompletionValues(completed, governed)
-            ?? throw new McpProtocolException("Completion values refused by the data-loss rules. " + GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest));
-    }
-
-    // At most one value past the limit, so HasMore can be told without keeping them all; none without a source.
-    private static async Task<List<string>> CompleteAsync(
-        McpCompletionSource? source, RequestContext<CompleteRequestParams> request, string partial, CancellationToken cancellationToken) =>
-        source is null
-            ? []
-            : (await source.Complete(new CompletionInvocation(request, partial), cancellationToken).ConfigureAwait(false))
-                .Where(v => v is not null)
-                .Take(MaxCompletionValues + 1)
-                .ToList();
-
-    private static CompleteResult Completions(List<string> values)
-    {
-        var hasMore = values.Count > MaxCompletionValues;
-        return new CompleteResult
-        {
-            Completion = new Completion { Values = hasMore ? values.GetRange(0, MaxCompletionValues) : values, HasMore = hasMore },
-        };
-    }
-
-    private static CompleteResult NoCompletions() => new() { Completion = new Completion { Values = [] } };
-
     /// <summary>The resource at <paramref name="uri"/> when the caller may read it; a JSON-RPC error otherwise.</summary>
     private static GeneratedMcpResource FindReadable(IServiceProvider services, System.Security.Claims.ClaimsPrincipal? user, string uri)
     {
@@ -294,7 +210,7 @@ internal static class ResourceGovernanceFilters
             ? null
             : variables.ToDictionary(v => v.Key, v => StringElement(v.Value), StringComparer.Ordinal);
 
-    private static JsonElement StringElement(string value)
+    internal static JsonElement StringElement(string value)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

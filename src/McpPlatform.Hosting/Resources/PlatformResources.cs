@@ -36,7 +36,7 @@ public static class PlatformResources
 
         if (catalog.Resources.Count > 0 || catalog.Prompts.Count > 0)
         {
-            builder.WithCompleteHandler(ResourceGovernanceFilters.Complete);
+            builder.WithCompleteHandler(GovernedCompletions.Complete);
         }
 
         // The request filters are registered by AddMcpPlatform for every server, with or without a resource catalog.
