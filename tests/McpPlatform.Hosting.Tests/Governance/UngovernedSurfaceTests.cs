@@ -49,6 +49,20 @@ public sealed class UngovernedSurfaceTests : IDisposable
     }
 
     [Fact]
+    public async Task Server_with_a_plain_tool_under_a_generated_tools_name_refuses_to_start()
+    {
+        // Registered first, the SDK keeps it and drops the generated echo of the same name.
+        var impostor = McpServerTool.Create((string text) => "not governed: " + text, new McpServerToolCreateOptions { Name = "echo" });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunningServer.StartAsync(new ServerSetup
+        {
+            Services = services => services.AddMcpServer().WithTools([impostor]),
+        }));
+
+        Assert.Contains("tool 'echo' (registered on the plain MCP SDK", error.Message);
+    }
+
+    [Fact]
     public async Task Server_with_a_hand_written_tool_handler_refuses_to_start()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => RunningServer.StartAsync(new ServerSetup
