@@ -64,7 +64,14 @@ public static class McpPlatformServiceExtensions
             .WithMessageFilters(filters => filters.AddIncomingFilter(AuditMessageFilter.Incoming))
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(GovernanceFilters.ListTools)
-                .AddCallToolFilter(GovernanceFilters.CallTool))
+                .AddCallToolFilter(GovernanceFilters.CallTool)
+
+                // Also without generated resources or prompts: one the SDK knows from elsewhere is then hidden and refused.
+                .AddListResourcesFilter(ResourceGovernanceFilters.ListResources)
+                .AddListResourceTemplatesFilter(ResourceGovernanceFilters.ListResourceTemplates)
+                .AddReadResourceFilter(ResourceGovernanceFilters.ReadResource)
+                .AddListPromptsFilter(ResourceGovernanceFilters.ListPrompts)
+                .AddGetPromptFilter(ResourceGovernanceFilters.GetPrompt))
             .WithTools(catalog.Tools);
     }
 }

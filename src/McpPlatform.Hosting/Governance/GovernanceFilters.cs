@@ -10,8 +10,10 @@ namespace McpPlatform.Hosting.Governance;
 
 /// <summary>
 /// The SDK request filters that put the gate in front of the generated tools: tools/list shows
-/// a caller only the tools it may call, tools/call passes <see cref="ToolCallGate"/>. Names the
-/// catalog does not know go on to the SDK, which answers unknown tools with a JSON-RPC error.
+/// a caller only the catalog's tools it may call, tools/call passes <see cref="ToolCallGate"/>.
+/// A name the catalog does not hold is refused here as an unknown tool, even when the SDK knows a
+/// tool by that name (one added to a session after the start-up check,
+/// <see cref="GovernedSurfaceValidator"/>), and the catalog's own tool is the one that runs.
 /// A Code Mode connection (<see cref="CodeModeSelection"/>) sees only <c>search</c> and
 /// <c>execute</c>, and any other tool name is unknown to it.
 /// </summary>
@@ -28,15 +30,10 @@ internal static class GovernanceFilters
 
             var result = await next(request, cancellationToken).ConfigureAwait(false);
             var gate = services.GetRequiredService<ToolCallGate>();
-            if (!gate.IsGoverned)
-            {
-                return result;
-            }
-
             var catalog = services.GetRequiredService<McpToolCatalog>();
-            var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
+            var caller = gate.IsGoverned ? services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User) : CallerIdentity.Anonymous;
             result.Tools = result.Tools
-                .Where(tool => !catalog.TryGet(tool.Name, out var generated) || gate.Decide(caller, generated.Descriptor).Allowed)
+                .Where(tool => catalog.TryGet(tool.Name, out var generated) && gate.Decide(caller, generated.Descriptor).Allowed)
                 .ToList();
             return result;
         };
@@ -54,7 +51,14 @@ internal static class GovernanceFilters
 
             var catalog = services.GetRequiredService<McpToolCatalog>();
             var gate = services.GetRequiredService<ToolCallGate>();
-            if (gate.IsPassThrough || request.Params?.Name is not { } name || !catalog.TryGet(name, out var tool))
+            if (request.Params?.Name is not { } name || !catalog.TryGet(name, out var tool))
+            {
+                throw CatalogRefusals.UnknownTool(request.Params?.Name);
+            }
+
+            // The SDK matched a tool of its own by this name before this filter; the catalog's runs.
+            request.MatchedPrimitive = tool;
+            if (gate.IsPassThrough)
             {
                 return next(request, cancellationToken);
             }

@@ -1,14 +1,20 @@
 using McpPlatform.Hosting.Governance.Dlp;
 using McpPlatform.Hosting.Governance.Policy;
 using McpPlatform.Hosting.Governance.RateLimiting;
+using McpPlatform.Hosting.Resources;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
 
 namespace McpPlatform.Hosting.Governance;
 
-/// <summary>Registers the policy decision point, the data-loss rules, the rate limits and the gate that applies them.</summary>
+/// <summary>
+/// Registers the policy decision point, the data-loss rules, the rate limits, the gate that applies
+/// them, and the start-up check that the MCP server serves nothing the gate does not see.
+/// </summary>
 internal static class PlatformGovernance
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
@@ -27,5 +33,10 @@ internal static class PlatformGovernance
             provider.GetRequiredService<IOptions<DlpOptions>>().Value, provider.GetRequiredService<McpToolCatalog>()));
 
         services.AddSingleton<ToolCallGate>();
+
+        // Nothing ungoverned: the MCP server may hold only the generated catalog's tools, resources and prompts.
+        services.TryAddSingleton(McpResourceCatalog.Empty);
+        services.AddOptions<McpServerOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<McpServerOptions>, GovernedSurfaceValidator>();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Prompts;
 using McpPlatform.Hosting.Resources;
@@ -15,22 +16,24 @@ namespace McpPlatform.Hosting.Governance;
 /// and a prompt as <c>prompt:&lt;name&gt;</c> (tool set <c>prompts</c>): resources/read and
 /// prompts/get pass policy, data-loss rules on the template variables or arguments and on the
 /// contents, rate limits and the audit record; the list requests show a caller only what it may
-/// read; subscriptions and completions need the same permission.
+/// read; subscriptions need the same permission (completions: <see cref="GovernedCompletions"/>).
 /// </summary>
+/// <remarks>
+/// Only what the catalog holds is listed or served: a resource or prompt the SDK knows from
+/// elsewhere (added to a session after the start-up check, <see cref="GovernedSurfaceValidator"/>)
+/// is hidden and refused (<see cref="CatalogRefusals"/>). The SDK picks its own matching resource
+/// before these filters run; resources/read replaces that pick with the one the catalog resolved
+/// and authorised, so the resource that serves is always the one policy allowed.
+/// </remarks>
 internal static class ResourceGovernanceFilters
 {
-    private const int MaxCompletionValues = 100;
-
     public static McpRequestHandler<ListResourcesRequestParams, ListResourcesResult> ListResources(
         McpRequestHandler<ListResourcesRequestParams, ListResourcesResult> next) =>
         async (request, cancellationToken) =>
         {
             var result = await next(request, cancellationToken).ConfigureAwait(false);
-            if (Visibility(request.Services, request.Server, request.User) is { } visible)
-            {
-                result.Resources = [.. result.Resources.Where(r => visible.Resource(r.Uri))];
-            }
-
+            var visible = Visibility(request.Services, request.Server, request.User);
+            result.Resources = [.. result.Resources.Where(r => visible.Resource(r.Uri))];
             return result;
         };
 
@@ -39,11 +42,8 @@ internal static class ResourceGovernanceFilters
         async (request, cancellationToken) =>
         {
             var result = await next(request, cancellationToken).ConfigureAwait(false);
-            if (Visibility(request.Services, request.Server, request.User) is { } visible)
-            {
-                result.ResourceTemplates = [.. result.ResourceTemplates.Where(t => visible.Resource(t.UriTemplate))];
-            }
-
+            var visible = Visibility(request.Services, request.Server, request.User);
+            result.ResourceTemplates = [.. result.ResourceTemplates.Where(t => visible.Resource(t.UriTemplate))];
             return result;
         };
 
@@ -52,11 +52,8 @@ internal static class ResourceGovernanceFilters
         async (request, cancellationToken) =>
         {
             var result = await next(request, cancellationToken).ConfigureAwait(false);
-            if (Visibility(request.Services, request.Server, request.User) is { } visible)
-            {
-                result.Prompts = [.. result.Prompts.Where(p => visible.Prompt(p.Name))];
-            }
-
+            var visible = Visibility(request.Services, request.Server, request.User);
+            result.Prompts = [.. result.Prompts.Where(p => visible.Prompt(p.Name))];
             return result;
         };
 
@@ -66,8 +63,12 @@ internal static class ResourceGovernanceFilters
         {
             var services = Services(request.Services, request.Server);
             var gate = services.GetRequiredService<ToolCallGate>();
-            var catalog = services.GetRequiredService<McpResourceCatalog>();
-            if (gate.IsPassThrough || request.Params?.Uri is not { } uri || !catalog.TryFindResource(uri, out var resource, out var variables))
+            var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/read needs a uri.", McpErrorCode.InvalidParams);
+            var resource = Resolve(services.GetRequiredService<McpResourceCatalog>(), uri, out var variables);
+
+            // The SDK matched a resource of its own before this filter; the one resolved here serves.
+            request.MatchedPrimitive = resource;
+            if (gate.IsPassThrough)
             {
                 return await next(request, cancellationToken).ConfigureAwait(false);
             }
@@ -84,7 +85,8 @@ internal static class ResourceGovernanceFilters
                     return GovernedContents.AsToolResult(read);
                 },
                 cancellationToken).ConfigureAwait(false);
-            return read is null
+            // Refused before it ran, or its contents refused by a data-loss rule on the result: never served.
+            return read is null || governed.IsError == true
                 ? throw new McpProtocolException(GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest)
                 : GovernedContents.Redacted(read, governed);
         };
@@ -95,8 +97,13 @@ internal static class ResourceGovernanceFilters
         {
             var services = Services(request.Services, request.Server);
             var gate = services.GetRequiredService<ToolCallGate>();
-            var catalog = services.GetRequiredService<McpResourceCatalog>();
-            if (gate.IsPassThrough || request.Params?.Name is not { } name || !catalog.TryGetPrompt(name, out var prompt))
+            if (request.Params?.Name is not { } name || !services.GetRequiredService<McpResourceCatalog>().TryGetPrompt(name, out var prompt))
+            {
+                throw CatalogRefusals.UnknownPrompt(request.Params?.Name);
+            }
+
+            request.MatchedPrimitive = prompt;
+            if (gate.IsPassThrough)
             {
                 return await next(request, cancellationToken).ConfigureAwait(false);
             }
@@ -114,7 +121,8 @@ internal static class ResourceGovernanceFilters
                     return GovernedContents.AsToolResult(got);
                 },
                 cancellationToken).ConfigureAwait(false);
-            return got is null
+            // Refused before it ran, or its contents refused by a data-loss rule on the result: never served.
+            return got is null || governed.IsError == true
                 ? throw new McpProtocolException(GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest)
                 : GovernedContents.Redacted(got, governed);
         };
@@ -151,47 +159,10 @@ internal static class ResourceGovernanceFilters
         return ValueTask.FromResult(new EmptyResult());
     }
 
-    public static async ValueTask<CompleteResult> Complete(RequestContext<CompleteRequestParams> request, CancellationToken cancellationToken)
-    {
-        var parameters = request.Params ?? throw new McpProtocolException("completion/complete needs params.", McpErrorCode.InvalidParams);
-        var services = Services(request.Services, request.Server);
-        var catalog = services.GetRequiredService<McpResourceCatalog>();
-        var visible = Visibility(request.Services, request.Server, request.User);
-        McpCompletionSource? source = parameters.Ref switch
-        {
-            PromptReference prompt when catalog.TryGetPrompt(prompt.Name, out _) && visible?.Prompt(prompt.Name) != false =>
-                catalog.CompletionFor(McpCompletionTargetKind.Prompt, prompt.Name, parameters.Argument.Name),
-            ResourceTemplateReference template when template.Uri is { } declared && catalog.ResourceDeclaredAs(declared) is { } resource
-                && visible?.Resource(declared) != false =>
-                catalog.CompletionFor(McpCompletionTargetKind.ResourceTemplate, resource.Descriptor.Uri, parameters.Argument.Name),
-            _ => null,
-        };
-
-        if (source is null)
-        {
-            return new CompleteResult { Completion = new Completion { Values = [] } };
-        }
-
-        var values = (await source.Complete(new CompletionInvocation(request, parameters.Argument.Value), cancellationToken).ConfigureAwait(false))
-            .Where(v => v is not null)
-            .Take(MaxCompletionValues + 1)
-            .ToList();
-        var hasMore = values.Count > MaxCompletionValues;
-        return new CompleteResult
-        {
-            Completion = new Completion { Values = hasMore ? values.GetRange(0, MaxCompletionValues) : values, HasMore = hasMore },
-        };
-    }
-
     /// <summary>The resource at <paramref name="uri"/> when the caller may read it; a JSON-RPC error otherwise.</summary>
     private static GeneratedMcpResource FindReadable(IServiceProvider services, System.Security.Claims.ClaimsPrincipal? user, string uri)
     {
-        var catalog = services.GetRequiredService<McpResourceCatalog>();
-        if (!catalog.TryFindResource(uri, out var resource, out _))
-        {
-            throw new McpProtocolException($"Resource not found: '{uri}'", McpErrorCode.ResourceNotFound);
-        }
-
+        var resource = Resolve(services.GetRequiredService<McpResourceCatalog>(), uri, out _);
         var gate = services.GetRequiredService<ToolCallGate>();
         var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(user);
         var decision = gate.Decide(caller, resource.Descriptor.GovernedAs);
@@ -208,6 +179,30 @@ internal static class ResourceGovernanceFilters
             : throw new McpProtocolException($"Denied by policy: {decision.Rule}. {decision.Reason}", McpErrorCode.InvalidRequest);
     }
 
+    /// <summary>The one catalog resource that serves <paramref name="uri"/>; a refusal when there is none or it cannot be decided in time.</summary>
+    private static GeneratedMcpResource Resolve(McpResourceCatalog catalog, string uri, out IReadOnlyDictionary<string, string> variables)
+    {
+        bool found;
+        GeneratedMcpResource? resource;
+        IReadOnlyDictionary<string, string>? matched;
+        try
+        {
+            found = catalog.TryFindResource(uri, out resource, out matched);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw CatalogRefusals.UriTemplateTimedOut();
+        }
+
+        if (!found)
+        {
+            throw CatalogRefusals.ResourceNotFound(uri);
+        }
+
+        variables = matched!;
+        return resource!;
+    }
+
     private static Audit.AuditRecord? AuditScopeRecord() => Audit.AuditScope.Current;
 
     private static Dictionary<string, JsonElement>? AsArguments(IReadOnlyDictionary<string, string> variables) =>
@@ -215,7 +210,7 @@ internal static class ResourceGovernanceFilters
             ? null
             : variables.ToDictionary(v => v.Key, v => StringElement(v.Value), StringComparer.Ordinal);
 
-    private static JsonElement StringElement(string value)
+    internal static JsonElement StringElement(string value)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -227,17 +222,12 @@ internal static class ResourceGovernanceFilters
         return document.RootElement.Clone();
     }
 
-    /// <summary>What the caller may see, or null when everything is visible (governance off).</summary>
-    private static CallerVisibility? Visibility(IServiceProvider? requestServices, McpServer server, System.Security.Claims.ClaimsPrincipal? user)
+    /// <summary>What the caller may see: the catalog's resources and prompts that policy lets it read (all of them when governance is off).</summary>
+    private static CallerVisibility Visibility(IServiceProvider? requestServices, McpServer server, System.Security.Claims.ClaimsPrincipal? user)
     {
         var services = Services(requestServices, server);
         var gate = services.GetRequiredService<ToolCallGate>();
-        if (!gate.IsGoverned)
-        {
-            return null;
-        }
-
-        var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(user);
+        var caller = gate.IsGoverned ? services.GetRequiredService<CallerIdentityResolver>().Resolve(user) : McpPlatform.CallerIdentity.Anonymous;
         return new CallerVisibility(gate, caller, services.GetRequiredService<McpResourceCatalog>());
     }
 
@@ -246,11 +236,11 @@ internal static class ResourceGovernanceFilters
 
     private sealed class CallerVisibility(ToolCallGate gate, McpPlatform.CallerIdentity caller, McpResourceCatalog catalog)
     {
-        /// <summary>Resources this catalog does not know (added by hand) are left to the SDK.</summary>
+        /// <summary>Resources this catalog does not hold (registered past the generator) are never listed.</summary>
         public bool Resource(string uriOrTemplate) =>
-            catalog.ResourceDeclaredAs(uriOrTemplate) is not { } resource || gate.Decide(caller, resource.Descriptor.GovernedAs).Allowed;
+            catalog.ResourceDeclaredAs(uriOrTemplate) is { } resource && gate.Decide(caller, resource.Descriptor.GovernedAs).Allowed;
 
         public bool Prompt(string name) =>
-            !catalog.TryGetPrompt(name, out var prompt) || gate.Decide(caller, prompt.Descriptor.GovernedAs).Allowed;
+            catalog.TryGetPrompt(name, out var prompt) && gate.Decide(caller, prompt.Descriptor.GovernedAs).Allowed;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -41,14 +42,31 @@ public abstract class GeneratedMcpResource : McpServerResource
     /// <inheritdoc />
     public override IReadOnlyList<object> Metadata => [];
 
+    /// <summary>The URI template, or null for a fixed URI.</summary>
+    internal UriTemplate? Template => _template;
+
     /// <inheritdoc />
+    /// <remarks>
+    /// The SDK asks this before the platform's filter runs; the filter then resolves the URI itself
+    /// (<see cref="McpResourceCatalog.TryFindResource"/>) and serves the resource it authorised. A
+    /// match that runs out of time answers true so the SDK stops looking further and the filter,
+    /// meeting the same timeout, refuses the read.
+    /// </remarks>
     public override bool IsMatch(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        return _template is null ? string.Equals(uri, Descriptor.Uri, StringComparison.Ordinal) : _template.Match(uri) is not null;
+        try
+        {
+            return MatchVariables(uri) is not null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The template variables of <paramref name="uri"/> (empty for a fixed URI), or null when it is not this resource's.</summary>
+    /// <exception cref="RegexMatchTimeoutException">Matching the template took too long: undecided, not "no match".</exception>
     public IReadOnlyDictionary<string, string>? MatchVariables(string uri) =>
         _template is null
             ? string.Equals(uri, Descriptor.Uri, StringComparison.Ordinal) ? NoVariables : null
@@ -60,7 +78,16 @@ public abstract class GeneratedMcpResource : McpServerResource
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/read needs a uri.", McpErrorCode.InvalidParams);
-        var variables = MatchVariables(uri) ?? throw new McpProtocolException($"Resource not found: '{uri}'", McpErrorCode.ResourceNotFound);
+        IReadOnlyDictionary<string, string> variables;
+        try
+        {
+            variables = MatchVariables(uri) ?? throw new McpProtocolException($"Resource not found: '{uri}'", McpErrorCode.ResourceNotFound);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw Governance.CatalogRefusals.UriTemplateTimedOut();
+        }
+
         try
         {
             return await ReadCoreAsync(new ResourceRead(request, Descriptor, variables), cancellationToken).ConfigureAwait(false);

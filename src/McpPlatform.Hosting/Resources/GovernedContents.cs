@@ -5,7 +5,8 @@ namespace McpPlatform.Hosting.Resources;
 /// <summary>
 /// Carries resource contents and prompt messages through the tool pipeline's data-loss rules,
 /// which work on tool results: each item travels as one content block (resource contents as an
-/// embedded resource) and comes back in the same position, redacted where a rule matched.
+/// embedded resource, a completion value as text) and comes back in the same position, redacted
+/// where a rule matched.
 /// </summary>
 internal static class GovernedContents
 {
@@ -45,6 +46,32 @@ internal static class GovernedContents
         }
 
         return new GetPromptResult { Description = prompt.Description, Messages = messages, Meta = prompt.Meta };
+    }
+
+    /// <summary>Completion values as text blocks, one per value, so the result rules scan each like a resource read's text.</summary>
+    public static CallToolResult AsToolResult(IReadOnlyList<string> completionValues) =>
+        new() { Content = [.. completionValues.Select(v => (ContentBlock)new TextContentBlock { Text = v })] };
+
+    /// <summary>The completion values after the result rules, in the same order; null when the rules refused them.</summary>
+    public static List<string>? RedactedCompletionValues(IReadOnlyList<string> values, CallToolResult governed)
+    {
+        if (governed.IsError == true || governed.Content.Count != values.Count)
+        {
+            return null;
+        }
+
+        var redacted = new List<string>(values.Count);
+        foreach (var block in governed.Content)
+        {
+            if (block is not TextContentBlock text)
+            {
+                return null;
+            }
+
+            redacted.Add(text.Text);
+        }
+
+        return redacted;
     }
 
     /// <summary>The text of a refusal the gate returned as a tool error.</summary>

@@ -43,7 +43,11 @@ public sealed class McpResourceCatalog
             throw new ArgumentException($"Resource URI template '{duplicateTemplate.Key}' is used by more than one resource.", nameof(resources));
         }
 
-        _templated = templates;
+        // Precedence among overlapping templates: the most literal text first (files://secret/{name}
+        // before files://{owner}/{name}), then by name, so one URI always resolves to one resource.
+        _templated = [.. templates
+            .OrderByDescending(r => r.Template!.LiteralLength)
+            .ThenBy(r => r.Descriptor.Name, StringComparer.Ordinal)];
         _prompts = new Dictionary<string, GeneratedMcpPrompt>(StringComparer.Ordinal);
         foreach (var prompt in Prompts)
         {
@@ -75,7 +79,15 @@ public sealed class McpResourceCatalog
     /// <summary>The completion sources.</summary>
     public IReadOnlyList<McpCompletionSource> Completions { get; }
 
-    /// <summary>The resource that serves <paramref name="uri"/> (fixed URIs first, then templates by name) and its variables.</summary>
+    /// <summary>
+    /// The one resource that serves <paramref name="uri"/>, and its variables: a fixed URI equal to it
+    /// (ordinal), else the first template that matches, most specific first (the most literal text,
+    /// then by name). The platform serves exactly the resource found here.
+    /// </summary>
+    /// <exception cref="System.Text.RegularExpressions.RegexMatchTimeoutException">
+    /// A template that comes before any match took too long to decide: the URI cannot be resolved
+    /// (a later template that matches may not be the resource meant).
+    /// </exception>
     public bool TryFindResource(
         string uri,
         [NotNullWhen(true)] out GeneratedMcpResource? resource,

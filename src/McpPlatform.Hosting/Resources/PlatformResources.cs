@@ -6,7 +6,8 @@ namespace McpPlatform.Hosting.Resources;
 
 /// <summary>
 /// Registers a project's generated resources, prompts and completion sources with the MCP
-/// server, behind the same governance as tools (<see cref="ResourceGovernanceFilters"/>). The
+/// server, behind the same governance as tools (<see cref="ResourceGovernanceFilters"/>, which
+/// <c>AddMcpPlatform</c> puts in front of every server's resources and prompts). The
 /// generated <c>AddMcpPlatform()</c> overload calls this when the project has any.
 /// </summary>
 public static class PlatformResources
@@ -16,6 +17,9 @@ public static class PlatformResources
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(catalog);
+        // One resource catalog per server: this one replaces the empty default (and any earlier one,
+        // whose resources the start-up check then reports as ungoverned).
+        builder.Services.RemoveAll<McpResourceCatalog>();
         builder.Services.AddSingleton(catalog);
         builder.Services.TryAddSingleton<ResourceSubscriptions>();
         if (catalog.Resources.Count > 0)
@@ -32,14 +36,10 @@ public static class PlatformResources
 
         if (catalog.Resources.Count > 0 || catalog.Prompts.Count > 0)
         {
-            builder.WithCompleteHandler(ResourceGovernanceFilters.Complete);
+            builder.WithCompleteHandler(GovernedCompletions.Complete);
         }
 
-        return builder.WithRequestFilters(filters => filters
-            .AddListResourcesFilter(ResourceGovernanceFilters.ListResources)
-            .AddListResourceTemplatesFilter(ResourceGovernanceFilters.ListResourceTemplates)
-            .AddReadResourceFilter(ResourceGovernanceFilters.ReadResource)
-            .AddListPromptsFilter(ResourceGovernanceFilters.ListPrompts)
-            .AddGetPromptFilter(ResourceGovernanceFilters.GetPrompt));
+        // The request filters are registered by AddMcpPlatform for every server, with or without a resource catalog.
+        return builder;
     }
 }

@@ -7,9 +7,16 @@ namespace McpPlatform.Hosting.Resources;
 /// An RFC 6570 level 1 URI template (<c>tickets://{project}/{id}</c>): matches a URI and yields
 /// its variables. A variable matches one or more characters other than <c>/ ? #</c>, unescaped.
 /// </summary>
+/// <remarks>
+/// Matching has a time limit (<see cref="MatchTimeout"/>): adjacent variables can make the matcher
+/// try every split of a long URI. Running out of time is not "no match": <see cref="Match"/> throws,
+/// so a caller cannot mistake a URI it could not decide for one that belongs to another resource.
+/// </remarks>
 public sealed class UriTemplate
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>How long one match may take.</summary>
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+
     private readonly Regex _pattern;
 
     /// <summary>Parses <paramref name="template"/>.</summary>
@@ -43,6 +50,7 @@ public sealed class UriTemplate
         }
 
         Variables = variables;
+        LiteralLength = template.Length - variables.Sum(v => v.Length + 2);
         _pattern = new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
     }
 
@@ -52,20 +60,15 @@ public sealed class UriTemplate
     /// <summary>The variable names, in order.</summary>
     public IReadOnlyList<string> Variables { get; }
 
+    /// <summary>How many characters of the template are literal text (not variables): more is more specific.</summary>
+    internal int LiteralLength { get; }
+
     /// <summary>The variables of <paramref name="uri"/>, or null when it does not match the template.</summary>
+    /// <exception cref="RegexMatchTimeoutException">The match took longer than <see cref="MatchTimeout"/>: undecided, not "no match".</exception>
     public IReadOnlyDictionary<string, string>? Match(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        System.Text.RegularExpressions.Match match;
-        try
-        {
-            match = _pattern.Match(uri);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
-
+        var match = _pattern.Match(uri);
         if (!match.Success)
         {
             return null;

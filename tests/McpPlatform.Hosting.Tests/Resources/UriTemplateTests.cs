@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using McpPlatform.Hosting.Resources;
 
 namespace McpPlatform.Hosting.Tests.Resources;
@@ -40,5 +41,14 @@ public sealed class UriTemplateTests
         var error = Assert.Throws<ArgumentException>(() => new UriTemplate(text));
 
         Assert.Contains(text, error.Message);
+    }
+
+    [Fact]
+    public void Match_that_times_out_throws_instead_of_reporting_no_match()
+    {
+        // Six adjacent variables and a literal the URI lacks: the matcher tries every split of 5000 characters.
+        var template = new UriTemplate("docs://{a}{b}{c}{d}{e}{f}!");
+
+        Assert.Throws<RegexMatchTimeoutException>(() => template.Match("docs://" + new string('a', 5000)));
     }
 }

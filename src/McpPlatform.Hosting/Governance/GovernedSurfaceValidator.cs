@@ -1,0 +1,104 @@
+using McpPlatform.Hosting.Resources;
+using McpPlatform.Hosting.Tools;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+
+namespace McpPlatform.Hosting.Governance;
+
+/// <summary>
+/// Refuses to start a server whose MCP server would serve something the governed catalog does not
+/// hold: a tool, resource or prompt registered on the plain SDK (<c>WithTools&lt;T&gt;()</c>,
+/// <c>WithResources</c>, <c>WithPrompts</c>, an <see cref="McpServerTool"/> service, the options'
+/// collections) or a hand-written handler that answers tools, resources, prompts or completions
+/// itself. Each would be served without policy, data rules, rate limits or audit; the message
+/// names every one and says how to declare it so the generator governs it.
+/// </summary>
+/// <remarks>
+/// An options validator, so it runs when the server starts (ValidateOnStart) and again whenever the
+/// SDK builds options for a session. What an app adds to a session's options after that
+/// (<c>ConfigureSessionOptions</c>) is caught by the request filters instead, which list and serve
+/// only the catalog's items (<see cref="CatalogRefusals"/>).
+/// </remarks>
+internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResourceCatalog resources) : IValidateOptions<McpServerOptions>
+{
+    private const string HowToGovern =
+        "Declare it in this project with [McpTool], [McpResource] or [McpPrompt] (and [McpCompletion]) so the generator adds it to the " +
+        "governed catalog and the manifest, and remove the plain SDK registration.";
+
+    public ValidateOptionsResult Validate(string? name, McpServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var ungoverned = new List<string>();
+        foreach (var tool in options.ToolCollection ?? [])
+        {
+            if (!tools.TryGet(tool.ProtocolTool.Name, out var generated) || !ReferenceEquals(generated, tool))
+            {
+                ungoverned.Add($"tool '{tool.ProtocolTool.Name}' ({Describe(tool)}; declare it with [McpTool])");
+            }
+        }
+
+        foreach (var resource in options.ResourceCollection ?? [])
+        {
+            var uri = resource.ProtocolResourceTemplate.UriTemplate;
+            if (!ReferenceEquals(resources.ResourceDeclaredAs(uri), resource))
+            {
+                ungoverned.Add($"resource '{uri}' ({Describe(resource)}; declare it with [McpResource])");
+            }
+        }
+
+        foreach (var prompt in options.PromptCollection ?? [])
+        {
+            if (!resources.TryGetPrompt(prompt.ProtocolPrompt.Name, out var generated) || !ReferenceEquals(generated, prompt))
+            {
+                ungoverned.Add($"prompt '{prompt.ProtocolPrompt.Name}' ({Describe(prompt)}; declare it with [McpPrompt])");
+            }
+        }
+
+        ungoverned.AddRange(HandWrittenHandlers(options.Handlers).Select(h =>
+            $"request handler {h} (it answers requests itself, past the gate; remove it and declare what it serves with the attributes)"));
+#pragma warning disable MCPEXP002 // experimental in the SDK: a custom method answers past every request filter
+        ungoverned.AddRange((options.RequestHandlers ?? []).Select(h =>
+            $"custom request handler '{h.Method}' (McpServerOptions.RequestHandlers bypasses every request filter; remove it)"));
+#pragma warning restore MCPEXP002
+
+        return ungoverned.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                "McpPlatform refuses to start: the MCP server would serve these outside the governed catalog, " +
+                "without policy, data rules, rate limits or audit: " + string.Join("; ", ungoverned) + ". " + HowToGovern);
+    }
+
+    /// <summary>
+    /// Handlers that would answer tools, resources, prompts or completions past the platform's filters.
+    /// The platform sets only the completion and subscription handlers, and only its own.
+    /// </summary>
+    private static IEnumerable<string> HandWrittenHandlers(McpServerHandlers handlers)
+    {
+        var replacing = new (string Name, Delegate? Handler)[]
+        {
+            (nameof(handlers.ListToolsHandler), handlers.ListToolsHandler),
+            (nameof(handlers.CallToolHandler), handlers.CallToolHandler),
+#pragma warning disable MCPEXP002 // experimental in the SDK: refused like any other hand-written tool handler
+            (nameof(handlers.CallToolWithAlternateHandler), handlers.CallToolWithAlternateHandler),
+#pragma warning restore MCPEXP002
+            (nameof(handlers.ListResourcesHandler), handlers.ListResourcesHandler),
+            (nameof(handlers.ListResourceTemplatesHandler), handlers.ListResourceTemplatesHandler),
+            (nameof(handlers.ReadResourceHandler), handlers.ReadResourceHandler),
+            (nameof(handlers.ListPromptsHandler), handlers.ListPromptsHandler),
+            (nameof(handlers.GetPromptHandler), handlers.GetPromptHandler),
+            (nameof(handlers.CompleteHandler), handlers.CompleteHandler),
+            (nameof(handlers.SubscribeToResourcesHandler), handlers.SubscribeToResourcesHandler),
+            (nameof(handlers.UnsubscribeFromResourcesHandler), handlers.UnsubscribeFromResourcesHandler),
+        };
+        return replacing
+            .Where(h => h.Handler is not null
+                && h.Handler.Method.DeclaringType != typeof(ResourceGovernanceFilters)
+                && h.Handler.Method.DeclaringType != typeof(GovernedCompletions))
+            .Select(h => h.Name);
+    }
+
+    private static string Describe(object primitive) =>
+        primitive is GeneratedMcpTool or GeneratedMcpResource or Prompts.GeneratedMcpPrompt
+            ? $"a {primitive.GetType().Name} that is not the one in this project's generated catalog"
+            : "registered on the plain MCP SDK";
+}
