@@ -37,6 +37,15 @@ public sealed class McpPlatformOptions
     /// origins on an allowed host. Requests without an Origin header (non-browser clients) pass.
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>The default of <see cref="MaxRequestBodyBytes"/>: 1 MiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The largest request body the MCP endpoint reads, in bytes; a larger one is answered HTTP 413
+    /// with a JSON-RPC error (and audited) before the server parses it.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 }
 
 /// <summary>How the server keeps MCP sessions.</summary>
