@@ -28,17 +28,20 @@ internal sealed class AuditRefusals(RequestDelegate next, IOptions<McpPlatformOp
             return;
         }
 
-        var source = RefusalSource.Of(context.Connection.RemoteIpAddress);
-        var check = limiter.Check(source);
-        if (check.Summary is not null)
+        // Nobody refused lately (the normal state): nothing to look up before the request runs.
+        if (!limiter.IsQuiet)
         {
-            await limiter.WriteAsync(check.Summary);
-        }
+            var check = limiter.Check(RefusalSource.Of(context.Connection.RemoteIpAddress));
+            if (check.Summary is not null)
+            {
+                await limiter.WriteAsync(check.Summary);
+            }
 
-        if (check.Limited)
-        {
-            await WriteTooManyRefusalsAsync(context, check.RetryAfter);
-            return;
+            if (check.Limited)
+            {
+                await WriteTooManyRefusalsAsync(context, check.RetryAfter);
+                return;
+            }
         }
 
         await next(context);
@@ -48,7 +51,7 @@ internal sealed class AuditRefusals(RequestDelegate next, IOptions<McpPlatformOp
             return;
         }
 
-        var admitted = limiter.Admit(source);
+        var admitted = limiter.Admit(RefusalSource.Of(context.Connection.RemoteIpAddress));
         if (admitted.Summary is not null)
         {
             await limiter.WriteAsync(admitted.Summary);

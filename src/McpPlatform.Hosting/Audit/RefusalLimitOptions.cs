@@ -14,15 +14,19 @@ public sealed class RefusalLimitOptions
     /// <summary>The most <see cref="MaxAddresses"/> accepted.</summary>
     public const int MaxAddressesLimit = 1_000_000;
 
-    /// <summary>Refusals of one address audited one by one per window.</summary>
-    public int PermitLimit { get; set; } = 20;
+    /// <summary>
+    /// Refusals of one address audited one by one per window. Room for ordinary clients behind one
+    /// address: an official SDK client opening a Stateful session has its first probe answered 400.
+    /// </summary>
+    public int PermitLimit { get; set; } = 60;
 
     /// <summary>The window, from an address's first refusal.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Addresses counted one by one (IPv6 addresses by their /64 network); refusals from further
-    /// addresses share one count, so many source addresses cannot grow the table without bound.
+    /// addresses share one count of <see cref="PermitLimit"/> records per window, so many source
+    /// addresses can neither grow the table nor the audit file without bound.
     /// </summary>
-    public int MaxAddresses { get; set; } = 4096;
+    public int MaxAddresses { get; set; } = 1024;
 }

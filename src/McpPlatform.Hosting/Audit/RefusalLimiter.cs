@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,9 @@ namespace McpPlatform.Hosting.Audit;
 /// <see cref="RefusalLimitOptions.PermitLimit"/> refusals of a window are audited one by one; after
 /// that the address is answered 429 until the window ends and its refusals are only counted; one
 /// summary record per window and address says how many were not written. Memory is bounded: at most
-/// <see cref="RefusalLimitOptions.MaxAddresses"/> addresses are counted one by one, the rest share
-/// one count, and an address is forgotten once its window is over.
+/// <see cref="RefusalLimitOptions.MaxAddresses"/> addresses are counted one by one, and an address is
+/// forgotten once its window is over; refusals from further addresses share one count, which only
+/// decides whether their records are written (those addresses are never answered 429 for it).
 /// </summary>
 /// <remarks>
 /// The table is only touched on the refusal path and by requests from addresses already in it; a
@@ -22,7 +24,7 @@ namespace McpPlatform.Hosting.Audit;
 /// </remarks>
 internal sealed partial class RefusalLimiter(
     IOptions<RefusalLimitOptions> options,
-    AuditLog audit,
+    IServiceProvider services,
     TimeProvider time,
     ILogger<RefusalLimiter> logger) : IHostedService, IDisposable
 {
@@ -36,8 +38,8 @@ internal sealed partial class RefusalLimiter(
     private int _tracked;
     private ITimer? _sweep;
 
-    /// <summary>How many addresses are counted one by one now (at most <see cref="RefusalLimitOptions.MaxAddresses"/>).</summary>
-    public int TrackedAddresses => Volatile.Read(ref _tracked);
+    /// <summary>True when no address is being counted: then no request needs <see cref="Check"/>.</summary>
+    public bool IsQuiet => Volatile.Read(ref _tracked) == 0;
 
     /// <summary>
     /// Before a request runs: whether <paramref name="source"/> has spent its refusals for this window
@@ -45,12 +47,14 @@ internal sealed partial class RefusalLimiter(
     /// </summary>
     public Verdict Check(RefusalSource source)
     {
-        if (!_windows.TryGetValue(source, out var window) && (Volatile.Read(ref _tracked) < _maxAddresses || !_overflow.IsOpen))
+        // An address not in the table is never turned away, even when the table is full: the shared
+        // count past MaxAddresses only decides which refusals are written, so an attacker with many
+        // addresses cannot lock out clients that were never refused.
+        if (!_windows.TryGetValue(source, out var window))
         {
-            return default; // the common case: no refusals from this address lately
+            return default;
         }
 
-        window ??= _overflow;
         var now = time.GetUtcNow();
         lock (window)
         {
@@ -142,7 +146,8 @@ internal sealed partial class RefusalLimiter(
     {
         try
         {
-            await audit.WriteAsync(summary, durable: false).ConfigureAwait(false);
+            // Resolved here, not injected: hosted services are built before AuditStartup reports a bad audit folder by its setting.
+            await services.GetRequiredService<AuditLog>().WriteAsync(summary, durable: false).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is System.Threading.Channels.ChannelClosedException or AuditUnavailableException)
         {
@@ -244,7 +249,5 @@ internal sealed partial class RefusalLimiter(
         /// <summary>Forgotten by the sweep: whoever still holds it looks the address up again.</summary>
         public bool Removed { get; set; }
 
-        /// <summary>Whether the overflow window has counted anything (read without the lock: a hint only).</summary>
-        public bool IsOpen => Used > 0;
     }
 }

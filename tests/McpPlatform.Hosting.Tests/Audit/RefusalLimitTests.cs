@@ -11,7 +11,8 @@ namespace McpPlatform.Hosting.Tests.Audit;
 /// <summary>
 /// Refused requests are counted per client address before they are audited: past the limit the address
 /// gets 429 with Retry-After, nothing more is written one by one, and one summary record per window says
-/// how many were dropped; many source addresses share one count past <c>MaxAddresses</c>.
+/// how many were dropped; past <c>MaxAddresses</c> further addresses share one count of records
+/// (they are not turned away for it, only not recorded one by one).
 /// </summary>
 public sealed class RefusalLimitTests : AuditedIssuerTests
 {
@@ -79,7 +80,7 @@ public sealed class RefusalLimitTests : AuditedIssuerTests
     }
 
     [Fact]
-    public async Task Addresses_past_max_addresses_share_one_count_so_many_sources_cannot_grow_the_table()
+    public async Task Addresses_past_max_addresses_share_one_record_count_so_many_sources_grow_neither_the_table_nor_the_file()
     {
         var statuses = new List<(string Source, int Status)>();
         await using (var server = await StartAsync(new()
@@ -98,10 +99,10 @@ public sealed class RefusalLimitTests : AuditedIssuerTests
         }
 
         Assert.Equal(
-            [("127.0.0.2", 401), ("127.0.0.3", 401), ("127.0.0.4", 401), ("127.0.0.5", 429), ("127.0.0.6", 429), ("127.0.0.2", 429)],
+            [("127.0.0.2", 401), ("127.0.0.3", 401), ("127.0.0.4", 401), ("127.0.0.5", 401), ("127.0.0.6", 401), ("127.0.0.2", 429)],
             statuses);
         var refusals = Audit.Read().Refusals.ToList();
-        Assert.Equal(3, refusals.Count(r => r.String(AuditFields.Rule) == "authentication"));
+        Assert.Equal(3, refusals.Count(r => r.String(AuditFields.Rule) == "authentication")); // .2, .3 and the first past the table (.4)
         var summaries = refusals.Where(r => r.String(AuditFields.Rule) == "refusal-limit").Select(r => r.String(AuditFields.Error)!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(2, summaries.Count);
         Assert.StartsWith("1 refused requests from 127.0.0.2 ", summaries[0]);

@@ -109,6 +109,27 @@ public sealed class ResponseRecordTests : AuditedIssuerTests
         });
     }
 
+    [Theory]
+    [InlineData("Stateless")]
+    [InlineData("Stateful")]
+    public async Task A_normal_client_session_leaves_at_most_its_discovery_probe_as_a_refused_record(string sessionMode)
+    {
+        await using (var server = await StartAsync(new() { ["McpPlatform:SessionMode"] = sessionMode }))
+        {
+            await using var client = await server.ConnectClientAsync(GovernedPolicy.Reader);
+            await client.ListToolsAsync();
+            await client.CallToolAsync("echo", new Dictionary<string, object?> { ["text"] = "hi" });
+        }
+
+        // The official client probes with server/discover first; a Stateful server answers that 400
+        // (no session yet) and the client falls back to initialize: one refusal per Stateful session,
+        // which the default refusal limit leaves room for.
+        var trail = Audit.Read();
+        var refusals = trail.Refusals.Select(r => r.String(AuditFields.Rule)).ToList();
+        Assert.Equal(sessionMode == "Stateful" ? ["bad-request"] : [], refusals);
+        Assert.Equal(["tools/list", "tools/call"], trail.Requests.Select(r => r.Method).Where(m => m is "tools/list" or "tools/call"));
+    }
+
     private static string ToolCallBody(string text) =>
         new JsonObject
         {
