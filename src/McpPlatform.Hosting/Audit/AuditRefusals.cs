@@ -15,14 +15,16 @@ namespace McpPlatform.Hosting.Audit;
 /// (<see cref="RefusalLimiter"/>): an address past its limit is answered 429 before anything else
 /// runs, and its refusals are summarised instead of written one by one.
 /// </summary>
-internal sealed class AuditRefusals(RequestDelegate next, IOptions<McpPlatformOptions> platform)
+internal sealed class AuditRefusals(RequestDelegate next, IOptions<McpPlatformOptions> platform, IServiceProvider services)
 {
     private readonly PathString _mcpPath = platform.Value.Path;
 
+    // Null when the audit log is off (then nothing is counted or written).
+    private readonly RefusalLimiter? _limiter = services.GetService<RefusalLimiter>();
+
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments(_mcpPath)
-            || context.RequestServices.GetService<RefusalLimiter>() is not { } limiter)
+        if (!context.Request.Path.StartsWithSegments(_mcpPath) || _limiter is not { } limiter)
         {
             await next(context);
             return;
