@@ -15,6 +15,8 @@ namespace McpPlatform.Hosting.Tests.Audit;
 /// </summary>
 public sealed class FieldCapTests : AuditedIssuerTests
 {
+    private const string AuditCutMarker = "…[cut: ";
+
     [Fact]
     public async Task A_request_id_method_and_argument_value_over_the_cap_are_recorded_as_prefix_length_and_sha256()
     {
@@ -48,6 +50,27 @@ public sealed class FieldCapTests : AuditedIssuerTests
         AssertCut(longText, arguments.GetProperty("text").GetString(), maxChars: 300);
 
         Assert.All(trail.Lines, line => Assert.True(line.Text.Length < 4_000, $"A record of {line.Text.Length} characters: {line.Text[..200]}"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("x")]
+    public async Task A_cut_never_splits_a_surrogate_pair(string lead)
+    {
+        var emoji = lead + string.Concat(Enumerable.Repeat("😀", 1_000));
+        await using (var server = await StartAsync(new() { ["McpPlatform:Audit:MaxFieldChars"] = "300" }))
+        {
+            using var session = await RawMcpSession.OpenAsync(server.McpUri, server.MintToken(GovernedPolicy.Reader));
+            await session.CallToolAsync(2, "echo", JsonSerializer.Serialize(new { text = emoji }));
+        }
+
+        var arguments = JsonDocument.Parse(Audit.Read().Request(2).String(AuditFields.Arguments)!).RootElement;
+        var recorded = arguments.GetProperty("text").GetString()!;
+        var prefix = recorded[..recorded.IndexOf(AuditCutMarker, StringComparison.Ordinal)];
+        Assert.True(recorded.Length <= 300, recorded);
+        Assert.StartsWith(prefix, emoji, StringComparison.Ordinal);
+        Assert.False(char.IsHighSurrogate(prefix[^1]), "The prefix ends in half a surrogate pair.");
+        Assert.EndsWith($"[cut: {emoji.Length} chars, sha256:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(emoji)))}]", recorded, StringComparison.Ordinal);
     }
 
     [Fact]
