@@ -25,12 +25,13 @@ public static class McpPlatformEndpointExtensions
         var authenticated = services.GetRequiredService<IOptions<ResourceServerOptions>>().Value.Enabled;
         var limitsEnabled = services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled;
 
-        // After authentication, before the SDK: a token with the read scope, then the caller's
-        // request budget (HTTP 429 when spent).
+        // After authentication, before the SDK: the body size limit (HTTP 413), a token with the read
+        // scope, then the caller's request budget (HTTP 429 when spent).
         mcp.Add(endpoint =>
         {
             var limited = CallerRequestLimiter.Wrap(endpoint.RequestDelegate!, limitsEnabled);
-            endpoint.RequestDelegate = authenticated ? CallerGate.Wrap(limited, services) : limited;
+            var gated = authenticated ? CallerGate.Wrap(limited, services) : limited;
+            endpoint.RequestDelegate = RequestBodyLimit.Wrap(gated, options.MaxRequestBodyBytes);
         });
         return endpoints;
     }

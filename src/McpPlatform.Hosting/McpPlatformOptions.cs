@@ -40,9 +40,18 @@ public sealed class McpPlatformOptions
 
     /// <summary>
     /// Reverse-proxy headers (<c>X-Forwarded-Proto</c>, <c>-Host</c>, <c>-For</c>): off by default;
-    /// when on, believed only from loopback and the listed proxies (docs/arguments-and-proxies.md).
+    /// when on, believed only from the listed proxies and networks, never by default (docs/arguments-and-proxies.md).
     /// </summary>
     public Security.ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    /// <summary>The default of <see cref="MaxRequestBodyBytes"/>: 1 MiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The largest request body the MCP endpoint reads, in bytes; a larger one is answered HTTP 413
+    /// with a JSON-RPC error (and audited) before the server parses it.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 }
 
 /// <summary>How the server keeps MCP sessions.</summary>

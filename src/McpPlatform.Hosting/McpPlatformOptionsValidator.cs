@@ -36,8 +36,19 @@ internal sealed class McpPlatformOptionsValidator : IValidateOptions<McpPlatform
             }
         }
 
+        if (options.MaxRequestBodyBytes is < MinRequestBodyBytes or > MaxRequestBodyBytesLimit)
+        {
+            failures.Add(
+                $"McpPlatform:MaxRequestBodyBytes must be between {MinRequestBodyBytes} and {MaxRequestBodyBytesLimit} (it is {options.MaxRequestBodyBytes}): " +
+                "it is the largest MCP message the server reads.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    // Below this an initialize request with client metadata may not fit; above it one message is too large to hold in memory per request.
+    private const long MinRequestBodyBytes = 4096;
+    private const long MaxRequestBodyBytesLimit = 100L * 1024 * 1024;
 
     private static void CheckRoute(List<string> failures, string setting, string? route)
     {

@@ -34,8 +34,11 @@ internal static class AuditFieldMap
     private static readonly int ParentId = IndexOf(AuditFields.ParentId);
     private static readonly int Error = IndexOf(AuditFields.Error);
 
-    /// <summary>Fills <paramref name="values"/> (<see cref="Names"/>.Length long) with the record's fields.</summary>
-    public static void Fill(Span<object?> values, AuditRecord record, AuditServerInfo server, string chainId, long seq, string previousHash)
+    /// <summary>
+    /// Fills <paramref name="values"/> (<see cref="Names"/>.Length long) with the record's fields, every
+    /// string cut to <paramref name="limits"/>: the last line of defence, whoever filled the record in.
+    /// </summary>
+    public static void Fill(Span<object?> values, AuditRecord record, AuditServerInfo server, string chainId, long seq, string previousHash, AuditFieldLimits limits)
     {
         values.Clear(); // a field added to the list but not below stays null, never a previous record's value
         values[AuditSchema] = AuditFields.SchemaVersion;
@@ -63,6 +66,15 @@ internal static class AuditFieldMap
         values[ManifestHash] = server.ManifestHash;
         values[ParentId] = record.ParentId;
         values[Error] = record.Error;
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            // One type check and one length comparison per field; only an over-long value is hashed and cut.
+            if (values[i] is string text && text.Length > limits.MaxFieldChars)
+            {
+                values[i] = i == Arguments ? limits.Arguments(text) : limits.Field(text);
+            }
+        }
     }
 
     private static int IndexOf(string name) =>

@@ -26,7 +26,7 @@ public static class AuditFields
     /// <summary>When the record was written: UTC, ISO 8601 round-trip ("O") text.</summary>
     public const string Time = "Time";
 
-    /// <summary>What the record is about: "request", "intent" or "refused".</summary>
+    /// <summary>What the record is about: "request", "intent", "refused" or "notification".</summary>
     public const string Kind = "Kind";
 
     /// <summary>The JSON-RPC request id.</summary>

@@ -58,6 +58,7 @@ public sealed partial class AuditLog : IAsyncDisposable
         AuditSinkFailures failures,
         AuditFileBatching? file,
         TimeSpan linger,
+        AuditFieldLimits limits,
         AuditServerInfo server,
         ILogger<AuditLog> diagnostics)
     {
@@ -65,10 +66,14 @@ public sealed partial class AuditLog : IAsyncDisposable
         _failures = failures;
         _file = file;
         _linger = linger;
+        Limits = limits;
         _server = server;
         _diagnostics = diagnostics;
         _writer = Task.Run(WriteAllAsync);
     }
+
+    /// <summary>How long audited strings may be; the writer cuts every field to it, and so do those who fill records in.</summary>
+    internal AuditFieldLimits Limits { get; }
 
     /// <summary>The current chain id (a restart, or a sink failure, starts a new chain at sequence 1).</summary>
     public string ChainId => _chainId;
@@ -215,7 +220,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     private void Emit(AuditRecord record)
     {
         var values = _values;
-        AuditFieldMap.Fill(values, record, _server, _chainId, _seq + 1, _previousHash);
+        AuditFieldMap.Fill(values, record, _server, _chainId, _seq + 1, _previousHash, Limits);
         var hash = _hasher.Hash(values);
 
         // The event takes this dictionary as its own: one allocation, sized once, no copy.

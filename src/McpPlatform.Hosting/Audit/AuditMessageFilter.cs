@@ -11,13 +11,14 @@ namespace McpPlatform.Hosting.Audit;
 /// <summary>
 /// Opens one audit record per JSON-RPC request the MCP server handles (initialize, tools/list,
 /// tools/call, ...), makes it current while the request runs so the gate can add the tool and
-/// decision, and writes it when the request ends, whatever the outcome.
+/// decision, and writes it when the request ends, whatever the outcome. Each notification the
+/// client sends (notifications/initialized, notifications/cancelled, ...) gets a record too.
 /// </summary>
 internal static class AuditMessageFilter
 {
     public static McpMessageHandler Incoming(McpMessageHandler next) => async (context, cancellationToken) =>
     {
-        if (context.JsonRpcMessage is not JsonRpcRequest request
+        if (context.JsonRpcMessage is not (JsonRpcRequest or JsonRpcNotification)
             || (context.Services ?? context.Server.Services)?.GetService<AuditLog>() is not { } audit)
         {
             await next(context, cancellationToken).ConfigureAwait(false);
@@ -26,15 +27,46 @@ internal static class AuditMessageFilter
 
         var services = context.Services ?? context.Server.Services!;
         var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(context.User);
+
+        // The id and method come straight from the client: cut here already, so a queued record never
+        // holds a megabyte-long id (the writer cuts every field again).
+        var limits = audit.Limits;
         var record = new AuditRecord
         {
-            RequestId = request.Id.ToString(),
-            Method = request.Method,
             SessionId = context.Server.SessionId,
             CorrelationId = Activity.Current?.TraceId.ToString() ?? services.GetService<IHttpContextAccessor>()?.HttpContext?.TraceIdentifier,
-            Subject = caller.Subject,
-            ClientId = caller.ClientId,
+            Subject = limits.Field(caller.Subject),
+            ClientId = limits.Field(caller.ClientId),
         };
+
+        if (context.JsonRpcMessage is JsonRpcNotification notification)
+        {
+            // Notifications (initialized, cancelled, progress...) get no answer, so nothing waits on them:
+            // one small record, queued, without a scope or a timer.
+            record.Kind = AuditRecord.NotificationKind;
+            record.Method = limits.Field(notification.Method);
+            try
+            {
+                await next(context, cancellationToken).ConfigureAwait(false);
+                record.Outcome = "ok";
+            }
+            catch (Exception failure)
+            {
+                record.Outcome = "failed";
+                record.Error = failure.GetType().Name;
+                throw;
+            }
+            finally
+            {
+                await audit.WriteAsync(record, durable: false, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var request = (JsonRpcRequest)context.JsonRpcMessage;
+        record.RequestId = limits.Field(request.Id.ToString());
+        record.Method = limits.Field(request.Method);
 
         var started = Stopwatch.GetTimestamp();
         using var scope = AuditScope.Begin(record);

@@ -38,4 +38,27 @@ public sealed class AuditOptions
     /// the wait at once; only a process crash can lose this window. 0 writes as soon as the writer wakes.
     /// </summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The default of <see cref="MaxFieldChars"/>.</summary>
+    public const int DefaultMaxFieldChars = 4096;
+
+    /// <summary>The default of <see cref="MaxArgumentsChars"/>.</summary>
+    public const int DefaultMaxArgumentsChars = 65_536;
+
+    /// <summary>The smallest cap accepted: room for the cut marker (about 100 characters) and a useful prefix.</summary>
+    public const int MinFieldChars = 256;
+
+    /// <summary>The largest cap accepted for a field or the arguments (1 Mi characters).</summary>
+    public const int MaxFieldCharsLimit = 1 << 20;
+
+    /// <summary>
+    /// The most characters any one audited string field (request id, method, subject, client id, tool,
+    /// rule, error...) and any one argument value may have. A longer value is recorded as its first
+    /// characters followed by <c>…[cut: N chars, sha256:H]</c> (its length and the SHA-256 of the whole value),
+    /// no longer than this in all.
+    /// </summary>
+    public int MaxFieldChars { get; set; } = DefaultMaxFieldChars;
+
+    /// <summary>The most characters of a call's whole arguments JSON, after each value was capped; cut the same way.</summary>
+    public int MaxArgumentsChars { get; set; } = DefaultMaxArgumentsChars;
 }

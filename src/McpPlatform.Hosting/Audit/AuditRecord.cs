@@ -16,7 +16,10 @@ public sealed class AuditRecord
     /// <summary>The kind of a request refused at the HTTP layer (authentication, scope, rate, host).</summary>
     public const string RefusedKind = "refused";
 
-    /// <summary>request, intent or refused.</summary>
+    /// <summary>The kind of the record of a JSON-RPC notification from the client (no id, no answer).</summary>
+    public const string NotificationKind = "notification";
+
+    /// <summary>request, intent, refused or notification.</summary>
     public string Kind { get; set; } = RequestKind;
 
     /// <summary>When the request arrived.</summary>

@@ -1,6 +1,7 @@
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ internal static class PlatformAudit
                 failures,
                 batching,
                 options.FlushInterval,
+                new AuditFieldLimits(options.MaxFieldChars, options.MaxArgumentsChars),
                 new AuditServerInfo(identity.Name, identity.Version, ManifestHashOf(provider.GetRequiredService<McpToolCatalog>())),
                 provider.GetRequiredService<ILogger<AuditLog>>());
 
@@ -42,6 +44,17 @@ internal static class PlatformAudit
 
         // Built at start-up, not on the first request: a folder that cannot be created stops the server with its setting named.
         services.AddHostedService<AuditStartup>();
+        AddRefusalLimit(services, configuration);
+    }
+
+    // Refusals are counted per client address before they are audited (see RefusalLimiter).
+    private static void AddRefusalLimit(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RefusalLimitOptions>().Bind(configuration.GetSection(RefusalLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RefusalLimitOptions>, RefusalLimitOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RefusalLimiter>();
+        services.AddHostedService(provider => provider.GetRequiredService<RefusalLimiter>());
     }
 
     // The generator's manifest hash; a catalog assembled by hand falls back to a hash of its tool surface.
@@ -76,11 +89,14 @@ internal static class PlatformAudit
                 return ValidateOptionsResult.Fail($"McpPlatform:Audit:Enabled=false is only allowed in Development; in the '{environment.EnvironmentName}' environment every call is audited.");
             }
 
-            return options.FlushInterval < TimeSpan.Zero || options.FlushInterval > AuditOptions.MaxFlushInterval
-                ? ValidateOptionsResult.Fail(
+            if (options.FlushInterval < TimeSpan.Zero || options.FlushInterval > AuditOptions.MaxFlushInterval)
+            {
+                return ValidateOptionsResult.Fail(
                     $"McpPlatform:Audit:FlushInterval must be between 00:00:00 and {AuditOptions.MaxFlushInterval:c} (it is {options.FlushInterval:c}): " +
-                    "it is how long records of read calls may wait in memory before they are written.")
-                : ValidateOptionsResult.Success;
+                    "it is how long records of read calls may wait in memory before they are written.");
+            }
+
+            return AuditFieldLimitsValidation.Validate(options);
         }
     }
 }

@@ -65,7 +65,7 @@ public sealed partial class ToolCallGate(
             record.Access = decision.Access.ToString();
             record.Decision = decision.Allowed && !inspected.IsBlocked ? "allowed" : "denied";
             record.Rule = decision.Allowed && inspected.IsBlocked ? "dlp:" + inspected.Rule : decision.Rule;
-            record.Arguments = inspected.IsBlocked ? null : AuditArguments.Describe(inspected.Arguments);
+            record.Arguments = inspected.IsBlocked ? null : AuditArguments.Describe(tool, inspected.Arguments, _audit?.Limits ?? AuditFieldLimits.Default);
         }
 
         if (!decision.Allowed)

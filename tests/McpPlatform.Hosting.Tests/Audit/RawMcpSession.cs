@@ -67,13 +67,19 @@ public sealed class RawMcpSession : IDisposable
     public Task<JsonObject> CallToolAsync(long id, string tool, string argumentsJson = "{}") =>
         SendAsync(id, "tools/call", new JsonObject { ["name"] = tool, ["arguments"] = JsonNode.Parse(argumentsJson) });
 
+    /// <summary>Posts <paramref name="body"/> (any JSON text, e.g. a notification or a request with a string id) in this session, as it is.</summary>
+    public Task<HttpResponseMessage> PostRawAsync(string body) => _http.SendAsync(Post(_mcpUri, _token, SessionId, body));
+
     public void Dispose() => _http.Dispose();
 
-    private static HttpRequestMessage Post(Uri mcpUri, string token, string? sessionId, JsonObject body)
+    private static HttpRequestMessage Post(Uri mcpUri, string token, string? sessionId, JsonObject body) =>
+        Post(mcpUri, token, sessionId, body.ToJsonString());
+
+    private static HttpRequestMessage Post(Uri mcpUri, string token, string? sessionId, string body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, mcpUri)
         {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
