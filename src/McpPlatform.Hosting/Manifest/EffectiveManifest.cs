@@ -22,8 +22,9 @@ internal sealed class EffectiveManifest
 {
     private readonly McpToolCatalog _catalog;
     private readonly IConfiguration _configuration;
-    private readonly PolicyOptions _policy;
-    private readonly DlpOptions _dlp;
+    private readonly IOptions<PolicyOptions> _policy;
+    private readonly IOptions<DlpOptions> _dlp;
+    private readonly Lazy<ManifestGovernance> _governance;
     private readonly Lazy<ManifestDocument?> _compiled;
     private readonly Lazy<string?> _hash;
 
@@ -38,15 +39,17 @@ internal sealed class EffectiveManifest
     {
         _catalog = catalog;
         _configuration = configuration;
-        _policy = policy.Value;
-        _dlp = dlp.Value;
-        Governance = EffectiveGovernance.From(_policy, _dlp, rateLimits.Value, codeMode.Value, audit.Value);
+        _policy = policy;
+        _dlp = dlp;
+
+        // Read on first use, after start-up validation: invalid options fail there, with their own message.
+        _governance = new(() => EffectiveGovernance.From(policy.Value, dlp.Value, rateLimits.Value, codeMode.Value, audit.Value));
         _compiled = new(FindCompiled);
         _hash = new(ComputeHash);
     }
 
     /// <summary>The governance the server enforces.</summary>
-    public ManifestGovernance Governance { get; }
+    public ManifestGovernance Governance => _governance.Value;
 
     /// <summary>The manifest the generator compiled into the tools' assembly, when its hash is the catalog's.</summary>
     public ManifestDocument? Compiled => _compiled.Value;
@@ -78,18 +81,18 @@ internal sealed class EffectiveManifest
         var rest = setting[(close + 1)..];
         if (section == PolicyOptions.SectionName + ":Rules")
         {
-            var index = (_policy.Rules ?? []).FindIndex(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+            var index = (_policy.Value.Rules ?? []).FindIndex(r => string.Equals(r.Name, name, StringComparison.Ordinal));
             return index < 0 ? section : $"{section}:{index}{rest}";
         }
 
-        var dlpIndex = (_dlp.Rules ?? []).FindIndex(r => string.Equals(r.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
+        var dlpIndex = (_dlp.Value.Rules ?? []).FindIndex(r => string.Equals(r.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
         if (dlpIndex >= 0)
         {
             return $"{section}:{dlpIndex}{rest}";
         }
 
         // A built-in rule that no configured rule replaces is missing because the built-ins were switched off.
-        return _dlp.DisableBuiltIns ? DlpOptions.SectionName + ":" + nameof(DlpOptions.DisableBuiltIns) : section;
+        return _dlp.Value.DisableBuiltIns ? DlpOptions.SectionName + ":" + nameof(DlpOptions.DisableBuiltIns) : section;
     }
 
     private string? ComputeHash()
