@@ -13,7 +13,8 @@ namespace McpPlatform.Hosting.Manifest;
 /// </summary>
 internal static class ConfigurationSources
 {
-    public const string Default = "default (no configuration source sets it)";
+    // Bound options can also come from code (an options callback); no provider knows about that.
+    public const string Default = "no configuration source sets it (the default, or code such as an options callback)";
 
     /// <summary>Where <paramref name="key"/> comes from; <see cref="Default"/> when no provider sets it.</summary>
     public static string Describe(IConfiguration configuration, string key)

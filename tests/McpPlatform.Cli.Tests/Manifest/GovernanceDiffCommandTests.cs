@@ -60,6 +60,47 @@ public sealed class GovernanceDiffCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_way_of_loosening_a_rule_or_a_limit_is_weaker_and_the_reverse_stronger()
+    {
+        var approved = _folder.Combine("approved.json");
+        File.Copy(GeneratedManifest, approved);
+        var changed = JsonNode.Parse(File.ReadAllText(GeneratedManifest))!.AsObject();
+        var governance = changed["governance"]!;
+        var contractors = governance["policy"]!["rules"]!.AsArray().Single(r => (string?)r!["name"] == "contractors")!;
+        contractors["groups"] = TestManifest.Strings();
+        contractors["claims"] = new JsonObject { ["acr"] = "mfa" };
+        contractors["exclusive"] = false;
+        var editors = governance["policy"]!["rules"]!.AsArray().Single(r => (string?)r!["name"] == "editors")!;
+        editors["scopes"] = TestManifest.Strings();
+        governance["policy"]!["defaultRead"] = false;
+        governance["dlp"]!["rules"]!.AsArray().Single(r => (string?)r!["name"] == "ticket-ids")!["tools"] = TestManifest.Strings("issues.create");
+        governance["dlp"]!["rules"]!.AsArray().Remove(governance["dlp"]!["rules"]!.AsArray().Single(r => (string?)r!["name"] == "jwt"));
+        governance["rateLimits"]!["perCaller"]!["replenishmentPeriod"] = "00:00:01";
+        governance["audit"]!["failClosedReads"] = false;
+        var current = TestManifest.Write(TestManifest.Seal(changed), _folder.Combine("current.json"));
+
+        var diff = await CliRun.RunAsync("manifest", "diff", approved, current);
+
+        Assert.Equal(1, diff.ExitCode);
+        foreach (var weaker in new[]
+        {
+            @"McpPlatform:Policy:Rules\[contractors\]:Groups \[Contractors, contractors\] → \[\] \(weaker: the rule admits every caller\)",
+            @"McpPlatform:Policy:Rules\[contractors\]:Claims \{acr=mfa, device_managed=true\} → \{acr=mfa\} \(weaker",
+            @"McpPlatform:Policy:Rules\[contractors\]:Exclusive true → false \(weaker",
+            @"McpPlatform:Policy:Rules\[editors\]:Scopes \[jira:write\] → \[\] \(weaker: the rule requires fewer scopes\)",
+            @"McpPlatform:Dlp:Rules\[ticket-ids\]:Tools \[issues.create, reports/\*\] → \[issues.create\] \(weaker: the rule covers fewer tools\)",
+            @"McpPlatform:Dlp:Rules\[jwt\] detector jwt, arguments block, results redact, tools \(every tool\) → \(removed\) \(weaker",
+            @"McpPlatform:RateLimits:PerCaller:ReplenishmentPeriod 00:00:30 → 00:00:01 \(weaker",
+            @"McpPlatform:Audit:FailClosedReads true → false \(weaker",
+        })
+        {
+            Assert.Matches(@"HIGH\s+\(server\)\s+governance-weakened\s+" + weaker, diff.Stdout);
+        }
+
+        Assert.Matches(@"LOW\s+\(server\)\s+governance-strengthened\s+McpPlatform:Policy:DefaultRead true → false", diff.Stdout);
+    }
+
+    [Fact]
     public async Task Edited_governance_without_a_new_hash_is_rejected_as_tampered()
     {
         var text = File.ReadAllText(GeneratedManifest);
