@@ -91,10 +91,10 @@ internal sealed partial class ManifestPinning(
             return;
         }
 
-        var lenient = differences.Where(d => d.Direction != GovernanceDirection.Weaker).ToList();
-        if (lenient.Count > 0)
+        var notWeaker = differences.Where(d => d.Direction != GovernanceDirection.Weaker).ToList();
+        if (notWeaker.Count > 0)
         {
-            LogGovernanceStronger(logger, effective.Hash ?? "(none)", Lines(lenient));
+            LogGovernanceStronger(logger, effective.Hash ?? "(none)", Lines(notWeaker));
         }
 
         var weaker = differences.Where(d => d.Direction == GovernanceDirection.Weaker).ToList();
