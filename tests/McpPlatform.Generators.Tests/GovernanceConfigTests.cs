@@ -172,6 +172,36 @@ public sealed class GovernanceConfigTests
     }
 
     [Fact]
+    public void Invalid_limits_are_reported_and_the_manifest_pins_the_default()
+    {
+        var run = Run("""
+            {
+              "McpPlatform": {
+                "CodeMode": { "MaxInnerCalls": "lots" },
+                "RateLimits": { "PerTool": { "ReplenishmentPeriod": "a minute" } }
+              }
+            }
+            """);
+
+        Assert.All(run.Diagnostics, d => Assert.Equal("MCPP014", d.Id));
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("McpPlatform:CodeMode:MaxInnerCalls must be a whole number (got 'lots')", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("McpPlatform:RateLimits:PerTool:ReplenishmentPeriod must be a time span", StringComparison.Ordinal));
+        var governance = run.Manifest()["governance"]!;
+        Assert.Equal(50, (int)governance["codeMode"]!["maxInnerCalls"]!);
+        Assert.Equal("00:01:00", (string)governance["rateLimits"]!["perTool"]!["replenishmentPeriod"]!);
+    }
+
+    [Fact]
+    public void Annotations_are_the_hints_the_server_sends()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.Compile(GovernanceSample.Sources), GeneratorInputs.Default);
+
+        Assert.Equal("""{"readOnly":false,"destructive":true,"idempotent":true,"openWorld":false}""", run.ManifestTool("issues.delete")["annotations"]!.ToJsonString());
+        Assert.Equal("""{"readOnly":false,"destructive":false}""", run.ManifestTool("issues.create")["annotations"]!.ToJsonString());
+        Assert.Equal("""{"readOnly":true}""", run.ManifestTool("issues.search")["annotations"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Only_a_file_named_appsettings_json_is_read()
     {
         var inputs = GeneratorInputs.Default.WithAppSettings("""{ "McpPlatform": { "Policy": { "DefaultRead": false } } }""", "/project/appsettings.Development.json");

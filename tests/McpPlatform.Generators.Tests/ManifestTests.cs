@@ -58,10 +58,10 @@ public sealed class ManifestTests
     {
         var manifest = GeneratorHarness.Run(GeneratorHarness.Compile(GovernanceSample.Sources), Configured).Manifest();
 
-        Assert.Equal(["manifestVersion", "server", "codeMode", "tools", "hash"], manifest.Select(p => p.Key));
+        Assert.Equal(["manifestVersion", "server", "codeMode", "governance", "tools", "hash"], manifest.Select(p => p.Key));
         var schedule = manifest["tools"]!.AsArray().Single(t => (string?)t!["name"] == "reports_schedule")!.AsObject();
         Assert.Equal(
-            ["name", "title", "description", "toolSet", "access", "requiredScopes", "grantedBy", "inputSchema", "inputSchemaHash", "outputSchema", "secrets", "dataRules", "codeMode"],
+            ["name", "title", "description", "toolSet", "access", "annotations", "requiredScopes", "grantedBy", "inputSchema", "inputSchemaHash", "outputSchema", "secrets", "dataRules", "codeMode"],
             schedule.Select(p => p.Key));
         var create = manifest["tools"]!.AsArray().Single(t => (string?)t!["name"] == "issues.create")!.AsObject();
         Assert.False(create.ContainsKey("title"));

@@ -1,7 +1,12 @@
 using System.Text;
 using McpPlatform.Generators.Tests.Harness;
 using McpPlatform.Generators.Tests.Samples;
+using System.Text.Json;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Hosting.Governance.RateLimiting;
+using McpPlatform.Hosting.Manifest;
 using McpPlatform.Hosting.Governance.Policy;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +53,48 @@ public sealed class RuntimeAgreementTests
                 { "Name": "jwt", "Detector": "jwt", "Action": "Allow", "ResultAction": "Allow" },
                 { "Name": "later", "Pattern": "L8R" }
             ] } } }
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    [MemberData(nameof(LimitConfigurations))]
+    public void Governance_section_is_what_the_runtime_computes_from_its_bound_options(string name, string appSettings)
+    {
+        var (run, _, configuration) = Build(appSettings);
+        var effective = EffectiveGovernance.ToJson(EffectiveGovernance.From(
+            Bind<PolicyOptions>(configuration, PolicyOptions.SectionName),
+            Bind<DlpOptions>(configuration, DlpOptions.SectionName),
+            Bind<RateLimitOptions>(configuration, RateLimitOptions.SectionName),
+            Bind<CodeModeOptions>(configuration, CodeModeOptions.SectionName),
+            Bind<AuditOptions>(configuration, AuditOptions.SectionName)));
+
+        // Canonically equal, so an unchanged configuration gives the server the compiled manifest hash.
+        var generated = CanonicalJson.ToCanonicalString(JsonSerializer.SerializeToElement(run.Manifest()["governance"]));
+        var runtime = CanonicalJson.ToCanonicalString(JsonSerializer.SerializeToElement(effective));
+        Assert.True(generated == runtime, $"{name}:\ngenerator {generated}\nruntime   {runtime}");
+    }
+
+    public static TheoryData<string, string> LimitConfigurations => new()
+    {
+        {
+            "limits and switches", """
+            { "McpPlatform": {
+                "RateLimits": { "Enabled": "False", "PerCaller": { "TokenLimit": 5, "ReplenishmentPeriod": "1.02:03:04.5" }, "PerTool": { "TokensPerPeriod": 7 }, "ConcurrentCallsPerCaller": 3 },
+                "CodeMode": { "Enabled": false, "Default": "Search_And_Execute", "Timeout": "00:00:02.5", "MaxStatements": 10, "MemoryLimitBytes": 4294967296, "MaxRecursionDepth": 9,
+                              "RegexTimeout": "00:00:00.250", "MaxArrayLength": 4000000000, "MaxInnerCalls": 1, "MaxResultBytes": 2, "MaxLogBytes": 3, "MaxConcurrentExecutionsPerCaller": 1 },
+                "Audit": { "Enabled": false, "FailClosedReads": "true" },
+                "Dlp": { "Enabled": false, "Rules": [ { "Name": "x", "Pattern": "x" } ] }
+            } }
+            """
+        },
+        {
+            "rule details", """
+            { "McpPlatform": { "Policy": { "DefaultRead": false, "Rules": [
+                { "Name": "b", "Groups": [ "z", "a", "z" ], "Claims": { "tier": "gold", "acr": "mfa" }, "Tools": [ "t2", "t1" ], "Access": [ " Write", "READ", "read" ], "Scopes": [ "s2", "s1" ], "Exclusive": true },
+                { "Name": "a", "Tools": [ "*" ], "Access": [ "Read" ] }
+            ] }, "Dlp": { "DisableBuiltIns": true, "Rules": [ { "Name": " custom ", "Pattern": "[0-9]{4}", "Action": "block", "ResultAction": "allow", "Tools": [ " b/* ", "a" ] }, { "Name": "mail", "Detector": "EMAIL" } ] } } }
             """
         },
     };

@@ -76,14 +76,24 @@ namespace McpPlatform.Generators.Manifest
         }
 
         /// <summary>The DLP rules that do something for the tool, in evaluation order, with lower-case actions.</summary>
-        public static IReadOnlyList<DataRule> DataRules(string toolName, string toolSet, DlpConfig dlp)
+        public static IReadOnlyList<DataRule> DataRules(string toolName, string toolSet, DlpConfig dlp) =>
+            EffectiveDataRules(dlp)
+                .Where(r => AppliesTo(r.Tools, toolName, toolSet) && !(r.Arguments == "allow" && r.Results == "allow"))
+                .Select(r => new DataRule(r.Name, r.Arguments, r.Results))
+                .ToList();
+
+        /// <summary>
+        /// Every DLP rule the runtime compiles (DlpEngine), in evaluation order: built-ins unless disabled (a configured
+        /// rule with a built-in's name in its place), then the other configured rules. Empty when DLP is off.
+        /// </summary>
+        public static IReadOnlyList<EffectiveDataRule> EffectiveDataRules(DlpConfig dlp)
         {
             if (!dlp.Enabled)
             {
-                return Array.Empty<DataRule>();
+                return Array.Empty<EffectiveDataRule>();
             }
 
-            var ordered = new List<(string Name, string Arguments, string Results, IReadOnlyList<string> Tools)>();
+            var ordered = new List<EffectiveDataRule>();
             var configured = new Dictionary<string, DlpRuleConfig>(StringComparer.OrdinalIgnoreCase);
             foreach (var rule in dlp.Rules)
             {
@@ -105,7 +115,7 @@ namespace McpPlatform.Generators.Manifest
                     }
                     else
                     {
-                        ordered.Add((builtIn.Name, builtIn.ArgumentAction, "redact", Array.Empty<string>()));
+                        ordered.Add(new EffectiveDataRule(builtIn.Name, builtIn.Name, null, builtIn.ArgumentAction, "redact", Array.Empty<string>()));
                     }
                 }
             }
@@ -118,10 +128,7 @@ namespace McpPlatform.Generators.Manifest
                 }
             }
 
-            return ordered
-                .Where(r => AppliesTo(r.Tools, toolName, toolSet) && !(r.Arguments == "allow" && r.Results == "allow"))
-                .Select(r => new DataRule(r.Name, r.Arguments, r.Results))
-                .ToList();
+            return ordered;
         }
 
         /// <summary>DlpActions.TryParse: blank is redact; otherwise block, redact or allow ignoring case.</summary>
@@ -136,16 +143,26 @@ namespace McpPlatform.Generators.Manifest
             return trimmed is "block" or "redact" or "allow" ? trimmed : null;
         }
 
-        private static (string, string, string, IReadOnlyList<string>) Configured(DlpRuleConfig rule) =>
-            (rule.Name.Trim(),
-             ParseDlpAction(rule.Action) ?? "redact",
-             ParseDlpAction(rule.ResultAction) is "allow" ? "allow" : "redact",
-             rule.Tools.Select(t => t.Trim()).ToList());
+        private static EffectiveDataRule Configured(DlpRuleConfig rule)
+        {
+            // BuiltInDetector.Find: a known detector name ignoring case; otherwise the rule is a pattern.
+            var detector = BuiltIns.Select(b => b.Name).FirstOrDefault(n => string.Equals(n, rule.Detector?.Trim(), StringComparison.OrdinalIgnoreCase));
+            return new EffectiveDataRule(
+                rule.Name.Trim(),
+                detector,
+                detector is null ? rule.Pattern : null,
+                ParseDlpAction(rule.Action) ?? "redact",
+                ParseDlpAction(rule.ResultAction) is "allow" ? "allow" : "redact",
+                rule.Tools.Select(t => t.Trim()).ToList());
+        }
 
         /// <summary>CompiledDlpRule.AppliesTo: empty or '*' is every tool, else exact names and 'toolset/*'.</summary>
         private static bool AppliesTo(IReadOnlyList<string> tools, string toolName, string toolSet) =>
             tools.Count == 0 || tools.Contains(AllTools) || tools.Contains(toolName) || tools.Contains(toolSet + ToolSetSuffix);
     }
+
+    /// <summary>A DLP rule as the runtime compiles it: what it looks for (a detector or a pattern), its actions and tools.</summary>
+    internal sealed record EffectiveDataRule(string Name, string? Detector, string? Pattern, string Arguments, string Results, IReadOnlyList<string> Tools);
 
     /// <summary>A DLP rule as the manifest lists it for a tool.</summary>
     internal sealed record DataRule(string Name, string Arguments, string Results);

@@ -28,7 +28,8 @@ namespace McpPlatform.Generators.Manifest
                 .Add("server", JsonValue.Object().Add("name", JsonValue.String(server.Name)).Add("version", JsonValue.String(server.Version)))
                 .Add("codeMode", JsonValue.Object()
                     .Add("enabled", JsonValue.Bool(config.CodeMode.Enabled))
-                    .Add("default", JsonValue.String(config.CodeMode.Default)));
+                    .Add("default", JsonValue.String(config.CodeMode.Default)))
+                .Add("governance", GovernanceSection.Build(config, expanded));
 
             var toolValues = tools
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
@@ -75,6 +76,31 @@ namespace McpPlatform.Generators.Manifest
             }
         }
 
+        /// <summary>
+        /// The annotations the server sends in tools/list (GeneratedMcpTool): readOnly from the access class,
+        /// destructive for write tools, idempotent and openWorld as declared (omitted when not declared, as the server omits them).
+        /// </summary>
+        private static JsonValue Annotations(ToolModel tool, string access)
+        {
+            var value = JsonValue.Object().Add("readOnly", JsonValue.Bool(access == "read"));
+            if (access != "read")
+            {
+                value.Add("destructive", JsonValue.Bool(access == "destructive"));
+            }
+
+            if (tool.Idempotent is { } idempotent)
+            {
+                value.Add("idempotent", JsonValue.Bool(idempotent));
+            }
+
+            if (tool.OpenWorld is { } openWorld)
+            {
+                value.Add("openWorld", JsonValue.Bool(openWorld));
+            }
+
+            return value;
+        }
+
         private static JsonValue Tool(ToolModel tool, GovernanceConfig config, string codeModeName)
         {
             var access = GovernanceRules.AccessName(tool.Access);
@@ -88,6 +114,7 @@ namespace McpPlatform.Generators.Manifest
             value.Add("description", JsonValue.String(tool.Description ?? string.Empty))
                 .Add("toolSet", JsonValue.String(tool.ToolSet))
                 .Add("access", JsonValue.String(access))
+                .Add("annotations", Annotations(tool, access))
                 .Add("requiredScopes", JsonValue.Strings(GovernanceRules.RequiredScopes(access, config.Policy)))
                 .Add("grantedBy", JsonValue.Strings(GovernanceRules.GrantedBy(tool.Name, tool.ToolSet, access, config.Policy)))
                 .Add("inputSchema", inputSchema)

@@ -13,6 +13,15 @@ namespace McpPlatform.Generators.Model
     {
         public static GovernanceConfig Defaults { get; } = new(
             PolicyConfig.Defaults, DlpConfig.Defaults, CodeModeConfig.Defaults, EquatableArray<DiagnosticInfo>.Empty);
+
+        /// <summary><c>McpPlatform:RateLimits</c>; pinned in the manifest's governance section.</summary>
+        public RateLimitConfig RateLimits { get; init; } = RateLimitConfig.Defaults;
+
+        /// <summary><c>McpPlatform:CodeMode</c> limits; pinned in the manifest's governance section.</summary>
+        public CodeModeLimits CodeModeLimits { get; init; } = CodeModeLimits.Defaults;
+
+        /// <summary><c>McpPlatform:Audit</c> switches; pinned in the manifest's governance section.</summary>
+        public AuditConfig Audit { get; init; } = AuditConfig.Defaults;
     }
 
     /// <summary><c>McpPlatform:Policy</c>, with the runtime's defaults.</summary>
@@ -27,7 +36,55 @@ namespace McpPlatform.Generators.Model
     }
 
     /// <summary>One <c>McpPlatform:Policy:Rules</c> entry: what it grants on which tools.</summary>
-    internal sealed record PolicyRuleConfig(string Name, EquatableArray<string> Tools, EquatableArray<string> Access);
+    internal sealed record PolicyRuleConfig(string Name, EquatableArray<string> Tools, EquatableArray<string> Access)
+    {
+        /// <summary>The caller must be in one of these groups; empty is any caller.</summary>
+        public EquatableArray<string> Groups { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>Scopes the token must all carry.</summary>
+        public EquatableArray<string> Scopes { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>Claims the caller must all carry (type, value).</summary>
+        public EquatableArray<ClaimConfig> Claims { get; init; } = EquatableArray<ClaimConfig>.Empty;
+
+        /// <summary>Whether the rule is an exclusive profile.</summary>
+        public bool Exclusive { get; init; }
+    }
+
+    /// <summary>One required claim of a policy rule.</summary>
+    internal sealed record ClaimConfig(string Type, string Value);
+
+    /// <summary><c>McpPlatform:RateLimits</c>, with the runtime's defaults.</summary>
+    internal sealed record RateLimitConfig(bool Enabled, TokenBucketConfig PerCaller, TokenBucketConfig PerTool, int ConcurrentCallsPerCaller)
+    {
+        public static RateLimitConfig Defaults { get; } = new(
+            true, new TokenBucketConfig(600, 600, "00:01:00"), new TokenBucketConfig(300, 300, "00:01:00"), 16);
+    }
+
+    /// <summary>A token bucket; the period in TimeSpan's constant ("c") format, as the runtime writes it.</summary>
+    internal sealed record TokenBucketConfig(int TokenLimit, int TokensPerPeriod, string ReplenishmentPeriod);
+
+    /// <summary>The limits of <c>McpPlatform:CodeMode</c>, with the runtime's defaults; time spans in the "c" format.</summary>
+    internal sealed record CodeModeLimits(
+        string Timeout,
+        int MaxStatements,
+        long MemoryLimitBytes,
+        int MaxRecursionDepth,
+        string RegexTimeout,
+        long MaxArrayLength,
+        int MaxInnerCalls,
+        int MaxResultBytes,
+        int MaxLogBytes,
+        int MaxConcurrentExecutionsPerCaller)
+    {
+        public static CodeModeLimits Defaults { get; } = new("00:00:10", 1_000_000, 64L * 1024 * 1024, 256, "00:00:01", 1_000_000, 50, 64 * 1024, 16 * 1024, 4);
+    }
+
+    /// <summary>The <c>McpPlatform:Audit</c> switches that decide whether calls can go unrecorded.</summary>
+    internal sealed record AuditConfig(bool Enabled, bool FailClosedReads)
+    {
+        public static AuditConfig Defaults { get; } = new(true, false);
+    }
 
     /// <summary><c>McpPlatform:Dlp</c>, with the runtime's defaults.</summary>
     internal sealed record DlpConfig(bool Enabled, bool DisableBuiltIns, EquatableArray<DlpRuleConfig> Rules)

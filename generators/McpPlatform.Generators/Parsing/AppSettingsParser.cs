@@ -62,7 +62,12 @@ namespace McpPlatform.Generators.Parsing
                 Policy(ObjectAt(section, "Policy")),
                 Dlp(ObjectAt(section, "Dlp")),
                 CodeMode(ObjectAt(section, "CodeMode")),
-                EquatableArray<DiagnosticInfo>.Empty);
+                EquatableArray<DiagnosticInfo>.Empty)
+            {
+                RateLimits = RateLimits(ObjectAt(section, "RateLimits")),
+                CodeModeLimits = ParseCodeModeLimits(ObjectAt(section, "CodeMode")),
+                Audit = Audit(ObjectAt(section, "Audit")),
+            };
             return config with { Diagnostics = _diagnostics.ToEquatableArray() };
         }
 
@@ -80,7 +85,13 @@ namespace McpPlatform.Generators.Parsing
                 rules.Add(new PolicyRuleConfig(
                     String(rule, "Name") ?? string.Empty,
                     Strings(rule, "Tools", "Policy:Rules:Tools"),
-                    Strings(rule, "Access", "Policy:Rules:Access")));
+                    Strings(rule, "Access", "Policy:Rules:Access"))
+                {
+                    Groups = Strings(rule, "Groups", "Policy:Rules:Groups"),
+                    Scopes = Strings(rule, "Scopes", "Policy:Rules:Scopes"),
+                    Claims = Claims(rule),
+                    Exclusive = Bool(rule, "Exclusive", "Policy:Rules:Exclusive") ?? false,
+                });
             }
 
             return new PolicyConfig(
@@ -146,6 +157,122 @@ namespace McpPlatform.Generators.Parsing
             }
 
             return new CodeModeConfig(Bool(codeMode, "Enabled", "CodeMode:Enabled") ?? defaults.Enabled, surface);
+        }
+
+        /// <summary>A rule's Claims object as configuration binds it: member names are claim types, the last duplicate wins.</summary>
+        private static EquatableArray<ClaimConfig> Claims(JsonValue rule)
+        {
+            if (!(rule.Get("Claims") is { Kind: JsonKind.Object } claims))
+            {
+                return EquatableArray<ClaimConfig>.Empty;
+            }
+
+            var byType = new Dictionary<string, ClaimConfig>(StringComparer.OrdinalIgnoreCase);
+            foreach (var member in claims.Members)
+            {
+                if (String(claims, member.Key) is { } value)
+                {
+                    byType[member.Key] = new ClaimConfig(member.Key, value);
+                }
+            }
+
+            return byType.Values.ToEquatableArray();
+        }
+
+        private RateLimitConfig RateLimits(JsonValue? limits)
+        {
+            var defaults = RateLimitConfig.Defaults;
+            if (limits is null)
+            {
+                return defaults;
+            }
+
+            return new RateLimitConfig(
+                Bool(limits, "Enabled", "RateLimits:Enabled") ?? defaults.Enabled,
+                Bucket(ObjectAt(limits, "PerCaller"), "RateLimits:PerCaller", defaults.PerCaller),
+                Bucket(ObjectAt(limits, "PerTool"), "RateLimits:PerTool", defaults.PerTool),
+                (int)(Number(limits, "ConcurrentCallsPerCaller", "RateLimits:ConcurrentCallsPerCaller", int.MinValue, int.MaxValue) ?? defaults.ConcurrentCallsPerCaller));
+        }
+
+        private TokenBucketConfig Bucket(JsonValue? bucket, string setting, TokenBucketConfig defaults)
+        {
+            if (bucket is null)
+            {
+                return defaults;
+            }
+
+            return new TokenBucketConfig(
+                (int)(Number(bucket, "TokenLimit", setting + ":TokenLimit", int.MinValue, int.MaxValue) ?? defaults.TokenLimit),
+                (int)(Number(bucket, "TokensPerPeriod", setting + ":TokensPerPeriod", int.MinValue, int.MaxValue) ?? defaults.TokensPerPeriod),
+                Duration(bucket, "ReplenishmentPeriod", setting + ":ReplenishmentPeriod") ?? defaults.ReplenishmentPeriod);
+        }
+
+        private CodeModeLimits ParseCodeModeLimits(JsonValue? codeMode)
+        {
+            var d = Model.CodeModeLimits.Defaults;
+            if (codeMode is null)
+            {
+                return d;
+            }
+
+            int Int(string name, int fallback) => (int)(Number(codeMode, name, "CodeMode:" + name, int.MinValue, int.MaxValue) ?? fallback);
+            return new CodeModeLimits(
+                Duration(codeMode, "Timeout", "CodeMode:Timeout") ?? d.Timeout,
+                Int("MaxStatements", d.MaxStatements),
+                Number(codeMode, "MemoryLimitBytes", "CodeMode:MemoryLimitBytes", long.MinValue, long.MaxValue) ?? d.MemoryLimitBytes,
+                Int("MaxRecursionDepth", d.MaxRecursionDepth),
+                Duration(codeMode, "RegexTimeout", "CodeMode:RegexTimeout") ?? d.RegexTimeout,
+                Number(codeMode, "MaxArrayLength", "CodeMode:MaxArrayLength", 0, uint.MaxValue) ?? d.MaxArrayLength,
+                Int("MaxInnerCalls", d.MaxInnerCalls),
+                Int("MaxResultBytes", d.MaxResultBytes),
+                Int("MaxLogBytes", d.MaxLogBytes),
+                Int("MaxConcurrentExecutionsPerCaller", d.MaxConcurrentExecutionsPerCaller));
+        }
+
+        private AuditConfig Audit(JsonValue? audit)
+        {
+            var defaults = AuditConfig.Defaults;
+            return audit is null
+                ? defaults
+                : new AuditConfig(
+                    Bool(audit, "Enabled", "Audit:Enabled") ?? defaults.Enabled,
+                    Bool(audit, "FailClosedReads", "Audit:FailClosedReads") ?? defaults.FailClosedReads);
+        }
+
+        /// <summary>An integer setting as the configuration binder reads it (invariant culture); out of range or not a number warns.</summary>
+        private long? Number(JsonValue parent, string name, string setting, long min, long max)
+        {
+            var text = String(parent, name)?.Trim();
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            {
+                return value;
+            }
+
+            Warn(parent.Get(name)!, $"{Section}:{setting} must be a whole number (got '{text}')", "uses the default");
+            return null;
+        }
+
+        /// <summary>A TimeSpan setting as the configuration binder reads it, written in the "c" format the runtime uses.</summary>
+        private string? Duration(JsonValue parent, string name, string setting)
+        {
+            var text = String(parent, name)?.Trim();
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
+            {
+                return value.ToString("c", CultureInfo.InvariantCulture);
+            }
+
+            Warn(parent.Get(name)!, $"{Section}:{setting} must be a time span such as 00:00:10 (got '{text}')", "uses the default");
+            return null;
         }
 
         private void CheckDlpActions(JsonValue rule)

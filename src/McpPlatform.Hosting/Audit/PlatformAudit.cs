@@ -34,7 +34,7 @@ internal static class PlatformAudit
                 batching,
                 options.FlushInterval,
                 new AuditFieldLimits(options.MaxFieldChars, options.MaxArgumentsChars),
-                new AuditServerInfo(identity.Name, identity.Version, ManifestHashOf(provider.GetRequiredService<McpToolCatalog>())),
+                new AuditServerInfo(identity.Name, identity.Version, ManifestHashOf(provider)),
                 provider.GetRequiredService<ILogger<AuditLog>>());
 
             // ApplicationStopped fires after the server has finished its in-flight requests.
@@ -57,8 +57,10 @@ internal static class PlatformAudit
         services.AddHostedService(provider => provider.GetRequiredService<RefusalLimiter>());
     }
 
-    // The generator's manifest hash; a catalog assembled by hand falls back to a hash of its tool surface.
-    private static string ManifestHashOf(McpToolCatalog catalog) => catalog.ManifestHash ?? ToolSurfaceHash.Compute(catalog);
+    // The manifest hash of what is enforced (the compiled tool surface with the effective governance); a catalog
+    // assembled by hand falls back to a hash of its tool surface.
+    private static string ManifestHashOf(IServiceProvider provider) =>
+        provider.GetRequiredService<Manifest.EffectiveManifest>().Hash ?? ToolSurfaceHash.Compute(provider.GetRequiredService<McpToolCatalog>());
 
     private sealed class AuditStartup(IServiceProvider services, IOptions<AuditOptions> options) : IHostedService
     {

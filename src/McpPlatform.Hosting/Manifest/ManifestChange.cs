@@ -95,6 +95,18 @@ public enum ManifestChangeKind
 
     /// <summary>A prompt's arguments: added, removed, reordered, required or not, or an argument description.</summary>
     PromptArgumentsChanged,
+
+    /// <summary>A governance setting (policy, data rules, rate limits, Code Mode limits, audit) lets callers do more or checks less.</summary>
+    GovernanceWeakened,
+
+    /// <summary>A governance setting is stricter.</summary>
+    GovernanceStrengthened,
+
+    /// <summary>A governance setting changed in a way that is neither stricter nor more lenient, or governance was recorded for the first time.</summary>
+    GovernanceChanged,
+
+    /// <summary>A tool's annotations (idempotent, openWorld, readOnly, destructive) changed.</summary>
+    AnnotationsChanged,
 }
 
 /// <summary>What a <see cref="ManifestChange"/> concerns.</summary>

@@ -60,6 +60,7 @@ public sealed class ManifestDiff
         ArgumentNullException.ThrowIfNull(current);
         var changes = new List<ManifestChange>();
         CompareServer(approved, current, changes);
+        GovernanceChanges.Compare(approved, current, changes);
 
         var names = approved.Tools.Select(t => t.Name).Union(current.Tools.Select(t => t.Name)).Order(StringComparer.Ordinal);
         foreach (var name in names)

@@ -22,8 +22,10 @@ public sealed class ManifestDocument
         IReadOnlyList<ManifestTool> tools,
         IReadOnlyList<ManifestResource> resources,
         IReadOnlyList<ManifestPrompt> prompts,
-        string hash)
+        string hash,
+        ManifestGovernance? governance = null)
     {
+        Governance = governance;
         SourceName = sourceName;
         Root = root;
         Server = server;
@@ -48,6 +50,9 @@ public sealed class ManifestDocument
 
     /// <summary>The Code Mode switch.</summary>
     public ManifestCodeMode CodeMode { get; }
+
+    /// <summary>The governance the manifest was generated with; null in a manifest written before it was recorded.</summary>
+    internal ManifestGovernance? Governance { get; }
 
     /// <summary>The tools, sorted by name (ordinal).</summary>
     public IReadOnlyList<ManifestTool> Tools { get; }

@@ -43,6 +43,12 @@ public enum ManifestDataAction
 /// <param name="Results">The action on the tool's result.</param>
 public sealed record ManifestDataRule(string Name, ManifestDataAction Arguments, ManifestDataAction Results);
 
+/// <summary>
+/// A tool's annotations as the server sends them (hints clients use to decide what to confirm with the user):
+/// <c>readOnly</c>, <c>destructive</c> (not sent for read tools), and <c>idempotent</c> / <c>openWorld</c> when declared.
+/// </summary>
+internal sealed record ManifestToolAnnotations(bool ReadOnly, bool? Destructive, bool? Idempotent, bool? OpenWorld);
+
 /// <summary>One tool in the manifest, with everything governance decides on.</summary>
 public sealed class ManifestTool
 {
@@ -84,6 +90,9 @@ public sealed class ManifestTool
 
     /// <summary>How the tool appears in Code Mode.</summary>
     public required ManifestToolCodeMode CodeMode { get; init; }
+
+    /// <summary>The annotations the server sends in tools/list; null in a manifest written before they were recorded.</summary>
+    internal ManifestToolAnnotations? Annotations { get; init; }
 
     /// <summary>The lower-case access name used in the manifest: <c>read</c>, <c>write</c> or <c>destructive</c>.</summary>
     public string AccessName => ManifestNames.Access(Access);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,11 +7,14 @@ namespace McpPlatform.Hosting.Manifest;
 
 /// <summary>
 /// At start-up, before Kestrel binds, compares the manifest hash compiled into the tool catalog with the
-/// approved manifest. Outside Development (or with <c>RequireApproval=true</c>) a missing, tampered or different
-/// approval stops the server with a message naming the differences; otherwise it is logged as a warning.
+/// approved manifest, then the governance the server will actually enforce (its bound options) with the governance
+/// the approved manifest records. Outside Development (or with <c>RequireApproval=true</c>) a missing, tampered or
+/// different approval, or a weaker effective governance, stops the server with a message naming the differences
+/// (and, for governance, each setting's source); otherwise it is logged as a warning.
 /// </summary>
 internal sealed partial class ManifestPinning(
     McpToolCatalog catalog,
+    EffectiveManifest effective,
     IOptions<ManifestPinningOptions> options,
     IHostEnvironment environment,
     ILogger<ManifestPinning> logger) : IHostedLifecycleService
@@ -20,6 +22,10 @@ internal sealed partial class ManifestPinning(
     private const string HowToApprove =
         "To approve: run 'mcp-platform manifest approve' in the project folder (a reviewer turns mcp-manifest.json into "
         + ManifestFiles.ApprovedFileName + "), commit that file and rebuild.";
+
+    private const string HowToApproveGovernance =
+        "Remove the override at the source named above, or put the setting into the project's appsettings.json, rebuild and have a reviewer "
+        + "approve the new manifest ('mcp-platform manifest approve').";
 
     // Runs before any hosted service starts, so a refused server never accepts a connection.
     public Task StartingAsync(CancellationToken cancellationToken)
@@ -52,6 +58,7 @@ internal sealed partial class ManifestPinning(
         if (problem is null)
         {
             LogApproved(logger, approved!.Manifest.Hash, approved.Approval.Reviewer, approved.Approval.ApprovedAt);
+            VerifyGovernance(approved, required);
             return;
         }
 
@@ -64,6 +71,53 @@ internal sealed partial class ManifestPinning(
 
         LogNotApproved(logger, problem + Environment.NewLine + HowToApprove);
     }
+
+    /// <summary>
+    /// Compares the effective governance with the approved one: weaker refuses (or warns when approval is not required),
+    /// stronger or merely different is logged at Information, each with the configuration source that set it.
+    /// </summary>
+    private void VerifyGovernance(ApprovedManifest approved, bool required)
+    {
+        if (approved.Manifest.Governance is not { } approvedGovernance)
+        {
+            LogNoGovernanceRecorded(logger, approved.Manifest.Hash);
+            return;
+        }
+
+        var differences = GovernanceComparison.Compare(approvedGovernance, effective.Governance);
+        if (differences.Count == 0)
+        {
+            LogGovernanceMatches(logger, effective.Hash ?? approved.Manifest.Hash);
+            return;
+        }
+
+        var notWeaker = differences.Where(d => d.Direction != GovernanceDirection.Weaker).ToList();
+        if (notWeaker.Count > 0)
+        {
+            LogGovernanceStronger(logger, effective.Hash ?? "(none)", Lines(notWeaker));
+        }
+
+        var weaker = differences.Where(d => d.Direction == GovernanceDirection.Weaker).ToList();
+        if (weaker.Count == 0)
+        {
+            return;
+        }
+
+        var details = $"The governance this server would enforce (effective manifest {effective.Hash}) is weaker than the approved manifest "
+            + $"({approved.Manifest.Hash}, approved by {approved.Approval.Reviewer} at {approved.Approval.ApprovedAt:yyyy-MM-ddTHH:mm:ssZ}):"
+            + Environment.NewLine + Lines(weaker) + Environment.NewLine + HowToApproveGovernance;
+        if (required)
+        {
+            throw new InvalidOperationException(
+                $"{ManifestPinningOptions.SectionName}: this server's effective governance is not approved, so it does not start in the '{environment.EnvironmentName}' environment. " + details);
+        }
+
+        LogGovernanceWeaker(logger, details);
+    }
+
+    private string Lines(IEnumerable<GovernanceDifference> differences) => string.Join(Environment.NewLine, differences.Select(d =>
+        $"  [{(d.Direction == GovernanceDirection.Weaker ? "weaker" : d.Direction == GovernanceDirection.Stronger ? "stronger" : "changed")}] {d.Setting}: "
+        + $"approved {d.Approved}, effective {d.Effective} (source: {effective.SourceOf(d.Setting)}): {d.Why}"));
 
     /// <summary>The approved manifest when it matches; otherwise what is wrong (with the differences when known).</summary>
     private (ApprovedManifest? Approved, string? Problem) Check()
@@ -101,7 +155,7 @@ internal sealed partial class ManifestPinning(
             return (approved, null);
         }
 
-        var compiled = FindCompiledManifest(compiledHash);
+        var compiled = effective.Compiled;
         var differences = compiled is null
             ? ManifestPinningDifferences.DescribeNames(approved.Manifest, catalog.Descriptors.Select(d => d.Name))
             : ManifestPinningDifferences.Describe(approved.Manifest, compiled);
@@ -125,37 +179,6 @@ internal sealed partial class ManifestPinning(
             .ToList();
     }
 
-    /// <summary>The manifest the generator embedded in the assembly that defines the catalog's tools, when its hash is the catalog's.</summary>
-    private ManifestDocument? FindCompiledManifest(string compiledHash)
-    {
-        var assemblies = catalog.Tools.Select(t => t.GetType().Assembly).Append(Assembly.GetEntryAssembly()).OfType<Assembly>().Distinct();
-        foreach (var assembly in assemblies)
-        {
-            foreach (var metadata in assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
-            {
-                if (metadata.Key != ManifestFiles.AssemblyMetadataKey || metadata.Value is null)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var manifest = ManifestDocument.Parse(metadata.Value, $"{assembly.GetName().Name} (compiled manifest)");
-                    if (manifest.Hash == compiledHash)
-                    {
-                        return manifest;
-                    }
-                }
-                catch (ManifestFormatException)
-                {
-                    // Not the manifest this catalog was built with; the name-only comparison still helps.
-                }
-            }
-        }
-
-        return null;
-    }
-
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "The tool surface is not approved; starting anyway because approval is not required here. {Details}")]
     private static partial void LogNotApproved(ILogger logger, string details);
 
@@ -164,4 +187,16 @@ internal sealed partial class ManifestPinning(
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "McpPlatform:Manifest:RequireApproval=false: the '{Environment}' server starts even when its tool surface is not the approved one")]
     private static partial void LogApprovalNotRequired(ILogger logger, string environment);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Effective governance matches the approved manifest; effective manifest hash {Hash}")]
+    private static partial void LogGovernanceMatches(ILogger logger, string hash);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Effective governance differs from the approved manifest without weakening it (effective manifest hash {Hash}):\n{Details}")]
+    private static partial void LogGovernanceStronger(ILogger logger, string hash, string details);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "The effective governance is weaker than approved; starting anyway because approval is not required here. {Details}")]
+    private static partial void LogGovernanceWeaker(ILogger logger, string details);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "The approved manifest {Hash} records no governance (it was generated by an older McpPlatform), so run-time configuration is not compared with it; rebuild and re-approve")]
+    private static partial void LogNoGovernanceRecorded(ILogger logger, string hash);
 }

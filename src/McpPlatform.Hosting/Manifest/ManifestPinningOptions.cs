@@ -2,7 +2,8 @@ namespace McpPlatform.Hosting.Manifest;
 
 /// <summary>
 /// Start-up pinning of the tool surface to the reviewed manifest, bound from <c>McpPlatform:Manifest</c>:
-/// the compiled manifest hash must equal the hash in <c>mcp-manifest.approved.json</c>.
+/// the compiled manifest hash must equal the hash in <c>mcp-manifest.approved.json</c>, and the governance the server
+/// enforces (its bound policy, DLP, rate limit, Code Mode and audit options) must not be weaker than the approved one.
 /// </summary>
 public sealed class ManifestPinningOptions
 {
@@ -17,8 +18,8 @@ public sealed class ManifestPinningOptions
     public string? ApprovedPath { get; set; }
 
     /// <summary>
-    /// Refuse to start when the tool surface is not the approved one. Default: true outside Development, false in
-    /// Development (where a difference is logged as a warning). Setting it to false outside Development is an
+    /// Refuse to start when the tool surface is not the approved one or the effective governance is weaker than approved.
+    /// Default: true outside Development, false in Development (where a difference is logged as a warning). Setting it to false outside Development is an
     /// explicit opt-out, logged as a warning at every start.
     /// </summary>
     public bool? RequireApproval { get; set; }

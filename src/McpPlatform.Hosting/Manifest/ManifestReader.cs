@@ -8,17 +8,18 @@ namespace McpPlatform.Hosting.Manifest;
 /// </summary>
 internal static class ManifestReader
 {
-    private static readonly string[] RootMembers = ["manifestVersion", "server", "codeMode", "tools", "resources", "prompts", "hash"];
+    private static readonly string[] RootMembers = ["manifestVersion", "server", "codeMode", "governance", "tools", "resources", "prompts", "hash"];
     private static readonly string[] ServerMembers = ["name", "version"];
     private static readonly string[] CodeModeMembers = ["enabled", "default"];
     private static readonly string[] ToolMembers =
     [
-        "name", "title", "description", "toolSet", "access", "requiredScopes", "grantedBy", "inputSchema",
+        "name", "title", "description", "toolSet", "access", "annotations", "requiredScopes", "grantedBy", "inputSchema",
         "inputSchemaHash", "outputSchema", "secrets", "dataRules", "codeMode",
     ];
 
     private static readonly string[] DataRuleMembers = ["name", "arguments", "results"];
     private static readonly string[] ToolCodeModeMembers = ["exposed", "name"];
+    private static readonly string[] AnnotationMembers = ["readOnly", "destructive", "idempotent", "openWorld"];
 
     public static ManifestDocument Read(JsonElement root, string basePath, ManifestFieldReader reader)
     {
@@ -35,6 +36,7 @@ internal static class ManifestReader
         reader.Object(codeMode, codeModePath, CodeModeMembers);
         var codeModeModel = new ManifestCodeMode(reader.Boolean(codeMode, codeModePath, "enabled"), ReadCodeModeDefault(codeMode, codeModePath, reader));
 
+        var governance = ReadGovernance(root, basePath, reader);
         var tools = ReadTools(root, basePath, reader);
         var resources = ResourcePromptReader.ReadResources(root, basePath, reader);
         var prompts = ResourcePromptReader.ReadPrompts(root, basePath, reader);
@@ -53,7 +55,7 @@ internal static class ManifestReader
                 + "the manifest was edited after it was generated. Rebuild the project to regenerate it.");
         }
 
-        return new ManifestDocument(reader.SourceName, root.Clone(), serverModel, codeModeModel, tools, resources, prompts, hash);
+        return new ManifestDocument(reader.SourceName, root.Clone(), serverModel, codeModeModel, tools, resources, prompts, hash, governance);
     }
 
     private static void ReadVersion(JsonElement root, string basePath, ManifestFieldReader reader)
@@ -130,7 +132,39 @@ internal static class ManifestReader
             Secrets = reader.SortedStrings(tool, path, "secrets", optional: false),
             DataRules = ReadDataRules(tool, path, reader),
             CodeMode = ReadToolCodeMode(tool, path, reader),
+            Annotations = ReadAnnotations(tool, path, reader),
         };
+    }
+
+    // Optional, so manifests approved before governance was recorded can still be read and compared.
+    private static ManifestGovernance? ReadGovernance(JsonElement root, string basePath, ManifestFieldReader reader)
+    {
+        if (!root.TryGetProperty("governance", out var governance))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ManifestGovernance.Read(governance);
+        }
+        catch (FormatException e)
+        {
+            throw reader.Error(JsonLineMap.Join(basePath, "governance"), e.Message);
+        }
+    }
+
+    private static ManifestToolAnnotations? ReadAnnotations(JsonElement tool, string path, ManifestFieldReader reader)
+    {
+        if (!tool.TryGetProperty("annotations", out var annotations))
+        {
+            return null;
+        }
+
+        var annotationsPath = JsonLineMap.Join(path, "annotations");
+        reader.Object(annotations, annotationsPath, AnnotationMembers);
+        bool? Optional(string name) => annotations.TryGetProperty(name, out _) ? reader.Boolean(annotations, annotationsPath, name) : null;
+        return new ManifestToolAnnotations(reader.Boolean(annotations, annotationsPath, "readOnly"), Optional("destructive"), Optional("idempotent"), Optional("openWorld"));
     }
 
     private static string Hash(JsonElement element, string path, ManifestFieldReader reader, bool omitHash)

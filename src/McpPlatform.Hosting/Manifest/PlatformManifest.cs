@@ -9,6 +9,7 @@ internal static class PlatformManifest
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ManifestPinningOptions>().Bind(configuration.GetSection(ManifestPinningOptions.SectionName));
+        services.AddSingleton<EffectiveManifest>();
         services.AddHostedService<ManifestPinning>();
     }
 }

@@ -64,6 +64,7 @@ internal static class ToolChanges
         CompareSecrets(before, after, changes);
         DataRuleChanges.Compare(before, after, changes);
         CompareCodeMode(before, after, changes);
+        AnnotationChanges.Compare(before, after, changes);
     }
 
     private static void CompareOutputSchema(ManifestTool before, ManifestTool after, List<ManifestChange> changes)

@@ -6,12 +6,58 @@
   ""manifestVersion"": 1,
   ""server"": { ""name"": ""Sample.Server"", ""version"": ""1.0.0"" },
   ""codeMode"": { ""enabled"": true, ""default"": ""tools"" },
+  ""governance"": {
+    ""policy"": {
+      ""readScope"": ""mcp:read"",
+      ""writeScope"": ""mcp:write"",
+      ""destructiveScope"": ""mcp:destructive"",
+      ""defaultRead"": true,
+      ""rules"": []
+    },
+    ""dlp"": {
+      ""enabled"": true,
+      ""rules"": [
+        { ""name"": ""private-key"", ""detector"": ""private-key"", ""arguments"": ""block"", ""results"": ""redact"", ""tools"": [] },
+        { ""name"": ""jwt"", ""detector"": ""jwt"", ""arguments"": ""block"", ""results"": ""redact"", ""tools"": [] },
+        { ""name"": ""api-key"", ""detector"": ""api-key"", ""arguments"": ""block"", ""results"": ""redact"", ""tools"": [] },
+        { ""name"": ""credit-card"", ""detector"": ""credit-card"", ""arguments"": ""redact"", ""results"": ""redact"", ""tools"": [] },
+        { ""name"": ""iban"", ""detector"": ""iban"", ""arguments"": ""redact"", ""results"": ""redact"", ""tools"": [] },
+        { ""name"": ""us-ssn"", ""detector"": ""us-ssn"", ""arguments"": ""redact"", ""results"": ""redact"", ""tools"": [] },
+        { ""name"": ""email"", ""detector"": ""email"", ""arguments"": ""redact"", ""results"": ""redact"", ""tools"": [] }
+      ]
+    },
+    ""rateLimits"": {
+      ""enabled"": true,
+      ""perCaller"": { ""tokenLimit"": 600, ""tokensPerPeriod"": 600, ""replenishmentPeriod"": ""00:01:00"" },
+      ""perTool"": { ""tokenLimit"": 300, ""tokensPerPeriod"": 300, ""replenishmentPeriod"": ""00:01:00"" },
+      ""concurrentCallsPerCaller"": 16
+    },
+    ""codeMode"": {
+      ""enabled"": true,
+      ""default"": ""tools"",
+      ""timeout"": ""00:00:10"",
+      ""maxStatements"": 1000000,
+      ""memoryLimitBytes"": 67108864,
+      ""maxRecursionDepth"": 256,
+      ""regexTimeout"": ""00:00:01"",
+      ""maxArrayLength"": 1000000,
+      ""maxInnerCalls"": 50,
+      ""maxResultBytes"": 65536,
+      ""maxLogBytes"": 16384,
+      ""maxConcurrentExecutionsPerCaller"": 4
+    },
+    ""audit"": {
+      ""enabled"": true,
+      ""failClosedReads"": false
+    }
+  },
   ""tools"": [
     {
       ""name"": ""create_issue"",
       ""description"": ""Opens a new issue."",
       ""toolSet"": ""issues"",
       ""access"": ""write"",
+      ""annotations"": { ""readOnly"": false, ""destructive"": false },
       ""requiredScopes"": [ ""mcp:read"", ""mcp:write"" ],
       ""grantedBy"": [],
       ""inputSchema"": { ""$schema"": ""https://json-schema.org/draft/2020-12/schema"", ""type"": ""object"", ""properties"": { ""title"": { ""type"": ""string"", ""description"": ""A one-line summary."" }, ""labels"": { ""type"": ""array"", ""items"": { ""type"": ""string"" }, ""description"": ""Labels to attach."" } }, ""required"": [ ""title"", ""labels"" ], ""additionalProperties"": false },
@@ -26,6 +72,7 @@
       ""description"": ""Deletes an issue for good."",
       ""toolSet"": ""issues"",
       ""access"": ""destructive"",
+      ""annotations"": { ""readOnly"": false, ""destructive"": true, ""idempotent"": true, ""openWorld"": false },
       ""requiredScopes"": [ ""mcp:destructive"", ""mcp:read"" ],
       ""grantedBy"": [],
       ""inputSchema"": { ""$schema"": ""https://json-schema.org/draft/2020-12/schema"", ""type"": ""object"", ""properties"": { ""id"": { ""type"": ""string"", ""format"": ""uuid"", ""description"": ""The issue to delete."" } }, ""required"": [ ""id"" ], ""additionalProperties"": false },
@@ -40,6 +87,7 @@
       ""description"": ""Lists the issues of a project that match a filter."",
       ""toolSet"": ""issues"",
       ""access"": ""read"",
+      ""annotations"": { ""readOnly"": true },
       ""requiredScopes"": [ ""mcp:read"" ],
       ""grantedBy"": [ ""default-read"" ],
       ""inputSchema"": { ""$schema"": ""https://json-schema.org/draft/2020-12/schema"", ""type"": ""object"", ""properties"": { ""project"": { ""type"": ""string"", ""description"": ""The project key, e.g. \""CORE\""."" }, ""limit"": { ""type"": ""integer"", ""description"": ""How many issues to return at most."" }, ""includeClosed"": { ""type"": ""boolean"", ""description"": ""Whether closed issues are listed too."" }, ""state"": { ""type"": ""string"", ""enum"": [ ""Open"", ""InProgress"", ""Closed"" ], ""description"": ""The state the issues must be in."" }, ""ownerId"": { ""type"": ""string"", ""format"": ""uuid"", ""description"": ""The project owner's id."" }, ""since"": { ""type"": ""string"", ""format"": ""date-time"", ""description"": ""Only issues created after this moment."" }, ""milestone"": { ""type"": [ ""string"", ""null"" ], ""description"": ""Only issues in this milestone, when given."" }, ""minVotes"": { ""type"": [ ""integer"", ""null"" ], ""description"": ""Only issues with at least this many votes, when given."" }, ""filter"": { ""$ref"": ""#/$defs/issueFilter"", ""description"": ""What the issues must match."" }, ""labels"": { ""type"": ""array"", ""items"": { ""type"": ""string"" }, ""description"": ""Labels the issues must carry."" }, ""watcherIds"": { ""type"": ""array"", ""items"": { ""type"": ""integer"" }, ""description"": ""Ids of people who must watch the issues."" }, ""sort"": { ""type"": ""string"", ""description"": ""The field to sort by."", ""default"": ""updated"" }, ""page"": { ""type"": ""integer"", ""description"": ""The page of results, from 1."", ""default"": 1 } }, ""required"": [ ""project"", ""limit"", ""includeClosed"", ""state"", ""ownerId"", ""since"", ""filter"", ""labels"", ""watcherIds"" ], ""additionalProperties"": false, ""$defs"": { ""issueFilter"": { ""type"": ""object"", ""description"": ""Narrows an issue search."", ""properties"": { ""text"": { ""type"": ""string"", ""description"": ""Words the title must contain."" }, ""assignee"": { ""anyOf"": [ { ""$ref"": ""#/$defs/person"" }, { ""type"": ""null"" } ], ""description"": ""Only issues assigned to this person."" }, ""state"": { ""type"": ""string"", ""enum"": [ ""Open"", ""InProgress"", ""Closed"" ], ""description"": ""Only issues in this state."", ""default"": ""Open"" } }, ""required"": [ ""text"" ], ""additionalProperties"": false }, ""person"": { ""type"": ""object"", ""description"": ""A person issues can be assigned to."", ""properties"": { ""login"": { ""type"": ""string"", ""description"": ""The person's login name."" }, ""team"": { ""type"": [ ""string"", ""null"" ], ""description"": ""The team the person works in, if known."", ""default"": null } }, ""required"": [ ""login"" ], ""additionalProperties"": false } } },
@@ -49,7 +97,7 @@
       ""codeMode"": { ""exposed"": true, ""name"": ""search_issues"" }
     }
   ],
-  ""hash"": ""sha256:ae39d0183682704ec881e129d26b52b383245e17ca7d7324f53f082cc95520f1""
+  ""hash"": ""sha256:7eddfa7e173164140daeeb99b5983530a9994c7385ad52a2c0399869b0306308""
 }
 ")]
 
@@ -67,7 +115,7 @@ namespace McpPlatform.Generated
             new Tool2_search_issues(),
         })
         {
-            ManifestHash = "sha256:ae39d0183682704ec881e129d26b52b383245e17ca7d7324f53f082cc95520f1",
+            ManifestHash = "sha256:7eddfa7e173164140daeeb99b5983530a9994c7385ad52a2c0399869b0306308",
         };
 
         private sealed class Tool0_create_issue : global::McpPlatform.Hosting.Tools.GeneratedMcpTool

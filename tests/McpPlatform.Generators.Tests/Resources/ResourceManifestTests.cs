@@ -18,7 +18,7 @@ public sealed class ResourceManifestTests
     {
         var manifest = GeneratorHarness.Run(ResourceSample.Source).Manifest();
 
-        Assert.Equal(["manifestVersion", "server", "codeMode", "tools", "resources", "prompts", "hash"], manifest.Select(m => m.Key));
+        Assert.Equal(["manifestVersion", "server", "codeMode", "governance", "tools", "resources", "prompts", "hash"], manifest.Select(m => m.Key));
         Assert.Equal(["chapter", "contents", "logo"], manifest["resources"]!.AsArray().Select(r => (string)r!["name"]!));
         Assert.Equal(["review_change", "show_picture"], manifest["prompts"]!.AsArray().Select(p => (string)p!["name"]!));
     }

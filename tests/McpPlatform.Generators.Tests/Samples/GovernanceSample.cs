@@ -34,7 +34,7 @@ internal static class GovernanceSample
         """
             /// <summary>Deletes an issue for good.</summary>
             /// <param name="key">The issue key.</param>
-            [McpTool("issues.delete", Access = ToolAccess.Destructive)]
+            [McpTool("issues.delete", Access = ToolAccess.Destructive, Idempotent = true, OpenWorld = false)]
             public static void Delete(string key) { }
         """,
     ];
@@ -97,6 +97,7 @@ internal static class GovernanceSample
                 { "Name": "editors", "Groups": [ "editors" ], "Tools": [ "issues/*" ], "Access": [ "Write" ], "Scopes": [ "jira:write" ] },
                 { "Name": "admins", "Groups": [ "admins" ], "Tools": [ "*" ], "Access": [ "write", "Destructive" ], "Scopes": [ "jira:write", "jira:admin" ] },
                 { "Name": "auditors", "Groups": [ "audit" ], "Tools": [ "reports_export" ], "Access": [ "Read" ] },
+                { "Name": "contractors", "Groups": [ "contractors", "Contractors" ], "Claims": { "device_managed": "true", "acr": "mfa" }, "Tools": [ "reports/*" ], "Access": [ " READ " ], "Exclusive": "true" },
               ],
             },
             /* Data rules: e-mail addresses may pass into issues. */
@@ -107,7 +108,9 @@ internal static class GovernanceSample
                 { "Name": "ticket-ids", "Pattern": "SEC-[0-9]+", "Action": "Block", "Tools": [ "reports/*", "issues.create" ] },
               ],
             },
-            "CodeMode": { "Enabled": true, "Default": "search_and_execute" },
+            "CodeMode": { "Enabled": true, "Default": "search_and_execute", "MaxInnerCalls": 20, "Timeout": "00:00:05", "MemoryLimitBytes": "33554432" },
+            "RateLimits": { "PerCaller": { "TokenLimit": 120, "ReplenishmentPeriod": "00:00:30" }, "ConcurrentCallsPerCaller": 8 },
+            "Audit": { "FailClosedReads": true },
           },
         }
         """;

@@ -251,12 +251,35 @@ public sealed class ManifestPinningTests : IAsyncLifetime
         Assert.All(records, line => Assert.Equal(CompiledManifest.Document.Hash, line.String(AuditFields.ManifestHash)));
     }
 
-    private Task<RunningServer> StartAsync(string environment, string? requireApproval = null, string? auditDirectory = null) =>
-        RunningServer.StartAsync(new ServerSetup
+    /// <summary>
+    /// Starts the sample server with <see cref="_folder"/> as its content root, holding the build-time appsettings.json the
+    /// generator pinned (so the effective governance is the approved one unless an override says otherwise), plus
+    /// <paramref name="environmentFile"/> as appsettings.{Environment}.json and <paramref name="args"/> as the command line.
+    /// </summary>
+    private Task<RunningServer> StartAsync(
+        string environment, string? requireApproval = null, string? auditDirectory = null, string? environmentFile = null, string[]? args = null)
+    {
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Manifest", "appsettings.json"), Path.Combine(_folder, "appsettings.json"), overwrite: true);
+        var environmentPath = Path.Combine(_folder, $"appsettings.{environment}.json");
+        if (environmentFile is not null)
+        {
+            File.WriteAllText(environmentPath, environmentFile);
+        }
+        else
+        {
+            File.Delete(environmentPath);
+        }
+
+        return RunningServer.StartAsync(new ServerSetup
         {
             Environment = environment,
             Issuer = environment == Environments.Production ? _issuer : null,
             AuditDirectory = auditDirectory,
+            ContentRootPath = _folder,
+            Args = args ?? [],
+
+            // The policy is the pinned one from appsettings.json, not the test rule granting everything.
+            GrantTestCallerEverything = false,
             Settings = new Dictionary<string, string?>
             {
                 // null: the environment's default (RunningServer opts every other test out).
@@ -267,6 +290,7 @@ public sealed class ManifestPinningTests : IAsyncLifetime
                 ["Serilog:WriteTo:0:Args:outputTemplate"] = "{Level:u3} {SourceContext} {Message:lj}{NewLine}{Exception}",
             },
         });
+    }
 
     private async Task<string> ReadLogAsync() => File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile) : "";
 

@@ -154,7 +154,8 @@ public sealed class RunningServer : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = setup.Environment,
-            ContentRootPath = AppContext.BaseDirectory,
+            ContentRootPath = setup.ContentRootPath ?? AppContext.BaseDirectory,
+            Args = setup.Args,
         });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration.AddInMemoryCollection(BaseSettings(setup, port, keyFolder, setup.AuditDirectory ?? ownedAuditFolder!));

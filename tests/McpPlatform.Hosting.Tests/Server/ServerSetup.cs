@@ -36,6 +36,15 @@ internal sealed record ServerSetup
     /// </summary>
     public string? AuditDirectory { get; init; }
 
+    /// <summary>
+    /// The content root, where the host reads appsettings.json and appsettings.{Environment}.json; null for the test
+    /// output folder (which has neither).
+    /// </summary>
+    public string? ContentRootPath { get; init; }
+
+    /// <summary>Command-line arguments, as <c>dotnet Server.dll --McpPlatform:X=y</c> passes them.</summary>
+    public string[] Args { get; init; } = [];
+
     /// <summary>Extra services, registered before <c>AddMcpPlatform</c>.</summary>
     public Action<IServiceCollection>? Services { get; init; }
 }

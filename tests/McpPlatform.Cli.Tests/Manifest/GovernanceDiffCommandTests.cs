@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpPlatform.Hosting.Manifest;
+
+namespace McpPlatform.Cli.Tests.Manifest;
+
+/// <summary>
+/// The approval flow with a manifest the generator wrote (the generator tests' snapshot, with its governance section
+/// and tool annotations): approve and verify pass; a weakened governance setting is a high-risk change, a stricter one
+/// low, and losing an annotation a client relies on (idempotent, openWorld off) is medium risk.
+/// </summary>
+public sealed class GovernanceDiffCommandTests : IDisposable
+{
+    private static readonly string GeneratedManifest =
+        Path.Combine(RepositoryLayout.Root, "tests", "McpPlatform.Generators.Tests", "Expected", "GovernanceManifest.json");
+
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task A_generated_manifest_approves_and_verifies()
+    {
+        File.Copy(GeneratedManifest, _folder.Combine(ManifestFiles.ManifestFileName));
+
+        (await CliRun.RunAsync("manifest", "approve", _folder.Path, "--reviewer", "jane.doe@example.com")).EnsureSuccess();
+        var verify = (await CliRun.RunAsync("manifest", "verify", _folder.Path)).EnsureSuccess();
+
+        Assert.StartsWith("OK: ", verify.Stdout);
+    }
+
+    [Fact]
+    public async Task Diff_names_weakened_governance_high_stricter_low_and_annotation_changes_medium()
+    {
+        var approved = _folder.Combine("approved.json");
+        File.Copy(GeneratedManifest, approved);
+        var changed = JsonNode.Parse(File.ReadAllText(GeneratedManifest))!.AsObject();
+        var governance = changed["governance"]!;
+        governance["rateLimits"]!["enabled"] = false;
+        governance["policy"]!["rules"]![0]!["tools"] = TestManifest.Strings("*", "issues/*");
+        governance["dlp"]!["rules"]!.AsArray().Single(r => (string?)r!["name"] == "ticket-ids")!["arguments"] = "redact";
+        governance["codeMode"]!["maxInnerCalls"] = 10;
+        var delete = changed.Tool("issues.delete")["annotations"]!.AsObject();
+        delete.Remove("idempotent");
+        delete["openWorld"] = true;
+        var current = TestManifest.Write(TestManifest.Seal(changed), _folder.Combine("current.json"));
+
+        var diff = await CliRun.RunAsync("manifest", "diff", approved, current);
+
+        Assert.Equal(1, diff.ExitCode);
+        Assert.Matches(@"HIGH\s+\(server\)\s+governance-weakened\s+McpPlatform:RateLimits:Enabled true → false \(weaker: callers are not rate limited\)", diff.Stdout);
+        Assert.Matches(@"HIGH\s+\(server\)\s+governance-weakened\s+McpPlatform:Policy:Rules\[editors\]:Tools \[issues/\*\] → \[\*, issues/\*\] \(weaker: the rule covers more tools\)", diff.Stdout);
+        Assert.Matches(@"HIGH\s+\(server\)\s+governance-weakened\s+McpPlatform:Dlp:Rules\[ticket-ids\]:Action block → redact", diff.Stdout);
+        Assert.Matches(@"LOW\s+\(server\)\s+governance-strengthened\s+McpPlatform:CodeMode:MaxInnerCalls 20 → 10", diff.Stdout);
+        Assert.Matches(@"MEDIUM\s+issues\.delete\s+annotations-changed\s+idempotent true → \(not declared\)", diff.Stdout);
+        Assert.Matches(@"MEDIUM\s+issues\.delete\s+annotations-changed\s+openWorld false → true", diff.Stdout);
+
+        var json = JsonDocument.Parse((await CliRun.RunAsync("manifest", "diff", approved, current, "--json")).Stdout).RootElement;
+        Assert.Equal("high", json.GetProperty("highestRisk").GetString());
+    }
+
+    [Fact]
+    public async Task Every_way_of_loosening_a_rule_or_a_limit_is_weaker_and_the_reverse_stronger()
+    {
+        var approved = _folder.Combine("approved.json");
+        File.Copy(GeneratedManifest, approved);
+        var changed = JsonNode.Parse(File.ReadAllText(GeneratedManifest))!.AsObject();
+        var governance = changed["governance"]!;
+        var contractors = governance["policy"]!["rules"]!.AsArray().Single(r => (string?)r!["name"] == "contractors")!;
+        contractors["groups"] = TestManifest.Strings();
+        contractors["claims"] = new JsonObject { ["acr"] = "mfa" };
+        contractors["exclusive"] = false;
+        var editors = governance["policy"]!["rules"]!.AsArray().Single(r => (string?)r!["name"] == "editors")!;
+        editors["scopes"] = TestManifest.Strings();
+        governance["policy"]!["defaultRead"] = false;
+        governance["dlp"]!["rules"]!.AsArray().Single(r => (string?)r!["name"] == "ticket-ids")!["tools"] = TestManifest.Strings("issues.create");
+        governance["dlp"]!["rules"]!.AsArray().Remove(governance["dlp"]!["rules"]!.AsArray().Single(r => (string?)r!["name"] == "jwt"));
+        governance["rateLimits"]!["perCaller"]!["replenishmentPeriod"] = "00:00:01";
+        governance["audit"]!["failClosedReads"] = false;
+        var current = TestManifest.Write(TestManifest.Seal(changed), _folder.Combine("current.json"));
+
+        var diff = await CliRun.RunAsync("manifest", "diff", approved, current);
+
+        Assert.Equal(1, diff.ExitCode);
+        foreach (var weaker in new[]
+        {
+            @"McpPlatform:Policy:Rules\[contractors\]:Groups \[Contractors, contractors\] → \[\] \(weaker: the rule admits every caller\)",
+            @"McpPlatform:Policy:Rules\[contractors\]:Claims \{acr=mfa, device_managed=true\} → \{acr=mfa\} \(weaker",
+            @"McpPlatform:Policy:Rules\[contractors\]:Exclusive true → false \(weaker",
+            @"McpPlatform:Policy:Rules\[editors\]:Scopes \[jira:write\] → \[\] \(weaker: the rule requires fewer scopes\)",
+            @"McpPlatform:Dlp:Rules\[ticket-ids\]:Tools \[issues.create, reports/\*\] → \[issues.create\] \(weaker: the rule covers fewer tools\)",
+            @"McpPlatform:Dlp:Rules\[jwt\] detector jwt, arguments block, results redact, tools \(every tool\) → \(removed\) \(weaker",
+            @"McpPlatform:RateLimits:PerCaller:ReplenishmentPeriod 00:00:30 → 00:00:01 \(weaker",
+            @"McpPlatform:Audit:FailClosedReads true → false \(weaker",
+        })
+        {
+            Assert.Matches(@"HIGH\s+\(server\)\s+governance-weakened\s+" + weaker, diff.Stdout);
+        }
+
+        Assert.Matches(@"LOW\s+\(server\)\s+governance-strengthened\s+McpPlatform:Policy:DefaultRead true → false", diff.Stdout);
+    }
+
+    [Fact]
+    public async Task Edited_governance_without_a_new_hash_is_rejected_as_tampered()
+    {
+        var text = File.ReadAllText(GeneratedManifest);
+        var edited = _folder.Combine(ManifestFiles.ManifestFileName);
+        File.WriteAllText(edited, text.Replace("\"failClosedReads\": true", "\"failClosedReads\": false", StringComparison.Ordinal));
+
+        var diff = await CliRun.RunAsync("manifest", "diff", GeneratedManifest, edited);
+
+        Assert.Equal(2, diff.ExitCode);
+        Assert.Contains("does not match the hash", diff.Stderr);
+    }
+}
