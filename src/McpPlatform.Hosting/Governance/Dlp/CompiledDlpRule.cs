@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using McpPlatform.Hosting.Tools;
 
@@ -101,17 +100,17 @@ internal sealed class CompiledDlpRule
         }
     }
 
-    /// <summary>The text with every confirmed match replaced; the same instance when nothing matched.</summary>
+    /// <summary>Adds every confirmed match in <paramref name="text"/> to <paramref name="into"/>; true when one was new (the rule fired).</summary>
     /// <exception cref="RegexMatchTimeoutException">Both attempts timed out.</exception>
-    public string Redact(string text)
+    public bool Collect(string text, Redactions into)
     {
         try
         {
-            return Redact(_regex, text);
+            return Collect(_regex, text, into);
         }
         catch (RegexMatchTimeoutException)
         {
-            return Redact(_patient.Value, text);
+            return Collect(_patient.Value, text, into);
         }
     }
 
@@ -142,15 +141,14 @@ internal sealed class CompiledDlpRule
         return false;
     }
 
-    private string Redact(Regex regex, string text)
+    private bool Collect(Regex regex, string text, Redactions into)
     {
         if (!MightMatch(regex, text))
         {
-            return text;
+            return false;
         }
 
-        StringBuilder? redacted = null;
-        var copied = 0;
+        var fired = false;
         var start = 0;
         while (start < text.Length)
         {
@@ -168,17 +166,11 @@ internal sealed class CompiledDlpRule
                 continue;
             }
 
-            redacted ??= new StringBuilder(text.Length);
-            redacted.Append(text, copied, match.Index - copied).Append(Replacement);
-            copied = start = match.Index + length;
+            fired |= into.Add(match.Index, match.Index + length, Replacement);
+            start = match.Index + length;
         }
 
-        if (redacted is null)
-        {
-            return text;
-        }
-
-        return redacted.Append(text, copied, text.Length - copied).ToString();
+        return fired;
     }
 
     /// <summary>Cheap tests first: length, required text, then one allocation-free regular expression pass.</summary>

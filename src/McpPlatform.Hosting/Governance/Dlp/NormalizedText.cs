@@ -1,0 +1,163 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace McpPlatform.Hosting.Governance.Dlp;
+
+/// <summary>
+/// The text rules see: compatibility characters folded to ASCII (NFKC's mappings, see
+/// <see cref="CompatibilityFolding"/>), every kind of space made a plain space and every dash a
+/// hyphen, digits of every script made ASCII digits, and invisible characters (format and control
+/// characters, zero-width spaces and joiners, variation selectors) removed; with the way back from
+/// each of its characters to the original text, so a match is redacted where it was written.
+/// </summary>
+/// <remarks>
+/// Plain ASCII text (printable characters, tab, CR, LF) needs none of this and is used as it is,
+/// found with one vectorised search: the usual result pays nothing for normalisation.
+/// </remarks>
+internal readonly struct NormalizedText
+{
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        "\t\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    // _map[i] is the index in the original text of the character that produced Text[i]; _map[Text.Length] is the original's length.
+    private readonly int[]? _map;
+
+    private NormalizedText(string text, int[]? map)
+    {
+        Text = text;
+        _map = map;
+    }
+
+    /// <summary>The text rules run on.</summary>
+    public string Text { get; }
+
+    /// <summary>Where <see cref="Text"/>'s character <paramref name="index"/> (or its end) came from in the original text.</summary>
+    public int OriginalIndex(int index) => _map is null ? index : _map[index];
+
+    /// <summary>The text to scan for <paramref name="original"/>: the text itself when it is plain ASCII.</summary>
+    public static NormalizedText Of(string original)
+    {
+        var first = original.AsSpan().IndexOfAnyExcept(PlainAscii);
+        if (first < 0)
+        {
+            return new(original, null);
+        }
+
+        var builder = new Builder(original, first);
+        for (var i = first; i < original.Length;)
+        {
+            var c = original[i];
+            if (PlainAscii.Contains(c))
+            {
+                builder.Append(c, i);
+                i++;
+                continue;
+            }
+
+            var width = char.IsHighSurrogate(c) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
+            var codePoint = width == 2 ? char.ConvertToUtf32(c, original[i + 1]) : c;
+            Fold(ref builder, original, i, width, codePoint);
+            i += width;
+        }
+
+        return builder.Build();
+    }
+
+    private static void Fold(ref Builder builder, string original, int index, int width, int codePoint)
+    {
+        if (IsInvisible(codePoint))
+        {
+            return;
+        }
+
+        switch (CharUnicodeInfo.GetUnicodeCategory(codePoint))
+        {
+            case UnicodeCategory.SpaceSeparator:
+                builder.Append(' ', index);
+                return;
+            case UnicodeCategory.DashPunctuation:
+                builder.Append('-', index);
+                return;
+            case UnicodeCategory.DecimalDigitNumber:
+                // Beyond NFKC (which keeps Arabic-Indic, Devanagari... digits): a number is a number in any script.
+                builder.Append((char)('0' + (int)Rune.GetNumericValue(new Rune(codePoint))), index);
+                return;
+        }
+
+        if (codePoint == 0x2212)
+        {
+            builder.Append('-', index); // the minus sign
+        }
+        else if (CompatibilityFolding.TryFold(codePoint, out var single, out var expansion))
+        {
+            if (expansion is null)
+            {
+                builder.Append(single, index);
+            }
+            else
+            {
+                foreach (var e in expansion)
+                {
+                    builder.Append(e, index);
+                }
+            }
+        }
+        else
+        {
+            builder.Append(original[index], index);
+            if (width == 2)
+            {
+                builder.Append(original[index + 1], index);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Characters that show nothing, so an attacker can put them inside a number or a key without a
+    /// reader noticing: format (Cf: zero-width space/joiners, word joiner, BOM, soft hyphen, bidi
+    /// controls...), control characters other than tab, CR and LF, and the other default-ignorable
+    /// code points (combining grapheme joiner, variation selectors, Hangul fillers, tags...).
+    /// </summary>
+    private static bool IsInvisible(int codePoint) =>
+        CharUnicodeInfo.GetUnicodeCategory(codePoint) is UnicodeCategory.Format or UnicodeCategory.Control
+        || codePoint is 0x034F or (>= 0x115F and <= 0x1160) or (>= 0x17B4 and <= 0x17B5) or (>= 0x180B and <= 0x180F)
+            or 0x3164 or (>= 0xFE00 and <= 0xFE0F) or 0xFFA0 or (>= 0xFFF0 and <= 0xFFF8) or (>= 0x1BCA0 and <= 0x1BCA3)
+            or (>= 0xE0000 and <= 0xE0FFF);
+
+    /// <summary>Collects the normalised characters and where each came from.</summary>
+    private struct Builder
+    {
+        private readonly string _original;
+        private readonly StringBuilder _text;
+        private int[] _map;
+
+        public Builder(string original, int plainPrefix)
+        {
+            _original = original;
+            _text = new StringBuilder(original.Length + 8).Append(original, 0, plainPrefix);
+            _map = new int[original.Length + 9];
+            for (var i = 0; i < plainPrefix; i++)
+            {
+                _map[i] = i;
+            }
+        }
+
+        public void Append(char c, int originalIndex)
+        {
+            if (_text.Length + 1 >= _map.Length)
+            {
+                Array.Resize(ref _map, _map.Length * 2);
+            }
+
+            _map[_text.Length] = originalIndex;
+            _text.Append(c);
+        }
+
+        public readonly NormalizedText Build()
+        {
+            _map[_text.Length] = _original.Length;
+            return new(_text.ToString(), _map);
+        }
+    }
+}
