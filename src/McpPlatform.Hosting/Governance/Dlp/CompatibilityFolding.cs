@@ -17,6 +17,13 @@ internal static class CompatibilityFolding
     /// <summary>The mapping for <paramref name="codePoint"/>, sorted lookup; false when NFKC does not map it to ASCII.</summary>
     public static bool TryFold(int codePoint, out char single, out string? expansion)
     {
+        // Most characters of running text (letters of other scripts, CJK) have no mapping: one bit says so.
+        if (codePoint <= char.MaxValue && (BasicPlane[codePoint >> 6] & (1UL << codePoint)) == 0)
+        {
+            (single, expansion) = ('\0', null);
+            return false;
+        }
+
         var entries = Entries;
         int low = 0, high = entries.Length - 1;
         while (low <= high)
@@ -156,4 +163,22 @@ internal static class CompatibilityFolding
         new(0x1F14F, 0x1F14F, "WC"), new(0x1F16A, 0x1F16A, "MC"), new(0x1F16B, 0x1F16B, "MD"), new(0x1F16C, 0x1F16C, "MR"),
         new(0x1F190, 0x1F190, "DJ"), new(0x1FBF0, 0x1FBF9, "0"),
     ];
+
+    /// <summary>One bit per code point of the basic multilingual plane: set when <see cref="Entries"/> maps it.</summary>
+    /// <remarks>Declared after <see cref="Entries"/>: static fields are initialised in the order they are written.</remarks>
+    private static readonly ulong[] BasicPlane = MapBasicPlane();
+
+    private static ulong[] MapBasicPlane()
+    {
+        var bits = new ulong[(char.MaxValue + 1) / 64];
+        foreach (var entry in Entries)
+        {
+            for (var codePoint = entry.From; codePoint <= Math.Min(entry.To, char.MaxValue); codePoint++)
+            {
+                bits[codePoint >> 6] |= 1UL << codePoint;
+            }
+        }
+
+        return bits;
+    }
 }

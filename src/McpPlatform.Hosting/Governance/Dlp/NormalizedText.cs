@@ -39,11 +39,47 @@ internal readonly struct NormalizedText
     public static NormalizedText Of(string original)
     {
         var first = original.AsSpan().IndexOfAnyExcept(PlainAscii);
-        if (first < 0)
+        return first < 0 ? new(original, null) : FoldInPlace(original, first) ?? FoldWithMap(original, first);
+    }
+
+    /// <summary>
+    /// The usual case for text that is not plain ASCII: nothing changes, or only one character for
+    /// another (a no-break space, an em dash, a full-width digit), so positions stay and no map is
+    /// needed. Null when a character is removed or becomes several.
+    /// </summary>
+    private static NormalizedText? FoldInPlace(string original, int first)
+    {
+        char[]? folded = null;
+        for (var i = first; i < original.Length; i++)
         {
-            return new(original, null);
+            var c = original[i];
+            if (PlainAscii.Contains(c))
+            {
+                continue;
+            }
+
+            var width = char.IsHighSurrogate(c) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
+            var kind = Classify(width == 2 ? char.ConvertToUtf32(c, original[i + 1]) : c, out var single, out _);
+            if (kind == Fold.Keep)
+            {
+                i += width - 1;
+                continue;
+            }
+
+            if (kind != Fold.Single || width == 2)
+            {
+                return null;
+            }
+
+            folded ??= original.ToCharArray();
+            folded[i] = single;
         }
 
+        return new(folded is null ? original : new string(folded), null);
+    }
+
+    private static NormalizedText FoldWithMap(string original, int first)
+    {
         var builder = new Builder(original, first);
         for (var i = first; i < original.Length;)
         {
@@ -56,74 +92,92 @@ internal readonly struct NormalizedText
             }
 
             var width = char.IsHighSurrogate(c) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
-            var codePoint = width == 2 ? char.ConvertToUtf32(c, original[i + 1]) : c;
-            Fold(ref builder, original, i, width, codePoint);
+            switch (Classify(width == 2 ? char.ConvertToUtf32(c, original[i + 1]) : c, out var single, out var expansion))
+            {
+                case Fold.Single:
+                    builder.Append(single, i);
+                    break;
+                case Fold.Expand:
+                    foreach (var e in expansion!)
+                    {
+                        builder.Append(e, i);
+                    }
+
+                    break;
+                case Fold.Keep:
+                    builder.Append(c, i);
+                    if (width == 2)
+                    {
+                        builder.Append(original[i + 1], i);
+                    }
+
+                    break;
+            }
+
             i += width;
         }
 
         return builder.Build();
     }
 
-    private static void Fold(ref Builder builder, string original, int index, int width, int codePoint)
+    /// <summary>What becomes of one code point that is not plain ASCII.</summary>
+    private static Fold Classify(int codePoint, out char single, out string? expansion)
     {
-        if (IsInvisible(codePoint))
-        {
-            return;
-        }
-
+        expansion = null;
+        single = '\0';
         switch (CharUnicodeInfo.GetUnicodeCategory(codePoint))
         {
+            case UnicodeCategory.Format or UnicodeCategory.Control:
+                return Fold.Remove;
             case UnicodeCategory.SpaceSeparator:
-                builder.Append(' ', index);
-                return;
+                single = ' ';
+                return Fold.Single;
             case UnicodeCategory.DashPunctuation:
-                builder.Append('-', index);
-                return;
+                single = '-';
+                return Fold.Single;
             case UnicodeCategory.DecimalDigitNumber:
                 // Beyond NFKC (which keeps Arabic-Indic, Devanagari... digits): a number is a number in any script.
-                builder.Append((char)('0' + (int)Rune.GetNumericValue(new Rune(codePoint))), index);
-                return;
+                single = (char)('0' + (int)Rune.GetNumericValue(new Rune(codePoint)));
+                return Fold.Single;
+        }
+
+        if (IsDefaultIgnorable(codePoint))
+        {
+            return Fold.Remove;
         }
 
         if (codePoint == 0x2212)
         {
-            builder.Append('-', index); // the minus sign
+            single = '-'; // the minus sign
+            return Fold.Single;
         }
-        else if (CompatibilityFolding.TryFold(codePoint, out var single, out var expansion))
+
+        if (CompatibilityFolding.TryFold(codePoint, out single, out expansion))
         {
-            if (expansion is null)
-            {
-                builder.Append(single, index);
-            }
-            else
-            {
-                foreach (var e in expansion)
-                {
-                    builder.Append(e, index);
-                }
-            }
+            return expansion is null ? Fold.Single : Fold.Expand;
         }
-        else
-        {
-            builder.Append(original[index], index);
-            if (width == 2)
-            {
-                builder.Append(original[index + 1], index);
-            }
-        }
+
+        return Fold.Keep;
     }
 
     /// <summary>
-    /// Characters that show nothing, so an attacker can put them inside a number or a key without a
-    /// reader noticing: format (Cf: zero-width space/joiners, word joiner, BOM, soft hyphen, bidi
-    /// controls...), control characters other than tab, CR and LF, and the other default-ignorable
-    /// code points (combining grapheme joiner, variation selectors, Hangul fillers, tags...).
+    /// Besides format (Cf: zero-width space/joiners, word joiner, BOM, soft hyphen, bidi controls...)
+    /// and control characters other than tab, CR and LF, the other code points that show nothing, so
+    /// an attacker can put them inside a number or a key unnoticed: combining grapheme joiner,
+    /// variation selectors, Hangul fillers, tags...
     /// </summary>
-    private static bool IsInvisible(int codePoint) =>
-        CharUnicodeInfo.GetUnicodeCategory(codePoint) is UnicodeCategory.Format or UnicodeCategory.Control
-        || codePoint is 0x034F or (>= 0x115F and <= 0x1160) or (>= 0x17B4 and <= 0x17B5) or (>= 0x180B and <= 0x180F)
+    private static bool IsDefaultIgnorable(int codePoint) =>
+        codePoint is 0x034F or (>= 0x115F and <= 0x1160) or (>= 0x17B4 and <= 0x17B5) or (>= 0x180B and <= 0x180F)
             or 0x3164 or (>= 0xFE00 and <= 0xFE0F) or 0xFFA0 or (>= 0xFFF0 and <= 0xFFF8) or (>= 0x1BCA0 and <= 0x1BCA3)
             or (>= 0xE0000 and <= 0xE0FFF);
+
+    private enum Fold
+    {
+        Keep,
+        Single,
+        Expand,
+        Remove,
+    }
 
     /// <summary>Collects the normalised characters and where each came from.</summary>
     private struct Builder
