@@ -46,6 +46,22 @@ public sealed class DlpContentTests
     }
 
     [Fact]
+    public void The_meta_of_content_blocks_is_redacted()
+    {
+        var image = new ImageContentBlock { Data = "aGVsbG8="u8.ToArray(), MimeType = "image/png", Meta = new JsonObject { ["by"] = "jane@example.com" } };
+        var text = new TextContentBlock { Text = "ok", Meta = new JsonObject { ["card"] = "4111 1111 1111 1111" } };
+        var result = new CallToolResult { Content = [text, image] };
+
+        var redacted = DefaultEngine.RedactResult(GetCustomer, result, out _);
+
+        Assert.Equal("ok", ((TextContentBlock)redacted.Content[0]).Text);
+        Assert.Equal("""{"card":"[REDACTED:credit-card]"}""", redacted.Content[0].Meta!.ToJsonString());
+        var scannedImage = Assert.IsType<ImageContentBlock>(redacted.Content[1]);
+        Assert.Equal("""{"by":"[REDACTED:email]"}""", scannedImage.Meta!.ToJsonString());
+        Assert.Equal(image.Data.ToArray(), scannedImage.Data.ToArray());
+    }
+
+    [Fact]
     public void Images_and_blobs_are_left_as_they_are()
     {
         var image = new ImageContentBlock { Data = "amFuZUBleGFtcGxlLmNvbQ=="u8.ToArray(), MimeType = "image/png" };

@@ -122,6 +122,7 @@ public sealed class DlpEvasionTests
     [InlineData("Hosts 192.168.100.200 and 10.0.0.1 on port 8080.")]
     [InlineData("Dates 12.05.2024, 2024.05.12 and 12/05/2024; order 2024.05.1234.")]
     [InlineData("Table: 12 45 6789 123 and 1 2 3 4 5 6 7 8 9 10.")]
+    [InlineData("Row 12 123 45 6789 and row 123 45 6789 0.")]
     [InlineData("Versions 123.45.6789.1 and 1.123.45.6789 are not numbers to hide.")]
     [InlineData("東京の会議は２０２４年５月１２日午後３時。Die Straße — 12,5 km.")]
     [InlineData("Totals: 3.1415926535 12.5 ms, 1.5e3 and -0.25.")]

@@ -207,22 +207,44 @@ public sealed class DlpEngine
     {
         switch (block)
         {
-            case TextContentBlock text when RedactText(scan, text.Text, ref structured) is { } redacted:
-                return new TextContentBlock { Text = redacted, Annotations = text.Annotations, Meta = text.Meta };
-            case EmbeddedResourceBlock { Resource: TextResourceContents resource } embedded when RedactText(scan, resource.Text, ref structured) is { } redacted:
-                return new EmbeddedResourceBlock
-                {
-                    Resource = new TextResourceContents { Uri = resource.Uri, MimeType = resource.MimeType, Meta = resource.Meta, Text = redacted },
-                    Annotations = embedded.Annotations,
-                    Meta = embedded.Meta,
-                };
-            case TextContentBlock or EmbeddedResourceBlock or ImageContentBlock or AudioContentBlock:
-                return null; // nothing matched; binary data is not text
+            case TextContentBlock text:
+                var redactedText = RedactText(scan, text.Text, ref structured);
+                var textMeta = RedactMeta(scan, text.Meta);
+                return redactedText is null && textMeta is null
+                    ? null
+                    : new TextContentBlock { Text = redactedText ?? text.Text, Annotations = text.Annotations, Meta = textMeta ?? text.Meta };
+            case EmbeddedResourceBlock { Resource: TextResourceContents resource } embedded:
+                var redactedResource = RedactText(scan, resource.Text, ref structured);
+                var resourceMeta = RedactMeta(scan, resource.Meta);
+                var embeddedMeta = RedactMeta(scan, embedded.Meta);
+                return redactedResource is null && resourceMeta is null && embeddedMeta is null
+                    ? null
+                    : new EmbeddedResourceBlock
+                    {
+                        Resource = new TextResourceContents { Uri = resource.Uri, MimeType = resource.MimeType, Meta = resourceMeta ?? resource.Meta, Text = redactedResource ?? resource.Text },
+                        Annotations = embedded.Annotations,
+                        Meta = embeddedMeta ?? embedded.Meta,
+                    };
+            case ImageContentBlock or AudioContentBlock or EmbeddedResourceBlock:
+                // Binary data is not text; only the block's _meta is.
+                return RedactMeta(scan, block.Meta) is { } meta ? WithMeta(block, meta) : null;
             default:
                 // Resource links (name, title, description, URI), and any block type added later: scanned as the JSON they are sent as.
                 return RedactOtherBlock(scan, block);
         }
     }
+
+    private static ContentBlock WithMeta(ContentBlock block, JsonObject meta) => block switch
+    {
+        ImageContentBlock image => new ImageContentBlock { Data = image.Data, MimeType = image.MimeType, Annotations = image.Annotations, Meta = meta },
+        AudioContentBlock audio => new AudioContentBlock { Data = audio.Data, MimeType = audio.MimeType, Annotations = audio.Annotations, Meta = meta },
+        EmbeddedResourceBlock embedded => new EmbeddedResourceBlock { Resource = embedded.Resource, Annotations = embedded.Annotations, Meta = meta },
+        _ => throw new ArgumentOutOfRangeException(nameof(block), block.Type, "Only binary blocks are rebuilt here."),
+    };
+
+    /// <summary>The redacted copy of a <c>_meta</c> object, or null when there is none, nothing in it matched, or the scan stopped before it.</summary>
+    private static JsonObject? RedactMeta(DlpScan scan, JsonObject? meta) =>
+        meta is null || scan.Stopped ? null : RedactJson(scan, meta);
 
     private static ContentBlock? RedactOtherBlock(DlpScan scan, ContentBlock block)
     {

@@ -55,6 +55,13 @@ internal readonly struct NormalizedText
             var c = original[i];
             if (PlainAscii.Contains(c))
             {
+                var plain = original.AsSpan(i).IndexOfAnyExcept(PlainAscii);
+                if (plain < 0)
+                {
+                    break;
+                }
+
+                i += plain - 1;
                 continue;
             }
 
@@ -125,6 +132,13 @@ internal readonly struct NormalizedText
     {
         expansion = null;
         single = '\0';
+
+        // Letters of the scripts most non-ASCII text is written in (Latin-1, kana, CJK, Hangul) have nothing to fold.
+        if (codePoint is (>= 0xC0 and <= 0xFF) or (>= 0x3041 and <= 0x30FF and not 0x30A0) or (>= 0x3400 and <= 0x9FFF) or (>= 0xAC00 and <= 0xD7A3))
+        {
+            return Fold.Keep;
+        }
+
         switch (CharUnicodeInfo.GetUnicodeCategory(codePoint))
         {
             case UnicodeCategory.Format or UnicodeCategory.Control:
