@@ -48,8 +48,9 @@ internal sealed partial class BuiltInDetector
     private readonly Func<Regex> _generated;
 
     private BuiltInDetector(string name, string pattern, Func<Regex> generated, int minLength, string? requiredText, MatchCheck? check,
-        DlpAction argumentAction)
+        DlpAction argumentAction, int minDigits = 0)
     {
+        MinDigits = minDigits;
         Name = name;
         Pattern = pattern;
         _generated = generated;
@@ -71,6 +72,9 @@ internal sealed partial class BuiltInDetector
     /// <summary>Text every match contains (compared ordinally), when there is such text.</summary>
     public string? RequiredText { get; }
 
+    /// <summary>How many ASCII digits every match holds at least (0 when none is required).</summary>
+    public int MinDigits { get; }
+
     /// <summary>The check that confirms a candidate, when the pattern alone is not enough.</summary>
     public MatchCheck? Check { get; }
 
@@ -83,9 +87,9 @@ internal sealed partial class BuiltInDetector
         new(DlpDetectors.PrivateKey, PrivateKeyPattern, PrivateKeyRegex, 27, "PRIVATE KEY", null, DlpAction.Block),
         new(DlpDetectors.Jwt, JwtPattern, JwtRegex, 15, "eyJ", DetectorChecks.Jwt, DlpAction.Block),
         new(DlpDetectors.ApiKey, ApiKeyPattern, ApiKeyRegex, 15, null, DetectorChecks.ApiKey, DlpAction.Block),
-        new(DlpDetectors.CreditCard, CreditCardPattern, CreditCardRegex, 13, null, DetectorChecks.CreditCard, DlpAction.Redact),
+        new(DlpDetectors.CreditCard, CreditCardPattern, CreditCardRegex, 13, null, DetectorChecks.CreditCard, DlpAction.Redact, minDigits: 13),
         new(DlpDetectors.Iban, IbanPattern, IbanRegex, 15, null, DetectorChecks.Iban, DlpAction.Redact),
-        new(DlpDetectors.UsSsn, UsSsnPattern, UsSsnRegex, 11, null, null, DlpAction.Redact),
+        new(DlpDetectors.UsSsn, UsSsnPattern, UsSsnRegex, 11, null, null, DlpAction.Redact, minDigits: 9),
         new(DlpDetectors.Email, EmailPattern, EmailRegex, 6, "@", null, DlpAction.Redact),
     ];
 

@@ -19,13 +19,15 @@ internal sealed class CompiledDlpRule
     private readonly Lazy<Regex> _patient;
     private readonly MatchCheck? _check;
     private readonly string? _requiredText;
+    private readonly int _minDigits;
     private readonly bool _allTools;
     private readonly HashSet<string> _toolNames;
     private readonly HashSet<string> _toolSets;
 
     private CompiledDlpRule(string name, Func<TimeSpan, Regex> createRegex, TimeSpan timeout, MatchCheck? check, int minLength,
-        string? requiredText, DlpAction action, DlpAction resultAction, string[] tools, string? replacement)
+        string? requiredText, DlpAction action, DlpAction resultAction, string[] tools, string? replacement, int minDigits = 0)
     {
+        _minDigits = minDigits;
         Name = name;
         _regex = createRegex(timeout);
 
@@ -62,7 +64,7 @@ internal sealed class CompiledDlpRule
     /// <summary>The built-in rule of a detector, as it applies by default.</summary>
     public static CompiledDlpRule BuiltIn(BuiltInDetector detector, TimeSpan timeout) =>
         new(detector.Name, detector.CreateRegex, timeout, detector.Check, detector.MinLength, detector.RequiredText,
-            detector.ArgumentAction, DlpAction.Redact, [], null);
+            detector.ArgumentAction, DlpAction.Redact, [], null, detector.MinDigits);
 
     /// <summary>A configured rule; the rule must have passed <see cref="DlpValidator"/>.</summary>
     public static CompiledDlpRule Configured(DlpRule rule, TimeSpan timeout)
@@ -74,7 +76,7 @@ internal sealed class CompiledDlpRule
         var detector = BuiltInDetector.Find(rule.Detector);
         return detector is not null
             ? new(name, detector.CreateRegex, timeout, detector.Check, detector.MinLength, detector.RequiredText,
-                action, resultAction, tools, rule.Replacement)
+                action, resultAction, tools, rule.Replacement, detector.MinDigits)
             : new(name, t => CreateRegex(rule.Pattern!, t), timeout, null, 1, null, action, resultAction, tools, rule.Replacement);
     }
 
@@ -177,7 +179,25 @@ internal sealed class CompiledDlpRule
     private bool MightMatch(Regex regex, string text) =>
         text.Length >= MinLength
         && (_requiredText is null || text.Contains(_requiredText, StringComparison.Ordinal))
+        && HasDigits(text, _minDigits)
         && regex.IsMatch(text.AsSpan());
+
+    /// <summary>True when <paramref name="text"/> holds at least <paramref name="count"/> ASCII digits (vectorised search, stops at <paramref name="count"/>).</summary>
+    private static bool HasDigits(ReadOnlySpan<char> text, int count)
+    {
+        for (var found = 0; found < count; found++)
+        {
+            var next = text.IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                return false;
+            }
+
+            text = text[(next + 1)..];
+        }
+
+        return true;
+    }
 
     private int Confirm(Match match) =>
         match.Length == 0 ? 0 : _check is null ? match.Length : Math.Min(_check(match), match.Length);

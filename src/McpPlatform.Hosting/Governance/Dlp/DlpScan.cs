@@ -31,7 +31,7 @@ internal sealed class DlpScan
     private readonly long _limit;
     private readonly string _tool;
     private readonly List<object> _path = [];
-    private readonly Redactions _redactions = new();
+    private Redactions? _redactions;
     private long _scanned;
     private List<string>? _fired;
 
@@ -153,7 +153,7 @@ internal sealed class DlpScan
         }
 
         CompiledDlpRule? rule = null;
-        var redactions = _redactions;
+        var redactions = _redactions ??= new();
         redactions.Clear();
         try
         {
@@ -209,7 +209,7 @@ internal sealed class DlpScan
             return null;
         }
 
-        var redactions = _redactions;
+        var redactions = _redactions ??= new();
         redactions.Clear();
         foreach (var rule in _rules.ResultRedact)
         {

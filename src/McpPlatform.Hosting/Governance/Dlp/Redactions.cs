@@ -13,16 +13,17 @@ namespace McpPlatform.Hosting.Governance.Dlp;
 /// </remarks>
 internal sealed class Redactions
 {
-    private readonly List<Span> _spans = [];
+    private List<Span>? _spans; // most values match nothing: no list until one does
 
-    public bool IsEmpty => _spans.Count == 0;
+    public bool IsEmpty => _spans is null || _spans.Count == 0;
 
     /// <summary>Forgets the matches, to scan the next value.</summary>
-    public void Clear() => _spans.Clear();
+    public void Clear() => _spans?.Clear();
 
     /// <summary>Adds a match of <see cref="NormalizedText.Text"/>; false when an earlier match already covers it.</summary>
     public bool Add(int start, int end, string replacement)
     {
+        _spans ??= [];
         foreach (var span in _spans)
         {
             if (span.Start <= start && end <= span.End)
@@ -74,11 +75,11 @@ internal sealed class Redactions
     /// <summary>The matches in original-text positions, in order, overlapping ones merged.</summary>
     private List<Span> Merged(NormalizedText view)
     {
-        var ordered = _spans
+        var ordered = (_spans ?? [])
             .Select((s, order) => (Span: new Span(view.OriginalIndex(s.Start), view.OriginalIndex(s.End), s.Replacement), Order: order))
             .OrderBy(s => s.Span.Start).ThenBy(s => s.Order)
             .Select(s => s.Span);
-        var merged = new List<Span>(_spans.Count);
+        var merged = new List<Span>(_spans?.Count ?? 0);
         foreach (var span in ordered)
         {
             if (merged.Count > 0 && span.Start < merged[^1].End)
