@@ -6,6 +6,13 @@ using McpPlatform.Bench;
 // off; with JWT validation + policy; and with audit log + data-loss rules on top.
 // --ablation: auth+policy against + audit only, + DLP only and + both, to see which costs what.
 // --micro: the audit writer's and the data-loss scans' cost per operation, without HTTP.
+// --micro-dlp: the data-loss scans alone on typical results (prose, non-ASCII, JSON), without HTTP.
+if (args.Contains("--micro-dlp"))
+{
+    DlpMicroBench.Run(ArgInt("--operations", 20_000));
+    return 0;
+}
+
 if (args.Contains("--micro"))
 {
     await AuditMicroBench.RunAsync(ArgInt("--operations", 50_000));

@@ -123,10 +123,14 @@ public sealed partial class ToolCallGate(
             }
         }
 
-        var result = dlp.RedactResult(tool, await invoke(arguments, cancellationToken).ConfigureAwait(false), out _);
+        var result = dlp.RedactResult(tool, await invoke(arguments, cancellationToken).ConfigureAwait(false), out var resultRules);
         if (record is not null)
         {
             record.ResultBytes = AuditArguments.ResultBytes(result);
+            if (resultRules.Contains(DlpEngine.ScanLimitRule))
+            {
+                record.Error = "dlp:" + DlpEngine.ScanLimitRule; // the result was withheld or cut at McpPlatform:Dlp:MaxScannedChars
+            }
         }
 
         return Finish(record, result.IsError == true ? "tool_error" : "ok", result);

@@ -17,12 +17,17 @@ internal sealed partial class BuiltInDetector
     private const string EmailPattern =
         @"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-])";
 
-    // First digit 1-6 (UATP, Visa, Mastercard, Amex, Discover...); 13-19 digits in all.
-    private const string CreditCardPattern = @"(?<![\w-])[1-6](?:[ -]?[0-9]){12,18}(?!\w)";
+    // Detectors see normalised text (NormalizedText): every space is ' ', every dash '-', every digit 0-9. Between the
+    // digit groups of a number a writer may put spaces, tabs, dots or hyphens, up to three of them.
 
-    private const string IbanPattern = @"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]){11,30}";
+    // First digit 1-6 (UATP, Visa, Mastercard, Amex, Discover...); 13-19 digits in all. Never the fraction of a decimal number.
+    private const string CreditCardPattern = @"(?<![\w-]|[0-9]\.)[1-6](?:[ \t.-]{0,3}[0-9]){12,18}(?!\w)";
 
-    private const string UsSsnPattern = @"(?<![\w-])(?!000|666|9[0-9]{2})[0-9]{3}-(?!00)[0-9]{2}-(?!0000)[0-9]{4}(?![\w-])";
+    private const string IbanPattern = @"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ \t.-]{0,3}[A-Z0-9]){11,30}";
+
+    // AAA-GG-SSSS with the same separator twice (hyphen, space or dot), not part of a longer run of digit groups.
+    private const string UsSsnPattern =
+        @"(?<![\w-]|[0-9][ .])(?!000|666|9[0-9]{2})[0-9]{3}(?<sep>[ .-])(?!00)[0-9]{2}\k<sep>(?!0000)[0-9]{4}(?![\w-]|[ .][0-9])";
 
     private const string JwtPattern = @"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*";
 
@@ -43,8 +48,9 @@ internal sealed partial class BuiltInDetector
     private readonly Func<Regex> _generated;
 
     private BuiltInDetector(string name, string pattern, Func<Regex> generated, int minLength, string? requiredText, MatchCheck? check,
-        DlpAction argumentAction)
+        DlpAction argumentAction, int minDigits = 0)
     {
+        MinDigits = minDigits;
         Name = name;
         Pattern = pattern;
         _generated = generated;
@@ -66,6 +72,9 @@ internal sealed partial class BuiltInDetector
     /// <summary>Text every match contains (compared ordinally), when there is such text.</summary>
     public string? RequiredText { get; }
 
+    /// <summary>How many ASCII digits every match holds at least (0 when none is required).</summary>
+    public int MinDigits { get; }
+
     /// <summary>The check that confirms a candidate, when the pattern alone is not enough.</summary>
     public MatchCheck? Check { get; }
 
@@ -78,9 +87,9 @@ internal sealed partial class BuiltInDetector
         new(DlpDetectors.PrivateKey, PrivateKeyPattern, PrivateKeyRegex, 27, "PRIVATE KEY", null, DlpAction.Block),
         new(DlpDetectors.Jwt, JwtPattern, JwtRegex, 15, "eyJ", DetectorChecks.Jwt, DlpAction.Block),
         new(DlpDetectors.ApiKey, ApiKeyPattern, ApiKeyRegex, 15, null, DetectorChecks.ApiKey, DlpAction.Block),
-        new(DlpDetectors.CreditCard, CreditCardPattern, CreditCardRegex, 13, null, DetectorChecks.CreditCard, DlpAction.Redact),
+        new(DlpDetectors.CreditCard, CreditCardPattern, CreditCardRegex, 13, null, DetectorChecks.CreditCard, DlpAction.Redact, minDigits: 13),
         new(DlpDetectors.Iban, IbanPattern, IbanRegex, 15, null, DetectorChecks.Iban, DlpAction.Redact),
-        new(DlpDetectors.UsSsn, UsSsnPattern, UsSsnRegex, 11, "-", null, DlpAction.Redact),
+        new(DlpDetectors.UsSsn, UsSsnPattern, UsSsnRegex, 11, null, null, DlpAction.Redact, minDigits: 9),
         new(DlpDetectors.Email, EmailPattern, EmailRegex, 6, "@", null, DlpAction.Redact),
     ];
 

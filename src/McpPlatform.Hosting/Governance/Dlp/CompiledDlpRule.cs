@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using McpPlatform.Hosting.Tools;
 
@@ -20,13 +19,15 @@ internal sealed class CompiledDlpRule
     private readonly Lazy<Regex> _patient;
     private readonly MatchCheck? _check;
     private readonly string? _requiredText;
+    private readonly int _minDigits;
     private readonly bool _allTools;
     private readonly HashSet<string> _toolNames;
     private readonly HashSet<string> _toolSets;
 
     private CompiledDlpRule(string name, Func<TimeSpan, Regex> createRegex, TimeSpan timeout, MatchCheck? check, int minLength,
-        string? requiredText, DlpAction action, DlpAction resultAction, string[] tools, string? replacement)
+        string? requiredText, DlpAction action, DlpAction resultAction, string[] tools, string? replacement, int minDigits = 0)
     {
+        _minDigits = minDigits;
         Name = name;
         _regex = createRegex(timeout);
 
@@ -63,7 +64,7 @@ internal sealed class CompiledDlpRule
     /// <summary>The built-in rule of a detector, as it applies by default.</summary>
     public static CompiledDlpRule BuiltIn(BuiltInDetector detector, TimeSpan timeout) =>
         new(detector.Name, detector.CreateRegex, timeout, detector.Check, detector.MinLength, detector.RequiredText,
-            detector.ArgumentAction, DlpAction.Redact, [], null);
+            detector.ArgumentAction, DlpAction.Redact, [], null, detector.MinDigits);
 
     /// <summary>A configured rule; the rule must have passed <see cref="DlpValidator"/>.</summary>
     public static CompiledDlpRule Configured(DlpRule rule, TimeSpan timeout)
@@ -75,7 +76,7 @@ internal sealed class CompiledDlpRule
         var detector = BuiltInDetector.Find(rule.Detector);
         return detector is not null
             ? new(name, detector.CreateRegex, timeout, detector.Check, detector.MinLength, detector.RequiredText,
-                action, resultAction, tools, rule.Replacement)
+                action, resultAction, tools, rule.Replacement, detector.MinDigits)
             : new(name, t => CreateRegex(rule.Pattern!, t), timeout, null, 1, null, action, resultAction, tools, rule.Replacement);
     }
 
@@ -101,17 +102,17 @@ internal sealed class CompiledDlpRule
         }
     }
 
-    /// <summary>The text with every confirmed match replaced; the same instance when nothing matched.</summary>
+    /// <summary>Adds every confirmed match in <paramref name="text"/> to <paramref name="into"/>; true when one was new (the rule fired).</summary>
     /// <exception cref="RegexMatchTimeoutException">Both attempts timed out.</exception>
-    public string Redact(string text)
+    public bool Collect(string text, Redactions into)
     {
         try
         {
-            return Redact(_regex, text);
+            return Collect(_regex, text, into);
         }
         catch (RegexMatchTimeoutException)
         {
-            return Redact(_patient.Value, text);
+            return Collect(_patient.Value, text, into);
         }
     }
 
@@ -142,15 +143,14 @@ internal sealed class CompiledDlpRule
         return false;
     }
 
-    private string Redact(Regex regex, string text)
+    private bool Collect(Regex regex, string text, Redactions into)
     {
         if (!MightMatch(regex, text))
         {
-            return text;
+            return false;
         }
 
-        StringBuilder? redacted = null;
-        var copied = 0;
+        var fired = false;
         var start = 0;
         while (start < text.Length)
         {
@@ -168,24 +168,36 @@ internal sealed class CompiledDlpRule
                 continue;
             }
 
-            redacted ??= new StringBuilder(text.Length);
-            redacted.Append(text, copied, match.Index - copied).Append(Replacement);
-            copied = start = match.Index + length;
+            fired |= into.Add(match.Index, match.Index + length, Replacement);
+            start = match.Index + length;
         }
 
-        if (redacted is null)
-        {
-            return text;
-        }
-
-        return redacted.Append(text, copied, text.Length - copied).ToString();
+        return fired;
     }
 
     /// <summary>Cheap tests first: length, required text, then one allocation-free regular expression pass.</summary>
     private bool MightMatch(Regex regex, string text) =>
         text.Length >= MinLength
         && (_requiredText is null || text.Contains(_requiredText, StringComparison.Ordinal))
+        && HasDigits(text, _minDigits)
         && regex.IsMatch(text.AsSpan());
+
+    /// <summary>True when <paramref name="text"/> holds at least <paramref name="count"/> ASCII digits (vectorised search, stops at <paramref name="count"/>).</summary>
+    private static bool HasDigits(ReadOnlySpan<char> text, int count)
+    {
+        for (var found = 0; found < count; found++)
+        {
+            var next = text.IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                return false;
+            }
+
+            text = text[(next + 1)..];
+        }
+
+        return true;
+    }
 
     private int Confirm(Match match) =>
         match.Length == 0 ? 0 : _check is null ? match.Length : Math.Min(_check(match), match.Length);

@@ -36,7 +36,7 @@ internal static class DetectorChecks
         var text = candidate.ValueSpan;
         for (var end = text.Length; end > 0; end--)
         {
-            var atBoundary = end == text.Length || text[end] is ' ' or '-';
+            var atBoundary = end == text.Length || IsSeparator(text[end]);
             if (atBoundary && char.IsAsciiDigit(text[end - 1]) && IsCardNumber(text[..end]))
             {
                 return end;
@@ -75,7 +75,8 @@ internal static class DetectorChecks
         }
 
         // A leading 1 is UATP, always 15 digits; this also keeps 13-digit millisecond timestamps out.
-        if (digits is < 13 or > 19 || allSame || (text[0] == '1' && digits != 15))
+        // One dot makes a decimal number (2.718281828459045), not a card written with dots.
+        if (digits is < 13 or > 19 || allSame || (text[0] == '1' && digits != 15) || text.Count('.') == 1)
         {
             return false;
         }
@@ -93,7 +94,7 @@ internal static class DetectorChecks
         var end = 0;
         for (; end < text.Length; end++)
         {
-            if (text[end] == ' ')
+            if (IsSeparator(text[end]))
             {
                 continue;
             }
@@ -111,14 +112,17 @@ internal static class DetectorChecks
             return 0;
         }
 
-        // Trailing spaces are not part of the IBAN.
-        while (end > 0 && text[end - 1] == ' ')
+        // Trailing separators are not part of the IBAN.
+        while (end > 0 && IsSeparator(text[end - 1]))
         {
             end--;
         }
 
         return Mod97(chars[..compact]) == 1 ? end : 0;
     }
+
+    /// <summary>What may stand between the digit groups of a card number or IBAN (in normalised text).</summary>
+    private static bool IsSeparator(char c) => c is ' ' or '\t' or '.' or '-';
 
     private static int Mod97(ReadOnlySpan<char> iban)
     {

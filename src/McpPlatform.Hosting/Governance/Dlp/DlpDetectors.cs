@@ -6,13 +6,16 @@ public static class DlpDetectors
     /// <summary>E-mail addresses (<c>local@domain.tld</c>).</summary>
     public const string Email = "email";
 
-    /// <summary>Payment card numbers: 13–19 digits, optionally grouped with spaces or dashes, Luhn-checked.</summary>
+    /// <summary>Payment card numbers: 13–19 digits, optionally grouped with spaces, dots or dashes, Luhn-checked.</summary>
     public const string CreditCard = "credit-card";
 
-    /// <summary>IBANs: country code, check digits and account, checked by length for the country and mod 97.</summary>
+    /// <summary>IBANs: country code, check digits and account, grouped with spaces, dots or dashes or not, checked by length for the country and mod 97.</summary>
     public const string Iban = "iban";
 
-    /// <summary>US social security numbers <c>AAA-GG-SSSS</c> (no 000, 666 or 9xx area, 00 group or 0000 serial).</summary>
+    /// <summary>
+    /// US social security numbers <c>AAA-GG-SSSS</c>, also with spaces or dots (no 000, 666 or 9xx area, 00 group
+    /// or 0000 serial; not inside a longer run of digit groups).
+    /// </summary>
     public const string UsSsn = "us-ssn";
 
     /// <summary>JSON Web Tokens: three base64url segments whose header decodes to JSON with <c>alg</c>.</summary>

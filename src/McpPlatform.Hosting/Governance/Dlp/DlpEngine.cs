@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Tools;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace McpPlatform.Hosting.Governance.Dlp;
@@ -18,7 +20,7 @@ namespace McpPlatform.Hosting.Governance.Dlp;
 /// </remarks>
 public sealed class DlpEngine
 {
-    /// <summary>The <c>_meta</c> key set to true on a result that was too large to scan completely.</summary>
+    /// <summary>The <c>_meta</c> key set to true on a result cut at the scan limit (<c>OverLimit: Truncate</c>).</summary>
     public const string ScanIncompleteMetaKey = "mcpplatform/dlp-scan-incomplete";
 
     /// <summary>The rule name reported when values exceed <see cref="DlpOptions.MaxScannedChars"/>.</summary>
@@ -26,6 +28,7 @@ public sealed class DlpEngine
 
     private readonly bool _enabled;
     private readonly int _maxScannedChars;
+    private readonly DlpOverLimit _overLimit;
     private readonly CompiledDlpRule[] _rules;
     private readonly ConcurrentDictionary<(string Name, string ToolSet), DlpRuleSet> _byTool = new();
 
@@ -49,6 +52,7 @@ public sealed class DlpEngine
 
         _enabled = options.Enabled;
         _maxScannedChars = options.MaxScannedChars;
+        DlpOverLimits.TryParse(options.OverLimit, out _overLimit);
         _rules = _enabled ? Compile(options) : [];
         foreach (var tool in catalog?.Descriptors ?? [])
         {
@@ -67,9 +71,9 @@ public sealed class DlpEngine
     }
 
     /// <summary>
-    /// Scans every string (and number) in <paramref name="arguments"/>, at any depth. Blocks the call
-    /// when a Block rule matches, a rule times out, or the arguments are too large to scan; otherwise
-    /// returns the arguments with Redact rules' matches replaced (JSON structure and keys unchanged).
+    /// Scans every string, number and key (argument names too) in <paramref name="arguments"/>, at any depth.
+    /// Blocks the call when a Block rule matches, a rule times out, or the arguments are too large to
+    /// scan; otherwise returns the arguments with Redact rules' matches replaced (JSON structure kept).
     /// </summary>
     public DlpArgumentsResult InspectArguments(McpToolDescriptor tool, IDictionary<string, JsonElement>? arguments)
     {
@@ -85,21 +89,28 @@ public sealed class DlpEngine
             return DlpArgumentsResult.Unchanged(arguments);
         }
 
-        var scan = new DlpScan(rules, arguments: true, _maxScannedChars, tool.Name);
+        var scan = new DlpScan(rules, arguments: true, _maxScannedChars, _overLimit, tool.Name);
         Dictionary<string, JsonElement>? redacted = null;
         foreach (var (name, value) in arguments)
         {
-            scan.BeginArgument(name);
-            var replaced = scan.ScanElement(value);
+            // A name is data too: an argument the tool does not take is still audited by name.
+            var renamed = scan.ScanArgumentName(name);
+            scan.BeginArgument(renamed ?? name);
+            var replaced = scan.Blocked ? null : scan.ScanElement(value);
             if (scan.Blocked)
             {
                 return DlpArgumentsResult.Blocked(scan.BlockedRule!, scan.BlockedPath!, scan.BlockedMessage!, scan.Fired);
             }
 
-            if (replaced is { } element)
+            if (renamed is not null || replaced is not null)
             {
                 redacted ??= new Dictionary<string, JsonElement>(arguments, StringComparer.Ordinal);
-                redacted[name] = element;
+                if (renamed is not null)
+                {
+                    redacted.Remove(name);
+                }
+
+                redacted[renamed ?? name] = replaced ?? value;
             }
         }
 
@@ -107,9 +118,12 @@ public sealed class DlpEngine
     }
 
     /// <summary>
-    /// Redacts a tool result: the text of text blocks, every string, number and property name in the
-    /// structured content, and the text of embedded text resources. Images, audio, blobs and links are
-    /// left as they are. Returns <paramref name="result"/> itself when nothing matched.
+    /// Redacts a tool result: the text of text blocks and embedded text resources, every string, number
+    /// and property name in the structured content and in <c>_meta</c>, and the fields of any other block
+    /// that carries text (resource links...). Images, audio and blobs are left as they are. Returns
+    /// <paramref name="result"/> itself when nothing matched. A result with more than
+    /// <see cref="DlpOptions.MaxScannedChars"/> to scan is withheld (a tool error naming the limit) or cut
+    /// at the limit, as <see cref="DlpOptions.OverLimit"/> says.
     /// </summary>
     /// <remarks>
     /// Text that is JSON is scanned value by value, as decoded, and rewritten as JSON: a match next to an
@@ -118,7 +132,7 @@ public sealed class DlpEngine
     /// </remarks>
     /// <param name="tool">The tool that produced the result.</param>
     /// <param name="result">The result to redact; never modified.</param>
-    /// <param name="firedRules">The rules that redacted something (and <see cref="ScanLimitRule"/> when the result was too large to scan completely).</param>
+    /// <param name="firedRules">The rules that redacted something (and <see cref="ScanLimitRule"/> when the result was too large to scan).</param>
     public CallToolResult RedactResult(McpToolDescriptor tool, CallToolResult result, out IReadOnlyList<string> firedRules)
     {
         ArgumentNullException.ThrowIfNull(tool);
@@ -130,11 +144,12 @@ public sealed class DlpEngine
             return result;
         }
 
-        var scan = new DlpScan(rules, arguments: false, _maxScannedChars, tool.Name);
+        var scan = new DlpScan(rules, arguments: false, _maxScannedChars, _overLimit, tool.Name);
         var structured = new StructuredContentScan(scan, result.StructuredContent);
         List<ContentBlock>? content = null;
         var blocks = result.Content;
-        for (var i = 0; i < (blocks?.Count ?? 0); i++)
+        var kept = blocks?.Count ?? 0;
+        for (var i = 0; i < kept; i++)
         {
             var replaced = RedactBlock(scan, blocks![i], ref structured);
             if (replaced is not null)
@@ -142,19 +157,39 @@ public sealed class DlpEngine
                 content ??= [.. blocks];
                 content[i] = replaced;
             }
+
+            if (scan.LimitReached)
+            {
+                kept = i + (replaced is null ? 0 : 1); // blocks past the cut are left out
+            }
         }
 
         var redactedStructured = structured.Redacted();
-        if (content is null && redactedStructured is null && !scan.LimitReached)
+        var metaScanned = !scan.Stopped;
+        var redactedMeta = metaScanned && result.Meta is not null ? RedactJson(scan, result.Meta) : null;
+        if (scan.LimitReached && _overLimit == DlpOverLimit.Block)
+        {
+            firedRules = scan.Fired;
+            return ToolResults.Error(
+                $"The result of tool '{tool.Name}' was withheld: it has more than {_maxScannedChars.ToString("N0", CultureInfo.InvariantCulture)} characters " +
+                $"to scan for sensitive data ({DlpOptions.SectionName}:MaxScannedChars). Ask for less at a time; the operator can raise " +
+                $"{DlpOptions.SectionName}:MaxScannedChars or set {DlpOptions.SectionName}:OverLimit to Truncate.");
+        }
+
+        if (content is null && redactedStructured is null && redactedMeta is null && !scan.LimitReached)
         {
             return result;
         }
 
         firedRules = scan.Fired;
-        var meta = result.Meta;
+        var meta = redactedMeta ?? result.Meta;
         if (scan.LimitReached)
         {
-            meta = meta is null ? [] : (JsonObject)meta.DeepClone();
+            content ??= [.. blocks ?? []];
+            content.RemoveRange(kept, content.Count - kept);
+
+            // _meta past the cut was never scanned, so it is left out like the rest.
+            meta = !metaScanned || meta is null ? [] : (JsonObject)meta.DeepClone();
             meta[ScanIncompleteMetaKey] = true;
         }
 
@@ -172,19 +207,58 @@ public sealed class DlpEngine
     {
         switch (block)
         {
-            case TextContentBlock text when RedactText(scan, text.Text, ref structured) is { } redacted:
-                return new TextContentBlock { Text = redacted, Annotations = text.Annotations, Meta = text.Meta };
-            case EmbeddedResourceBlock { Resource: TextResourceContents resource } embedded when RedactText(scan, resource.Text, ref structured) is { } redacted:
-                return new EmbeddedResourceBlock
-                {
-                    Resource = new TextResourceContents { Uri = resource.Uri, MimeType = resource.MimeType, Meta = resource.Meta, Text = redacted },
-                    Annotations = embedded.Annotations,
-                    Meta = embedded.Meta,
-                };
+            case TextContentBlock text:
+                var redactedText = RedactText(scan, text.Text, ref structured);
+                var textMeta = RedactMeta(scan, text.Meta);
+                return redactedText is null && textMeta is null
+                    ? null
+                    : new TextContentBlock { Text = redactedText ?? text.Text, Annotations = text.Annotations, Meta = textMeta ?? text.Meta };
+            case EmbeddedResourceBlock { Resource: TextResourceContents resource } embedded:
+                var redactedResource = RedactText(scan, resource.Text, ref structured);
+                var resourceMeta = RedactMeta(scan, resource.Meta);
+                var embeddedMeta = RedactMeta(scan, embedded.Meta);
+                return redactedResource is null && resourceMeta is null && embeddedMeta is null
+                    ? null
+                    : new EmbeddedResourceBlock
+                    {
+                        Resource = new TextResourceContents { Uri = resource.Uri, MimeType = resource.MimeType, Meta = resourceMeta ?? resource.Meta, Text = redactedResource ?? resource.Text },
+                        Annotations = embedded.Annotations,
+                        Meta = embeddedMeta ?? embedded.Meta,
+                    };
+            case ImageContentBlock or AudioContentBlock or EmbeddedResourceBlock:
+                // Binary data is not text; only the block's _meta is.
+                return RedactMeta(scan, block.Meta) is { } meta ? WithMeta(block, meta) : null;
             default:
-                return null;
+                // Resource links (name, title, description, URI), and any block type added later: scanned as the JSON they are sent as.
+                return RedactOtherBlock(scan, block);
         }
     }
+
+    private static ContentBlock WithMeta(ContentBlock block, JsonObject meta) => block switch
+    {
+        ImageContentBlock image => new ImageContentBlock { Data = image.Data, MimeType = image.MimeType, Annotations = image.Annotations, Meta = meta },
+        AudioContentBlock audio => new AudioContentBlock { Data = audio.Data, MimeType = audio.MimeType, Annotations = audio.Annotations, Meta = meta },
+        EmbeddedResourceBlock embedded => new EmbeddedResourceBlock { Resource = embedded.Resource, Annotations = embedded.Annotations, Meta = meta },
+        _ => throw new ArgumentOutOfRangeException(nameof(block), block.Type, "Only binary blocks are rebuilt here."),
+    };
+
+    /// <summary>The redacted copy of a <c>_meta</c> object, or null when there is none, nothing in it matched, or the scan stopped before it.</summary>
+    private static JsonObject? RedactMeta(DlpScan scan, JsonObject? meta) =>
+        meta is null || scan.Stopped ? null : RedactJson(scan, meta);
+
+    private static ContentBlock? RedactOtherBlock(DlpScan scan, ContentBlock block)
+    {
+        var json = JsonSerializer.SerializeToElement(block, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ContentBlock)));
+        return scan.ScanElement(json) is { } redacted
+            ? (ContentBlock?)redacted.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ContentBlock)))
+            : null;
+    }
+
+    /// <summary>A redacted copy of <paramref name="json"/>, or null when nothing in it matched.</summary>
+    private static JsonObject? RedactJson(DlpScan scan, JsonObject json) =>
+        scan.ScanElement(JsonSerializer.SerializeToElement(json, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonObject)))) is { } redacted
+            ? JsonNode.Parse(redacted.GetRawText()) as JsonObject
+            : null;
 
     /// <summary>The redacted text, or null when nothing changed.</summary>
     private static string? RedactText(DlpScan scan, string text, ref StructuredContentScan structured)

@@ -28,8 +28,12 @@ namespace McpPlatform.Hosting.Governance.Dlp;
 /// before any Redact rule changes the text.
 /// </para>
 /// <para>
-/// String values are scanned, and numbers as their JSON text (a number that is redacted becomes
-/// the replacement string). Object keys are never scanned or changed.
+/// String values, object keys (argument names included) and numbers (as their JSON text; a number
+/// that is redacted becomes the replacement string) are scanned. Rules see the text normalised (see
+/// <see cref="MaxScannedChars"/> for what is counted): full-width and other compatibility characters
+/// folded to ASCII as NFKC does, digits of any script made ASCII digits, every kind of space a space
+/// and every dash a hyphen, and invisible characters (zero-width spaces and joiners, other format and
+/// control characters) removed; a match is replaced in the original text, where it was written.
 /// </para>
 /// </remarks>
 public sealed class DlpOptions
@@ -56,13 +60,23 @@ public sealed class DlpOptions
     public TimeSpan MatchTimeout { get; set; } = DefaultMatchTimeout;
 
     /// <summary>
-    /// The most characters of text scanned in one set of values: all the arguments of one call, or
-    /// one result. Arguments beyond the limit are blocked as too large to scan; in a result, values
-    /// beyond the limit are left as they are and the result is marked (rule <c>scan-limit</c> is
-    /// reported and the result's <c>_meta</c> carries <c>mcpplatform/dlp-scan-incomplete</c>).
+    /// The most characters scanned in one set of values: all the arguments of one call, or one result.
+    /// Every value, key, array element and object counts one more than its length, so a million empty
+    /// strings count a million. Arguments beyond the limit are always blocked as too large to scan;
+    /// a result beyond it is withheld or cut as <see cref="OverLimit"/> says, never returned unscanned.
     /// Must be positive; 1,000,000 by default.
     /// </summary>
     public int MaxScannedChars { get; set; } = DefaultMaxScannedChars;
+
+    /// <summary>
+    /// What happens to a result with more than <see cref="MaxScannedChars"/> to scan: <c>Block</c> (the
+    /// default) withholds it and returns a tool error that names the limit and this setting;
+    /// <c>Truncate</c> returns what fits, scanned and redacted, cut at the limit (a text value ends in
+    /// <c>[TRUNCATED:scan-limit]</c>, later values, elements and content blocks are left out, and the result's
+    /// <c>_meta</c> carries <c>mcpplatform/dlp-scan-incomplete: true</c>). Arguments are blocked either way:
+    /// cutting them would run the tool on input nobody sent.
+    /// </summary>
+    public string? OverLimit { get; set; } = nameof(DlpOverLimit.Block);
 
     /// <summary>
     /// When true, only the rules in <see cref="Rules"/> apply; the built-in rules listed in the

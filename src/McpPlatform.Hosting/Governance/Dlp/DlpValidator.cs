@@ -33,6 +33,11 @@ public static class DlpValidator
             failures.Add($"{Section}:MaxScannedChars must be at least 1 (got {options.MaxScannedChars}).");
         }
 
+        if (!DlpOverLimits.TryParse(options.OverLimit, out _))
+        {
+            failures.Add($"{Section}:OverLimit must be Block or Truncate (got '{options.OverLimit}').");
+        }
+
         var timeout = options.MatchTimeout > TimeSpan.Zero && failures.Count == 0 ? options.MatchTimeout : DlpOptions.DefaultMatchTimeout;
         var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < (options.Rules?.Count ?? 0); i++)
