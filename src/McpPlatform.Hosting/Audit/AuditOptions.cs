@@ -38,4 +38,26 @@ public sealed class AuditOptions
     /// the wait at once; only a process crash can lose this window. 0 writes as soon as the writer wakes.
     /// </summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// The secret (in the platform's secret store, <c>McpPlatform:Secrets</c>) holding the audit chain key that
+    /// every record's hash and every checkpoint is keyed with. Read once at start. In Development a missing key
+    /// is created in the local store; elsewhere a missing key stops the server.
+    /// </summary>
+    public string KeySecretName { get; set; } = AuditChainKey.DefaultSecretName;
+
+    /// <summary>
+    /// Folder of the signed checkpoints of the chain head, relative to the content root: a second place, so
+    /// a cut or deleted audit file is detected. Put it on other storage than the audit folder where you can.
+    /// </summary>
+    public string CheckpointDirectory { get; set; } = "audit-checkpoints";
+
+    /// <summary>The shortest and longest <see cref="CheckpointInterval"/> accepted.</summary>
+    public static readonly (TimeSpan Min, TimeSpan Max) CheckpointIntervalRange = (TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
+
+    /// <summary>
+    /// How often the head of the chain is checkpointed (when it moved), besides on shutdown. Records written
+    /// after the last checkpoint can be cut off the end of the file without <c>audit verify</c> noticing.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

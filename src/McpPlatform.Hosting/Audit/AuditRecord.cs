@@ -16,7 +16,10 @@ public sealed class AuditRecord
     /// <summary>The kind of a request refused at the HTTP layer (authentication, scope, rate, host).</summary>
     public const string RefusedKind = "refused";
 
-    /// <summary>request, intent or refused.</summary>
+    /// <summary>The kind of the first record of every chain: why the chain started and the head of the one before it.</summary>
+    public const string ChainStartKind = "chain-start";
+
+    /// <summary>request, intent, refused or chain-start.</summary>
     public string Kind { get; set; } = RequestKind;
 
     /// <summary>When the request arrived.</summary>

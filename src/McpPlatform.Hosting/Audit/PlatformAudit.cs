@@ -1,3 +1,4 @@
+using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,13 +28,24 @@ internal static class PlatformAudit
             var identity = ServerIdentity.Describe(provider.GetRequiredService<IOptions<McpPlatformOptions>>().Value);
             var failures = new AuditSinkFailures();
             var batching = new AuditFileBatching();
+            var key = AuditChainKeyLoader.Load(
+                provider.GetRequiredService<ISecretProvider>(),
+                options,
+                provider.GetRequiredService<IOptions<SecretsOptions>>().Value,
+                environment,
+                provider.GetRequiredService<ILogger<AuditLog>>());
+            var checkpointFolder = Path.Combine(environment.ContentRootPath, options.CheckpointDirectory);
+            Directory.CreateDirectory(checkpointFolder);
             var log = new AuditLog(
                 AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures, batching),
                 failures,
                 batching,
                 options.FlushInterval,
                 new AuditServerInfo(identity.Name, identity.Version, ManifestHashOf(provider.GetRequiredService<McpToolCatalog>())),
-                provider.GetRequiredService<ILogger<AuditLog>>());
+                provider.GetRequiredService<ILogger<AuditLog>>(),
+                key,
+                new AuditCheckpoints(checkpointFolder),
+                options.CheckpointInterval);
 
             // ApplicationStopped fires after the server has finished its in-flight requests.
             provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => log.DisposeAsync().AsTask().GetAwaiter().GetResult());
@@ -59,7 +71,8 @@ internal static class PlatformAudit
             catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
             {
                 throw new InvalidOperationException(
-                    $"McpPlatform:Audit:Directory: the audit folder '{options.Value.Directory}' cannot be created or written: {failure.Message}", failure);
+                    $"McpPlatform:Audit:Directory / McpPlatform:Audit:CheckpointDirectory: the audit folder '{options.Value.Directory}' " +
+                    $"or the checkpoint folder '{options.Value.CheckpointDirectory}' cannot be created or written: {failure.Message}", failure);
             }
         }
 
@@ -76,11 +89,33 @@ internal static class PlatformAudit
                 return ValidateOptionsResult.Fail($"McpPlatform:Audit:Enabled=false is only allowed in Development; in the '{environment.EnvironmentName}' environment every call is audited.");
             }
 
-            return options.FlushInterval < TimeSpan.Zero || options.FlushInterval > AuditOptions.MaxFlushInterval
-                ? ValidateOptionsResult.Fail(
+            var failures = new List<string>();
+            if (options.FlushInterval < TimeSpan.Zero || options.FlushInterval > AuditOptions.MaxFlushInterval)
+            {
+                failures.Add(
                     $"McpPlatform:Audit:FlushInterval must be between 00:00:00 and {AuditOptions.MaxFlushInterval:c} (it is {options.FlushInterval:c}): " +
-                    "it is how long records of read calls may wait in memory before they are written.")
-                : ValidateOptionsResult.Success;
+                    "it is how long records of read calls may wait in memory before they are written.");
+            }
+
+            var (min, max) = AuditOptions.CheckpointIntervalRange;
+            if (options.CheckpointInterval < min || options.CheckpointInterval > max)
+            {
+                failures.Add(
+                    $"McpPlatform:Audit:CheckpointInterval must be between {min:c} and {max:c} (it is {options.CheckpointInterval:c}): " +
+                    "records written after the last checkpoint can be cut off the audit file unnoticed.");
+            }
+
+            if (!LocalSecretStore.IsValidName(options.KeySecretName))
+            {
+                failures.Add($"McpPlatform:Audit:KeySecretName must be a secret name: {LocalSecretStore.NameRules} (it is '{options.KeySecretName}').");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.CheckpointDirectory))
+            {
+                failures.Add("McpPlatform:Audit:CheckpointDirectory must name a folder (the signed checkpoints of the audit chain go there).");
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
     }
 }
