@@ -47,10 +47,11 @@ public sealed class AuditOptions
     public string KeySecretName { get; set; } = AuditChainKey.DefaultSecretName;
 
     /// <summary>
-    /// Folder of the signed checkpoints of the chain head, relative to the content root: a second place, so
-    /// a cut or deleted audit file is detected. Put it on other storage than the audit folder where you can.
+    /// Folder of the signed checkpoints of the chain head, relative to the content root: a second sink, so a
+    /// cut or deleted audit file is detected. Empty (the default): <c>checkpoints</c> inside <see cref="Directory"/>,
+    /// where <c>audit verify</c> finds it; put it on other storage (another volume, another account) where you can.
     /// </summary>
-    public string CheckpointDirectory { get; set; } = "audit-checkpoints";
+    public string? CheckpointDirectory { get; set; }
 
     /// <summary>The shortest and longest <see cref="CheckpointInterval"/> accepted.</summary>
     public static readonly (TimeSpan Min, TimeSpan Max) CheckpointIntervalRange = (TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));

@@ -28,16 +28,17 @@ internal static class PlatformAudit
             var identity = ServerIdentity.Describe(provider.GetRequiredService<IOptions<McpPlatformOptions>>().Value);
             var failures = new AuditSinkFailures();
             var batching = new AuditFileBatching();
+            var logger = AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures, batching); // creates the audit folder
+            var checkpointFolder = CheckpointFolder(options, environment.ContentRootPath);
+            Directory.CreateDirectory(checkpointFolder);
             var key = AuditChainKeyLoader.Load(
                 provider.GetRequiredService<ISecretProvider>(),
                 options,
                 provider.GetRequiredService<IOptions<SecretsOptions>>().Value,
                 environment,
                 provider.GetRequiredService<ILogger<AuditLog>>());
-            var checkpointFolder = Path.Combine(environment.ContentRootPath, options.CheckpointDirectory);
-            Directory.CreateDirectory(checkpointFolder);
             var log = new AuditLog(
-                AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures, batching),
+                logger,
                 failures,
                 batching,
                 options.FlushInterval,
@@ -55,6 +56,12 @@ internal static class PlatformAudit
         // Built at start-up, not on the first request: a folder that cannot be created stops the server with its setting named.
         services.AddHostedService<AuditStartup>();
     }
+
+    /// <summary>The checkpoint folder: <see cref="AuditOptions.CheckpointDirectory"/>, or <c>checkpoints</c> inside the audit folder (where <c>audit verify</c> looks by default).</summary>
+    internal static string CheckpointFolder(AuditOptions options, string contentRoot) =>
+        string.IsNullOrWhiteSpace(options.CheckpointDirectory)
+            ? Path.Combine(contentRoot, options.Directory, "checkpoints")
+            : Path.Combine(contentRoot, options.CheckpointDirectory);
 
     // The generator's manifest hash; a catalog assembled by hand falls back to a hash of its tool surface.
     private static string ManifestHashOf(McpToolCatalog catalog) => catalog.ManifestHash ?? ToolSurfaceHash.Compute(catalog);
@@ -108,11 +115,6 @@ internal static class PlatformAudit
             if (!LocalSecretStore.IsValidName(options.KeySecretName))
             {
                 failures.Add($"McpPlatform:Audit:KeySecretName must be a secret name: {LocalSecretStore.NameRules} (it is '{options.KeySecretName}').");
-            }
-
-            if (string.IsNullOrWhiteSpace(options.CheckpointDirectory))
-            {
-                failures.Add("McpPlatform:Audit:CheckpointDirectory must name a folder (the signed checkpoints of the audit chain go there).");
             }
 
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

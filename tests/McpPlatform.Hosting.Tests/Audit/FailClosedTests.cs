@@ -51,6 +51,36 @@ public sealed class FailClosedTests : IDisposable
     }
 
     [Fact]
+    public async Task Configuring_only_WriteTo_copies_keeps_the_audit_file_whose_failure_refuses_calls()
+    {
+        Assert.True(FullDevice.Exists, "This test needs /dev/full (Linux) to make the audit file unwritable.");
+        FullDevice.BackTodaysAuditFiles(_audit.Path);
+        var copies = Directory.CreateTempSubdirectory("mcpplatform-audit-copy-").FullName;
+        try
+        {
+            await using var server = await RunningServer.StartAsync(new ServerSetup
+            {
+                AuditDirectory = _audit.Path,
+                Settings = new Dictionary<string, string?>
+                {
+                    ["McpPlatform:Audit:Serilog:WriteTo:0:Name"] = "File",
+                    ["McpPlatform:Audit:Serilog:WriteTo:0:Args:path"] = Path.Combine(copies, "copy.log"),
+                },
+            });
+            await using var client = await server.ConnectClientAsync();
+
+            var write = await client.CallAsync("open_ticket", """{"ticket":{"title":"Copied only","priority":"Low"}}""");
+
+            Assert.True(write.IsError, "A best-effort WriteTo copy replaced the audit file, so a write call ran although nothing could record it: " + write.SingleText());
+            Assert.Equal(FailClosedMessage, write.SingleText());
+        }
+        finally
+        {
+            Directory.Delete(copies, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Audit_folder_that_cannot_be_created_fails_start_up_naming_the_setting()
     {
         // A regular file where a parent folder should be: no one, not even root, can create the folder.

@@ -201,7 +201,9 @@ public sealed class RunningServer : IAsyncDisposable
             // The sample catalog has a tool with a secret; production-environment test servers opt in to
             // the local store explicitly (the tests that read secrets register their own provider).
             ["McpPlatform:Secrets:AllowLocalStoreOutsideDevelopment"] = "true",
-            ["McpPlatform:Secrets:LocalStoreDirectory"] = Path.Combine(keyFolder, "secrets"),
+            // With an audit folder the test reads, the store (and so the audit chain key) lives in it, so a
+            // restarted server keeps its key and the test can verify the chain (Audit/AuditChainCheck).
+            ["McpPlatform:Secrets:LocalStoreDirectory"] = Path.Combine(setup.AuditDirectory ?? keyFolder, "secrets"),
 
             // Test servers are not pinned to an approved manifest (explicit opt-out); Manifest/ManifestPinningTests sets it.
             ["McpPlatform:Manifest:RequireApproval"] = "false",
