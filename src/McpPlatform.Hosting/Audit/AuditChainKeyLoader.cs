@@ -6,9 +6,10 @@ namespace McpPlatform.Hosting.Audit;
 
 /// <summary>
 /// Reads the audit chain key from the platform's secret store once, at start: the environment override
-/// (<c>MCP_SECRET_AUDIT_CHAIN_KEY</c> by default, as for tool secrets), then the configured provider. A missing
-/// key is created in the local store when that store is allowed (Development, or an explicit single-machine
-/// opt-in); with Key Vault, or outside Development otherwise, the server refuses to start naming the secret.
+/// (<c>MCP_SECRET_AUDIT_CHAIN_KEY</c> by default, as for tool secrets), then the configured provider. In
+/// Development a missing key is created in the local store; outside Development a missing key stops the server
+/// with a message naming the secret: a key made up on the spot would be lost with the container, and with it
+/// the proof that the files were not rewritten.
 /// </summary>
 internal static partial class AuditChainKeyLoader
 {
@@ -39,8 +40,7 @@ internal static partial class AuditChainKeyLoader
             return FromSecret(stored.Value, $"the secret '{name}' in the {provider.Name} store");
         }
 
-        var localAllowed = environment.IsDevelopment() || secrets.AllowLocalStoreOutsideDevelopment;
-        if (provider is LocalSecretStore local && localAllowed)
+        if (provider is LocalSecretStore local && environment.IsDevelopment())
         {
             var created = AuditChainKey.NewSecret();
             local.SetAsync(name, created).GetAwaiter().GetResult();
@@ -58,7 +58,7 @@ internal static partial class AuditChainKeyLoader
         throw new InvalidOperationException(
             $"{AuditOptions.SectionName}:{nameof(AuditOptions.KeySecretName)}: the audit chain key '{name}' does not exist in the {provider.Name} store. " +
             $"Outside Development the audit log is keyed with a secret you create and keep: e.g. az keyvault secret set --vault-name <vault> --name {name} --value \"$(openssl rand -base64 32)\", " +
-            $"or mcp-platform secrets set {name} for the local store (or set {variable}).");
+            $"or set {variable} from your platform's secret store (a Kubernetes Secret, a Container Apps secret).");
     }
 
     private static AuditChainKey FromSecret(string value, string source)

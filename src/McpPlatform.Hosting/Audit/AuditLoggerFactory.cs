@@ -25,7 +25,7 @@ internal static class AuditLoggerFactory
             return logger.ReadFrom.Configuration(configuration, readerOptions).CreateLogger();
         }
 
-        var folder = Path.Combine(contentRoot, options.Directory);
+        var folder = PlatformAudit.AuditFolder(options, contentRoot);
         Directory.CreateDirectory(folder);
         logger.WriteTo.Fallible(
             // Roll on size instead of silently stopping at the limit; keep every file (retention is an operator's decision).

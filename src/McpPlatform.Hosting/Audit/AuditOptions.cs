@@ -17,7 +17,10 @@ public sealed class AuditOptions
     /// <summary>Off only for benchmarks; refused outside Development.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Folder of the embedded default file sink, relative to the content root.</summary>
+    /// <summary>
+    /// Folder of the embedded default file sink, relative to the content root; <c>%VARIABLE%</c>s are expanded, so
+    /// replicas on one shared volume can each write their own folder, e.g. <c>/var/audit/%HOSTNAME%</c>.
+    /// </summary>
     public string Directory { get; set; } = "audit";
 
     /// <summary>Whether the embedded default also writes a one-line summary per record to the console.</summary>

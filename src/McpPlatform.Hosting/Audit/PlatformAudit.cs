@@ -60,8 +60,15 @@ internal static class PlatformAudit
     /// <summary>The checkpoint folder: <see cref="AuditOptions.CheckpointDirectory"/>, or <c>checkpoints</c> inside the audit folder (where <c>audit verify</c> looks by default).</summary>
     internal static string CheckpointFolder(AuditOptions options, string contentRoot) =>
         string.IsNullOrWhiteSpace(options.CheckpointDirectory)
-            ? Path.Combine(contentRoot, options.Directory, "checkpoints")
-            : Path.Combine(contentRoot, options.CheckpointDirectory);
+            ? Path.Combine(AuditFolder(options, contentRoot), "checkpoints")
+            : Path.Combine(contentRoot, Environment.ExpandEnvironmentVariables(options.CheckpointDirectory));
+
+    /// <summary>
+    /// The audit folder: <see cref="AuditOptions.Directory"/> under the content root, with <c>%VARIABLE%</c>s expanded,
+    /// so replicas sharing one volume each write their own folder (<c>/var/audit/%HOSTNAME%</c>: the pod or replica name).
+    /// </summary>
+    internal static string AuditFolder(AuditOptions options, string contentRoot) =>
+        Path.Combine(contentRoot, Environment.ExpandEnvironmentVariables(options.Directory));
 
     // The generator's manifest hash; a catalog assembled by hand falls back to a hash of its tool surface.
     private static string ManifestHashOf(McpToolCatalog catalog) => catalog.ManifestHash ?? ToolSurfaceHash.Compute(catalog);

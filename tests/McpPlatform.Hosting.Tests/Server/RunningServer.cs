@@ -1,5 +1,6 @@
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Tests.Samples;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -164,6 +165,11 @@ public sealed class RunningServer : IAsyncDisposable
         builder.Services.AddSingleton<ToolInvocations>();
         setup.Services?.Invoke(builder.Services);
         builder.AddMcpPlatform(setup.Configure);
+        if (setup.Environment != Environments.Development)
+        {
+            // Outside Development the audit chain key must exist (only Development creates it); an operator provisions it.
+            await SeedAuditChainKeyAsync(Path.Combine(setup.AuditDirectory ?? keyFolder, "secrets"));
+        }
 
         WebApplication? app = null;
         try
@@ -229,6 +235,15 @@ public sealed class RunningServer : IAsyncDisposable
         }
 
         return settings;
+    }
+
+    private static async Task SeedAuditChainKeyAsync(string storeFolder)
+    {
+        var store = LocalSecretStore.Open(storeFolder);
+        if (await store.GetSecretAsync(AuditChainKey.DefaultSecretName, CancellationToken.None) is null)
+        {
+            await store.SetAsync(AuditChainKey.DefaultSecretName, AuditChainKey.NewSecret());
+        }
     }
 
     private static string KeyFile(string keyFolder) => Path.Combine(keyFolder, "dev-issuer.json");
