@@ -254,9 +254,9 @@ internal static partial class GeneratedScaffold
 
         var env = container.Seq("env").Children.ToDictionary(e => e.Str("name"), e => e.Find("value")?.ToString());
         var mounts = container.Seq("volumeMounts").Children.Select(m => m.Str("mountPath")).ToList();
-        foreach (var folder in new[] { "McpPlatform__Audit__Directory", "McpPlatform__Audit__CheckpointDirectory" })
+        foreach (var setting in new[] { "McpPlatform__Audit__Directory", "McpPlatform__Audit__CheckpointDirectory" })
         {
-            Assert.Contains(mounts, mount => env[folder]!.StartsWith(mount + "/", StringComparison.Ordinal));
+            Assert.Contains(mounts, mount => env[setting]!.StartsWith(mount + "/", StringComparison.Ordinal));
         }
 
         Assert.Equal(options.Secrets != "keyvault", env.ContainsKey("MCP_SECRET_AUDIT_CHAIN_KEY"));

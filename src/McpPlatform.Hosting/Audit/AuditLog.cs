@@ -69,6 +69,9 @@ public sealed partial class AuditLog : IAsyncDisposable
     private AuditHead? _written;
     private AuditHead? _checkpointed;
 
+    // Set when a write failed, cleared when one succeeds: read by request threads (FailClosedReads).
+    private volatile bool _failing;
+
     internal AuditLog(
         Serilog.Core.Logger logger,
         AuditSinkFailures failures,
@@ -97,6 +100,12 @@ public sealed partial class AuditLog : IAsyncDisposable
             _checkpointTimer = new Timer(_ => _queue.Writer.TryWrite(default), null, checkpointInterval, checkpointInterval);
         }
     }
+
+    /// <summary>
+    /// True from a failed write until the next successful one: requests whose records nobody waits for
+    /// (lists, resource reads) must not be served while <see cref="AuditOptions.FailClosedReads"/> holds.
+    /// </summary>
+    public bool IsFailing => _failing;
 
     /// <summary>The current chain id (a restart, or a sink failure, starts a new chain at sequence 1).</summary>
     public string ChainId => _chainId;
@@ -237,6 +246,11 @@ public sealed partial class AuditLog : IAsyncDisposable
             failed = true;
         }
 
+        if (!failed && records > 0)
+        {
+            _failing = false;
+        }
+
         if (!failed && _seq > 0 && (_written is null || _written.Seq != _seq || !ReferenceEquals(_written.ChainId, _chainId)))
         {
             _written = new AuditHead(_chainId, _seq, _previousHash, _file?.CurrentFileName);
@@ -258,6 +272,7 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     private void Fail(Batch batch, Exception failure)
     {
+        _failing = true;
         LogSinkFailed(_diagnostics, failure);
         batch.FailDurable(new AuditUnavailableException(failure));
 
@@ -416,7 +431,11 @@ public sealed partial class AuditLog : IAsyncDisposable
 
 /// <summary>The audit sink could not write: a governed call must not run.</summary>
 public sealed class AuditUnavailableException(Exception inner)
-    : Exception("The audit log cannot be written, so this call was refused (fail closed).", inner);
+    : Exception("The audit log cannot be written, so this call was refused (fail closed).", inner)
+{
+    /// <summary>The error of another request refused while the audit log cannot write (<see cref="AuditOptions.FailClosedReads"/>).</summary>
+    public const string RequestRefused = "The audit log cannot be written, so this request was refused (fail closed).";
+}
 
 /// <summary>Who wrote the records: server name and version, and the hash of its tool surface.</summary>
 internal sealed record AuditServerInfo(string Name, string Version, string ManifestHash);
