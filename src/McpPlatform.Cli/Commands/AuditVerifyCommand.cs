@@ -172,7 +172,7 @@ internal sealed class AuditVerifyCommand : Command
         }
         else
         {
-            WriteSummary(output, result, checkpoints);
+            WriteSummary(output, result, checkpoints, unkeyedAccepted);
         }
 
         return result.Ok && unkeyedAccepted ? ExitCodes.Success : ExitCodes.Failure;
@@ -194,7 +194,7 @@ internal sealed class AuditVerifyCommand : Command
         return null;
     }
 
-    private static void WriteSummary(TextWriter output, AuditVerification result, string? checkpoints)
+    private static void WriteSummary(TextWriter output, AuditVerification result, string? checkpoints, bool unkeyedAccepted)
     {
         if (result.FirstProblem is { } problem)
         {
@@ -214,7 +214,8 @@ internal sealed class AuditVerifyCommand : Command
         var signed = checkpoints is null
             ? " (no checkpoint folder: a cut tail or a deleted last file cannot be detected)"
             : $", {Count(result.Checkpoints, "signed checkpoint")}";
-        output.WriteLine($"OK: {Count(result.Files, "file")}, {Count(result.Records, "record")}, {Count(result.Chains.Count, "chain")}{signed}");
+        var outcome = unkeyedAccepted ? "OK" : "NOT PROVABLE (--allow-unkeyed accepts it)";
+        output.WriteLine($"{outcome}: {Count(result.Files, "file")}, {Count(result.Records, "record")}, {Count(result.Chains.Count, "chain")}{signed}");
         foreach (var chain in result.Chains)
         {
             var start = chain.FirstSeq == 1 ? string.Empty : " (its start is not in these files)";

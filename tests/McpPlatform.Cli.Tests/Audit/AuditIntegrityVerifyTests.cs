@@ -164,7 +164,9 @@ public sealed class AuditIntegrityVerifyTests : IDisposable
         Assert.Equal(1, strict.ExitCode);
         Assert.StartsWith("UNKEYED: 3 records of the earlier, unkeyed form (mcp-platform.audit/1)", strict.Stdout);
         Assert.Contains("integrity is not provable against an insider", strict.Stdout);
+        Assert.Contains("\nNOT PROVABLE (--allow-unkeyed accepts it): 1 file, 3 records", strict.Stdout.ReplaceLineEndings("\n"));
         Assert.StartsWith("UNKEYED: 3 records", allowed.Stdout);
+        Assert.Contains("\nOK: 1 file, 3 records", allowed.Stdout.ReplaceLineEndings("\n"));
     }
 
     [Fact]
