@@ -47,6 +47,13 @@ internal static partial class GeneratedScaffold
             Assert.Matches(@"type: 'Liveness'", bicep);
             Assert.Matches(@"type: 'Readiness'", bicep);
             Assert.Contains($"param name string = '{slug}'", bicep);
+            // Audit files and checkpoints go to Azure Files volumes, not to the replica's /tmp.
+            Assert.DoesNotContain("/tmp", bicep, StringComparison.Ordinal);
+            Assert.Contains("storageType: 'AzureFile'", bicep);
+            Assert.Contains("{ name: 'McpPlatform__Audit__Directory', value: '/mnt/audit/%HOSTNAME%' }", bicep);
+            Assert.Contains("{ volumeName: 'audit', mountPath: '/mnt/audit' }", bicep);
+            Assert.Equal(options.Secrets != "keyvault", bicep.Contains("secretRef: 'audit-chain-key'", StringComparison.Ordinal));
+            Assert.DoesNotContain("#if", bicep, StringComparison.Ordinal);
             // Pulls with the managed identity: no registry password parameter.
             Assert.DoesNotContain("password", bicep, StringComparison.OrdinalIgnoreCase);
             using var parameters = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "deploy", "container-apps", "main.parameters.json")));
@@ -234,6 +241,25 @@ internal static partial class GeneratedScaffold
         Assert.NotNull(resources.Map("limits").Find("cpu"));
         Assert.NotNull(resources.Map("limits").Find("memory"));
         Assert.NotNull(resources.Map("requests").Find("cpu"));
+        // Audit files and checkpoints outlive the pod: every volume is a claim declared here, never an emptyDir, and
+        // both audit folders (one per pod) lie on those volumes.
+        var claims = documents.Where(d => d.Find("kind")?.ToString() == "PersistentVolumeClaim").Select(d => d.Map("metadata").Str("name")).ToHashSet();
+        var volumes = podSpec.Seq("volumes").Children;
+        Assert.NotEmpty(volumes);
+        foreach (var volume in volumes)
+        {
+            Assert.Null(volume.Find("emptyDir"));
+            Assert.Contains(volume.Map("persistentVolumeClaim").Str("claimName"), claims);
+        }
+
+        var env = container.Seq("env").Children.ToDictionary(e => e.Str("name"), e => e.Find("value")?.ToString());
+        var mounts = container.Seq("volumeMounts").Children.Select(m => m.Str("mountPath")).ToList();
+        foreach (var setting in new[] { "McpPlatform__Audit__Directory", "McpPlatform__Audit__CheckpointDirectory" })
+        {
+            Assert.Contains(mounts, mount => env[setting]!.StartsWith(mount + "/", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(options.Secrets != "keyvault", env.ContainsKey("MCP_SECRET_AUDIT_CHAIN_KEY"));
         var podLabels = deployment.Map("spec").Map("template").Map("metadata").Map("labels");
         Assert.Equal(options.Secrets == "keyvault", podLabels.Find("azure.workload.identity/use") is not null);
 

@@ -30,4 +30,26 @@ internal static class AuditProblemKinds
 
     /// <summary>A line is not a JSON object, or lacks or garbles the chain fields.</summary>
     public const string Malformed = "malformed";
+
+    /// <summary>
+    /// The chain was rewritten: a record's hash is a plain SHA-256 recomputed without the key, a record differs
+    /// from the head a signed checkpoint (or the next chain's chain-start record) vouches for, or a keyed chain
+    /// goes on in the earlier, unkeyed form.
+    /// </summary>
+    public const string Rewritten = "rewritten";
+
+    /// <summary>The file ends before the last checkpoint of its chain: records were cut off its end.</summary>
+    public const string TruncatedTail = "truncated-tail";
+
+    /// <summary>A whole file is gone: a checkpoint or a chain-start record names a file or chain not in the files given, or a chain's gap falls between two files.</summary>
+    public const string DeletedFile = "deleted-file";
+
+    /// <summary>A checkpoint file is not a checkpoint, or its signature does not verify with the key (forged, or another key).</summary>
+    public const string CheckpointInvalid = "checkpoint-invalid";
+
+    /// <summary>The records are keyed (HMAC) and no key was given, so they cannot be verified.</summary>
+    public const string KeyRequired = "key-required";
+
+    /// <summary>The records are of the earlier, unkeyed form: the chain is intact, but anyone who can write the files could have rewritten it.</summary>
+    public const string Unkeyed = "unkeyed";
 }

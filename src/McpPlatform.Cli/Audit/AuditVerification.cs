@@ -5,7 +5,10 @@ namespace McpPlatform.Cli.Audit;
 /// <param name="Records">How many records were verified intact (all of them when <see cref="Ok"/>; those before the problem otherwise).</param>
 /// <param name="Chains">The chains seen, in order of first appearance, up to the problem if there is one.</param>
 /// <param name="FirstProblem">The first problem, or null when every record is intact.</param>
-internal sealed record AuditVerification(int Files, long Records, IReadOnlyList<AuditChainSummary> Chains, AuditProblem? FirstProblem)
+/// <param name="UnkeyedRecords">How many records are of the earlier, unkeyed form (their integrity is not provable against an insider).</param>
+/// <param name="Checkpoints">How many signed checkpoints were checked (0 when no checkpoint folder was given or found).</param>
+internal sealed record AuditVerification(
+    int Files, long Records, IReadOnlyList<AuditChainSummary> Chains, AuditProblem? FirstProblem, long UnkeyedRecords = 0, int Checkpoints = 0)
 {
     /// <summary>True when every record of every chain is intact.</summary>
     public bool Ok => FirstProblem is null;

@@ -23,6 +23,14 @@ namespace McpPlatform.Cli.Audit;
 /// (<see cref="AuditChain.GenesisHash"/> for <c>Seq</c> 1). A gap in <c>Seq</c> is reported as deleted
 /// records unless a missing record turns up later in the files, which makes it a reordering.
 /// </para>
+/// <para>
+/// Records of <see cref="AuditFields.SchemaVersion"/> are keyed: their hash is an HMAC-SHA256 under the
+/// <see cref="AuditChainKey"/>, so a rewrite without the key (a plain SHA-256 recompute) is told apart from an
+/// edit. With the checkpoint folder, each chain must reach the head its newest signed checkpoint vouches for
+/// (else its tail was cut, or the file the checkpoint names was deleted), and every chain-start record's
+/// previous head must match the chain it names. Records of the earlier <see cref="AuditFields.UnkeyedSchemaVersion"/>
+/// are verified as before and counted, so the caller can say their integrity is not provable against an insider.
+/// </para>
 /// </remarks>
 internal sealed class AuditVerifier
 {
@@ -31,12 +39,22 @@ internal sealed class AuditVerifier
     private static readonly FrozenSet<string> AuditFieldNames = AuditFields.Hashed.Append(AuditFields.Hash).ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Dictionary<string, ChainState> _chains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (AuditCheckpoint Checkpoint, string Path)> _checkpoints = new(StringComparer.Ordinal);
+    private readonly List<ChainStartReference> _starts = [];
+    private readonly HashSet<string> _fileNames = new(StringComparer.Ordinal);
+    private readonly AuditChainKey? _key;
+    private long _unkeyedRecords;
+    private bool _fatal;
     private readonly List<ChainState> _chainOrder = [];
     private long _records;
     private AuditProblem? _problem;
     private PendingGap? _pending;
 
-    private AuditVerifier(bool allowTruncatedStart) => AllowTruncatedStart = allowTruncatedStart;
+    private AuditVerifier(AuditVerifyOptions options)
+    {
+        AllowTruncatedStart = options.AllowTruncatedStart;
+        _key = options.Key;
+    }
 
     private bool AllowTruncatedStart { get; }
 
@@ -51,22 +69,161 @@ internal sealed class AuditVerifier
     /// <param name="cancellationToken">Stops reading between lines.</param>
     /// <exception cref="IOException">A file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">A file cannot be opened.</exception>
-    public static AuditVerification Verify(IReadOnlyList<string> files, bool allowTruncatedStart = false, CancellationToken cancellationToken = default)
+    public static AuditVerification Verify(IReadOnlyList<string> files, bool allowTruncatedStart = false, CancellationToken cancellationToken = default) =>
+        Verify(files, new AuditVerifyOptions(AllowTruncatedStart: allowTruncatedStart), cancellationToken);
+
+    /// <summary>Verifies <paramref name="files"/>, read in the order given, with the key and checkpoints in <paramref name="options"/>.</summary>
+    /// <param name="files">The audit files, oldest first.</param>
+    /// <param name="options">The key, the checkpoint folder, and whether a missing chain start is accepted.</param>
+    /// <param name="cancellationToken">Stops reading between lines.</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file cannot be opened.</exception>
+    public static AuditVerification Verify(IReadOnlyList<string> files, AuditVerifyOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var verifier = new AuditVerifier(allowTruncatedStart);
+        ArgumentNullException.ThrowIfNull(options);
+        var verifier = new AuditVerifier(options);
         foreach (var file in files)
         {
-            if (!verifier.ReadFile(file, files.Count, cancellationToken))
+            verifier._fileNames.Add(Path.GetFileName(file));
+        }
+
+        if (options.CheckpointFolder is { } folder && options.Key is { } key)
+        {
+            verifier.LoadCheckpoints(folder, key);
+        }
+
+        if (verifier._problem is null)
+        {
+            foreach (var file in files)
             {
-                break;
+                if (!verifier.ReadFile(file, files.Count, cancellationToken))
+                {
+                    break;
+                }
             }
+        }
+
+        if (verifier._pending is null && verifier._problem is null)
+        {
+            verifier.CheckChainStarts();
+        }
+
+        if (verifier._pending is null && verifier._problem is null)
+        {
+            verifier.CheckCheckpoints();
         }
 
         var problem = verifier._pending?.Problem ?? verifier._problem;
         var chains = verifier._chainOrder.Select(c => new AuditChainSummary(c.Id, c.FirstSeq, c.LastSeq, c.Records)).ToList();
-        return new AuditVerification(files.Count, verifier._records, chains, problem);
+        return new AuditVerification(files.Count, verifier._records, chains, problem, verifier._unkeyedRecords, verifier._checkpoints.Count);
     }
+
+    /// <summary>Reads every checkpoint in <paramref name="folder"/>; the first that is not one, or not signed with the key, is the problem.</summary>
+    private void LoadCheckpoints(string folder, AuditChainKey key)
+    {
+        foreach (var path in Directory.EnumerateFiles(folder, AuditCheckpoint.FilePattern).Order(StringComparer.Ordinal))
+        {
+            AuditCheckpoint checkpoint;
+            try
+            {
+                checkpoint = AuditCheckpoint.Parse(File.ReadAllText(path));
+            }
+            catch (FormatException e)
+            {
+                _problem = new AuditProblem(path, 1, null, null, AuditProblemKinds.CheckpointInvalid, $"not an audit checkpoint: {e.Message}");
+                return;
+            }
+
+            if (!checkpoint.IsSignedBy(key))
+            {
+                _problem = new AuditProblem(path, 1, checkpoint.ChainId, checkpoint.Seq, AuditProblemKinds.CheckpointInvalid,
+                    "the checkpoint's signature does not verify with this key: it was forged or changed, or the key is not the one the server used");
+                return;
+            }
+
+            _checkpoints[checkpoint.ChainId] = (checkpoint, path);
+        }
+    }
+
+    /// <summary>Each chain-start record's previous head must be the chain it names, as far as that chain is in the files.</summary>
+    private void CheckChainStarts()
+    {
+        foreach (var start in _starts)
+        {
+            if (!_chains.TryGetValue(start.PreviousChainId, out var previous))
+            {
+                if (AllowTruncatedStart)
+                {
+                    continue; // the earlier chain's files were removed by retention
+                }
+
+                _problem = new AuditProblem(start.Position.File, start.Position.Line, start.ChainId, 1, AuditProblemKinds.DeletedFile,
+                    $"chain {start.ChainId} starts after chain {start.PreviousChainId} (seq {start.PreviousSeq}{InFile(start.PreviousFile)}), "
+                    + "which is in none of the files given: that file was deleted, or not given (give every file, oldest first, or --allow-truncated-start)");
+                return;
+            }
+
+            if (previous.LastSeq < start.PreviousSeq)
+            {
+                _problem = TruncatedTail(previous, start.PreviousSeq, $"the next chain's first record ({start.Position.File}:{start.Position.Line})", start.PreviousFile);
+                return;
+            }
+
+            if (previous.LastSeq == start.PreviousSeq && !string.Equals(previous.LastHash, start.PreviousHash, StringComparison.Ordinal))
+            {
+                _problem = new AuditProblem(previous.LastFile, previous.LastLine, previous.Id, previous.LastSeq, AuditProblemKinds.Rewritten,
+                    $"the chain was rewritten: its last record is not the one the next chain's first record names ({start.Position.File}:{start.Position.Line})");
+                return;
+            }
+        }
+    }
+
+    /// <summary>Each chain must reach its newest checkpoint's head, in the file that checkpoint names.</summary>
+    private void CheckCheckpoints()
+    {
+        foreach (var (checkpoint, path) in _checkpoints.Values.OrderBy(c => c.Checkpoint.Time, StringComparer.Ordinal))
+        {
+            var fileGiven = checkpoint.File is null || _fileNames.Contains(checkpoint.File);
+            if (_chains.TryGetValue(checkpoint.ChainId, out var chain))
+            {
+                if (chain.LastSeq >= checkpoint.Seq)
+                {
+                    continue;
+                }
+
+                _problem = fileGiven
+                    ? TruncatedTail(chain, checkpoint.Seq, $"its signed checkpoint of {checkpoint.Time}", checkpoint.File)
+                    : DeletedFile(path, checkpoint);
+                return;
+            }
+
+            if (AllowTruncatedStart && !fileGiven)
+            {
+                continue; // the chain's files were removed by retention
+            }
+
+            _problem = fileGiven
+                ? new AuditProblem(path, 1, checkpoint.ChainId, checkpoint.Seq, AuditProblemKinds.TruncatedTail,
+                    $"the signed checkpoint of {checkpoint.Time} says chain {checkpoint.ChainId} reached seq {checkpoint.Seq}{InFile(checkpoint.File)}, "
+                    + "but none of its records are in the files given: they were cut out")
+                : DeletedFile(path, checkpoint);
+            return;
+        }
+    }
+
+    private static AuditProblem DeletedFile(string path, AuditCheckpoint checkpoint) =>
+        new(path, 1, checkpoint.ChainId, checkpoint.Seq, AuditProblemKinds.DeletedFile,
+            $"the signed checkpoint of {checkpoint.Time} says chain {checkpoint.ChainId} reached seq {checkpoint.Seq} in {checkpoint.File}, "
+            + "which is not among the files given: the file was deleted, or not given (give every file, oldest first, or --allow-truncated-start after retention)");
+
+    private static AuditProblem TruncatedTail(ChainState chain, long vouchedSeq, string source, string? file) =>
+        new(chain.LastFile, chain.LastLine, chain.Id, chain.LastSeq, AuditProblemKinds.TruncatedTail,
+            $"the chain ends at seq {chain.LastSeq}, but {source} says seq {vouchedSeq} was written{InFile(file)}: "
+            + $"{vouchedSeq - chain.LastSeq} record{(vouchedSeq - chain.LastSeq == 1 ? " was" : "s were")} cut off the end");
+
+    private static string InFile(string? file) => file is null ? string.Empty : $", in {file}";
 
     /// <summary>Reads one file; false once the outcome is settled and no further line can change it.</summary>
     private bool ReadFile(string file, int fileCount, CancellationToken cancellationToken)
@@ -107,7 +264,7 @@ internal sealed class AuditVerifier
         var record = ReadRecord(document.RootElement, position);
         if (record is null)
         {
-            return _pending is not null;
+            return _pending is not null && !_fatal;
         }
 
         if (_pending is { } pending)
@@ -138,7 +295,25 @@ internal sealed class AuditVerifier
         var position = record.Position;
         if (!string.Equals(record.Hash, record.ComputedHash, StringComparison.Ordinal))
         {
-            return Fail(position, record, AuditProblemKinds.Edited, "record was edited (hash mismatch)");
+            if (record.Keyed && string.Equals(record.Hash, record.UnkeyedHash, StringComparison.Ordinal))
+            {
+                return Fail(position, record, AuditProblemKinds.Rewritten,
+                    "the chain was rewritten: this record's hash is a plain SHA-256 recomputed without the audit chain key");
+            }
+
+            var wrongKey = record.Keyed && _records == 0 ? " — if every record fails, the key is not the one the server used" : string.Empty;
+            return Fail(position, record, AuditProblemKinds.Edited, "record was edited (hash mismatch)" + wrongKey);
+        }
+
+        if (!record.Keyed)
+        {
+            if (_checkpoints.ContainsKey(record.ChainId))
+            {
+                return Fail(position, record, AuditProblemKinds.Rewritten,
+                    "the chain was rewritten: it has a signed checkpoint, so the server keyed it, but this record is of the earlier, unkeyed form");
+            }
+
+            _unkeyedRecords++;
         }
 
         if (!_chains.TryGetValue(record.ChainId, out var chain))
@@ -160,21 +335,32 @@ internal sealed class AuditVerifier
                 return true;
             }
 
-            chain = new ChainState(record.ChainId, record.Seq);
+            chain = new ChainState(record.ChainId, record.Seq) { Keyed = record.Keyed };
             _chains.Add(chain.Id, chain);
             _chainOrder.Add(chain);
         }
         else
         {
+            if (chain.Keyed != record.Keyed)
+            {
+                return Fail(position, record, AuditProblemKinds.Rewritten,
+                    $"the chain was rewritten: it began in the {(chain.Keyed ? "keyed" : "unkeyed")} form and this record is {(record.Keyed ? "keyed" : "unkeyed")}");
+            }
+
             var expected = chain.LastSeq + 1;
             if (record.Seq > expected)
             {
                 var missing = record.Seq - expected;
                 var which = missing == 1 ? $"seq {expected}" : $"seq {expected}..{record.Seq - 1}";
+                var acrossFiles = position.FirstRecordOfFile && !string.Equals(chain.LastFile, position.File, StringComparison.Ordinal);
                 _pending = new PendingGap(
                     record.ChainId, expected, record.Seq - 1, position,
-                    Problem(position, record, AuditProblemKinds.Deleted,
-                        $"{missing} record{(missing == 1 ? " is" : "s are")} missing before it ({which}; expected seq {expected}, got {record.Seq}){OrderHint(position)}"));
+                    acrossFiles
+                        ? Problem(position, record, AuditProblemKinds.DeletedFile,
+                            $"{missing} record{(missing == 1 ? " is" : "s are")} missing between {chain.LastFile} and this file ({which}; expected seq {expected}, got {record.Seq}): "
+                            + $"a file between them was deleted, or records were cut from the end of one or the start of the other{OrderHint(position)}")
+                        : Problem(position, record, AuditProblemKinds.Deleted,
+                            $"{missing} record{(missing == 1 ? " is" : "s are")} missing before it ({which}; expected seq {expected}, got {record.Seq}){OrderHint(position)}"));
                 return true;
             }
 
@@ -190,6 +376,18 @@ internal sealed class AuditVerifier
                     $"the chain is broken: PrevHash does not match the hash of seq {chain.LastSeq} ({chain.LastFile}:{chain.LastLine}); "
                     + "that record was rewritten with a recomputed hash, or records were spliced in");
             }
+        }
+
+        if (_checkpoints.TryGetValue(record.ChainId, out var vouched) && vouched.Checkpoint.Seq == record.Seq
+            && !string.Equals(vouched.Checkpoint.Head, record.Hash, StringComparison.Ordinal))
+        {
+            return Fail(position, record, AuditProblemKinds.Rewritten,
+                $"the chain was rewritten: this record is not the one its signed checkpoint of {vouched.Checkpoint.Time} vouches for ({vouched.Path})");
+        }
+
+        if (record.ChainStart is { } start)
+        {
+            _starts.Add(start);
         }
 
         chain.LastSeq = record.Seq;
@@ -235,9 +433,19 @@ internal sealed class AuditVerifier
             return null;
         }
 
-        if (schema != AuditFields.SchemaVersion)
+        var keyed = schema == AuditFields.SchemaVersion;
+        if (!keyed && schema != AuditFields.UnkeyedSchemaVersion)
         {
-            Malformed(position, $"unsupported {AuditFields.AuditSchema}; this verifier reads {AuditFields.SchemaVersion}");
+            Malformed(position, $"unsupported {AuditFields.AuditSchema}; this verifier reads {AuditFields.SchemaVersion} and the earlier {AuditFields.UnkeyedSchemaVersion}");
+            return null;
+        }
+
+        if (keyed && _key is null)
+        {
+            _problem = new AuditProblem(position.File, position.Line, null, null, AuditProblemKinds.KeyRequired,
+                $"the records are keyed ({AuditFields.SchemaVersion}) and no audit chain key was given");
+            _pending = null;
+            _fatal = true;
             return null;
         }
 
@@ -267,9 +475,14 @@ internal sealed class AuditVerifier
         }
 
         string computed;
+        string? unkeyed = null;
         try
         {
-            computed = AuditChain.ComputeHash(root);
+            computed = AuditChain.ComputeHash(root, keyed ? _key : null);
+            if (keyed && computed != hash)
+            {
+                unkeyed = AuditChain.ComputeHash(root); // tells a recompute without the key from an edit
+            }
         }
         catch (FormatException e)
         {
@@ -277,7 +490,33 @@ internal sealed class AuditVerifier
             return null;
         }
 
-        return new Record(position, chainId, seq, prevHash, hash, computed);
+        var start = StringField(root, AuditFields.Kind) == AuditRecord.ChainStartKind ? ChainStartOf(root, position, chainId) : null;
+        return new Record(position, chainId, seq, prevHash, hash, computed, keyed, unkeyed, start);
+    }
+
+    /// <summary>The previous head a chain-start record names in its Arguments, or null when it names none.</summary>
+    private static ChainStartReference? ChainStartOf(JsonElement root, Position position, string chainId)
+    {
+        if (StringField(root, AuditFields.Arguments) is not { } arguments)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(arguments);
+            var previous = document.RootElement;
+            return previous.ValueKind == JsonValueKind.Object
+                && StringField(previous, "previousChainId") is { } previousChainId
+                && previous.TryGetProperty("previousSeq", out var seq) && seq.TryGetInt64(out var previousSeq)
+                && HashField(previous, "previousHash") is { } previousHash
+                ? new ChainStartReference(chainId, position, previousChainId, previousSeq, previousHash, StringField(previous, "previousFile"))
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // the record's own hash covers it; an unreadable reference just cannot be checked
+        }
     }
 
     private static string? RepeatedAuditField(JsonElement root)
@@ -352,7 +591,11 @@ internal sealed class AuditVerifier
 
     private readonly record struct Position(string File, long Line, bool FirstRecordOfFile, bool LastLine);
 
-    private sealed record Record(Position Position, string ChainId, long Seq, string PrevHash, string Hash, string ComputedHash);
+    private sealed record Record(
+        Position Position, string ChainId, long Seq, string PrevHash, string Hash, string ComputedHash, bool Keyed, string? UnkeyedHash, ChainStartReference? ChainStart);
+
+    /// <summary>What a chain-start record says about the chain before it.</summary>
+    private sealed record ChainStartReference(string ChainId, Position Position, string PreviousChainId, long PreviousSeq, string PreviousHash, string? PreviousFile);
 
     /// <summary>A gap in a chain (or its missing start), reported unless a missing record turns up later.</summary>
     private sealed record PendingGap(string ChainId, long MissingFrom, long MissingTo, Position Position, AuditProblem Problem);
@@ -372,5 +615,13 @@ internal sealed class AuditVerifier
         public long LastLine { get; set; }
 
         public long Records { get; set; }
+
+        public bool Keyed { get; init; }
     }
 }
+
+/// <summary>How <see cref="AuditVerifier"/> verifies: the key of keyed records, the checkpoint folder, and whether a missing chain start is accepted.</summary>
+/// <param name="Key">The audit chain key; null verifies only records of the earlier, unkeyed form.</param>
+/// <param name="CheckpointFolder">The folder of signed checkpoints; null skips the cut-tail and deleted-file checks that need them.</param>
+/// <param name="AllowTruncatedStart">Accept chains (and previous chains) whose files were removed by retention.</param>
+internal sealed record AuditVerifyOptions(AuditChainKey? Key = null, string? CheckpointFolder = null, bool AllowTruncatedStart = false);

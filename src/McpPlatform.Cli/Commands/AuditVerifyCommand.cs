@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Cli.Audit;
+using McpPlatform.Hosting.Audit;
 
 namespace McpPlatform.Cli.Commands;
 
@@ -17,9 +18,10 @@ internal sealed class AuditCommand : Command
 }
 
 /// <summary>
-/// <c>mcp-platform audit verify FILE...</c>: checks the hash chains in audit files and reports the first
-/// record that was edited, deleted or reordered. Exit codes: 0 every record is intact; 1 tampered or
-/// malformed (or a file could not be read); 2 usage, e.g. a file that does not exist.
+/// <c>mcp-platform audit verify FILE...</c>: checks the keyed hash chains in audit files against the signed
+/// checkpoints and reports the first record that was edited, deleted, reordered or rewritten, a cut tail or a
+/// deleted file. Exit codes: 0 every record is intact; 1 tampered, malformed or unkeyed (or a file could not be
+/// read); 2 usage, e.g. a file that does not exist or no key for keyed records.
 /// </summary>
 /// <remarks>
 /// Files are read in the order given, so a rolling set must be passed oldest first:
@@ -50,6 +52,46 @@ internal sealed class AuditVerifyCommand : Command
             + "the first record present, instead of reporting truncated-chain-start.",
     };
 
+    private readonly Option<string?> _keyFile = new("--key-file")
+    {
+        Description = $"A file holding the audit chain key (the secret's text). Otherwise ${AuditKeySource.EnvironmentVariable}, "
+            + "then --vault-uri, then the local secret store.",
+        HelpName = "file",
+    };
+
+    private readonly Option<string?> _vaultUri = new("--vault-uri")
+    {
+        Description = "Read the key from this Azure Key Vault (https://<vault>.vault.azure.net/), signed in as for az / managed identity.",
+        HelpName = "uri",
+    };
+
+    private readonly Option<string?> _store = new("--store")
+    {
+        Description = $"Read the key from this local secret store folder. Default: ${LocalSecretStoreDirectory} or the per-user store, when it holds the key.",
+        HelpName = "dir",
+    };
+
+    private readonly Option<string> _keySecret = new("--key-secret")
+    {
+        Description = "The name of the key's secret (McpPlatform:Audit:KeySecretName).",
+        DefaultValueFactory = _ => AuditChainKey.DefaultSecretName,
+        HelpName = "name",
+    };
+
+    private readonly Option<string?> _checkpoints = new("--checkpoints")
+    {
+        Description = "The folder of signed checkpoints (McpPlatform:Audit:CheckpointDirectory). Default: the 'checkpoints' folder beside the first file, if there is one. "
+            + "Without checkpoints a cut tail or a deleted last file cannot be detected.",
+        HelpName = "dir",
+    };
+
+    private readonly Option<bool> _allowUnkeyed = new("--allow-unkeyed")
+    {
+        Description = $"Exit 0 for intact records of the earlier, unkeyed form ({AuditFields.UnkeyedSchemaVersion}); they are still reported as not provable against an insider.",
+    };
+
+    private const string LocalSecretStoreDirectory = McpPlatform.Hosting.Secrets.LocalSecretStore.DirectoryEnvironmentVariable;
+
     /// <summary>Creates the command with its arguments, options and action.</summary>
     public AuditVerifyCommand()
         : base("verify", "Checks the hash chains in audit files and reports the first record that was edited, deleted or reordered. "
@@ -58,10 +100,16 @@ internal sealed class AuditVerifyCommand : Command
         Arguments.Add(_files);
         Options.Add(_json);
         Options.Add(_allowTruncatedStart);
-        SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
+        Options.Add(_keyFile);
+        Options.Add(_vaultUri);
+        Options.Add(_store);
+        Options.Add(_keySecret);
+        Options.Add(_checkpoints);
+        Options.Add(_allowUnkeyed);
+        SetAction(RunAsync);
     }
 
-    private int Run(ParseResult parseResult, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
@@ -78,10 +126,31 @@ internal sealed class AuditVerifyCommand : Command
             return ExitCodes.Usage;
         }
 
+        var checkpoints = parseResult.GetValue(_checkpoints);
+        if (checkpoints is not null && !Directory.Exists(checkpoints))
+        {
+            error.WriteLine($"error: the checkpoint folder '{checkpoints}' does not exist.");
+            return ExitCodes.Usage;
+        }
+
+        checkpoints ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(files[0]))!, "checkpoints") is var beside && Directory.Exists(beside) ? beside : null;
+
+        AuditChainKey? key;
+        try
+        {
+            (key, _) = await AuditKeySource.ResolveAsync(
+                parseResult.GetValue(_keyFile), parseResult.GetValue(_vaultUri), parseResult.GetValue(_store), parseResult.GetRequiredValue(_keySecret), cancellationToken);
+        }
+        catch (AuditKeyException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
         AuditVerification result;
         try
         {
-            result = AuditVerifier.Verify(files, parseResult.GetValue(_allowTruncatedStart), cancellationToken);
+            result = AuditVerifier.Verify(files, new AuditVerifyOptions(key, checkpoints, parseResult.GetValue(_allowTruncatedStart)), cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -89,16 +158,24 @@ internal sealed class AuditVerifyCommand : Command
             return ExitCodes.Failure;
         }
 
+        if (result.FirstProblem?.Kind == AuditProblemKinds.KeyRequired)
+        {
+            error.WriteLine($"error: {result.FirstProblem.File}: {result.FirstProblem.Message}; give it with --key-file FILE, "
+                + $"${AuditKeySource.EnvironmentVariable}, --vault-uri URI or --store DIR (secret '{parseResult.GetRequiredValue(_keySecret)}').");
+            return ExitCodes.Usage;
+        }
+
+        var unkeyedAccepted = result.UnkeyedRecords == 0 || parseResult.GetValue(_allowUnkeyed);
         if (parseResult.GetValue(_json))
         {
-            output.WriteLine(ToJson(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            output.WriteLine(ToJson(result, unkeyedAccepted).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
-            WriteSummary(output, result);
+            WriteSummary(output, result, checkpoints, unkeyedAccepted);
         }
 
-        return result.Ok ? ExitCodes.Success : ExitCodes.Failure;
+        return result.Ok && unkeyedAccepted ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private static string? CheckFile(string path)
@@ -117,7 +194,7 @@ internal sealed class AuditVerifyCommand : Command
         return null;
     }
 
-    private static void WriteSummary(TextWriter output, AuditVerification result)
+    private static void WriteSummary(TextWriter output, AuditVerification result, string? checkpoints, bool unkeyedAccepted)
     {
         if (result.FirstProblem is { } problem)
         {
@@ -128,7 +205,17 @@ internal sealed class AuditVerifyCommand : Command
             return;
         }
 
-        output.WriteLine($"OK: {Count(result.Files, "file")}, {Count(result.Records, "record")}, {Count(result.Chains.Count, "chain")}");
+        if (result.UnkeyedRecords > 0)
+        {
+            output.WriteLine($"UNKEYED: {Count(result.UnkeyedRecords, "record")} of the earlier, unkeyed form ({AuditFields.UnkeyedSchemaVersion}): "
+                + "their chain is intact, but anyone who could write the files could have rewritten it, so their integrity is not provable against an insider.");
+        }
+
+        var signed = checkpoints is null
+            ? " (no checkpoint folder: a cut tail or a deleted last file cannot be detected)"
+            : $", {Count(result.Checkpoints, "signed checkpoint")}";
+        var outcome = unkeyedAccepted ? "OK" : "NOT PROVABLE (--allow-unkeyed accepts it)";
+        output.WriteLine($"{outcome}: {Count(result.Files, "file")}, {Count(result.Records, "record")}, {Count(result.Chains.Count, "chain")}{signed}");
         foreach (var chain in result.Chains)
         {
             var start = chain.FirstSeq == 1 ? string.Empty : " (its start is not in these files)";
@@ -136,7 +223,7 @@ internal sealed class AuditVerifyCommand : Command
         }
     }
 
-    private static JsonObject ToJson(AuditVerification result)
+    private static JsonObject ToJson(AuditVerification result, bool unkeyedAccepted)
     {
         var chains = new JsonArray();
         foreach (var chain in result.Chains)
@@ -162,11 +249,13 @@ internal sealed class AuditVerifyCommand : Command
 
         return new JsonObject
         {
-            ["ok"] = result.Ok,
+            ["ok"] = result.Ok && unkeyedAccepted,
             ["files"] = result.Files,
             ["records"] = result.Records,
             ["chains"] = chains,
             ["firstProblem"] = problem,
+            ["unkeyedRecords"] = result.UnkeyedRecords,
+            ["checkpoints"] = result.Checkpoints,
         };
     }
 

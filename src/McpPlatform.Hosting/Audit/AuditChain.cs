@@ -10,14 +10,15 @@ namespace McpPlatform.Hosting.Audit;
 /// <summary>
 /// The hash chain over audit records, shared by the server that writes them and the verifier
 /// (<c>mcp-platform audit verify</c>). A record's <see cref="AuditFields.Hash"/> is the lower-case hex
-/// SHA-256 of its canonical form; its <see cref="AuditFields.PrevHash"/> is the previous record's hash
+/// HMAC-SHA256 of its canonical form under the <see cref="AuditChainKey"/> (plain SHA-256 in the earlier,
+/// unkeyed <see cref="AuditFields.UnkeyedSchemaVersion"/> form); its <see cref="AuditFields.PrevHash"/> is the previous record's hash
 /// (<see cref="GenesisHash"/> for <see cref="AuditFields.Seq"/> 1), so editing, deleting or reordering
 /// records breaks the chain.
 /// </summary>
 /// <remarks>
 /// The canonical form is a JSON array, without whitespace, of the values of <see cref="AuditFields.Hashed"/>
 /// in that order: a string as a JSON string, an integer as a JSON number, an absent or null value as
-/// <c>null</c>; SHA-256 over its UTF-8 bytes. Strings are escaped by <see cref="Utf8JsonWriter"/> with a
+/// <c>null</c>; the HMAC (or SHA-256) is over its UTF-8 bytes. Strings are escaped by <see cref="Utf8JsonWriter"/> with a
 /// <see cref="JavaScriptEncoder"/> allowing only Basic Latin, so the bytes are pure ASCII and do not depend on
 /// how the log file escaped them: <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\b</c>, <c>\f</c>, and
 /// <c>\uXXXX</c> (upper-case hex, UTF-16 code units) for <c>"</c>, <c>&amp;</c>, <c>'</c>, <c>+</c>,
@@ -44,7 +45,14 @@ public static class AuditChain
     /// <param name="fields">The record's values: each a <see cref="string"/>, a <see cref="long"/> (or a smaller integer), or null.</param>
     /// <returns>The lower-case hex SHA-256 of the record's canonical form.</returns>
     /// <exception cref="ArgumentException">A hashed field holds a value of another type.</exception>
-    public static string ComputeHash(IReadOnlyDictionary<string, object?> fields)
+    public static string ComputeHash(IReadOnlyDictionary<string, object?> fields) => ComputeHash(fields, key: null);
+
+    /// <summary>As <see cref="ComputeHash(IReadOnlyDictionary{string, object?})"/>, keyed: the lower-case hex HMAC-SHA256 under <paramref name="key"/>.</summary>
+    /// <param name="fields">The record's values: each a <see cref="string"/>, a <see cref="long"/> (or a smaller integer), or null.</param>
+    /// <param name="key">The audit chain key; null for the unkeyed SHA-256 of the earlier form.</param>
+    /// <returns>The lower-case hex HMAC-SHA256 (or SHA-256) of the record's canonical form.</returns>
+    /// <exception cref="ArgumentException">A hashed field holds a value of another type.</exception>
+    public static string ComputeHash(IReadOnlyDictionary<string, object?> fields, AuditChainKey? key)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var values = new object?[AuditFields.Hashed.Count];
@@ -59,7 +67,7 @@ public static class AuditChain
             WriteCanonical(writer, values);
         }
 
-        return HashOf(buffer.WrittenSpan);
+        return HashOf(buffer.WrittenSpan, key);
     }
 
     /// <summary>Writes the canonical form of a record's values, given in <see cref="AuditFields.Hashed"/> order.</summary>
@@ -84,7 +92,15 @@ public static class AuditChain
     /// <returns>The lower-case hex SHA-256 of the record's canonical form.</returns>
     /// <exception cref="ArgumentException"><paramref name="clefLine"/> is not a JSON object.</exception>
     /// <exception cref="FormatException">A hashed field is neither a string, an integer that fits a <see cref="long"/>, nor null.</exception>
-    public static string ComputeHash(JsonElement clefLine)
+    public static string ComputeHash(JsonElement clefLine) => ComputeHash(clefLine, key: null);
+
+    /// <summary>As <see cref="ComputeHash(JsonElement)"/>, keyed: the lower-case hex HMAC-SHA256 under <paramref name="key"/>.</summary>
+    /// <param name="clefLine">The record: a JSON object.</param>
+    /// <param name="key">The audit chain key; null for the unkeyed SHA-256 of the earlier form.</param>
+    /// <returns>The lower-case hex HMAC-SHA256 (or SHA-256) of the record's canonical form.</returns>
+    /// <exception cref="ArgumentException"><paramref name="clefLine"/> is not a JSON object.</exception>
+    /// <exception cref="FormatException">A hashed field is neither a string, an integer that fits a <see cref="long"/>, nor null.</exception>
+    public static string ComputeHash(JsonElement clefLine, AuditChainKey? key)
     {
         if (clefLine.ValueKind != JsonValueKind.Object)
         {
@@ -103,7 +119,7 @@ public static class AuditChain
             writer.WriteEndArray();
         }
 
-        return HashOf(buffer.WrittenSpan);
+        return HashOf(buffer.WrittenSpan, key);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, string name, object? value)
@@ -186,11 +202,19 @@ public static class AuditChain
         return text;
     }
 
-    /// <summary>The lower-case hex SHA-256 of a canonical form.</summary>
-    internal static string HashOf(ReadOnlySpan<byte> canonical)
+    /// <summary>The lower-case hex HMAC-SHA256 (SHA-256 without a key) of a canonical form.</summary>
+    internal static string HashOf(ReadOnlySpan<byte> canonical, AuditChainKey? key)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(canonical, digest);
+        if (key is null)
+        {
+            SHA256.HashData(canonical, digest);
+        }
+        else
+        {
+            HMACSHA256.HashData(key.RecordKey, canonical, digest);
+        }
+
         return Convert.ToHexStringLower(digest);
     }
 

@@ -11,8 +11,17 @@ public static class AuditFields
     /// <summary>The schema of the record; always <see cref="SchemaVersion"/>.</summary>
     public const string AuditSchema = "AuditSchema";
 
-    /// <summary>The value of <see cref="AuditSchema"/> this version of the platform writes and verifies.</summary>
-    public const string SchemaVersion = "mcp-platform.audit/1";
+    /// <summary>
+    /// The value of <see cref="AuditSchema"/> this version of the platform writes: records whose <see cref="Hash"/>
+    /// is an HMAC-SHA256 keyed with the audit chain key (<see cref="AuditChainKey"/>).
+    /// </summary>
+    public const string SchemaVersion = "mcp-platform.audit/2";
+
+    /// <summary>
+    /// The earlier, unkeyed form (plain SHA-256): still verified, but anyone who can write the file can rewrite
+    /// it and recompute every hash, so its integrity cannot be proven against an insider.
+    /// </summary>
+    public const string UnkeyedSchemaVersion = "mcp-platform.audit/1";
 
     /// <summary>The chain the record belongs to: random per server process, so a restart starts a new chain.</summary>
     public const string ChainId = "ChainId";
@@ -26,7 +35,7 @@ public static class AuditFields
     /// <summary>When the record was written: UTC, ISO 8601 round-trip ("O") text.</summary>
     public const string Time = "Time";
 
-    /// <summary>What the record is about: "request", "intent", "refused" or "notification".</summary>
+    /// <summary>What the record is about: "request", "intent", "refused", "notification", or "chain-start" (the first record of a chain that follows another).</summary>
     public const string Kind = "Kind";
 
     /// <summary>The JSON-RPC request id.</summary>
@@ -87,8 +96,9 @@ public static class AuditFields
     public const string Error = "Error";
 
     /// <summary>
-    /// The record's own hash: lower-case hex SHA-256 of the canonical form of <see cref="Hashed"/>
-    /// (<see cref="AuditChain.ComputeHash(IReadOnlyDictionary{string, object?})"/>). Not itself hashed.
+    /// The record's own hash: lower-case hex HMAC-SHA256, keyed with the audit chain key, of the canonical form
+    /// of <see cref="Hashed"/> (<see cref="AuditChain.ComputeHash(IReadOnlyDictionary{string, object?}, AuditChainKey)"/>);
+    /// plain SHA-256 in the <see cref="UnkeyedSchemaVersion"/> form. Not itself hashed.
     /// </summary>
     public const string Hash = "Hash";
 

@@ -15,8 +15,14 @@ internal sealed class AuditFileBatching : FileLifecycleHooks
 
     private HeldFlushStream? _current;
 
+    private string? _currentFileName;
+
+    /// <summary>The name (no folder) of the file the sink writes now, for checkpoints.</summary>
+    public string? CurrentFileName => Volatile.Read(ref _currentFileName);
+
     public override Stream OnFileOpened(string path, Stream underlyingStream, Encoding encoding)
     {
+        Volatile.Write(ref _currentFileName, Path.GetFileName(path));
         var stream = new HeldFlushStream(underlyingStream);
         Volatile.Write(ref _current, stream);
         return stream;

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>
-/// <see cref="AuditChain"/>'s hash for the audit writer, which hashes every record: the same canonical
+/// <see cref="AuditChain"/>'s keyed hash (HMAC-SHA256) for the audit writer, which hashes every record: the same canonical
 /// form, written into buffers reused from record to record. A record whose strings are ASCII (the
 /// usual case, arguments' quotes included) is written byte for byte as the canonical JSON writer would
 /// write it, escapes taken from a table that writer filled; any other goes through that writer.
@@ -27,7 +27,7 @@ internal sealed class AuditHasher : IDisposable
 
     private readonly ArrayBufferWriter<byte> _buffer = new(2048);
     private readonly Utf8JsonWriter _writer;
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256); // one digest context, reset per record
+    private readonly IncrementalHash _hmac; // one HMAC context, keyed once, reset per record
     private byte[] _verbatim = new byte[2048];
 
     // Per field, the string instance of the previous record, and the bytes of one seen twice in a row: most
@@ -36,11 +36,15 @@ internal sealed class AuditHasher : IDisposable
     private string?[] _previous = new string?[32];
     private (string Text, byte[] Bytes)?[] _repeated = new (string, byte[])?[32];
 
-    public AuditHasher() => _writer = new Utf8JsonWriter(_buffer, AuditChain.CanonicalWriterOptions);
+    public AuditHasher(AuditChainKey key)
+    {
+        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.RecordKey);
+        _writer = new Utf8JsonWriter(_buffer, AuditChain.CanonicalWriterOptions);
+    }
 
     public void Dispose()
     {
-        _sha256.Dispose();
+        _hmac.Dispose();
         _writer.Dispose();
     }
 
@@ -59,12 +63,12 @@ internal sealed class AuditHasher : IDisposable
         return HashOf(_buffer.WrittenSpan);
     }
 
-    /// <summary>The lower-case hex SHA-256 (as <see cref="AuditChain"/> computes it), reusing one digest context.</summary>
+    /// <summary>The lower-case hex HMAC-SHA256 (as <see cref="AuditChain"/> computes it), reusing one keyed context.</summary>
     private string HashOf(ReadOnlySpan<byte> canonical)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        _sha256.AppendData(canonical);
-        _sha256.GetHashAndReset(digest);
+        _hmac.AppendData(canonical);
+        _hmac.GetHashAndReset(digest);
         return Convert.ToHexStringLower(digest);
     }
 

@@ -17,6 +17,12 @@ namespace McpPlatform.Hosting.Audit;
 /// Records nobody waits for gather for up to <see cref="AuditOptions.FlushInterval"/> before a
 /// pass, so under load the writer wakes, and writes the file, once per group instead of once per
 /// request. A record someone waits for, <see cref="FlushAsync"/> and shutdown end that wait at once.
+/// <para>
+/// Hashes are HMAC-SHA256 under the <see cref="AuditChainKey"/>. Every chain opens with a
+/// <see cref="AuditRecord.ChainStartKind"/> record naming why it started and the previous chain's last
+/// head on disk (<see cref="AuditChainStart"/>), and the head is checkpointed, signed, to the checkpoint
+/// folder every <see cref="AuditOptions.CheckpointInterval"/> and on shutdown (<see cref="AuditCheckpoint"/>).
+/// </para>
 /// </remarks>
 public sealed partial class AuditLog : IAsyncDisposable
 {
@@ -34,7 +40,10 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     // Released when someone waits for the writer (a durable record, a flush, shutdown): ends the linger.
     private readonly SemaphoreSlim _urgent = new(0);
-    private readonly AuditHasher _hasher = new();
+    private readonly AuditHasher _hasher;
+    private readonly AuditChainKey _key;
+    private readonly AuditCheckpoints? _checkpoints;
+    private readonly Timer? _checkpointTimer;
     private readonly object?[] _values = new object?[AuditFieldMap.Names.Length];
 
     // The last property value made per field: the next record reuses it when its value is the same
@@ -53,6 +62,16 @@ public sealed partial class AuditLog : IAsyncDisposable
     private int _disposed;
     private string _previousHash = AuditChain.GenesisHash;
 
+    // What the current chain's chain-start record will say (it is written before the chain's first record).
+    private ChainOpening _opening;
+
+    // The last head known to be on disk (flushed), and the last one checkpointed: writer thread only.
+    private AuditHead? _written;
+    private AuditHead? _checkpointed;
+
+    // Set when a write failed, cleared when one succeeds: read by request threads (FailClosedReads).
+    private volatile bool _failing;
+
     internal AuditLog(
         Serilog.Core.Logger logger,
         AuditSinkFailures failures,
@@ -60,7 +79,10 @@ public sealed partial class AuditLog : IAsyncDisposable
         TimeSpan linger,
         AuditFieldLimits limits,
         AuditServerInfo server,
-        ILogger<AuditLog> diagnostics)
+        ILogger<AuditLog> diagnostics,
+        AuditChainKey key,
+        AuditCheckpoints? checkpoints,
+        TimeSpan checkpointInterval)
     {
         _logger = logger;
         _failures = failures;
@@ -69,11 +91,26 @@ public sealed partial class AuditLog : IAsyncDisposable
         Limits = limits;
         _server = server;
         _diagnostics = diagnostics;
+        _key = key;
+        _hasher = new AuditHasher(key);
+        _checkpoints = checkpoints;
+        _opening = OpeningAfterStart(checkpoints, key);
         _writer = Task.Run(WriteAllAsync);
+        if (checkpoints is not null)
+        {
+            // A marker in the queue, so the writer thread (the only one that knows the head) takes the checkpoint.
+            _checkpointTimer = new Timer(_ => _queue.Writer.TryWrite(default), null, checkpointInterval, checkpointInterval);
+        }
     }
 
     /// <summary>How long audited strings may be; the writer cuts every field to it, and so do those who fill records in.</summary>
     internal AuditFieldLimits Limits { get; }
+
+    /// <summary>
+    /// True from a failed write until the next successful one: requests whose records nobody waits for
+    /// (lists, resource reads) must not be served while <see cref="AuditOptions.FailClosedReads"/> holds.
+    /// </summary>
+    public bool IsFailing => _failing;
 
     /// <summary>The current chain id (a restart, or a sink failure, starts a new chain at sequence 1).</summary>
     public string ChainId => _chainId;
@@ -118,9 +155,15 @@ public sealed partial class AuditLog : IAsyncDisposable
             return;
         }
 
+        if (_checkpointTimer is not null)
+        {
+            await _checkpointTimer.DisposeAsync().ConfigureAwait(false);
+        }
+
         _queue.Writer.TryComplete();
         _urgent.Release();
         await _writer.ConfigureAwait(false);
+        Checkpoint(); // the head at shutdown: a tail cut after this is detected
         _hasher.Dispose();
         try
         {
@@ -161,11 +204,21 @@ public sealed partial class AuditLog : IAsyncDisposable
     {
         var records = 0;
         var taken = 0;
+        var checkpointDue = false;
+        var failed = false;
         for (; taken < MaxBatch && reader.TryRead(out var entry); taken++)
         {
             if (entry.Record is null)
             {
-                batch.Markers.Add(entry.Written!); // a flush marker: completes once everything before it is out
+                if (entry.Written is null)
+                {
+                    checkpointDue = true; // the checkpoint timer's marker
+                }
+                else
+                {
+                    batch.Markers.Add(entry.Written); // a flush marker: completes once everything before it is out
+                }
+
                 continue;
             }
 
@@ -183,6 +236,7 @@ public sealed partial class AuditLog : IAsyncDisposable
             {
                 // Records emitted before it in this batch may have shared the failed write.
                 Fail(batch, failure);
+                failed = true;
                 entry.Written?.TrySetException(new AuditUnavailableException(failure));
             }
         }
@@ -194,6 +248,22 @@ public sealed partial class AuditLog : IAsyncDisposable
         catch (Exception failure)
         {
             Fail(batch, failure);
+            failed = true;
+        }
+
+        if (!failed && records > 0)
+        {
+            _failing = false;
+        }
+
+        if (!failed && _seq > 0 && (_written is null || _written.Seq != _seq || !ReferenceEquals(_written.ChainId, _chainId)))
+        {
+            _written = new AuditHead(_chainId, _seq, _previousHash, _file?.CurrentFileName);
+        }
+
+        if (checkpointDue)
+        {
+            Checkpoint();
         }
 
         batch.Complete();
@@ -207,17 +277,33 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     private void Fail(Batch batch, Exception failure)
     {
+        _failing = true;
         LogSinkFailed(_diagnostics, failure);
         batch.FailDurable(new AuditUnavailableException(failure));
 
         // The sink may still flush the failed record later; a fresh chain keeps the old one
-        // verifiable (it just ends there) instead of reusing its next sequence number.
+        // verifiable (it just ends there) instead of reusing its next sequence number. Its first
+        // record says so and names the last head known to be on disk.
+        _opening = new ChainOpening(
+            AuditChainStart.SinkFailure,
+            $"the audit sink failed to write ({failure.GetType().Name}: {failure.Message}); the previous chain ends at its last record on disk",
+            _written);
         _chainId = NewChainId();
         _seq = 0;
         _previousHash = AuditChain.GenesisHash;
     }
 
     private void Emit(AuditRecord record)
+    {
+        if (_seq == 0)
+        {
+            EmitOne(AuditChainStart.Record(record.Time, _opening.Reason, _opening.Details, _opening.Previous));
+        }
+
+        EmitOne(record);
+    }
+
+    private void EmitOne(AuditRecord record)
     {
         var values = _values;
         AuditFieldMap.Fill(values, record, _server, _chainId, _seq + 1, _previousHash, Limits);
@@ -262,10 +348,56 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     private static string NewChainId() => Guid.NewGuid().ToString("N");
 
+    /// <summary>Signs the head on disk into the checkpoint folder, when it moved since the last checkpoint.</summary>
+    private void Checkpoint()
+    {
+        if (_checkpoints is null || _written is not { } head || ReferenceEquals(head, _checkpointed))
+        {
+            return;
+        }
+
+        try
+        {
+            _checkpoints.Write(AuditCheckpoint.Create(head.ChainId, head.Seq, head.Hash, head.File, DateTimeOffset.UtcNow, _key));
+            _checkpointed = head;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            LogCheckpointFailed(_diagnostics, _checkpoints.Folder, failure);
+        }
+    }
+
+    /// <summary>The first chain of this process names the newest checkpoint's head (the previous run's end).</summary>
+    private static ChainOpening OpeningAfterStart(AuditCheckpoints? checkpoints, AuditChainKey key)
+    {
+        if (checkpoints is null)
+        {
+            return new ChainOpening(AuditChainStart.ServerStart, "no checkpoint folder: the previous chain is not known", null);
+        }
+
+        try
+        {
+            var (latest, note) = checkpoints.ReadLatest(key);
+            var previous = latest is null ? null : new AuditHead(latest.ChainId, latest.Seq, latest.Head, latest.File);
+            return new ChainOpening(AuditChainStart.ServerStart, note ?? (latest is null ? "no earlier checkpoint" : null), previous);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            return new ChainOpening(AuditChainStart.ServerStart, $"the checkpoint folder cannot be read ({failure.GetType().Name})", null);
+        }
+    }
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "The audit log could not write a record; governed calls are refused until it can.")]
     private static partial void LogSinkFailed(ILogger logger, Exception failure);
 
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "The audit log could not write a checkpoint to {Folder}; a cut tail of the audit file is not detectable past the last checkpoint.")]
+    private static partial void LogCheckpointFailed(ILogger logger, string folder, Exception failure);
+
+    /// <summary>A record, a flush marker (<see cref="Written"/> only), or the checkpoint timer's marker (neither).</summary>
     private readonly record struct Entry(AuditRecord? Record, TaskCompletionSource? Written);
+
+    /// <summary>Why the current chain started, and the previous chain's head on disk.</summary>
+    private readonly record struct ChainOpening(string Reason, string? Details, AuditHead? Previous);
 
     /// <summary>What one pass of the writer owes its callers once the batch is flushed.</summary>
     private sealed class Batch
@@ -304,7 +436,11 @@ public sealed partial class AuditLog : IAsyncDisposable
 
 /// <summary>The audit sink could not write: a governed call must not run.</summary>
 public sealed class AuditUnavailableException(Exception inner)
-    : Exception("The audit log cannot be written, so this call was refused (fail closed).", inner);
+    : Exception("The audit log cannot be written, so this call was refused (fail closed).", inner)
+{
+    /// <summary>The error of another request refused while the audit log cannot write (<see cref="AuditOptions.FailClosedReads"/>).</summary>
+    public const string RequestRefused = "The audit log cannot be written, so this request was refused (fail closed).";
+}
 
 /// <summary>Who wrote the records: server name and version, and the hash of its tool surface.</summary>
 internal sealed record AuditServerInfo(string Name, string Version, string ManifestHash);

@@ -5,11 +5,12 @@ using Serilog.Settings.Configuration;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>
-/// The audit logger: its own Serilog pipeline, separate from application logs. Sinks come from
-/// <c>McpPlatform:Audit:Serilog</c> (<c>AuditTo</c> sinks throw on failure); without any, a
-/// rolling compact-JSON (CLEF) file under the audit folder whose failures are reported to
-/// <see cref="AuditSinkFailures"/> and whose writes <see cref="AuditFileBatching"/> groups,
-/// plus a console line per record.
+/// The audit logger: its own Serilog pipeline, separate from application logs. With <c>AuditTo</c> sinks
+/// under <c>McpPlatform:Audit:Serilog</c> (they throw on failure, so a failed write still refuses calls)
+/// those replace the embedded default; otherwise the embedded default is always there: a rolling
+/// compact-JSON (CLEF) file under the audit folder whose failures are reported to <see cref="AuditSinkFailures"/>
+/// and whose writes <see cref="AuditFileBatching"/> groups, plus a console line per record. <c>WriteTo</c>
+/// sinks are best-effort copies added beside it: configuring one never removes the failure-detecting file.
 /// </summary>
 internal static class AuditLoggerFactory
 {
@@ -18,12 +19,13 @@ internal static class AuditLoggerFactory
     {
         var logger = new LoggerConfiguration().MinimumLevel.Information();
         var section = configuration.GetSection(AuditOptions.SerilogSectionName);
-        if (section.GetSection("WriteTo").Exists() || section.GetSection("AuditTo").Exists())
+        var readerOptions = new ConfigurationReaderOptions { SectionName = AuditOptions.SerilogSectionName };
+        if (section.GetSection("AuditTo").Exists())
         {
-            return logger.ReadFrom.Configuration(configuration, new ConfigurationReaderOptions { SectionName = AuditOptions.SerilogSectionName }).CreateLogger();
+            return logger.ReadFrom.Configuration(configuration, readerOptions).CreateLogger();
         }
 
-        var folder = Path.Combine(contentRoot, options.Directory);
+        var folder = PlatformAudit.AuditFolder(options, contentRoot);
         Directory.CreateDirectory(folder);
         logger.WriteTo.Fallible(
             // Roll on size instead of silently stopping at the limit; keep every file (retention is an operator's decision).
@@ -37,7 +39,12 @@ internal static class AuditLoggerFactory
             failures);
         if (options.Console)
         {
-            logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} AUD] {Kind} {Method} {Tool} by {Subject}: {Outcome} ({Rule}){NewLine}");
+            logger.WriteTo.Console(new AuditConsoleFormatter());
+        }
+
+        if (section.GetSection("WriteTo").Exists())
+        {
+            logger.ReadFrom.Configuration(configuration, readerOptions); // adds the copies; the file above stays
         }
 
         return logger.CreateLogger();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using McpPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -67,6 +68,17 @@ internal static class AuditMessageFilter
         var request = (JsonRpcRequest)context.JsonRpcMessage;
         record.RequestId = limits.Field(request.Id.ToString());
         record.Method = limits.Field(request.Method);
+
+        if (audit.IsFailing && request.Method is not (RequestMethods.Initialize or RequestMethods.Ping)
+            && services.GetRequiredService<IOptions<AuditOptions>>().Value.FailClosedReads)
+        {
+            // FailClosedReads: nothing is served while its record could be lost. This record still goes to the
+            // writer: once one is written, the audit log works again and requests are served.
+            record.Outcome = "refused";
+            record.Error = "audit unavailable";
+            await audit.WriteAsync(record, durable: false, CancellationToken.None).ConfigureAwait(false);
+            throw new McpProtocolException(AuditUnavailableException.RequestRefused, McpErrorCode.InternalError);
+        }
 
         var started = Stopwatch.GetTimestamp();
         using var scope = AuditScope.Begin(record);

@@ -17,7 +17,10 @@ public sealed class AuditOptions
     /// <summary>Off only for benchmarks; refused outside Development.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Folder of the embedded default file sink, relative to the content root.</summary>
+    /// <summary>
+    /// Folder of the embedded default file sink, relative to the content root; <c>%VARIABLE%</c>s are expanded, so
+    /// replicas on one shared volume can each write their own folder, e.g. <c>/var/audit/%HOSTNAME%</c>.
+    /// </summary>
     public string Directory { get; set; } = "audit";
 
     /// <summary>Whether the embedded default also writes a one-line summary per record to the console.</summary>
@@ -61,4 +64,27 @@ public sealed class AuditOptions
 
     /// <summary>The most characters of a call's whole arguments JSON, after each value was capped; cut the same way.</summary>
     public int MaxArgumentsChars { get; set; } = DefaultMaxArgumentsChars;
+
+    /// <summary>
+    /// The secret (in the platform's secret store, <c>McpPlatform:Secrets</c>) holding the audit chain key that
+    /// every record's hash and every checkpoint is keyed with. Read once at start. In Development a missing key
+    /// is created in the local store; elsewhere a missing key stops the server.
+    /// </summary>
+    public string KeySecretName { get; set; } = AuditChainKey.DefaultSecretName;
+
+    /// <summary>
+    /// Folder of the signed checkpoints of the chain head, relative to the content root: a second sink, so a
+    /// cut or deleted audit file is detected. Empty (the default): <c>checkpoints</c> inside <see cref="Directory"/>,
+    /// where <c>audit verify</c> finds it; put it on other storage (another volume, another account) where you can.
+    /// </summary>
+    public string? CheckpointDirectory { get; set; }
+
+    /// <summary>The shortest and longest <see cref="CheckpointInterval"/> accepted.</summary>
+    public static readonly (TimeSpan Min, TimeSpan Max) CheckpointIntervalRange = (TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
+
+    /// <summary>
+    /// How often the head of the chain is checkpointed (when it moved), besides on shutdown. Records written
+    /// after the last checkpoint can be cut off the end of the file without <c>audit verify</c> noticing.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

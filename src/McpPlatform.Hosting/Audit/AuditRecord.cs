@@ -19,7 +19,10 @@ public sealed class AuditRecord
     /// <summary>The kind of the record of a JSON-RPC notification from the client (no id, no answer).</summary>
     public const string NotificationKind = "notification";
 
-    /// <summary>request, intent, refused or notification.</summary>
+    /// <summary>The kind of the first record of every chain: why the chain started and the head of the one before it.</summary>
+    public const string ChainStartKind = "chain-start";
+
+    /// <summary>request, intent, refused, notification or chain-start.</summary>
     public string Kind { get; set; } = RequestKind;
 
     /// <summary>When the request arrived.</summary>

@@ -1,3 +1,4 @@
+using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,14 +29,26 @@ internal static class PlatformAudit
             var identity = ServerIdentity.Describe(provider.GetRequiredService<IOptions<McpPlatformOptions>>().Value);
             var failures = new AuditSinkFailures();
             var batching = new AuditFileBatching();
+            var logger = AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures, batching); // creates the audit folder
+            var checkpointFolder = CheckpointFolder(options, environment.ContentRootPath);
+            Directory.CreateDirectory(checkpointFolder);
+            var key = AuditChainKeyLoader.Load(
+                provider.GetRequiredService<ISecretProvider>(),
+                options,
+                provider.GetRequiredService<IOptions<SecretsOptions>>().Value,
+                environment,
+                provider.GetRequiredService<ILogger<AuditLog>>());
             var log = new AuditLog(
-                AuditLoggerFactory.Create(configuration, options, environment.ContentRootPath, failures, batching),
+                logger,
                 failures,
                 batching,
                 options.FlushInterval,
                 new AuditFieldLimits(options.MaxFieldChars, options.MaxArgumentsChars),
                 new AuditServerInfo(identity.Name, identity.Version, ManifestHashOf(provider)),
-                provider.GetRequiredService<ILogger<AuditLog>>());
+                provider.GetRequiredService<ILogger<AuditLog>>(),
+                key,
+                new AuditCheckpoints(checkpointFolder),
+                options.CheckpointInterval);
 
             // ApplicationStopped fires after the server has finished its in-flight requests.
             provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => log.DisposeAsync().AsTask().GetAwaiter().GetResult());
@@ -62,6 +75,20 @@ internal static class PlatformAudit
     private static string ManifestHashOf(IServiceProvider provider) =>
         provider.GetRequiredService<Manifest.EffectiveManifest>().Hash ?? ToolSurfaceHash.Compute(provider.GetRequiredService<McpToolCatalog>());
 
+    /// <summary>The checkpoint folder: <see cref="AuditOptions.CheckpointDirectory"/>, or <c>checkpoints</c> inside the audit folder (where <c>audit verify</c> looks by default).</summary>
+    internal static string CheckpointFolder(AuditOptions options, string contentRoot) =>
+        string.IsNullOrWhiteSpace(options.CheckpointDirectory)
+            ? Path.Combine(AuditFolder(options, contentRoot), "checkpoints")
+            : Path.Combine(contentRoot, Environment.ExpandEnvironmentVariables(options.CheckpointDirectory));
+
+    /// <summary>
+    /// The audit folder: <see cref="AuditOptions.Directory"/> under the content root, with <c>%VARIABLE%</c>s expanded,
+    /// so replicas sharing one volume each write their own folder (<c>/var/audit/%HOSTNAME%</c>: the pod or replica name).
+    /// </summary>
+    internal static string AuditFolder(AuditOptions options, string contentRoot) =>
+        Path.Combine(contentRoot, Environment.ExpandEnvironmentVariables(options.Directory));
+
+
     private sealed class AuditStartup(IServiceProvider services, IOptions<AuditOptions> options) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
@@ -74,7 +101,8 @@ internal static class PlatformAudit
             catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
             {
                 throw new InvalidOperationException(
-                    $"McpPlatform:Audit:Directory: the audit folder '{options.Value.Directory}' cannot be created or written: {failure.Message}", failure);
+                    $"McpPlatform:Audit:Directory / McpPlatform:Audit:CheckpointDirectory: the audit folder '{options.Value.Directory}' " +
+                    $"or the checkpoint folder '{options.Value.CheckpointDirectory}' cannot be created or written: {failure.Message}", failure);
             }
         }
 
@@ -91,14 +119,33 @@ internal static class PlatformAudit
                 return ValidateOptionsResult.Fail($"McpPlatform:Audit:Enabled=false is only allowed in Development; in the '{environment.EnvironmentName}' environment every call is audited.");
             }
 
+            var failures = new List<string>();
             if (options.FlushInterval < TimeSpan.Zero || options.FlushInterval > AuditOptions.MaxFlushInterval)
             {
-                return ValidateOptionsResult.Fail(
+                failures.Add(
                     $"McpPlatform:Audit:FlushInterval must be between 00:00:00 and {AuditOptions.MaxFlushInterval:c} (it is {options.FlushInterval:c}): " +
                     "it is how long records of read calls may wait in memory before they are written.");
             }
 
-            return AuditFieldLimitsValidation.Validate(options);
+            var (min, max) = AuditOptions.CheckpointIntervalRange;
+            if (options.CheckpointInterval < min || options.CheckpointInterval > max)
+            {
+                failures.Add(
+                    $"McpPlatform:Audit:CheckpointInterval must be between {min:c} and {max:c} (it is {options.CheckpointInterval:c}): " +
+                    "records written after the last checkpoint can be cut off the audit file unnoticed.");
+            }
+
+            if (!LocalSecretStore.IsValidName(options.KeySecretName))
+            {
+                failures.Add($"McpPlatform:Audit:KeySecretName must be a secret name: {LocalSecretStore.NameRules} (it is '{options.KeySecretName}').");
+            }
+
+            if (AuditFieldLimitsValidation.Validate(options) is { Failed: true } limits)
+            {
+                failures.AddRange(limits.Failures!);
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
     }
 }

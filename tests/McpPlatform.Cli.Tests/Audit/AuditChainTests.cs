@@ -20,12 +20,25 @@ public sealed class AuditChainTests
     [Fact]
     public void Hash_is_sha256_of_the_canonical_array()
     {
-        var fields = new Dictionary<string, object?> { [AuditFields.AuditSchema] = AuditFields.SchemaVersion, [AuditFields.Seq] = 7L, [AuditFields.Arguments] = "é<" };
+        var fields = new Dictionary<string, object?> { [AuditFields.AuditSchema] = AuditFields.UnkeyedSchemaVersion, [AuditFields.Seq] = 7L, [AuditFields.Arguments] = "é<" };
         var canonical = "[\"mcp-platform.audit/1\",null,7,null,null,null,null,null,null,null,null,null,null,null,null,null,\"\\u00E9\\u003C\",null,null,null,null,null,null,null,null]";
 
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
 
         Assert.Equal(expected, AuditChain.ComputeHash(fields));
+    }
+
+    [Fact]
+    public void Keyed_hash_is_hmac_sha256_of_the_canonical_array_under_the_keys_utf8_bytes()
+    {
+        var fields = new Dictionary<string, object?> { [AuditFields.AuditSchema] = AuditFields.SchemaVersion, [AuditFields.Seq] = 7L, [AuditFields.Arguments] = "é<" };
+        var canonical = "[\"mcp-platform.audit/2\",null,7,null,null,null,null,null,null,null,null,null,null,null,null,null,\"\\u00E9\\u003C\",null,null,null,null,null,null,null,null]";
+
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(AuditTestKey.Secret), System.Text.Encoding.UTF8.GetBytes(canonical)));
+
+        Assert.Equal(expected, AuditChain.ComputeHash(fields, AuditTestKey.Key));
+        Assert.NotEqual(expected, AuditChain.ComputeHash(fields, AuditChainKey.FromSecret(AuditTestKey.Secret + "x")));
     }
 
     [Fact]
@@ -52,8 +65,8 @@ public sealed class AuditChainTests
         using var first = JsonDocument.Parse(escaped);
         using var second = JsonDocument.Parse(relaxed);
 
-        Assert.Equal(fields[AuditFields.Hash], AuditChain.ComputeHash(first.RootElement));
-        Assert.Equal(fields[AuditFields.Hash], AuditChain.ComputeHash(second.RootElement));
+        Assert.Equal(fields[AuditFields.Hash], AuditChain.ComputeHash(first.RootElement, AuditTestKey.Key));
+        Assert.Equal(fields[AuditFields.Hash], AuditChain.ComputeHash(second.RootElement, AuditTestKey.Key));
     }
 
     [Fact]

@@ -7,11 +7,13 @@ namespace McpPlatform.Cli.Tests.Audit;
 
 /// <summary>
 /// Writes audit records the way a server does: one chain per "process", each record's fields filled in,
-/// <see cref="AuditChain.ComputeHash(IReadOnlyDictionary{string, object?})"/> over them, the hash carried
-/// into the next record's PrevHash.
+/// <see cref="AuditChain.ComputeHash(IReadOnlyDictionary{string, object?}, AuditChainKey)"/> over them (keyed with
+/// <see cref="AuditTestKey"/>, or plain SHA-256 in the earlier unkeyed form), the hash carried into the next record's PrevHash.
 /// </summary>
-internal sealed class AuditChainWriter(string? chainId = null)
+internal sealed class AuditChainWriter(string? chainId = null, bool unkeyed = false, AuditChainKey? key = null)
 {
+    private readonly AuditChainKey? _key = unkeyed ? null : key ?? AuditTestKey.Key;
+
     private long _seq;
     private string _previousHash = AuditChain.GenesisHash;
 
@@ -23,7 +25,7 @@ internal sealed class AuditChainWriter(string? chainId = null)
         var seq = ++_seq;
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            [AuditFields.AuditSchema] = AuditFields.SchemaVersion,
+            [AuditFields.AuditSchema] = _key is null ? AuditFields.UnkeyedSchemaVersion : AuditFields.SchemaVersion,
             [AuditFields.ChainId] = ChainId,
             [AuditFields.Seq] = seq,
             [AuditFields.PrevHash] = _previousHash,
@@ -50,11 +52,18 @@ internal sealed class AuditChainWriter(string? chainId = null)
             [AuditFields.Error] = null,
         };
         change?.Invoke(fields);
-        var hash = AuditChain.ComputeHash(fields);
+        var hash = AuditChain.ComputeHash(fields, _key);
         fields[AuditFields.Hash] = hash;
         _previousHash = hash;
         return fields;
     }
+
+    /// <summary>The last record written: its Seq and Hash (what a checkpoint signs).</summary>
+    public (long Seq, string Hash) Head => (_seq, _previousHash);
+
+    /// <summary>A checkpoint of the head, signed as the server signs it.</summary>
+    public AuditCheckpoint Checkpoint(string? file) =>
+        AuditCheckpoint.Create(ChainId, _seq, _previousHash, file, new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero).AddSeconds(_seq), _key ?? AuditTestKey.Key);
 
     /// <summary>The next <paramref name="count"/> records as CLEF lines.</summary>
     public List<string> NextLines(int count) => Enumerable.Range(0, count).Select(_ => AuditClef.Line(Next())).ToList();
@@ -105,4 +114,28 @@ internal static class AuditClef
         fields[field] = value;
         return JsonSerializer.Serialize(fields);
     }
+}
+
+/// <summary>The audit chain key the test records are keyed with, and a key file holding it for <c>--key-file</c>.</summary>
+internal static class AuditTestKey
+{
+    public const string Secret = "test-audit-chain-key-0123456789abcdefghijkl";
+
+    public static AuditChainKey Key { get; } = AuditChainKey.FromSecret(Secret);
+
+    /// <summary>A file holding <see cref="Secret"/> (one per test run, in the temp folder).</summary>
+    public static string File { get; } = WriteKeyFile();
+
+    private static string WriteKeyFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mcpplatform-audit-key-{Guid.NewGuid():N}.txt");
+        System.IO.File.WriteAllText(path, Secret + "\n");
+        return path;
+    }
+}
+
+/// <summary><c>mcp-platform audit verify --key-file (the test key) ARGS...</c>.</summary>
+internal static class AuditCli
+{
+    public static Task<CliRun> VerifyAsync(params string[] args) => CliRun.RunAsync(["audit", "verify", "--key-file", AuditTestKey.File, .. args]);
 }

@@ -18,10 +18,10 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var day1 = AuditClef.Write(_folder.Combine("audit-20261125.clef"), first.NextLines(3));
         var day2 = AuditClef.Write(_folder.Combine("audit-20261125_001.clef"), [.. first.NextLines(2), .. second.NextLines(4)]);
 
-        var run = (await CliRun.RunAsync("audit", "verify", day1, day2)).EnsureSuccess();
+        var run = (await AuditCli.VerifyAsync(day1, day2)).EnsureSuccess();
 
         Assert.Equal(
-            "OK: 2 files, 9 records, 2 chains\n"
+            "OK: 2 files, 9 records, 2 chains (no checkpoint folder: a cut tail or a deleted last file cannot be detected)\n"
             + "  chain 3f2a9c0d11b24e5f8a6b7c8d9e0f1a2b: seq 1..5\n"
             + "  chain b7e1c2d3e4f5a6b7c8d9e0f1a2b3c4d5: seq 1..4\n",
             run.Stdout.ReplaceLineEndings("\n"));
@@ -51,7 +51,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         lines[56] = AuditClef.Edit(lines[56], AuditFields.Outcome, "denied");
         var file = AuditClef.Write(_folder.Combine("audit-20261125.clef"), lines);
 
-        var run = await CliRun.RunAsync("audit", "verify", file);
+        var run = await AuditCli.VerifyAsync(file);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"TAMPERED: {file}:57 chain 3f2a9c0d… seq 57: record was edited (hash mismatch)\n", run.Stdout.ReplaceLineEndings("\n"));
@@ -66,7 +66,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var file = AuditClef.Write(_folder.Combine("audit.clef"), lines);
 
         var problem = await VerifyExpectingProblemAsync(file);
-        var human = await CliRun.RunAsync("audit", "verify", file);
+        var human = await AuditCli.VerifyAsync(file);
 
         AssertProblem(problem, file, line: 2, chain.ChainId, seq: 2, AuditProblemKinds.Edited);
         Assert.DoesNotContain("hunter2", human.Stdout + human.Stderr);
@@ -94,7 +94,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var forged = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(lines[2])!
             .ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.Number ? (object?)p.Value.GetInt64() : p.Value.GetString());
         forged[AuditFields.Decision] = "deny";
-        forged[AuditFields.Hash] = AuditChain.ComputeHash(forged);
+        forged[AuditFields.Hash] = AuditChain.ComputeHash(forged, AuditTestKey.Key); // an insider with the key
         lines[2] = AuditClef.Line(forged);
         var file = AuditClef.Write(_folder.Combine("audit.clef"), lines);
 
@@ -113,7 +113,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var file = AuditClef.Write(_folder.Combine("audit.clef"), lines);
 
         var problem = await VerifyExpectingProblemAsync(file);
-        var human = await CliRun.RunAsync("audit", "verify", file);
+        var human = await AuditCli.VerifyAsync(file);
 
         AssertProblem(problem, file, line: 5, chain.ChainId, seq: 6, AuditProblemKinds.Deleted);
         Assert.Contains("expected seq 5, got 6", problem.GetProperty("message").GetString());
@@ -144,7 +144,8 @@ public sealed class AuditVerifyCommandTests : IDisposable
 
         var problem = await VerifyExpectingProblemAsync(day1, day2);
 
-        AssertProblem(problem, day2, line: 1, chain.ChainId, seq: 5, AuditProblemKinds.Deleted);
+        // A gap between two files: a file between them was deleted, or records cut at the boundary.
+        AssertProblem(problem, day2, line: 1, chain.ChainId, seq: 5, AuditProblemKinds.DeletedFile);
     }
 
     [Fact]
@@ -210,10 +211,10 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var chain = new AuditChainWriter("3f2a9c0d11b24e5f8a6b7c8d9e0f1a2b");
         var file = AuditClef.Write(_folder.Combine("audit.clef"), chain.NextLines(10).Skip(6)); // older files removed by retention
 
-        var run = (await CliRun.RunAsync("audit", "verify", "--allow-truncated-start", file)).EnsureSuccess();
+        var run = (await AuditCli.VerifyAsync("--allow-truncated-start", file)).EnsureSuccess();
 
         Assert.Equal(
-            "OK: 1 file, 4 records, 1 chain\n  chain 3f2a9c0d11b24e5f8a6b7c8d9e0f1a2b: seq 7..10 (its start is not in these files)\n",
+            "OK: 1 file, 4 records, 1 chain (no checkpoint folder: a cut tail or a deleted last file cannot be detected)\n  chain 3f2a9c0d11b24e5f8a6b7c8d9e0f1a2b: seq 7..10 (its start is not in these files)\n",
             run.Stdout.ReplaceLineEndings("\n"));
     }
 
@@ -242,7 +243,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var file = AuditClef.Write(_folder.Combine("audit.clef"), lines);
 
         var problem = await VerifyExpectingProblemAsync(file);
-        var human = await CliRun.RunAsync("audit", "verify", file);
+        var human = await AuditCli.VerifyAsync(file);
 
         Assert.Equal(AuditProblemKinds.Malformed, problem.GetProperty("kind").GetString());
         Assert.Equal(3, problem.GetProperty("line").GetInt64());
@@ -306,11 +307,11 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var chain = new AuditChainWriter();
         var file = AuditClef.Write(_folder.Combine("audit.clef"), chain.NextLines(3));
 
-        var run = (await CliRun.RunAsync("audit", "verify", "--json", file)).EnsureSuccess();
+        var run = (await AuditCli.VerifyAsync("--json", file)).EnsureSuccess();
 
         using var document = JsonDocument.Parse(run.Stdout);
         var root = document.RootElement;
-        Assert.Equal(["ok", "files", "records", "chains", "firstProblem"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["ok", "files", "records", "chains", "firstProblem", "unkeyedRecords", "checkpoints"], root.EnumerateObject().Select(p => p.Name));
         Assert.True(root.GetProperty("ok").GetBoolean());
         Assert.Equal(1, root.GetProperty("files").GetInt32());
         Assert.Equal(3, root.GetProperty("records").GetInt64());
@@ -330,7 +331,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         lines[3] = AuditClef.Edit(lines[3], AuditFields.Outcome, "denied");
         var file = AuditClef.Write(_folder.Combine("audit.clef"), lines);
 
-        var run = await CliRun.RunAsync("audit", "verify", "--json", file);
+        var run = await AuditCli.VerifyAsync("--json", file);
 
         Assert.Equal(1, run.ExitCode);
         using var document = JsonDocument.Parse(run.Stdout);
@@ -349,7 +350,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var present = AuditClef.Write(_folder.Combine("audit.clef"), new AuditChainWriter().NextLines(1));
         var missing = _folder.Combine("audit-20261126.clef");
 
-        var run = await CliRun.RunAsync("audit", "verify", present, missing);
+        var run = await AuditCli.VerifyAsync(present, missing);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"the audit file '{missing}' does not exist", run.Stderr);
@@ -367,7 +368,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
 
     private static async Task<JsonElement> VerifyExpectingProblemAsync(params string[] files)
     {
-        var run = await CliRun.RunAsync(["audit", "verify", "--json", .. files]);
+        var run = await AuditCli.VerifyAsync(["--json", .. files]);
         Assert.True(run.ExitCode == 1, $"expected exit 1, got {run.ExitCode}\nstdout:\n{run.Stdout}\nstderr:\n{run.Stderr}");
         using var document = JsonDocument.Parse(run.Stdout);
         Assert.False(document.RootElement.GetProperty("ok").GetBoolean());

@@ -32,7 +32,7 @@ public sealed class SerilogAuditFileTests : IDisposable
         var file = _folder.Combine("audit-20261125.clef");
         var written = WriteThroughSerilog(file, new AuditChainWriter(), 6);
 
-        var run = (await CliRun.RunAsync("audit", "verify", file)).EnsureSuccess();
+        var run = (await AuditCli.VerifyAsync(file)).EnsureSuccess();
 
         Assert.StartsWith("OK: 1 file, 6 records, 1 chain", run.Stdout);
         Assert.Equal(6, written.Count);
@@ -72,7 +72,7 @@ public sealed class SerilogAuditFileTests : IDisposable
                 }
             }
 
-            Assert.Equal(written[i][AuditFields.Hash], AuditChain.ComputeHash(root));
+            Assert.Equal(written[i][AuditFields.Hash], AuditChain.ComputeHash(root, AuditTestKey.Key));
             Assert.Equal(written[i][AuditFields.Hash], root.GetProperty(AuditFields.Hash).GetString());
         }
     }
@@ -90,7 +90,7 @@ public sealed class SerilogAuditFileTests : IDisposable
         bytes[at + subject.Length - 2] = (byte)'5'; // Subject "user-4" -> "user-5" on line 4
         File.WriteAllBytes(file, bytes);
 
-        var run = await CliRun.RunAsync("audit", "verify", "--json", file);
+        var run = await AuditCli.VerifyAsync("--json", file);
 
         Assert.Equal(1, run.ExitCode);
         using var document = JsonDocument.Parse(run.Stdout);

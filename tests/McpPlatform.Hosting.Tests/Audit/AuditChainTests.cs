@@ -78,14 +78,15 @@ public sealed class AuditChainTests : IDisposable
 
         var record = Assert.Single(_audit.Read().Requests, l => l.Tool == "open_ticket");
         var hash = record.String(AuditFields.Hash);
-        Assert.Equal(hash, AuditChain.ComputeHash(record.Fields));
+        var key = AuditChainCheck.KeyOf(_audit.Path);
+        Assert.Equal(hash, AuditChain.ComputeHash(record.Fields, key));
 
         foreach (var (field, value) in new[] { (AuditFields.Outcome, "denied"), (AuditFields.Subject, "someone-else"), (AuditFields.Arguments, "{}") })
         {
             var tampered = System.Text.Json.Nodes.JsonNode.Parse(record.Text)!.AsObject();
             tampered[field] = value;
             using var document = System.Text.Json.JsonDocument.Parse(tampered.ToJsonString());
-            Assert.NotEqual(hash, AuditChain.ComputeHash(document.RootElement));
+            Assert.NotEqual(hash, AuditChain.ComputeHash(document.RootElement, key));
         }
     }
 

@@ -9,7 +9,14 @@ namespace McpPlatform.Hosting.Tests.Audit;
 /// </summary>
 public sealed class AuditTrail
 {
-    private AuditTrail(IReadOnlyList<AuditLine> lines) => Lines = lines;
+    private AuditTrail(string folder, IReadOnlyList<AuditLine> lines)
+    {
+        Folder = folder;
+        Lines = lines;
+    }
+
+    /// <summary>The audit folder read.</summary>
+    public string Folder { get; }
 
     /// <summary>Every record, in file order.</summary>
     public IReadOnlyList<AuditLine> Lines { get; }
@@ -19,6 +26,9 @@ public sealed class AuditTrail
 
     /// <summary>The records of kind <c>intent</c>.</summary>
     public IEnumerable<AuditLine> Intents => Lines.Where(l => l.Kind == AuditRecord.IntentKind);
+
+    /// <summary>The records of kind <c>chain-start</c>: one opens every chain.</summary>
+    public IEnumerable<AuditLine> ChainStarts => Lines.Where(l => l.Kind == AuditRecord.ChainStartKind);
 
     /// <summary>The records of kind <c>refused</c>.</summary>
     public IEnumerable<AuditLine> Refusals => Lines.Where(l => l.Kind == AuditRecord.RefusedKind);
@@ -36,7 +46,7 @@ public sealed class AuditTrail
             }
         }
 
-        return new AuditTrail(lines);
+        return new AuditTrail(folder, lines);
     }
 
     /// <summary>The one request record for JSON-RPC id <paramref name="requestId"/> (ids unique within the test); fails if there is not exactly one.</summary>

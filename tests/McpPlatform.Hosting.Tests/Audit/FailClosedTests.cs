@@ -1,6 +1,7 @@
 using McpPlatform.Hosting.Tests.Samples;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Client;
 
 namespace McpPlatform.Hosting.Tests.Audit;
 
@@ -48,6 +49,52 @@ public sealed class FailClosedTests : IDisposable
         Assert.True(read.IsError);
         Assert.Equal(FailClosedMessage, read.SingleText());
         Assert.Equal(0, server.Services.GetRequiredService<ToolInvocations>().Count("count_call"));
+    }
+
+    [Fact]
+    public async Task With_fail_closed_reads_lists_are_refused_too_once_the_audit_log_has_failed()
+    {
+        Assert.True(FullDevice.Exists, "This test needs /dev/full (Linux) to make the audit file unwritable.");
+        FullDevice.BackTodaysAuditFiles(_audit.Path);
+        await using var server = await StartAsync(failClosedReads: true);
+        await using var client = await server.ConnectClientAsync();
+        var read = await client.CallAsync("count_call");
+        Assert.Equal(FailClosedMessage, read.SingleText()); // the audit log now knows it cannot write
+
+        var list = await Record.ExceptionAsync(async () => await client.ListToolsAsync());
+
+        Assert.True(list is ModelContextProtocol.McpProtocolException, $"tools/list was served although its record could not be written: {list}");
+        Assert.Contains("The audit log cannot be written, so this request was refused (fail closed).", list.Message);
+    }
+
+    [Fact]
+    public async Task Configuring_only_WriteTo_copies_keeps_the_audit_file_whose_failure_refuses_calls()
+    {
+        Assert.True(FullDevice.Exists, "This test needs /dev/full (Linux) to make the audit file unwritable.");
+        FullDevice.BackTodaysAuditFiles(_audit.Path);
+        var copies = Directory.CreateTempSubdirectory("mcpplatform-audit-copy-").FullName;
+        try
+        {
+            await using var server = await RunningServer.StartAsync(new ServerSetup
+            {
+                AuditDirectory = _audit.Path,
+                Settings = new Dictionary<string, string?>
+                {
+                    ["McpPlatform:Audit:Serilog:WriteTo:0:Name"] = "File",
+                    ["McpPlatform:Audit:Serilog:WriteTo:0:Args:path"] = Path.Combine(copies, "copy.log"),
+                },
+            });
+            await using var client = await server.ConnectClientAsync();
+
+            var write = await client.CallAsync("open_ticket", """{"ticket":{"title":"Copied only","priority":"Low"}}""");
+
+            Assert.True(write.IsError, "A best-effort WriteTo copy replaced the audit file, so a write call ran although nothing could record it: " + write.SingleText());
+            Assert.Equal(FailClosedMessage, write.SingleText());
+        }
+        finally
+        {
+            Directory.Delete(copies, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Tests.Samples;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -165,6 +166,11 @@ public sealed class RunningServer : IAsyncDisposable
         builder.Services.AddSingleton<ToolInvocations>();
         setup.Services?.Invoke(builder.Services);
         builder.AddMcpPlatform(setup.Configure);
+        if (setup.Environment != Environments.Development)
+        {
+            // Outside Development the audit chain key must exist (only Development creates it); an operator provisions it.
+            await SeedAuditChainKeyAsync(Path.Combine(setup.AuditDirectory ?? keyFolder, "secrets"));
+        }
 
         WebApplication? app = null;
         try
@@ -202,7 +208,9 @@ public sealed class RunningServer : IAsyncDisposable
             // The sample catalog has a tool with a secret; production-environment test servers opt in to
             // the local store explicitly (the tests that read secrets register their own provider).
             ["McpPlatform:Secrets:AllowLocalStoreOutsideDevelopment"] = "true",
-            ["McpPlatform:Secrets:LocalStoreDirectory"] = Path.Combine(keyFolder, "secrets"),
+            // With an audit folder the test reads, the store (and so the audit chain key) lives in it, so a
+            // restarted server keeps its key and the test can verify the chain (Audit/AuditChainCheck).
+            ["McpPlatform:Secrets:LocalStoreDirectory"] = Path.Combine(setup.AuditDirectory ?? keyFolder, "secrets"),
 
             // Test servers are not pinned to an approved manifest (explicit opt-out); Manifest/ManifestPinningTests sets it.
             ["McpPlatform:Manifest:RequireApproval"] = "false",
@@ -228,6 +236,15 @@ public sealed class RunningServer : IAsyncDisposable
         }
 
         return settings;
+    }
+
+    private static async Task SeedAuditChainKeyAsync(string storeFolder)
+    {
+        var store = LocalSecretStore.Open(storeFolder);
+        if (await store.GetSecretAsync(AuditChainKey.DefaultSecretName, CancellationToken.None) is null)
+        {
+            await store.SetAsync(AuditChainKey.DefaultSecretName, AuditChainKey.NewSecret());
+        }
     }
 
     private static string KeyFile(string keyFolder) => Path.Combine(keyFolder, "dev-issuer.json");

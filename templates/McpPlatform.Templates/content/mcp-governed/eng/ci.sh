@@ -13,6 +13,7 @@
 #   CONTAINER_BASE_IMAGE   override the SDK's default base image (mcr.microsoft.com/dotnet/aspnet)
 #   CONTAINER_REGISTRY     e.g. contoso.azurecr.io; unset = no push, no deploy
 #   AZURE_RESOURCE_GROUP, AKS_CLUSTER   where the deploy step rolls out (see README.md)
+#   AUDIT_CHAIN_KEY        Container Apps without Key Vault: the audit chain key (a pipeline secret; keep it)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -142,7 +143,7 @@ deploy() {
       az deployment group create --resource-group "${AZURE_RESOURCE_GROUP:?set AZURE_RESOURCE_GROUP}" \
         --template-file deploy/container-apps/main.bicep \
         --parameters @deploy/container-apps/main.parameters.json \
-        --parameters image="$reference" registryServer="$CONTAINER_REGISTRY"
+        --parameters image="$reference" registryServer="$CONTAINER_REGISTRY" ${AUDIT_CHAIN_KEY:+auditChainKey="$AUDIT_CHAIN_KEY"}
       ;;
     kubernetes)
       step "deploy to Kubernetes ($reference)"

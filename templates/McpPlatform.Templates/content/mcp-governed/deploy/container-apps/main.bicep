@@ -27,6 +27,18 @@ param resource string = 'https://mcp.example.com/mcp'
 @description('The public host name clients use (DNS-rebinding allow-list).')
 param publicHost string = 'mcp.example.com'
 
+@description('Name of the managed environment\'s Azure Files storage for the audit files (az containerapp env storage set --access-mode ReadWrite ...).')
+param auditStorageName string
+
+@description('Name of the environment\'s Azure Files storage for the signed audit checkpoints; another share (another account) is better.')
+param checkpointStorageName string = auditStorageName
+//#if (Secrets != "keyvault")
+
+@description('The audit chain key (HMAC of every record): 32 random bytes in base64, e.g. openssl rand -base64 32. Keep it: verifying the audit files needs it.')
+@secure()
+param auditChainKey string
+//#endif
+
 @minValue(1)
 param minReplicas int = 1
 
@@ -49,6 +61,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         transport: 'http'
       }
       registries: [ { server: registryServer, identity: identityId } ]
+//#if (Secrets != "keyvault")
+      secrets: [ { name: 'audit-chain-key', value: auditChainKey } ]
+//#endif
     }
     template: {
       containers: [
@@ -60,16 +75,29 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
             { name: 'McpPlatform__Authentication__Resource', value: resource }
             { name: 'McpPlatform__AllowedHosts__0', value: publicHost }
-            // The image's app user cannot write under /app: audit files go to /tmp (and the console).
-            { name: 'McpPlatform__Audit__Directory', value: '/tmp/audit' }
+            // Audit records outlive the replica: they go to Azure Files, one folder per replica (%HOSTNAME% is
+            // its name), and the signed checkpoints of each chain's head to a second share.
+            { name: 'McpPlatform__Audit__Directory', value: '/mnt/audit/%HOSTNAME%' }
+            { name: 'McpPlatform__Audit__CheckpointDirectory', value: '/mnt/audit-checkpoints/%HOSTNAME%' }
+//#if (Secrets != "keyvault")
+            { name: 'MCP_SECRET_AUDIT_CHAIN_KEY', secretRef: 'audit-chain-key' }
+//#endif
             // DefaultAzureCredential picks the user-assigned identity by its client id.
             { name: 'AZURE_CLIENT_ID', value: reference(identityId, '2023-01-31').clientId }
+          ]
+          volumeMounts: [
+            { volumeName: 'audit', mountPath: '/mnt/audit' }
+            { volumeName: 'audit-checkpoints', mountPath: '/mnt/audit-checkpoints' }
           ]
           probes: [
             { type: 'Liveness', httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10 }
             { type: 'Readiness', httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 }
           ]
         }
+      ]
+      volumes: [
+        { name: 'audit', storageType: 'AzureFile', storageName: auditStorageName }
+        { name: 'audit-checkpoints', storageType: 'AzureFile', storageName: checkpointStorageName }
       ]
       scale: {
         minReplicas: minReplicas
