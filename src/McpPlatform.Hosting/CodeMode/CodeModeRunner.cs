@@ -111,6 +111,12 @@ public sealed partial class CodeModeRunner
         var started = Stopwatch.GetTimestamp();
         var outcome = await CodeModeSandbox.RunAsync(normalized.Source!, _options, tools, failure => LogUnexpected(_logger, failure), cancellationToken).ConfigureAwait(false);
         LogFinished(_logger, execute ? "execute" : "search", caller.Subject, outcome.InnerCalls, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Error is null);
+        if (outcome.Error is null && outcome.ResultJson is { } json && JsonDepth.Exceeds(json, CodeModeSandbox.MaxJsonDepth))
+        {
+            // The reply is JSON too: a deeper value cannot be sent back, so the caller learns which limit it hit.
+            outcome = outcome with { ResultJson = null, Error = JsonDepth.Message("The returned value", CodeModeSandbox.MaxJsonDepth) };
+        }
+
         return outcome.Error is not null ? Failed(outcome) : Succeeded(outcome);
     }
 

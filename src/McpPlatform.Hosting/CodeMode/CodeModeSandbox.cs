@@ -21,6 +21,9 @@ internal sealed class CodeModeSandbox
 {
     private const int MaxErrorLength = 2_000;
 
+    /// <summary>How deep a tool result or a returned value may nest (JSON.parse in the engine, the result sent back).</summary>
+    internal const int MaxJsonDepth = 64;
+
     // Parsed once per process; prepared scripts are immutable and shared across engines.
     private static readonly Prepared<Acornima.Ast.Script> Prelude = Engine.PrepareScript(SandboxPrelude.Source, "prelude");
 
@@ -31,7 +34,7 @@ internal sealed class CodeModeSandbox
     private int _logBytes;
     private int _droppedLogBytes;
     private int _innerCalls;
-    private long _allocated;
+    private readonly SandboxMemory _memory;
     private string? _doneJson;
     private string? _failure;
     private string? _limitHit;
@@ -43,6 +46,7 @@ internal sealed class CodeModeSandbox
         _options = options;
         _tools = tools;
         _logger = unexpected;
+        _memory = new SandboxMemory(options.MemoryLimitBytes, options.MaxArrayLength);
     }
 
     /// <summary>Runs <paramref name="code"/> (already normalized to a function expression) and reports what it returned.</summary>
@@ -58,6 +62,8 @@ internal sealed class CodeModeSandbox
         try
         {
             var engine = CreateEngine(token);
+            _memory.Attach(engine);
+            Measured(() => CheckedBuiltins.Install(engine, _memory, token));
             var run = engine.Evaluate(Prelude).Call(CreateHost(engine, token));
             var function = Measured(() => engine.Evaluate(code, "code"));
             Measured(() => run.Call(function));
@@ -79,8 +85,7 @@ internal sealed class CodeModeSandbox
                 foreach (var call in _pending.Where(p => p.Task.IsCompleted).ToArray())
                 {
                     _pending.Remove(call);
-                    var value = ToJs(engine, call.Task.Result);
-                    Measured(() => call.Resolve(value));
+                    Measured(() => call.Resolve(ToJs(engine, call.Task.Result)));
                 }
             }
 
@@ -136,8 +141,8 @@ internal sealed class CodeModeSandbox
         }
     }
 
-    // Jint's memory budget restarts at every entry into the engine (each turn after an inner call
-    // returns); this one adds the turns up, so awaiting between allocations does not reset it.
+    // Every entry into the engine (each turn after an inner call returns) is added to one budget,
+    // so awaiting between allocations does not reset it.
     private void Measured(Action entry) => Measured(() =>
     {
         entry();
@@ -146,33 +151,22 @@ internal sealed class CodeModeSandbox
 
     private JsValue Measured(Func<JsValue> entry)
     {
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        JsValue result;
-        try
+        var result = _memory.Measure(entry);
+        if (_memory.Exceeded)
         {
-            result = entry();
-        }
-        finally
-        {
-            _allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
-        if (_allocated > _options.MemoryLimitBytes)
-        {
-            _limitHit ??= MemoryMessage();
+            _limitHit ??= _memory.LimitMessage;
         }
 
         ThrowIfLimitHit();
         return result;
     }
 
-    private string MemoryMessage() => $"The code allocated more than {_options.MemoryLimitBytes} bytes (McpPlatform:CodeMode:MemoryLimitBytes).";
-
     private Engine CreateEngine(CancellationToken token) => new(options =>
     {
         options.TimeoutInterval(_options.Timeout);
         options.MaxStatements(_options.MaxStatements);
-        options.LimitMemory(_options.MemoryLimitBytes);
+        options.Constraint(_memory.Constraint);
+        options.MaxJsonParseDepth(MaxJsonDepth);
         options.LimitRecursion(_options.MaxRecursionDepth);
         options.CancellationToken(token);
         options.Constraints.RegexTimeout = _options.RegexTimeout;
@@ -188,7 +182,6 @@ internal sealed class CodeModeSandbox
     private JsObject CreateHost(Engine engine, CancellationToken token)
     {
         var host = new JsObject(engine);
-        host.Set("maxStringLength", Math.Min(_options.MemoryLimitBytes / 2, int.MaxValue));
         host.Set("execute", _tools.Invoke is not null ? JsBoolean.True : JsBoolean.False);
         host.Set("catalog", _tools.CatalogJson);
         host.Set("tools", new JsonParser(engine).Parse(System.Text.Json.JsonSerializer.Serialize(_tools.Functions.Select(f => new[] { f.Name, f.RealName }))));
@@ -252,16 +245,31 @@ internal sealed class CodeModeSandbox
     private static string Arg(JsValue[] args, int index) =>
         index < args.Length && args[index].IsString() ? args[index].AsString() : string.Empty;
 
-    private static JsValue ToJs(Engine engine, InnerCallOutcome outcome)
+    // Turning a result into JavaScript values is the script's allocation: it is measured, and a
+    // result too large for what is left of the budget, or nested too deep, is an error the script can catch.
+    private JsValue ToJs(Engine engine, InnerCallOutcome outcome)
     {
         var result = new JsObject(engine);
         if (outcome.Error is not null)
         {
             result.Set("error", outcome.Error);
         }
+        else if (outcome.Json is not null && CheckedBuiltins.ParseCost(outcome.Json) > _memory.Remaining)
+        {
+            result.Set("error", $"The result is {outcome.Json.Length} characters of JSON; turning it into JavaScript values would take about {(long)CheckedBuiltins.ParseCost(outcome.Json)} bytes, " +
+                $"more than the {_memory.Remaining} left of the memory limit of {_options.MemoryLimitBytes} bytes (McpPlatform:CodeMode:MemoryLimitBytes).");
+        }
+        else if (outcome.Json is not null && ScalarText.NonFinite(outcome.Json) is { } number)
+        {
+            result.Set("value", new JsNumber(number));
+        }
+        else if (outcome.Json is not null && JsonDepth.Exceeds(outcome.Json, MaxJsonDepth))
+        {
+            result.Set("error", JsonDepth.Message("The result", MaxJsonDepth));
+        }
         else if (outcome.Json is not null)
         {
-            result.Set("value", ScalarText.NonFinite(outcome.Json) is { } number ? new JsNumber(number) : new JsonParser(engine).Parse(outcome.Json));
+            result.Set("value", new JsonParser(engine).Parse(outcome.Json));
         }
         else
         {
@@ -301,7 +309,7 @@ internal sealed class CodeModeSandbox
             StatementsCountOverflowException => $"The code ran more than {_options.MaxStatements} statements (McpPlatform:CodeMode:MaxStatements).",
             MemoryLimitExceededException when failure.Message.Contains("array size", StringComparison.OrdinalIgnoreCase) =>
                 $"The code made an array longer than {_options.MaxArrayLength} elements (McpPlatform:CodeMode:MaxArrayLength).",
-            MemoryLimitExceededException => MemoryMessage(),
+            MemoryLimitExceededException => _memory.LimitMessage,
             RecursionDepthOverflowException => $"The code nested calls deeper than {_options.MaxRecursionDepth} (McpPlatform:CodeMode:MaxRecursionDepth).",
             JavaScriptException script => "Uncaught " + script.Error.ToString(),
             JintException jint => "The code failed: " + jint.Message,
