@@ -33,6 +33,8 @@ internal static class AuditFieldMap
     private static readonly int ManifestHash = IndexOf(AuditFields.ManifestHash);
     private static readonly int ParentId = IndexOf(AuditFields.ParentId);
     private static readonly int Error = IndexOf(AuditFields.Error);
+    private static readonly int Code = IndexOf(AuditFields.Code);
+    private static readonly int CodeSha256 = IndexOf(AuditFields.CodeSha256);
 
     /// <summary>Fills <paramref name="values"/> (<see cref="Names"/>.Length long) with the record's fields.</summary>
     public static void Fill(Span<object?> values, AuditRecord record, AuditServerInfo server, string chainId, long seq, string previousHash)
@@ -63,6 +65,8 @@ internal static class AuditFieldMap
         values[ManifestHash] = server.ManifestHash;
         values[ParentId] = record.ParentId;
         values[Error] = record.Error;
+        values[Code] = record.Code;
+        values[CodeSha256] = record.CodeSha256;
     }
 
     private static int IndexOf(string name) =>

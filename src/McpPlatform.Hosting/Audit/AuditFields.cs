@@ -12,7 +12,7 @@ public static class AuditFields
     public const string AuditSchema = "AuditSchema";
 
     /// <summary>The value of <see cref="AuditSchema"/> this version of the platform writes and verifies.</summary>
-    public const string SchemaVersion = "mcp-platform.audit/1";
+    public const string SchemaVersion = "mcp-platform.audit/2";
 
     /// <summary>The chain the record belongs to: random per server process, so a restart starts a new chain.</summary>
     public const string ChainId = "ChainId";
@@ -86,6 +86,12 @@ public static class AuditFields
     /// <summary>The error, if the request failed (a message, never a stack trace with data).</summary>
     public const string Error = "Error";
 
+    /// <summary>The script of a Code Mode search/execute call, possibly cut (see <see cref="CodeSha256"/> for the whole).</summary>
+    public const string Code = "Code";
+
+    /// <summary>Lower-case hex SHA-256 of the whole script of a Code Mode call.</summary>
+    public const string CodeSha256 = "CodeSha256";
+
     /// <summary>
     /// The record's own hash: lower-case hex SHA-256 of the canonical form of <see cref="Hashed"/>
     /// (<see cref="AuditChain.ComputeHash(IReadOnlyDictionary{string, object?})"/>). Not itself hashed.
@@ -100,6 +106,6 @@ public static class AuditFields
     {
         AuditSchema, ChainId, Seq, PrevHash, Time, Kind, RequestId, CorrelationId, SessionId, Method,
         Subject, ClientId, Tool, Access, Decision, Rule, Arguments, Outcome, ResultBytes, DurationMs,
-        Server, ServerVersion, ManifestHash, ParentId, Error,
+        Server, ServerVersion, ManifestHash, ParentId, Error, Code, CodeSha256,
     });
 }

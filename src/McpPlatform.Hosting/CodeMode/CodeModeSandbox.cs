@@ -30,6 +30,7 @@ internal sealed class CodeModeSandbox
     private readonly CodeModeOptions _options;
     private readonly SandboxTools _tools;
     private readonly List<PendingCall> _pending = [];
+    private readonly List<Task> _started = [];
     private readonly List<string> _logs = [];
     private int _logBytes;
     private int _droppedLogBytes;
@@ -41,7 +42,7 @@ internal sealed class CodeModeSandbox
 
     private readonly Action<Exception>? _logger;
 
-    private CodeModeSandbox(CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected)
+    public CodeModeSandbox(CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected)
     {
         _options = options;
         _tools = tools;
@@ -49,12 +50,19 @@ internal sealed class CodeModeSandbox
         _memory = new SandboxMemory(options.MemoryLimitBytes, options.MaxArrayLength);
     }
 
+    /// <summary>
+    /// Completes when every inner call this execution started has ended, also one whose tool
+    /// ignored the cancellation: the execution's concurrency slot is held until then.
+    /// </summary>
+    public Task Settled => _started.Count == 0 ? Task.CompletedTask : Task.WhenAll(_started);
+
     /// <summary>Runs <paramref name="code"/> (already normalized to a function expression) and reports what it returned.</summary>
     public static Task<SandboxResult> RunAsync(
         string code, CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected, CancellationToken cancellationToken) =>
-        new CodeModeSandbox(options, tools, unexpected).RunCoreAsync(code, cancellationToken);
+        new CodeModeSandbox(options, tools, unexpected).RunAsync(code, cancellationToken);
 
-    private async Task<SandboxResult> RunCoreAsync(string code, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="code"/> (already normalized to a function expression) and reports what it returned.</summary>
+    public async Task<SandboxResult> RunAsync(string code, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(_options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
@@ -122,7 +130,8 @@ internal sealed class CodeModeSandbox
     }
 
     // An execution that ended early (a limit, an error) cancels the tool calls still running and
-    // lets them finish their audit records, so nothing it started outlives its answer.
+    // lets them finish their audit records; one that ignores the cancellation past the grace period
+    // still holds the execution's slot (see Settled), so it cannot outlive its execution unseen.
     private async Task StopPendingCallsAsync(CancellationTokenSource linked)
     {
         if (_pending.Count == 0)
@@ -137,7 +146,7 @@ internal sealed class CodeModeSandbox
         }
         catch (TimeoutException)
         {
-            // A tool that ignores cancellation is left to finish on its own.
+            // The answer goes out; Settled keeps the slot until the call ends.
         }
     }
 
@@ -218,6 +227,7 @@ internal sealed class CodeModeSandbox
         // Off the engine's thread: the tool's work is not the script's allocation, and the script goes on meanwhile.
         var task = Task.Run(work, CancellationToken.None);
         _pending.Add(new PendingCall(task, promise.Resolve));
+        _started.Add(task);
         return promise.Promise;
     }
 
