@@ -61,17 +61,26 @@ public sealed class ExecutionLimitTests : AuditedIssuerTests
     }
 
     [Fact]
-    public async Task Tokens_without_a_subject_from_different_clients_do_not_share_a_budget()
+    public async Task Tokens_without_a_subject_from_different_clients_do_not_share_limits()
     {
-        await using var server = await RunningServer.StartAsync(new ServerSetup { Issuer = Issuer, Settings = Budget(tokens: 8) });
+        await using var server = await RunningServer.StartAsync(new ServerSetup
+        {
+            Issuer = Issuer,
+            Settings = new Dictionary<string, string?> { ["McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller"] = "1" },
+        });
         await using var first = await server.ConnectCodeModeWithTokenAsync(SubjectlessToken(server, "first-client"));
-        await first.ExecuteAsync("for (let i = 0; i < 12; i++) { try { await codemode.echo({ text: 'x' }); } catch (e) { } } return 1;");
-
-        // The first client's budget is spent; a second client's token without sub starts with its own.
         await using var second = await server.ConnectCodeModeWithTokenAsync(SubjectlessToken(server, "second-client"));
-        var result = await second.ExecuteAsync("return await codemode.echo({ text: 'own budget' });");
+        var key = Guid.NewGuid().ToString("N");
+        var call = StubbornCalls.Get(key);
 
-        Assert.Equal("own budget", result.Result().GetString());
+        // The first client's only execution slot is taken; the second client's token has no sub either.
+        var holding = first.ExecuteAsync($"return await codemode.stubborn_wait({{ key: '{key}' }});");
+        await call.Started.Task.WaitAsync(Patience);
+        var other = await second.ExecuteAsync("return await codemode.echo({ text: 'own slot' });");
+        call.Release.TrySetResult();
+
+        Assert.Equal("own slot", other.Result().GetString());
+        Assert.Equal("finished " + key, (await holding.WaitAsync(Patience)).Result().GetString());
     }
 
     [Fact]
