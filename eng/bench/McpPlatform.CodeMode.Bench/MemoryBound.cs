@@ -22,13 +22,13 @@ public static class MemoryBound
           const k = 'k'.repeat(1000), keep = [], refused = [];
           const attempts = [
             () => 'x'.padStart(2 ** 29), () => 'x'.padEnd(2 ** 29, 'ab'), () => 'x'.repeat(2 ** 29),
-            () => new Array(1e6).fill(k).join(''), () => new Array(1e6).join(k), () => String(new Array(1e6).fill(k)),
-            () => new Array(1e6).fill(k).toLocaleString(),
+            () => new Array(5e5).fill(k).join(''), () => new Array(5e5).join(k), () => String(new Array(5e5).fill(k)),
+            () => new Array(5e5).fill(k).toLocaleString(),
             () => { let t = { a: k }; for (let i = 0; i < 30; i++) t = { a: t, b: t }; return JSON.stringify(t); },
             () => JSON.stringify(new Array(1e5).fill(0), (key, v) => key === '' ? v : k),
             () => k.repeat(100).replaceAll('k', k), () => 'x'.repeat(1e5).replace(/x/g, "$'"), () => 'x'.repeat(1e5).replace(/x/g, () => k),
-            () => k.concat(...new Array(1e5).fill(k)), () => Object.entries(k.repeat(1000)), () => Array.from({ length: 1e6 }),
-            () => Math.max.apply(null, { length: 1e6 }), () => JSON.parse('[' + '[],'.repeat(1e6) + '[]]'),
+            () => k.concat(...new Array(1e5).fill(k)), () => Object.entries(k.repeat(1000)), () => Array.from({ length: 5e5 }),
+            () => Math.max.apply(null, { length: 5e5 }), () => JSON.parse('[' + '[],'.repeat(5e5) + '[]]'),
           ];
           for (const attempt of attempts) { try { keep.push(attempt()); } catch (e) { refused.push(e.name); } }
           try { for (let i = 0; ; i++) keep.push('y'.repeat(1 << 19) + i); } catch (e) { refused.push(e.name); }
