@@ -65,6 +65,7 @@ internal static class CheckedBuiltins
         var joins = new CheckedJoin(engine, memory, objectCtor, token);
         Replace(engine, arrayProto, "join", 1, (self, args) => joins.Join(self, args, locale: false));
         Replace(engine, arrayProto, "toLocaleString", 0, (self, _) => joins.Join(self, [], locale: true));
+        Replace(engine, stringCtor, "raw", 1, (_, args) => joins.Raw(args));
         Wrap(engine, arrayProto, "fill", 1, (self, args) => memory.EnsureRoom(FillCount(self, args) * BytesPerSlot, "fill()"));
         Wrap(engine, arrayProto, "concat", 1, (self, args) =>
         {

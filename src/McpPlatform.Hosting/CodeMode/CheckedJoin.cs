@@ -7,10 +7,11 @@ using Jint.Runtime;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>
-/// Array.prototype.join and toLocaleString, built here so every piece is measured before it is
-/// appended: the native join builds the whole string before any limit is checked, and one call on
-/// a million copies of a shared string is gigabytes. Same results as the native join, including
-/// an empty string for an array that contains itself.
+/// Array.prototype.join and toLocaleString, and String.raw, built here so every piece is measured
+/// before it is appended: the native ones build the whole string before any limit is checked, and
+/// one call on a million copies of a shared string (or String.raw({ raw: { length: 1e9 } }), a
+/// billion "undefined"s) is gigabytes. Same results as the native ones, including an empty string
+/// for an array that contains itself.
 /// </summary>
 internal sealed class CheckedJoin(Engine engine, SandboxMemory memory, JsValue toObject, CancellationToken token)
 {
@@ -39,13 +40,13 @@ internal sealed class CheckedJoin(Engine engine, SandboxMemory memory, JsValue t
 
                 if (k > 0)
                 {
-                    Append(text, separator);
+                    Append(text, separator, "join()");
                 }
 
                 var element = array.Get(JsNumber.Create((double)k));
                 if (!element.IsUndefined() && !element.IsNull())
                 {
-                    Append(text, locale ? LocaleText(element) : TypeConverter.ToString(element));
+                    Append(text, locale ? LocaleText(element) : TypeConverter.ToString(element), "join()");
                 }
             }
 
@@ -55,6 +56,29 @@ internal sealed class CheckedJoin(Engine engine, SandboxMemory memory, JsValue t
         {
             _joining.Remove(array);
         }
+    }
+
+    /// <summary>String.raw(template, ...substitutions): the raw segments with the substitutions between them.</summary>
+    public JsValue Raw(JsValue[] args)
+    {
+        var raw = Object(Object(args.Length > 0 ? args[0] : JsValue.Undefined).Get("raw"));
+        var segments = TypeConverter.ToLength(raw.Get("length"));
+        var text = new StringBuilder();
+        for (ulong i = 0; i < segments; i++)
+        {
+            if ((i & 0xFFF) == 0)
+            {
+                token.ThrowIfCancellationRequested();
+            }
+
+            Append(text, TypeConverter.ToString(raw.Get(JsNumber.Create((double)i))), "String.raw()");
+            if (i + 1 < segments && i + 1 < (ulong)args.Length)
+            {
+                Append(text, TypeConverter.ToString(args[(int)i + 1]), "String.raw()");
+            }
+        }
+
+        return text.ToString();
     }
 
     private string LocaleText(JsValue element)
@@ -76,14 +100,14 @@ internal sealed class CheckedJoin(Engine engine, SandboxMemory memory, JsValue t
     }
 
     // The piece in the builder, and later the whole result copied out of it: UTF-16 both times.
-    private void Append(StringBuilder text, string piece)
+    private void Append(StringBuilder text, string piece, string what)
     {
         if (piece.Length == 0)
         {
             return;
         }
 
-        memory.EnsureRoom(2.0 * ((2.0 * piece.Length) + text.Length), "join()");
+        memory.EnsureRoom(2.0 * ((2.0 * piece.Length) + text.Length), what);
         text.Append(piece);
     }
 }

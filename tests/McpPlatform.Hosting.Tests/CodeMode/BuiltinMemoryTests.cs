@@ -18,6 +18,8 @@ public sealed class BuiltinMemoryTests(MemoryBoundServerFixture fixture) : IClas
     [InlineData("toLocaleString", "new Array(90000).fill(k).toLocaleString()")]
     [InlineData("implicit toString", "String(new Array(90000).fill(k))")]
     [InlineData("template literal", "`${new Array(90000).fill(k)}`")]
+    [InlineData("String.raw", "String.raw({ raw: { length: 2 ** 40 } })")]
+    [InlineData("String.raw with shared segments", "String.raw({ raw: new Array(90000).fill(k) })")]
     [InlineData("Array(n).fill", "new Array(4e6).fill(0)")]
     [InlineData("Array.from a length", "Array.from({ length: 4e6 })")]
     [InlineData("concat of arrays", "(a => a.concat(a, a, a))(new Array(1e6))")]
@@ -65,6 +67,7 @@ public sealed class BuiltinMemoryTests(MemoryBoundServerFixture fixture) : IClas
     [InlineData("stringify with a replacer", "JSON.stringify({ a: 1, b: 2 }, (k, v) => k === 'a' ? undefined : v)", "{\"b\":2}")]
     [InlineData("padStart and concat", "'7'.padStart(3, '0').concat('-', 1, null)", "007-1null")]
     [InlineData("fill", "[1, 2, 3, 4].fill(0, 1, -1).join()", "1,0,0,4")]
+    [InlineData("String.raw", "String.raw`a${1}\\n${'b'}c` + String.raw({ raw: ['x', 'y'] }, 1, 2)", "a1\\nbcx1y")]
     public async Task Checked_builtins_give_the_same_results_as_the_native_ones(string what, string expression, string expected)
     {
         await using var client = await fixture.Server.ConnectCodeModeAsync();
