@@ -28,7 +28,8 @@ public static class MemoryBound
             () => JSON.stringify(new Array(1e5).fill(0), (key, v) => key === '' ? v : k),
             () => k.repeat(100).replaceAll('k', k), () => 'x'.repeat(1e5).replace(/x/g, "$'"), () => 'x'.repeat(1e5).replace(/x/g, () => k),
             () => k.concat(...new Array(1e5).fill(k)), () => Object.entries(k.repeat(1000)), () => Array.from({ length: 5e5 }),
-            () => Math.max.apply(null, { length: 5e5 }), () => JSON.parse('[' + '[],'.repeat(5e5) + '[]]'),
+            () => Math.max.apply(null, { length: 5e5 }), () => String.raw({ raw: { length: 2 ** 40 } }),
+            () => eval('[' + '1,'.repeat(3e6) + ']'), () => new Function('return [' + 'a,'.repeat(3e6) + ']'), () => JSON.parse('[' + '[],'.repeat(5e5) + '[]]'),
           ];
           for (const attempt of attempts) { try { keep.push(attempt()); } catch (e) { refused.push(e.name); } }
           try { for (let i = 0; ; i++) keep.push('y'.repeat(1 << 19) + i); } catch (e) { refused.push(e.name); }

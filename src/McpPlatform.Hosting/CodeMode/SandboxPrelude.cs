@@ -69,6 +69,20 @@ internal static class SandboxPrelude
           }
           define(globalThis, 'codemode', { value: codemode, writable: false, configurable: false, enumerable: false });
           define(globalThis, 'console', { value: consoleObject, writable: false, configurable: false, enumerable: false });
+          // Parsing source text allocates about 60 bytes a character in one native call: eval and the
+          // Function constructors ask the budget first (an eval through this wrapper is an indirect eval).
+          const construct = Reflect.construct, getPrototypeOf = Object.getPrototypeOf;
+          const compiled = (target, what) => new Proxy(target, {
+            apply(t, self, args) { return apply(t, self, host.compile(what, args)); },
+            construct(t, args, newTarget) { return construct(t, host.compile(what, args), newTarget); },
+          });
+          const checkedFunction = compiled(Function, 'Function()');
+          define(globalThis, 'eval', { value: compiled(eval, 'eval()'), writable: true, configurable: true, enumerable: false });
+          define(globalThis, 'Function', { value: checkedFunction, writable: true, configurable: true, enumerable: false });
+          define(Function.prototype, 'constructor', { value: checkedFunction, writable: true, configurable: true, enumerable: false });
+          for (const proto of [getPrototypeOf(async function () {}), getPrototypeOf(function* () {}), getPrototypeOf(async function* () {})]) {
+            define(proto, 'constructor', { value: compiled(proto.constructor, 'Function()'), writable: false, configurable: true, enumerable: false });
+          }
           // Binary buffers allocate their whole size in one native call: gone (string and array builders are checked in CheckedBuiltins).
           for (const name of ['ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Atomics', 'TypedArray', 'Int8Array', 'Uint8Array',
                               'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float16Array', 'Float32Array',

@@ -20,6 +20,9 @@ public sealed class BuiltinMemoryTests(MemoryBoundServerFixture fixture) : IClas
     [InlineData("template literal", "`${new Array(90000).fill(k)}`")]
     [InlineData("String.raw", "String.raw({ raw: { length: 2 ** 40 } })")]
     [InlineData("String.raw with shared segments", "String.raw({ raw: new Array(90000).fill(k) })")]
+    [InlineData("eval of a long source", "eval('[' + '1,'.repeat(2e5) + ']')")]
+    [InlineData("Function of a long source", "new Function('return [' + 'a,'.repeat(2e5) + ']')")]
+    [InlineData("async Function of a long source", "(async () => {}).constructor('return [' + 'a,'.repeat(2e5) + ']')")]
     [InlineData("Array(n).fill", "new Array(4e6).fill(0)")]
     [InlineData("Array.from a length", "Array.from({ length: 4e6 })")]
     [InlineData("concat of arrays", "(a => a.concat(a, a, a))(new Array(1e6))")]
@@ -67,6 +70,7 @@ public sealed class BuiltinMemoryTests(MemoryBoundServerFixture fixture) : IClas
     [InlineData("stringify with a replacer", "JSON.stringify({ a: 1, b: 2 }, (k, v) => k === 'a' ? undefined : v)", "{\"b\":2}")]
     [InlineData("padStart and concat", "'7'.padStart(3, '0').concat('-', 1, null)", "007-1null")]
     [InlineData("fill", "[1, 2, 3, 4].fill(0, 1, -1).join()", "1,0,0,4")]
+    [InlineData("eval and Function", "[eval('1 + 1'), new Function('a', 'b', 'return a + b')(1, 2), Function('return 4')(), (() => {}) instanceof Function, eval(5) === 5, (async () => {}).constructor('return 6') instanceof Function].join()", "2,3,4,true,true,true")]
     [InlineData("String.raw", "String.raw`a${1}\\n${'b'}c` + String.raw({ raw: ['x', 'y'] }, 1, 2)", "a1\\nbcx1y")]
     public async Task Checked_builtins_give_the_same_results_as_the_native_ones(string what, string expression, string expected)
     {
