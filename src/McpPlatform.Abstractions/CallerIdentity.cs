@@ -16,6 +16,9 @@ public sealed class CallerIdentity
     /// <summary>True when the identity comes from a validated token.</summary>
     public bool IsAuthenticated { get; init; } = true;
 
+    /// <summary>The token's issuer (<c>iss</c>): who vouches for <see cref="Subject"/>, which is unique only per issuer.</summary>
+    public string? Issuer { get; init; }
+
     /// <summary>The token's subject (<c>sub</c>): a stable id of the user or workload.</summary>
     public required string Subject { get; init; }
 

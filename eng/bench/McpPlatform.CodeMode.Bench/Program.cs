@@ -6,7 +6,14 @@ using McpPlatform.CodeMode.Bench;
 // tools/call requests; (b) sandbox start-up: execute/search of a trivial script vs a direct call
 // of a trivial tool. The sandbox is internal to McpPlatform.Hosting, so its engine is timed only
 // through execute. Rounds are interleaved (order flipped every round) so drift hits every side
-// alike; ratios are medians of per-round ratios of median latencies.
+// alike; ratios are medians of per-round ratios of median latencies. With --memory it measures the
+// sandbox memory bound instead (MemoryBound).
+if (args.Contains("--memory"))
+{
+    // The memory bound instead of latency: see MemoryBound.
+    return await MemoryBound.RunAsync(ArgInt("--rounds", 5));
+}
+
 var count = ArgInt("--count", 300);
 var rounds = ArgInt("--rounds", 10);
 

@@ -55,10 +55,11 @@ public static class AuditChain
     public static string ComputeHash(IReadOnlyDictionary<string, object?> fields, AuditChainKey? key)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var values = new object?[AuditFields.Hashed.Count];
+        var hashed = AuditFields.HashedIn(fields.TryGetValue(AuditFields.AuditSchema, out var schema) ? schema as string : null);
+        var values = new object?[hashed.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            fields.TryGetValue(AuditFields.Hashed[i], out values[i]);
+            fields.TryGetValue(hashed[i], out values[i]);
         }
 
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -111,7 +112,8 @@ public static class AuditChain
         using (var writer = new Utf8JsonWriter(buffer, CanonicalWriterOptions))
         {
             writer.WriteStartArray();
-            foreach (var name in AuditFields.Hashed)
+            var schema = clefLine.TryGetProperty(AuditFields.AuditSchema, out var named) && named.ValueKind == JsonValueKind.String ? named.GetString() : null;
+            foreach (var name in AuditFields.HashedIn(schema))
             {
                 WriteValue(writer, name, clefLine.TryGetProperty(name, out var value) ? value : default);
             }

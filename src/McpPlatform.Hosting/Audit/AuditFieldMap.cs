@@ -33,6 +33,8 @@ internal static class AuditFieldMap
     private static readonly int ManifestHash = IndexOf(AuditFields.ManifestHash);
     private static readonly int ParentId = IndexOf(AuditFields.ParentId);
     private static readonly int Error = IndexOf(AuditFields.Error);
+    private static readonly int Code = IndexOf(AuditFields.Code);
+    private static readonly int CodeSha256 = IndexOf(AuditFields.CodeSha256);
 
     /// <summary>
     /// Fills <paramref name="values"/> (<see cref="Names"/>.Length long) with the record's fields, every
@@ -66,13 +68,15 @@ internal static class AuditFieldMap
         values[ManifestHash] = server.ManifestHash;
         values[ParentId] = record.ParentId;
         values[Error] = record.Error;
+        values[Code] = record.Code;
+        values[CodeSha256] = record.CodeSha256;
 
         for (var i = 0; i < values.Length; i++)
         {
             // One type check and one length comparison per field; only an over-long value is hashed and cut.
             if (values[i] is string text && text.Length > limits.MaxFieldChars)
             {
-                values[i] = i == Arguments ? limits.Arguments(text) : limits.Field(text);
+                values[i] = i == Arguments || i == Code ? limits.Arguments(text) : limits.Field(text); // the script has its own, longer cap (CodeMode:MaxAuditedCodeLength)
             }
         }
     }

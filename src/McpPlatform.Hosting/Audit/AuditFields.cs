@@ -95,6 +95,12 @@ public static class AuditFields
     /// <summary>The error, if the request failed (a message, never a stack trace with data).</summary>
     public const string Error = "Error";
 
+    /// <summary>The script of a Code Mode search/execute call, possibly cut (see <see cref="CodeSha256"/> for the whole).</summary>
+    public const string Code = "Code";
+
+    /// <summary>Lower-case hex SHA-256 of the whole script of a Code Mode call.</summary>
+    public const string CodeSha256 = "CodeSha256";
+
     /// <summary>
     /// The record's own hash: lower-case hex HMAC-SHA256, keyed with the audit chain key, of the canonical form
     /// of <see cref="Hashed"/> (<see cref="AuditChain.ComputeHash(IReadOnlyDictionary{string, object?}, AuditChainKey)"/>);
@@ -110,6 +116,13 @@ public static class AuditFields
     {
         AuditSchema, ChainId, Seq, PrevHash, Time, Kind, RequestId, CorrelationId, SessionId, Method,
         Subject, ClientId, Tool, Access, Decision, Rule, Arguments, Outcome, ResultBytes, DurationMs,
-        Server, ServerVersion, ManifestHash, ParentId, Error,
+        Server, ServerVersion, ManifestHash, ParentId, Error, Code, CodeSha256,
     });
+
+    /// <summary>The fields the earlier <see cref="UnkeyedSchemaVersion"/> form hashed: <see cref="Hashed"/> before the Code Mode script fields.</summary>
+    public static IReadOnlyList<string> UnkeyedHashed { get; } = Array.AsReadOnly(Hashed.Take(Hashed.Count - 2).ToArray());
+
+    /// <summary>The fields a record of schema <paramref name="schema"/> hashes (a record names its schema in <see cref="AuditSchema"/>).</summary>
+    public static IReadOnlyList<string> HashedIn(string? schema) =>
+        string.Equals(schema, UnkeyedSchemaVersion, StringComparison.Ordinal) ? UnkeyedHashed : Hashed;
 }

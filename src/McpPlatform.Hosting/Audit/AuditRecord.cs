@@ -76,6 +76,12 @@ public sealed class AuditRecord
     /// <summary>Why it failed or was refused, without values.</summary>
     public string? Error { get; set; }
 
+    /// <summary>The script of a Code Mode <c>search</c>/<c>execute</c> call, cut at <c>McpPlatform:CodeMode:MaxAuditedCodeLength</c>.</summary>
+    public string? Code { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the whole script's UTF-8 bytes (Code Mode calls).</summary>
+    public string? CodeSha256 { get; set; }
+
     /// <summary>A copy for the intent record written before the tool runs.</summary>
     public AuditRecord AsIntent()
     {

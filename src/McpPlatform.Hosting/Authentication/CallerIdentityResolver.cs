@@ -25,6 +25,8 @@ public sealed class CallerIdentityResolver(IOptions<ResourceServerOptions> optio
     private CallerIdentity Map(ClaimsPrincipal user) =>
         new CallerIdentity
         {
+            // The validated token's iss claim; the handler also stamps every claim with the issuer that signed it.
+            Issuer = user.FindFirst("iss")?.Value ?? user.Claims.FirstOrDefault()?.Issuer,
             Subject = user.FindFirst(_claims.Subject)?.Value ?? "unknown",
             Name = First(user, _claims.Name),
             Email = First(user, _claims.Email),

@@ -46,6 +46,12 @@ public sealed class CodeModeOptions
     /// <summary>UTF-8 bytes of captured console output; the rest is dropped with a marker.</summary>
     public int MaxLogBytes { get; set; } = 16 * 1024;
 
+    /// <summary>
+    /// Characters of a script kept in the audit record of its <c>search</c>/<c>execute</c> call; a longer
+    /// script is cut with a marker. The record always has the SHA-256 of the whole script.
+    /// </summary>
+    public int MaxAuditedCodeLength { get; set; } = 16 * 1024;
+
     /// <summary>Executions (search or execute) one caller may have running at once.</summary>
     public int MaxConcurrentExecutionsPerCaller { get; set; } = 4;
 }

@@ -24,6 +24,7 @@ internal sealed class CodeModeOptionsValidator : IValidateOptions<CodeModeOption
         AtLeast(failures, nameof(options.MaxInnerCalls), options.MaxInnerCalls, 0, 100_000);
         AtLeast(failures, nameof(options.MaxResultBytes), options.MaxResultBytes, 256, 64 * 1024 * 1024);
         AtLeast(failures, nameof(options.MaxLogBytes), options.MaxLogBytes, 0, 64 * 1024 * 1024);
+        AtLeast(failures, nameof(options.MaxAuditedCodeLength), options.MaxAuditedCodeLength, 0, 1024 * 1024);
         AtLeast(failures, nameof(options.MaxConcurrentExecutionsPerCaller), options.MaxConcurrentExecutionsPerCaller, 1, 1024);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

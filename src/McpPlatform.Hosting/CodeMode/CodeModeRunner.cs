@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Governance;
+using McpPlatform.Hosting.Governance.RateLimiting;
 using McpPlatform.Hosting.Resources;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public sealed partial class CodeModeRunner
     private readonly CodeModeConcurrency _concurrency;
     private readonly CodeModeResources _resources;
     private readonly AuditLog? _audit;
+    private readonly CallerRateLimits? _limits;
     private readonly ILogger<CodeModeRunner> _logger;
 
     internal CodeModeRunner(
@@ -51,6 +53,7 @@ public sealed partial class CodeModeRunner
         _concurrency = concurrency;
         _resources = new CodeModeResources(services.GetService<McpResourceCatalog>(), gate);
         _audit = services.GetService<AuditLog>();
+        _limits = services.GetService<CallerRateLimits>();
         _logger = logger;
     }
 
@@ -85,6 +88,14 @@ public sealed partial class CodeModeRunner
             return ToolResults.Error(problem);
         }
 
+        if (outer is not null)
+        {
+            // What the model asked to run, as the reviewer needs it: the script (capped) and the hash of all of it.
+            // Cut like every other audited field (prefix, length, SHA-256), at the script's own, longer cap.
+            outer.Code = code.Length <= _options.MaxAuditedCodeLength ? code : AuditFieldLimits.Cut(code, _options.MaxAuditedCodeLength);
+            outer.CodeSha256 = AuditFieldLimits.Sha256Hex(code);
+        }
+
         var normalized = CodeNormalizer.Normalize(code);
         if (normalized.Error is not null)
         {
@@ -92,25 +103,60 @@ public sealed partial class CodeModeRunner
         }
 
         var caller = _callers.Resolve(request.User);
-        using var slot = _concurrency.TryEnter(ToolCallGate.RateLimitKey(caller));
+        var slot = _concurrency.TryEnter(CallerPartition.Key(caller));
         if (slot is null)
         {
             return ToolResults.Error($"Too many Code Mode executions running at once for this caller (limit {_concurrency.Limit}, McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller). Retry when one has finished.");
         }
 
+        var sandbox = new CodeModeSandbox(_options, Tools(request, execute, caller, outer), failure => LogUnexpected(_logger, failure));
+        try
+        {
+            return await RunSandboxAsync(sandbox, normalized.Source!, execute, caller, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReleaseWhenSettled(slot, sandbox.Settled);
+        }
+    }
+
+    // The slot is given back only when every inner call of the execution has ended, so a tool that
+    // ignores cancellation keeps counting against the caller's cap instead of running on unseen.
+    private static void ReleaseWhenSettled(IDisposable slot, Task settled)
+    {
+        if (settled.IsCompleted)
+        {
+            slot.Dispose();
+            return;
+        }
+
+        _ = settled.ContinueWith(static (_, state) => ((IDisposable)state!).Dispose(), slot, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private SandboxTools Tools(RequestContext<CallToolRequestParams> request, bool execute, CallerIdentity caller, AuditRecord? outer)
+    {
         var allowed = _index.Tools.Where(t => _gate.Decide(caller, t.Descriptor).Allowed).ToArray();
         var inner = execute ? new InnerCalls(this, request, caller, outer) : null;
-        var tools = new SandboxTools(
+        return new SandboxTools(
             CatalogJson(allowed),
             execute ? allowed : [],
             name => _index.TryGet(name, out var tool) ? tool.RealName : null,
             inner is null ? null : inner.InvokeAsync,
             _resources.ListJson(caller),
             inner is null ? null : inner.ReadAsync);
+    }
 
+    private async Task<CallToolResult> RunSandboxAsync(CodeModeSandbox sandbox, string source, bool execute, CallerIdentity caller, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
-        var outcome = await CodeModeSandbox.RunAsync(normalized.Source!, _options, tools, failure => LogUnexpected(_logger, failure), cancellationToken).ConfigureAwait(false);
+        var outcome = await sandbox.RunAsync(source, cancellationToken).ConfigureAwait(false);
         LogFinished(_logger, execute ? "execute" : "search", caller.Subject, outcome.InnerCalls, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Error is null);
+        if (outcome.Error is null && outcome.ResultJson is { } json && JsonDepth.Exceeds(json, CodeModeSandbox.MaxJsonDepth))
+        {
+            // The reply is JSON too: a deeper value cannot be sent back, so the caller learns which limit it hit.
+            outcome = outcome with { ResultJson = null, Error = JsonDepth.Message("The returned value", CodeModeSandbox.MaxJsonDepth) };
+        }
+
         return outcome.Error is not null ? Failed(outcome) : Succeeded(outcome);
     }
 
@@ -233,12 +279,13 @@ public sealed partial class CodeModeRunner
 
         public Task<InnerCallOutcome> InvokeAsync(string realName, string argumentsJson, CancellationToken cancellationToken) =>
             runner._index.TryGet(realName, out var tool)
-                ? AuditedAsync(RequestMethods.ToolsCall, $"The call of {tool.Name}", record => CallAsync(tool, argumentsJson, record, cancellationToken), cancellationToken)
+                ? AuditedAsync(RequestMethods.ToolsCall, tool.RealName, $"The call of {tool.Name}", record => CallAsync(tool, argumentsJson, record, cancellationToken), cancellationToken)
                 : Task.FromResult(new InnerCallOutcome($"Unknown tool '{realName}'.", null, null));
 
         public Task<InnerCallOutcome> ReadAsync(string uri, CancellationToken cancellationToken) =>
             AuditedAsync(
                 RequestMethods.ResourcesRead,
+                null,
                 $"The read of {(uri.Length <= 200 ? uri : uri[..200] + "...")}",
                 _ => runner._resources.ReadAsync(request, caller, uri, cancellationToken),
                 cancellationToken);
@@ -267,7 +314,7 @@ public sealed partial class CodeModeRunner
 
         // Every inner call and read has an audit record of its own under the execution's, written however it ends.
         private async Task<InnerCallOutcome> AuditedAsync(
-            string method, string what, Func<AuditRecord, Task<InnerCallOutcome>> body, CancellationToken cancellationToken)
+            string method, string? tool, string what, Func<AuditRecord, Task<InnerCallOutcome>> body, CancellationToken cancellationToken)
         {
             // Always a record of its own: the gate fills in AuditScope.Current, which must not be the execution's.
             var sequence = Interlocked.Increment(ref _sequence);
@@ -285,6 +332,17 @@ public sealed partial class CodeModeRunner
             using var scope = AuditScope.Begin(record);
             try
             {
+                // Each inner call is a request of the caller's, from the same budget as one sent directly.
+                using var lease = runner._limits?.AcquireRequest(CallerPartition.Key(caller));
+                if (lease is { IsAcquired: false })
+                {
+                    record.Tool = tool;
+                    record.Outcome = "rate_limited";
+                    record.Error = "per-caller request budget";
+                    var retry = CallerRateLimits.RetryAfterSeconds(lease) is { } seconds ? $" Retry after {seconds} s." : string.Empty;
+                    return new InnerCallOutcome($"Rate limited: {what} is over this caller's request budget (McpPlatform:RateLimits:PerCaller).{retry}", null, null);
+                }
+
                 return await body(record).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -21,36 +21,51 @@ internal sealed class CodeModeSandbox
 {
     private const int MaxErrorLength = 2_000;
 
+    /// <summary>How deep a tool result or a returned value may nest (JSON.parse in the engine, the result sent back).</summary>
+    internal const int MaxJsonDepth = 64;
+
+    // Parsing allocates about 55-70 bytes per character of source (measured: eval and new Function of 2 M characters).
+    private const double BytesPerSourceChar = 80;
+
     // Parsed once per process; prepared scripts are immutable and shared across engines.
     private static readonly Prepared<Acornima.Ast.Script> Prelude = Engine.PrepareScript(SandboxPrelude.Source, "prelude");
 
     private readonly CodeModeOptions _options;
     private readonly SandboxTools _tools;
     private readonly List<PendingCall> _pending = [];
+    private readonly List<Task> _started = [];
     private readonly List<string> _logs = [];
     private int _logBytes;
     private int _droppedLogBytes;
     private int _innerCalls;
-    private long _allocated;
+    private readonly SandboxMemory _memory;
     private string? _doneJson;
     private string? _failure;
     private string? _limitHit;
 
     private readonly Action<Exception>? _logger;
 
-    private CodeModeSandbox(CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected)
+    public CodeModeSandbox(CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected)
     {
         _options = options;
         _tools = tools;
         _logger = unexpected;
+        _memory = new SandboxMemory(options.MemoryLimitBytes, options.MaxArrayLength);
     }
+
+    /// <summary>
+    /// Completes when every inner call this execution started has ended, also one whose tool
+    /// ignored the cancellation: the execution's concurrency slot is held until then.
+    /// </summary>
+    public Task Settled => _started.Count == 0 ? Task.CompletedTask : Task.WhenAll(_started);
 
     /// <summary>Runs <paramref name="code"/> (already normalized to a function expression) and reports what it returned.</summary>
     public static Task<SandboxResult> RunAsync(
         string code, CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected, CancellationToken cancellationToken) =>
-        new CodeModeSandbox(options, tools, unexpected).RunCoreAsync(code, cancellationToken);
+        new CodeModeSandbox(options, tools, unexpected).RunAsync(code, cancellationToken);
 
-    private async Task<SandboxResult> RunCoreAsync(string code, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="code"/> (already normalized to a function expression) and reports what it returned.</summary>
+    public async Task<SandboxResult> RunAsync(string code, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(_options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
@@ -58,6 +73,8 @@ internal sealed class CodeModeSandbox
         try
         {
             var engine = CreateEngine(token);
+            _memory.Attach(engine);
+            Measured(() => CheckedBuiltins.Install(engine, _memory, token));
             var run = engine.Evaluate(Prelude).Call(CreateHost(engine, token));
             var function = Measured(() => engine.Evaluate(code, "code"));
             Measured(() => run.Call(function));
@@ -79,8 +96,7 @@ internal sealed class CodeModeSandbox
                 foreach (var call in _pending.Where(p => p.Task.IsCompleted).ToArray())
                 {
                     _pending.Remove(call);
-                    var value = ToJs(engine, call.Task.Result);
-                    Measured(() => call.Resolve(value));
+                    Measured(() => call.Resolve(ToJs(engine, call.Task.Result)));
                 }
             }
 
@@ -117,7 +133,8 @@ internal sealed class CodeModeSandbox
     }
 
     // An execution that ended early (a limit, an error) cancels the tool calls still running and
-    // lets them finish their audit records, so nothing it started outlives its answer.
+    // lets them finish their audit records; one that ignores the cancellation past the grace period
+    // still holds the execution's slot (see Settled), so it cannot outlive its execution unseen.
     private async Task StopPendingCallsAsync(CancellationTokenSource linked)
     {
         if (_pending.Count == 0)
@@ -132,12 +149,12 @@ internal sealed class CodeModeSandbox
         }
         catch (TimeoutException)
         {
-            // A tool that ignores cancellation is left to finish on its own.
+            // The answer goes out; Settled keeps the slot until the call ends.
         }
     }
 
-    // Jint's memory budget restarts at every entry into the engine (each turn after an inner call
-    // returns); this one adds the turns up, so awaiting between allocations does not reset it.
+    // Every entry into the engine (each turn after an inner call returns) is added to one budget,
+    // so awaiting between allocations does not reset it.
     private void Measured(Action entry) => Measured(() =>
     {
         entry();
@@ -146,33 +163,22 @@ internal sealed class CodeModeSandbox
 
     private JsValue Measured(Func<JsValue> entry)
     {
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        JsValue result;
-        try
+        var result = _memory.Measure(entry);
+        if (_memory.Exceeded)
         {
-            result = entry();
-        }
-        finally
-        {
-            _allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
-        if (_allocated > _options.MemoryLimitBytes)
-        {
-            _limitHit ??= MemoryMessage();
+            _limitHit ??= _memory.LimitMessage;
         }
 
         ThrowIfLimitHit();
         return result;
     }
 
-    private string MemoryMessage() => $"The code allocated more than {_options.MemoryLimitBytes} bytes (McpPlatform:CodeMode:MemoryLimitBytes).";
-
     private Engine CreateEngine(CancellationToken token) => new(options =>
     {
         options.TimeoutInterval(_options.Timeout);
         options.MaxStatements(_options.MaxStatements);
-        options.LimitMemory(_options.MemoryLimitBytes);
+        options.Constraint(_memory.Constraint);
+        options.MaxJsonParseDepth(MaxJsonDepth);
         options.LimitRecursion(_options.MaxRecursionDepth);
         options.CancellationToken(token);
         options.Constraints.RegexTimeout = _options.RegexTimeout;
@@ -188,7 +194,6 @@ internal sealed class CodeModeSandbox
     private JsObject CreateHost(Engine engine, CancellationToken token)
     {
         var host = new JsObject(engine);
-        host.Set("maxStringLength", Math.Min(_options.MemoryLimitBytes / 2, int.MaxValue));
         host.Set("execute", _tools.Invoke is not null ? JsBoolean.True : JsBoolean.False);
         host.Set("catalog", _tools.CatalogJson);
         host.Set("tools", new JsonParser(engine).Parse(System.Text.Json.JsonSerializer.Serialize(_tools.Functions.Select(f => new[] { f.Name, f.RealName }))));
@@ -199,6 +204,7 @@ internal sealed class CodeModeSandbox
         host.Set("call", new ClrFunction(engine, "call", (_, args) => Call(engine, Arg(args, 0), Arg(args, 1), token), 2));
         host.Set("resources", _tools.ResourcesJson);
         host.Set("read", new ClrFunction(engine, "read", (_, args) => Read(engine, Arg(args, 0), token), 1));
+        host.Set("compile", new ClrFunction(engine, "compile", (_, args) => Compile(engine, Arg(args, 0), args.Length > 1 ? args[1] : JsValue.Undefined), 2));
         return host;
     }
 
@@ -225,7 +231,31 @@ internal sealed class CodeModeSandbox
         // Off the engine's thread: the tool's work is not the script's allocation, and the script goes on meanwhile.
         var task = Task.Run(work, CancellationToken.None);
         _pending.Add(new PendingCall(task, promise.Resolve));
+        _started.Add(task);
         return promise.Promise;
+    }
+
+    // The source text eval() or a Function constructor is about to parse: converted once here (so a
+    // toString runs once), measured, and handed on as strings. eval of a non-string returns it as is.
+    private JsValue Compile(Engine engine, string what, JsValue arguments)
+    {
+        if (arguments is not Jint.Native.Object.ObjectInstance list)
+        {
+            return arguments;
+        }
+
+        var length = (int)Math.Min(TypeConverter.ToLength(list.Get("length")), int.MaxValue);
+        var strings = new JsValue[length];
+        double chars = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var item = list.Get(i);
+            strings[i] = what == "eval()" ? item : TypeConverter.ToString(item);
+            chars += strings[i].IsString() ? strings[i].AsString().Length : 0;
+        }
+
+        _memory.EnsureRoom(chars * BytesPerSourceChar, what);
+        return new JsArray(engine, strings);
     }
 
     private JsValue Log(string level, string text)
@@ -252,16 +282,31 @@ internal sealed class CodeModeSandbox
     private static string Arg(JsValue[] args, int index) =>
         index < args.Length && args[index].IsString() ? args[index].AsString() : string.Empty;
 
-    private static JsValue ToJs(Engine engine, InnerCallOutcome outcome)
+    // Turning a result into JavaScript values is the script's allocation: it is measured, and a
+    // result too large for what is left of the budget, or nested too deep, is an error the script can catch.
+    private JsValue ToJs(Engine engine, InnerCallOutcome outcome)
     {
         var result = new JsObject(engine);
         if (outcome.Error is not null)
         {
             result.Set("error", outcome.Error);
         }
+        else if (outcome.Json is not null && CheckedBuiltins.ParseCost(outcome.Json) > _memory.Remaining)
+        {
+            result.Set("error", $"The result is {outcome.Json.Length} characters of JSON; turning it into JavaScript values would take about {(long)CheckedBuiltins.ParseCost(outcome.Json)} bytes, " +
+                $"more than the {_memory.Remaining} left of the memory limit of {_options.MemoryLimitBytes} bytes (McpPlatform:CodeMode:MemoryLimitBytes).");
+        }
+        else if (outcome.Json is not null && ScalarText.NonFinite(outcome.Json) is { } number)
+        {
+            result.Set("value", new JsNumber(number));
+        }
+        else if (outcome.Json is not null && JsonDepth.Exceeds(outcome.Json, MaxJsonDepth))
+        {
+            result.Set("error", JsonDepth.Message("The result", MaxJsonDepth));
+        }
         else if (outcome.Json is not null)
         {
-            result.Set("value", ScalarText.NonFinite(outcome.Json) is { } number ? new JsNumber(number) : new JsonParser(engine).Parse(outcome.Json));
+            result.Set("value", new JsonParser(engine).Parse(outcome.Json));
         }
         else
         {
@@ -301,7 +346,7 @@ internal sealed class CodeModeSandbox
             StatementsCountOverflowException => $"The code ran more than {_options.MaxStatements} statements (McpPlatform:CodeMode:MaxStatements).",
             MemoryLimitExceededException when failure.Message.Contains("array size", StringComparison.OrdinalIgnoreCase) =>
                 $"The code made an array longer than {_options.MaxArrayLength} elements (McpPlatform:CodeMode:MaxArrayLength).",
-            MemoryLimitExceededException => MemoryMessage(),
+            MemoryLimitExceededException => _memory.LimitMessage,
             RecursionDepthOverflowException => $"The code nested calls deeper than {_options.MaxRecursionDepth} (McpPlatform:CodeMode:MaxRecursionDepth).",
             JavaScriptException script => "Uncaught " + script.Error.ToString(),
             JintException jint => "The code failed: " + jint.Message,

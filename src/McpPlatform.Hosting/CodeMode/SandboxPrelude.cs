@@ -15,7 +15,7 @@ internal static class SandboxPrelude
           'use strict';
           const parse = JSON.parse, stringify = JSON.stringify, freeze = Object.freeze, define = Object.defineProperty;
           const hasOwn = Object.prototype.hasOwnProperty, ErrorCtor = Error, StringCtor = String, apply = Reflect.apply;
-          const RangeErrorCtor = RangeError, TypeErrorCtor = TypeError, repeatNative = String.prototype.repeat, maxStringLength = host.maxStringLength;
+          const TypeErrorCtor = TypeError;
           const text = (value) => {
             if (typeof value === 'string') return value;
             try { const json = stringify(value); return json === undefined ? StringCtor(value) : json; } catch (e) { return StringCtor(value); }
@@ -77,17 +77,21 @@ internal static class SandboxPrelude
           }
           define(globalThis, 'codemode', { value: codemode, writable: false, configurable: false, enumerable: false });
           define(globalThis, 'console', { value: consoleObject, writable: false, configurable: false, enumerable: false });
-          // Native builders that allocate before any limit is checked: bounded here, or gone.
-          define(String.prototype, 'repeat', {
-            value: function repeat(count) {
-              const self = StringCtor(this);
-              if (self.length * Number(count) > maxStringLength) {
-                throw new RangeErrorCtor('Invalid string length: repeat() would exceed the memory limit (McpPlatform:CodeMode:MemoryLimitBytes)');
-              }
-              return apply(repeatNative, self, [count]);
-            },
-            writable: true, configurable: true, enumerable: false,
+          // Parsing source text allocates about 60 bytes a character in one native call: eval and the
+          // Function constructors ask the budget first (an eval through this wrapper is an indirect eval).
+          const construct = Reflect.construct, getPrototypeOf = Object.getPrototypeOf;
+          const compiled = (target, what) => new Proxy(target, {
+            apply(t, self, args) { return apply(t, self, host.compile(what, args)); },
+            construct(t, args, newTarget) { return construct(t, host.compile(what, args), newTarget); },
           });
+          const checkedFunction = compiled(Function, 'Function()');
+          define(globalThis, 'eval', { value: compiled(eval, 'eval()'), writable: true, configurable: true, enumerable: false });
+          define(globalThis, 'Function', { value: checkedFunction, writable: true, configurable: true, enumerable: false });
+          define(Function.prototype, 'constructor', { value: checkedFunction, writable: true, configurable: true, enumerable: false });
+          for (const proto of [getPrototypeOf(async function () {}), getPrototypeOf(function* () {}), getPrototypeOf(async function* () {})]) {
+            define(proto, 'constructor', { value: compiled(proto.constructor, 'Function()'), writable: false, configurable: true, enumerable: false });
+          }
+          // Binary buffers allocate their whole size in one native call: gone (string and array builders are checked in CheckedBuiltins).
           for (const name of ['ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Atomics', 'TypedArray', 'Int8Array', 'Uint8Array',
                               'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float16Array', 'Float32Array',
                               'Float64Array', 'BigInt64Array', 'BigUint64Array', 'ShadowRealm', 'FinalizationRegistry', 'WeakRef',

@@ -146,9 +146,8 @@ public sealed partial class ToolCallGate(
         return result;
     }
 
-    /// <summary>The partition a caller's limits are counted in.</summary>
-    public static string RateLimitKey(CallerIdentity caller) =>
-        caller.IsAuthenticated ? "sub:" + caller.Subject : "anonymous";
+    /// <summary>The partition a caller's limits are counted in: issuer, subject and client together.</summary>
+    public static string RateLimitKey(CallerIdentity caller) => CallerPartition.Key(caller);
 
     private CallToolResult RateLimited(McpToolDescriptor tool, CallerIdentity caller, System.Threading.RateLimiting.RateLimitLease lease, string what)
     {

@@ -11,7 +11,7 @@ public sealed class AuditChainTests
         Assert.Equal(
             ["AuditSchema", "ChainId", "Seq", "PrevHash", "Time", "Kind", "RequestId", "CorrelationId", "SessionId", "Method", "Subject",
                 "ClientId", "Tool", "Access", "Decision", "Rule", "Arguments", "Outcome", "ResultBytes", "DurationMs", "Server",
-                "ServerVersion", "ManifestHash", "ParentId", "Error"],
+                "ServerVersion", "ManifestHash", "ParentId", "Error", "Code", "CodeSha256"],
             AuditFields.Hashed);
         Assert.DoesNotContain(AuditFields.Hash, AuditFields.Hashed);
         Assert.Equal(new string('0', 64), AuditChain.GenesisHash);
@@ -47,7 +47,7 @@ public sealed class AuditChainTests
         var fields = new Dictionary<string, object?> { [AuditFields.Arguments] = "{\"a\":\"x\\y\n\r\t\b\f\u0001<&>'+`é😀\"}" };
         var canonical = "[null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,"
             + "\"{\\u0022a\\u0022:\\u0022x\\\\y\\n\\r\\t\\b\\f\\u0001\\u003C\\u0026\\u003E\\u0027\\u002B\\u0060\\u00E9\\uD83D\\uDE00\\u0022}\","
-            + "null,null,null,null,null,null,null,null]";
+            + "null,null,null,null,null,null,null,null,null,null]";
 
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
 

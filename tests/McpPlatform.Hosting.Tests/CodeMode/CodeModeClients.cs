@@ -14,11 +14,15 @@ internal static class CodeModeClients
 
     /// <summary>A client on <see cref="CodeModeUri"/> with a token for <paramref name="caller"/>.</summary>
     public static Task<McpClient> ConnectCodeModeAsync(this RunningServer server, string? value = "search_and_execute", TestCaller? caller = null) =>
+        server.ConnectCodeModeWithTokenAsync(server.MintToken(caller), value);
+
+    /// <summary>A client on <see cref="CodeModeUri"/> with the access token <paramref name="token"/>.</summary>
+    public static Task<McpClient> ConnectCodeModeWithTokenAsync(this RunningServer server, string token, string? value = "search_and_execute") =>
         McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = server.CodeModeUri(value),
             TransportMode = HttpTransportMode.StreamableHttp,
-            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + server.MintToken(caller) },
+            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
         }));
 
     /// <summary>Calls <c>execute</c> with <paramref name="code"/>.</summary>

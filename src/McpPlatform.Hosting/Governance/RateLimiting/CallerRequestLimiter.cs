@@ -18,7 +18,7 @@ internal static class CallerRequestLimiter
     private static async Task LimitAsync(HttpContext context, RequestDelegate inner)
     {
         var caller = context.RequestServices.GetRequiredService<CallerIdentityResolver>().Resolve(context.User);
-        var key = caller.IsAuthenticated ? ToolCallGate.RateLimitKey(caller) : "ip:" + context.Connection.RemoteIpAddress;
+        var key = caller.IsAuthenticated ? CallerPartition.Key(caller) : "ip:" + context.Connection.RemoteIpAddress;
         using var lease = context.RequestServices.GetRequiredService<CallerRateLimits>().AcquireRequest(key);
         if (lease.IsAcquired)
         {
