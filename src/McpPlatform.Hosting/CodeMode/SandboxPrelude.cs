@@ -15,7 +15,7 @@ internal static class SandboxPrelude
           'use strict';
           const parse = JSON.parse, stringify = JSON.stringify, freeze = Object.freeze, define = Object.defineProperty;
           const hasOwn = Object.prototype.hasOwnProperty, ErrorCtor = Error, StringCtor = String, apply = Reflect.apply;
-          const TypeErrorCtor = TypeError;
+          const RangeErrorCtor = RangeError, TypeErrorCtor = TypeError;
           const text = (value) => {
             if (typeof value === 'string') return value;
             try { const json = stringify(value); return json === undefined ? StringCtor(value) : json; } catch (e) { return StringCtor(value); }

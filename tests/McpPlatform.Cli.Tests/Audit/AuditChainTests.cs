@@ -32,7 +32,7 @@ public sealed class AuditChainTests
     public void Keyed_hash_is_hmac_sha256_of_the_canonical_array_under_the_keys_utf8_bytes()
     {
         var fields = new Dictionary<string, object?> { [AuditFields.AuditSchema] = AuditFields.SchemaVersion, [AuditFields.Seq] = 7L, [AuditFields.Arguments] = "é<" };
-        var canonical = "[\"mcp-platform.audit/2\",null,7,null,null,null,null,null,null,null,null,null,null,null,null,null,\"\\u00E9\\u003C\",null,null,null,null,null,null,null,null]";
+        var canonical = "[\"mcp-platform.audit/2\",null,7,null,null,null,null,null,null,null,null,null,null,null,null,null,\"\\u00E9\\u003C\",null,null,null,null,null,null,null,null,null,null]";
 
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes(AuditTestKey.Secret), System.Text.Encoding.UTF8.GetBytes(canonical)));
