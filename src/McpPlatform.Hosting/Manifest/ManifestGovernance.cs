@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace McpPlatform.Hosting.Manifest;
 
 /// <summary>
-/// The manifest's <c>governance</c> member: the policy, data rules, rate limits, Code Mode limits and audit switches
-/// a server enforces. The generator writes it from the build's appsettings.json; at start-up the server writes the same
+/// The manifest's <c>governance</c> member: the policy, data rules, rate limits, Code Mode limits, audit switches and the
+/// <see cref="PinnedSettings"/> a server enforces. The generator writes it from the build's appsettings.json; at start-up the server writes the same
 /// shape from its bound options (<see cref="EffectiveGovernance"/>) and compares the two (<see cref="GovernanceComparison"/>).
 /// </summary>
 internal sealed record ManifestGovernance(
