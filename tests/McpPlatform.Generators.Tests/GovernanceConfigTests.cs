@@ -192,6 +192,32 @@ public sealed class GovernanceConfigTests
     }
 
     [Fact]
+    public void Invalid_pinned_settings_are_reported_and_the_manifest_pins_the_default()
+    {
+        var run = Run("""
+            {
+              "McpPlatform": {
+                "Dlp": { "OverLimit": "Cut" },
+                "Audit": { "RefusalLimit": { "PermitLimit": "many" } },
+                "ForwardedHeaders": { "Enabled": "yes" },
+                "MaxRequestBodyBytes": "1 MB"
+              }
+            }
+            """);
+
+        Assert.All(run.Diagnostics, d => Assert.Equal("MCPP014", d.Id));
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("McpPlatform:Dlp:OverLimit is 'Cut', not one of block, truncate", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("McpPlatform:Audit:RefusalLimit:PermitLimit must be a whole number (got 'many')", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("McpPlatform:ForwardedHeaders:Enabled must be true or false (got 'yes')", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("McpPlatform:MaxRequestBodyBytes must be a whole number (got '1 MB')", StringComparison.Ordinal));
+        var governance = run.Manifest()["governance"]!;
+        Assert.Equal("block", (string)governance["dlp"]!["overLimit"]!);
+        Assert.Equal(60, (int)governance["audit"]!["refusalLimit"]!["permitLimit"]!);
+        Assert.False((bool)governance["http"]!["forwardedHeaders"]!["enabled"]!);
+        Assert.Equal(1048576L, (long)governance["http"]!["maxRequestBodyBytes"]!);
+    }
+
+    [Fact]
     public void Annotations_are_the_hints_the_server_sends()
     {
         var run = GeneratorHarness.Run(GeneratorHarness.Compile(GovernanceSample.Sources), GeneratorInputs.Default);

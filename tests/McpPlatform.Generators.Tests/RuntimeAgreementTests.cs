@@ -2,7 +2,9 @@ using System.Text;
 using McpPlatform.Generators.Tests.Harness;
 using McpPlatform.Generators.Tests.Samples;
 using System.Text.Json;
+using McpPlatform.Hosting;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Hosting.Governance.Dlp;
 using McpPlatform.Hosting.Governance.RateLimiting;
@@ -63,12 +65,15 @@ public sealed class RuntimeAgreementTests
     public void Governance_section_is_what_the_runtime_computes_from_its_bound_options(string name, string appSettings)
     {
         var (run, _, configuration) = Build(appSettings);
-        var effective = EffectiveGovernance.ToJson(EffectiveGovernance.From(
+        var effective = EffectiveGovernance.ToJson(EffectiveGovernance.From(new BoundGovernanceOptions(
             Bind<PolicyOptions>(configuration, PolicyOptions.SectionName),
             Bind<DlpOptions>(configuration, DlpOptions.SectionName),
             Bind<RateLimitOptions>(configuration, RateLimitOptions.SectionName),
             Bind<CodeModeOptions>(configuration, CodeModeOptions.SectionName),
-            Bind<AuditOptions>(configuration, AuditOptions.SectionName)));
+            Bind<AuditOptions>(configuration, AuditOptions.SectionName),
+            Bind<RefusalLimitOptions>(configuration, RefusalLimitOptions.SectionName),
+            Bind<McpPlatformOptions>(configuration, McpPlatformOptions.SectionName),
+            Bind<ResourceServerOptions>(configuration, ResourceServerOptions.SectionName))));
 
         // Canonically equal, so an unchanged configuration gives the server the compiled manifest hash.
         var generated = CanonicalJson.ToCanonicalString(JsonSerializer.SerializeToElement(run.Manifest()["governance"]));
@@ -89,6 +94,19 @@ public sealed class RuntimeAgreementTests
             } }
             """
         },
+        {
+            "pinned settings", """
+            { "McpPlatform": {
+                "Dlp": { "OverLimit": " TRUNCATE ", "MaxScannedChars": "2000000", "MatchTimeout": "00:00:01" },
+                "Audit": { "MaxFieldChars": 1024, "MaxArgumentsChars": 300000, "CheckpointInterval": "00:00:30.5", "KeySecretName": "other-key",
+                           "RefusalLimit": { "PermitLimit": 5, "Window": "1.00:00:00", "MaxAddresses": "4096" } },
+                "MaxRequestBodyBytes": 17179869184,
+                "ForwardedHeaders": { "Enabled": "True", "KnownProxies": [ "10.0.0.5", "127.0.0.1", "10.0.0.5" ], "KnownNetworks": [ "10.1.0.0/16" ], "ForwardLimit": 2 },
+                "Authentication": { "TokenTypes": [ "*", "JWT", "id_token+jwt" ] }
+            } }
+            """
+        },
+        { "blank over-limit and empty sets", """{ "McpPlatform": { "Dlp": { "OverLimit": "" }, "ForwardedHeaders": { "KnownProxies": [] }, "Authentication": { "TokenTypes": [] } } }""" },
         {
             "rule details", """
             { "McpPlatform": { "Policy": { "DefaultRead": false, "Rules": [

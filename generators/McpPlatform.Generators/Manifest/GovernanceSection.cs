@@ -70,7 +70,59 @@ namespace McpPlatform.Generators.Manifest
                 expanded.Add(value);
             }
 
+            foreach (var pinned in config.Pinned)
+            {
+                if (Place(governance, pinned.Path, Pinned(pinned)) is { } group)
+                {
+                    expanded.Add(group);
+                }
+            }
+
             return governance;
+        }
+
+        private static JsonValue Pinned(PinnedSettingValue value)
+        {
+            switch (value.Kind)
+            {
+                case PinnedKind.Int:
+                case PinnedKind.Long:
+                case PinnedKind.Bool:
+                    return JsonValue.Literal(value.Text);
+                case PinnedKind.Set:
+                    return JsonValue.Strings(value.Items);
+                default:
+                    return JsonValue.String(value.Text);
+            }
+        }
+
+        /// <summary>
+        /// Puts <paramref name="value"/> at a dot-separated path, creating the objects on the way (as the runtime does);
+        /// returns a group it created directly under <paramref name="governance"/>, to be written one setting per line.
+        /// </summary>
+        private static JsonValue? Place(JsonValue governance, string path, JsonValue value)
+        {
+            var names = path.Split('.');
+            var parent = governance;
+            JsonValue? createdGroup = null;
+            for (var i = 0; i < names.Length - 1; i++)
+            {
+                var child = parent.Get(names[i]);
+                if (child is null || child.Kind != JsonKind.Object)
+                {
+                    child = JsonValue.Object();
+                    parent.Add(names[i], child);
+                    if (i == 0)
+                    {
+                        createdGroup = child;
+                    }
+                }
+
+                parent = child;
+            }
+
+            parent.Add(names[names.Length - 1], value);
+            return createdGroup;
         }
 
         private static JsonValue PolicyRule(PolicyRuleConfig rule)

@@ -22,6 +22,9 @@ namespace McpPlatform.Generators.Model
 
         /// <summary><c>McpPlatform:Audit</c> switches; pinned in the manifest's governance section.</summary>
         public AuditConfig Audit { get; init; } = AuditConfig.Defaults;
+
+        /// <summary>The settings of Manifest/PinnedSettingsTable, in its order; pinned in the manifest's governance section.</summary>
+        public EquatableArray<PinnedSettingValue> Pinned { get; init; } = Manifest.PinnedSettingsTable.Defaults;
     }
 
     /// <summary><c>McpPlatform:Policy</c>, with the runtime's defaults.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using McpPlatform.Generators.Json;
 using McpPlatform.Generators.Manifest;
 using McpPlatform.Generators.Model;
@@ -67,6 +68,7 @@ namespace McpPlatform.Generators.Parsing
                 RateLimits = RateLimits(ObjectAt(section, "RateLimits")),
                 CodeModeLimits = ParseCodeModeLimits(ObjectAt(section, "CodeMode")),
                 Audit = Audit(ObjectAt(section, "Audit")),
+                Pinned = PinnedSettingsTable.All.Select(row => Pinned(section, row)).ToEquatableArray(),
             };
             return config with { Diagnostics = _diagnostics.ToEquatableArray() };
         }
@@ -237,6 +239,71 @@ namespace McpPlatform.Generators.Parsing
                 : new AuditConfig(
                     Bool(audit, "Enabled", "Audit:Enabled") ?? defaults.Enabled,
                     Bool(audit, "FailClosedReads", "Audit:FailClosedReads") ?? defaults.FailClosedReads);
+        }
+
+        /// <summary>One row of <see cref="PinnedSettingsTable"/> as the configuration binder reads it; invalid values warn and keep the default.</summary>
+        private PinnedSettingValue Pinned(JsonValue? section, PinnedSettingRow row)
+        {
+            var names = row.Setting.Split(':');
+            var parent = section;
+            for (var i = 0; i < names.Length - 1; i++)
+            {
+                parent = ObjectAt(parent, names[i]);
+            }
+
+            var name = names[names.Length - 1];
+            if (parent is null)
+            {
+                return row.Value(row.Default, Array.Empty<string>());
+            }
+
+            string? text;
+            switch (row.Kind)
+            {
+                case PinnedKind.Int:
+                    text = Number(parent, name, row.Setting, int.MinValue, int.MaxValue)?.ToString(CultureInfo.InvariantCulture);
+                    break;
+                case PinnedKind.Long:
+                    text = Number(parent, name, row.Setting, long.MinValue, long.MaxValue)?.ToString(CultureInfo.InvariantCulture);
+                    break;
+                case PinnedKind.Duration:
+                    text = Duration(parent, name, row.Setting);
+                    break;
+                case PinnedKind.Bool:
+                    text = Bool(parent, name, row.Setting) is { } on ? (on ? "true" : "false") : null;
+                    break;
+                case PinnedKind.Choice:
+                    text = Choice(parent, name, row);
+                    break;
+                case PinnedKind.Set:
+                    return row.Value(string.Empty, Strings(parent, name, row.Setting));
+                default:
+                    text = String(parent, name);
+                    break;
+            }
+
+            return row.Value(text ?? row.Default, Array.Empty<string>());
+        }
+
+        /// <summary>A name of <paramref name="row"/>'s list, ignoring case and surrounding space; blank is the default.</summary>
+        private string? Choice(JsonValue parent, string name, PinnedSettingRow row)
+        {
+            var text = String(parent, name)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+
+            foreach (var choice in row.Items)
+            {
+                if (string.Equals(choice, text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return choice;
+                }
+            }
+
+            Warn(parent.Get(name)!, $"{Section}:{row.Setting} is '{text}', not one of {string.Join(", ", row.Items)}", "lists it as " + row.Default);
+            return null;
         }
 
         /// <summary>An integer setting as the configuration binder reads it (invariant culture); out of range or not a number warns.</summary>

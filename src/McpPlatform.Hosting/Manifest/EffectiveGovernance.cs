@@ -16,7 +16,12 @@ namespace McpPlatform.Hosting.Manifest;
 /// </summary>
 internal static class EffectiveGovernance
 {
-    public static ManifestGovernance From(PolicyOptions policy, DlpOptions dlp, RateLimitOptions rateLimits, CodeModeOptions codeMode, AuditOptions audit) => new(
+    public static ManifestGovernance From(BoundGovernanceOptions options) => From(options.Policy, options.Dlp, options.RateLimits, options.CodeMode, options.Audit) with
+    {
+        Pinned = PinnedSettings.All.ToDictionary(s => s.Path, s => s.Bound(options), StringComparer.Ordinal),
+    };
+
+    private static ManifestGovernance From(PolicyOptions policy, DlpOptions dlp, RateLimitOptions rateLimits, CodeModeOptions codeMode, AuditOptions audit) => new(
         new GovernancePolicy(
             policy.ReadScope,
             policy.WriteScope,
@@ -53,7 +58,7 @@ internal static class EffectiveGovernance
         var p = governance.Policy;
         var c = governance.CodeMode;
         var r = governance.RateLimits;
-        return new JsonObject
+        var json = new JsonObject
         {
             ["policy"] = new JsonObject
             {
@@ -105,6 +110,34 @@ internal static class EffectiveGovernance
                 ["failClosedReads"] = governance.Audit.FailClosedReads,
             },
         };
+        foreach (var setting in PinnedSettings.All)
+        {
+            if (governance.Pinned.TryGetValue(setting.Path, out var value))
+            {
+                Place(json, setting.Path, setting.ToJson(value));
+            }
+        }
+
+        return json;
+    }
+
+    /// <summary>Puts <paramref name="value"/> at a dot-separated path, creating the objects on the way (as the generator does).</summary>
+    private static void Place(JsonObject governance, string path, JsonNode value)
+    {
+        var names = path.Split('.');
+        var parent = governance;
+        foreach (var name in names[..^1])
+        {
+            if (parent[name] is not JsonObject child)
+            {
+                child = new JsonObject();
+                parent[name] = child;
+            }
+
+            parent = child;
+        }
+
+        parent[names[^1]] = value;
     }
 
     /// <summary>Time spans as the generator writes them: TimeSpan's constant ("c") format.</summary>

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Hosting.Governance.Dlp;
 using McpPlatform.Hosting.Governance.Policy;
@@ -35,7 +36,10 @@ internal sealed class EffectiveManifest
         IOptions<DlpOptions> dlp,
         IOptions<RateLimitOptions> rateLimits,
         IOptions<CodeModeOptions> codeMode,
-        IOptions<AuditOptions> audit)
+        IOptions<AuditOptions> audit,
+        IOptions<RefusalLimitOptions> refusalLimit,
+        IOptions<McpPlatformOptions> platform,
+        IOptions<ResourceServerOptions> authentication)
     {
         _catalog = catalog;
         _configuration = configuration;
@@ -43,7 +47,8 @@ internal sealed class EffectiveManifest
         _dlp = dlp;
 
         // Read on first use, after start-up validation: invalid options fail there, with their own message.
-        _governance = new(() => EffectiveGovernance.From(policy.Value, dlp.Value, rateLimits.Value, codeMode.Value, audit.Value));
+        _governance = new(() => EffectiveGovernance.From(new BoundGovernanceOptions(
+            policy.Value, dlp.Value, rateLimits.Value, codeMode.Value, audit.Value, refusalLimit.Value, platform.Value, authentication.Value)));
         _compiled = new(FindCompiled);
         _hash = new(ComputeHash);
     }

@@ -25,7 +25,8 @@ internal sealed record GovernanceDifference(string Setting, string Approved, str
 /// Compares two governance sections setting by setting and says, for each difference, whether it weakens what was
 /// approved: a policy rule that covers more tools, grants more access classes, admits more groups or requires fewer
 /// scopes or claims; a rule added that grants something; DLP off or a data rule removed or downgraded
-/// (block → redact → allow); rate limits off or raised; Code Mode limits raised; audit or fail-closed reads off.
+/// (block → redact → allow); rate limits off or raised; Code Mode limits raised; audit or fail-closed reads off; and each
+/// of the <see cref="PinnedSettings"/> by its kind.
 /// </summary>
 internal static class GovernanceComparison
 {
@@ -41,6 +42,7 @@ internal static class GovernanceComparison
         Flag(differences, Root + ":Audit:Enabled", approved.Audit.Enabled, effective.Audit.Enabled, "calls are no longer audited");
         Flag(differences, Root + ":Audit:FailClosedReads", approved.Audit.FailClosedReads, effective.Audit.FailClosedReads,
             "read calls run even when their audit record cannot be written");
+        PinnedSettingComparison.Compare(approved.Pinned, effective.Pinned, differences);
         return differences;
     }
 

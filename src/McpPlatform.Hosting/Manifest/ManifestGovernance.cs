@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace McpPlatform.Hosting.Manifest;
 
 /// <summary>
-/// The manifest's <c>governance</c> member: the policy, data rules, rate limits, Code Mode limits and audit switches
-/// a server enforces. The generator writes it from the build's appsettings.json; at start-up the server writes the same
+/// The manifest's <c>governance</c> member: the policy, data rules, rate limits, Code Mode limits, audit switches and the
+/// <see cref="PinnedSettings"/> a server enforces. The generator writes it from the build's appsettings.json; at start-up the server writes the same
 /// shape from its bound options (<see cref="EffectiveGovernance"/>) and compares the two (<see cref="GovernanceComparison"/>).
 /// </summary>
 internal sealed record ManifestGovernance(
@@ -15,6 +15,9 @@ internal sealed record ManifestGovernance(
     GovernanceCodeMode CodeMode,
     GovernanceAudit Audit)
 {
+    /// <summary>The values of <see cref="PinnedSettings.All"/> by their path; a manifest from an older generator may lack some.</summary>
+    public IReadOnlyDictionary<string, PinnedValue> Pinned { get; init; } = new Dictionary<string, PinnedValue>(StringComparer.Ordinal);
+
     /// <summary>Reads the member as the generator writes it.</summary>
     /// <exception cref="FormatException">The element does not have the governance shape; the message names the member.</exception>
     public static ManifestGovernance Read(JsonElement governance)
@@ -26,12 +29,29 @@ internal sealed record ManifestGovernance(
                 ReadDlp(governance.GetProperty("dlp")),
                 ReadRateLimits(governance.GetProperty("rateLimits")),
                 ReadCodeMode(governance.GetProperty("codeMode")),
-                new GovernanceAudit(Bool(governance.GetProperty("audit"), "enabled"), Bool(governance.GetProperty("audit"), "failClosedReads")));
+                new GovernanceAudit(Bool(governance.GetProperty("audit"), "enabled"), Bool(governance.GetProperty("audit"), "failClosedReads")))
+            {
+                Pinned = ReadPinned(governance),
+            };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
         {
             throw new FormatException("expected the governance object the McpPlatform generator writes (policy, dlp, rateLimits, codeMode, audit): " + e.Message, e);
         }
+    }
+
+    private static Dictionary<string, PinnedValue> ReadPinned(JsonElement governance)
+    {
+        var pinned = new Dictionary<string, PinnedValue>(StringComparer.Ordinal);
+        foreach (var setting in PinnedSettings.All)
+        {
+            if (setting.Read(governance) is { } value)
+            {
+                pinned[setting.Path] = value;
+            }
+        }
+
+        return pinned;
     }
 
     private static GovernancePolicy ReadPolicy(JsonElement policy) => new(

@@ -3,7 +3,8 @@ namespace McpPlatform.Hosting.Manifest;
 /// <summary>
 /// Start-up pinning of the tool surface to the reviewed manifest, bound from <c>McpPlatform:Manifest</c>:
 /// the compiled manifest hash must equal the hash in <c>mcp-manifest.approved.json</c>, and the governance the server
-/// enforces (its bound policy, DLP, rate limit, Code Mode and audit options) must not be weaker than the approved one.
+/// enforces (its bound policy, DLP, rate limit, Code Mode and audit options, request body limit, forwarded headers and
+/// accepted token types) must not be weaker than the approved one.
 /// </summary>
 public sealed class ManifestPinningOptions
 {

@@ -101,6 +101,70 @@ public sealed class GovernanceDiffCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Pinned_dlp_audit_request_and_authentication_settings_are_rated_by_direction()
+    {
+        var approved = _folder.Combine("approved.json");
+        File.Copy(GeneratedManifest, approved);
+        var changed = JsonNode.Parse(File.ReadAllText(GeneratedManifest))!.AsObject();
+        var governance = changed["governance"]!;
+        governance["dlp"]!["overLimit"] = "truncate";
+        governance["dlp"]!["maxScannedChars"] = 2_000_000;
+        governance["audit"]!["maxFieldChars"] = 8192;
+        governance["audit"]!["maxArgumentsChars"] = 1024;
+        governance["audit"]!["checkpointInterval"] = "00:05:00";
+        governance["audit"]!["keySecretName"] = "other-key";
+        governance["audit"]!["refusalLimit"]!["permitLimit"] = 10;
+        governance["audit"]!["refusalLimit"]!["window"] = "00:00:05";
+        governance["audit"]!["refusalLimit"]!["maxAddresses"] = 4096;
+        governance["http"]!["maxRequestBodyBytes"] = 1L << 30;
+        governance["http"]!["forwardedHeaders"]!["enabled"] = true;
+        governance["http"]!["forwardedHeaders"]!["knownNetworks"] = TestManifest.Strings("10.0.0.0/8");
+        governance["http"]!["forwardedHeaders"]!["forwardLimit"] = 3;
+        governance["authentication"]!["tokenTypes"] = TestManifest.Strings("*", "JWT", "application/at+jwt", "at+jwt");
+        var current = TestManifest.Write(TestManifest.Seal(changed), _folder.Combine("current.json"));
+
+        var diff = await CliRun.RunAsync("manifest", "diff", approved, current);
+
+        Assert.Equal(1, diff.ExitCode);
+        foreach (var weaker in new[]
+        {
+            @"McpPlatform:Dlp:OverLimit block → truncate \(weaker: a result too large to scan is returned cut instead of withheld\)",
+            @"McpPlatform:Dlp:MaxScannedChars 1000000 → 2000000 \(weaker: the limit was raised",
+            @"McpPlatform:Audit:MaxFieldChars 4096 → 8192 \(weaker",
+            @"McpPlatform:Audit:CheckpointInterval 00:00:10 → 00:05:00 \(weaker: more records can be cut off the end of the audit file unnoticed\)",
+            @"McpPlatform:Audit:RefusalLimit:Window 00:01:00 → 00:00:05 \(weaker: the window was shortened",
+            @"McpPlatform:Audit:RefusalLimit:MaxAddresses 1024 → 4096 \(weaker",
+            @"McpPlatform:MaxRequestBodyBytes 1048576 → 1073741824 \(weaker",
+            @"McpPlatform:ForwardedHeaders:Enabled false → true \(weaker: X-Forwarded-\* headers are believed from the known proxies\)",
+            @"McpPlatform:ForwardedHeaders:KnownNetworks \[\] → \[10.0.0.0/8\] \(weaker: headers are believed from another network\)",
+            @"McpPlatform:ForwardedHeaders:ForwardLimit 1 → 3 \(weaker",
+            @"McpPlatform:Authentication:TokenTypes \[JWT, application/at\+jwt, at\+jwt\] → \[\*, JWT, application/at\+jwt, at\+jwt\] \(weaker: tokens of another type are accepted\)",
+        })
+        {
+            Assert.Matches(@"HIGH\s+\(server\)\s+governance-weakened\s+" + weaker, diff.Stdout);
+        }
+
+        Assert.Matches(@"MEDIUM\s+\(server\)\s+governance-changed\s+McpPlatform:Audit:KeySecretName audit-chain-key → other-key \(changed: the audit chain is keyed with another secret\)", diff.Stdout);
+        Assert.Matches(@"LOW\s+\(server\)\s+governance-strengthened\s+McpPlatform:Audit:MaxArgumentsChars 65536 → 1024 \(stronger", diff.Stdout);
+        Assert.Matches(@"LOW\s+\(server\)\s+governance-strengthened\s+McpPlatform:Audit:RefusalLimit:PermitLimit 60 → 10 \(stronger", diff.Stdout);
+    }
+
+    [Fact]
+    public async Task An_approved_manifest_from_before_a_setting_was_pinned_shows_it_as_recorded_for_the_first_time()
+    {
+        var old = JsonNode.Parse(File.ReadAllText(GeneratedManifest))!.AsObject();
+        old["governance"]!["dlp"]!.AsObject().Remove("overLimit");
+        old["governance"]!.AsObject().Remove("http");
+        var approved = TestManifest.Write(TestManifest.Seal(old), _folder.Combine("approved.json"));
+
+        var diff = await CliRun.RunAsync("manifest", "diff", approved, GeneratedManifest);
+
+        Assert.Matches(@"MEDIUM\s+\(server\)\s+governance-changed\s+McpPlatform:Dlp:OverLimit \(not recorded\) → block \(changed: recorded for the first time\)", diff.Stdout);
+        Assert.Matches(@"MEDIUM\s+\(server\)\s+governance-changed\s+McpPlatform:ForwardedHeaders:Enabled \(not recorded\) → false", diff.Stdout);
+        Assert.DoesNotContain("HIGH", diff.Stdout);
+    }
+
+    [Fact]
     public async Task Edited_governance_without_a_new_hash_is_rejected_as_tampered()
     {
         var text = File.ReadAllText(GeneratedManifest);

@@ -24,7 +24,9 @@
         { ""name"": ""iban"", ""detector"": ""iban"", ""arguments"": ""redact"", ""results"": ""redact"", ""tools"": [] },
         { ""name"": ""us-ssn"", ""detector"": ""us-ssn"", ""arguments"": ""redact"", ""results"": ""redact"", ""tools"": [] },
         { ""name"": ""email"", ""detector"": ""email"", ""arguments"": ""redact"", ""results"": ""redact"", ""tools"": [] }
-      ]
+      ],
+      ""overLimit"": ""block"",
+      ""maxScannedChars"": 1000000
     },
     ""rateLimits"": {
       ""enabled"": true,
@@ -48,7 +50,19 @@
     },
     ""audit"": {
       ""enabled"": true,
-      ""failClosedReads"": false
+      ""failClosedReads"": false,
+      ""maxFieldChars"": 4096,
+      ""maxArgumentsChars"": 65536,
+      ""checkpointInterval"": ""00:00:10"",
+      ""keySecretName"": ""audit-chain-key"",
+      ""refusalLimit"": { ""permitLimit"": 60, ""window"": ""00:01:00"", ""maxAddresses"": 1024 }
+    },
+    ""http"": {
+      ""maxRequestBodyBytes"": 1048576,
+      ""forwardedHeaders"": { ""enabled"": false, ""knownProxies"": [], ""knownNetworks"": [], ""forwardLimit"": 1 }
+    },
+    ""authentication"": {
+      ""tokenTypes"": [ ""JWT"", ""application/at+jwt"", ""at+jwt"" ]
     }
   },
   ""tools"": [
@@ -97,7 +111,7 @@
       ""codeMode"": { ""exposed"": true, ""name"": ""search_issues"" }
     }
   ],
-  ""hash"": ""sha256:7eddfa7e173164140daeeb99b5983530a9994c7385ad52a2c0399869b0306308""
+  ""hash"": ""sha256:4f1f05f6882cd90b443c876c486161a313dedd92a4ed0262d81e871270b14635""
 }
 ")]
 
@@ -115,7 +129,7 @@ namespace McpPlatform.Generated
             new Tool2_search_issues(),
         })
         {
-            ManifestHash = "sha256:7eddfa7e173164140daeeb99b5983530a9994c7385ad52a2c0399869b0306308",
+            ManifestHash = "sha256:4f1f05f6882cd90b443c876c486161a313dedd92a4ed0262d81e871270b14635",
         };
 
         private sealed class Tool0_create_issue : global::McpPlatform.Hosting.Tools.GeneratedMcpTool

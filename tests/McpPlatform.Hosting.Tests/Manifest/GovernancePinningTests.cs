@@ -104,6 +104,107 @@ public sealed class GovernancePinningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Appsettings_Production_json_letting_DLP_cut_results_or_scan_more_is_refused()
+    {
+        const string Production = """
+            { "McpPlatform": { "Dlp": { "OverLimit": "Truncate", "MaxScannedChars": 5000000 } } }
+            """;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(Environments.Production, environmentFile: Production));
+
+        Assert.Contains("[weaker] McpPlatform:Dlp:OverLimit: approved block, effective truncate (source: appsettings.Production.json): a result too large to scan is returned cut instead of withheld", error.Message);
+        Assert.Contains("[weaker] McpPlatform:Dlp:MaxScannedChars: approved 1000000, effective 5000000 (source: appsettings.Production.json): the limit was raised", error.Message);
+    }
+
+    [Fact]
+    public async Task Command_line_raising_audit_caps_and_loosening_checkpoints_and_the_refusal_limit_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(Environments.Production, args:
+        [
+            "--McpPlatform:Audit:MaxFieldChars=65536",
+            "--McpPlatform:Audit:MaxArgumentsChars=1048576",
+            "--McpPlatform:Audit:CheckpointInterval=00:10:00",
+            "--McpPlatform:Audit:RefusalLimit:PermitLimit=6000",
+            "--McpPlatform:Audit:RefusalLimit:Window=00:00:01",
+            "--McpPlatform:Audit:RefusalLimit:MaxAddresses=100000",
+        ]));
+
+        Assert.Contains("[weaker] McpPlatform:Audit:MaxFieldChars: approved 4096, effective 65536 (source: command line (--McpPlatform:Audit:MaxFieldChars)): the limit was raised", error.Message);
+        Assert.Contains("[weaker] McpPlatform:Audit:MaxArgumentsChars: approved 65536, effective 1048576 (source: command line (--McpPlatform:Audit:MaxArgumentsChars))", error.Message);
+        Assert.Contains("[weaker] McpPlatform:Audit:CheckpointInterval: approved 00:00:10, effective 00:10:00 (source: command line (--McpPlatform:Audit:CheckpointInterval)): more records can be cut off the end of the audit file unnoticed", error.Message);
+        Assert.Contains("[weaker] McpPlatform:Audit:RefusalLimit:PermitLimit: approved 60, effective 6000 (source: command line (--McpPlatform:Audit:RefusalLimit:PermitLimit))", error.Message);
+        Assert.Contains("[weaker] McpPlatform:Audit:RefusalLimit:Window: approved 00:01:00, effective 00:00:01 (source: command line (--McpPlatform:Audit:RefusalLimit:Window)): the window was shortened", error.Message);
+        Assert.Contains("[weaker] McpPlatform:Audit:RefusalLimit:MaxAddresses: approved 1024, effective 100000 (source: command line (--McpPlatform:Audit:RefusalLimit:MaxAddresses))", error.Message);
+    }
+
+    [Fact]
+    public async Task Appsettings_Production_json_raising_the_request_body_limit_is_refused()
+    {
+        const string Production = """{ "McpPlatform": { "MaxRequestBodyBytes": 104857600 } }""";
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(Environments.Production, environmentFile: Production));
+
+        Assert.Contains("[weaker] McpPlatform:MaxRequestBodyBytes: approved 1048576, effective 104857600 (source: appsettings.Production.json): the limit was raised: larger request bodies are read and parsed", error.Message);
+    }
+
+    [Fact]
+    public async Task Appsettings_Production_json_accepting_another_token_type_is_refused()
+    {
+        const string Production = """{ "McpPlatform": { "Authentication": { "TokenTypes": [ "id_token+jwt" ] } } }""";
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(Environments.Production, environmentFile: Production));
+
+        Assert.Contains("[weaker] McpPlatform:Authentication:TokenTypes: approved [JWT, application/at+jwt, at+jwt], effective [JWT, application/at+jwt, at+jwt, id_token+jwt] (source: appsettings.Production.json): tokens of another type are accepted", error.Message);
+    }
+
+    [Fact]
+    public async Task Command_line_believing_forwarded_headers_from_a_proxy_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(Environments.Production, args:
+            ["--McpPlatform:ForwardedHeaders:Enabled=true", "--McpPlatform:ForwardedHeaders:KnownProxies:0=10.0.0.5"]));
+
+        Assert.Contains("[weaker] McpPlatform:ForwardedHeaders:Enabled: approved false, effective true (source: command line (--McpPlatform:ForwardedHeaders:Enabled)): X-Forwarded-* headers are believed from the known proxies", error.Message);
+        Assert.Contains("[weaker] McpPlatform:ForwardedHeaders:KnownProxies: approved [], effective [10.0.0.5] (source: command line (--McpPlatform:ForwardedHeaders:KnownProxies)): headers are believed from another proxy", error.Message);
+    }
+
+    [Fact]
+    public async Task Stricter_DLP_audit_and_request_limits_start_and_are_logged()
+    {
+        const string Production = """
+            {
+              "McpPlatform": {
+                "Dlp": { "MaxScannedChars": 500000 },
+                "Audit": { "MaxFieldChars": 1024, "MaxArgumentsChars": 32768, "CheckpointInterval": "00:00:05",
+                           "RefusalLimit": { "PermitLimit": 30, "Window": "00:02:00", "MaxAddresses": 512 } },
+                "MaxRequestBodyBytes": 524288
+              }
+            }
+            """;
+
+        await using (var server = await StartAsync(Environments.Production, environmentFile: Production))
+        {
+            await using var client = await server.ConnectClientAsync();
+            Assert.Equal("strict", (await client.CallAsync("echo", """{"text":"strict"}""")).SingleText());
+        }
+
+        var log = await File.ReadAllTextAsync(LogFile);
+        foreach (var stronger in new[]
+        {
+            "McpPlatform:Dlp:MaxScannedChars: approved 1000000, effective 500000",
+            "McpPlatform:Audit:MaxFieldChars: approved 4096, effective 1024",
+            "McpPlatform:Audit:MaxArgumentsChars: approved 65536, effective 32768",
+            "McpPlatform:Audit:CheckpointInterval: approved 00:00:10, effective 00:00:05",
+            "McpPlatform:Audit:RefusalLimit:PermitLimit: approved 60, effective 30",
+            "McpPlatform:Audit:RefusalLimit:Window: approved 00:01:00, effective 00:02:00",
+            "McpPlatform:Audit:RefusalLimit:MaxAddresses: approved 1024, effective 512",
+            "McpPlatform:MaxRequestBodyBytes: approved 1048576, effective 524288",
+        })
+        {
+            Assert.Contains($"[stronger] {stronger} (source: appsettings.Production.json): stricter than approved", log);
+        }
+    }
+
+    [Fact]
     public async Task Development_warns_about_weaker_governance_and_serves()
     {
         const string Development = """{ "McpPlatform": { "Dlp": { "Enabled": false } } }""";
