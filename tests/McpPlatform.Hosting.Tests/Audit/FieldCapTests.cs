@@ -136,13 +136,5 @@ public sealed class FieldCapTests : AuditedIssuerTests
         Assert.Equal(maxChars, recorded!.Length);
     }
 
-    private Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null) =>
-        RunningServer.StartAsync(new ServerSetup
-        {
-            Environment = Environments.Production,
-            Issuer = Issuer,
-            GrantTestCallerEverything = false,
-            AuditDirectory = Audit.Path,
-            Settings = new Dictionary<string, string?>(GovernedPolicy.Settings.Concat(settings ?? [])),
-        });
+    private Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null) => StartProductionAsync(settings);
 }

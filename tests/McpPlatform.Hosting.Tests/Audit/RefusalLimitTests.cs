@@ -141,15 +141,7 @@ public sealed class RefusalLimitTests : AuditedIssuerTests
     });
 
     private Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
-        RunningServer.StartAsync(new ServerSetup
-        {
-            Environment = Environments.Production,
-            Issuer = Issuer,
-            GrantTestCallerEverything = false,
-            AuditDirectory = Audit.Path,
-            Settings = new Dictionary<string, string?>(GovernedPolicy.Settings.Concat(settings ?? [])),
-            Services = clock is null ? null : services => services.AddSingleton(clock),
-        });
+        StartProductionAsync(settings, setup => setup with { Services = clock is null ? null : services => services.AddSingleton(clock) });
 
     /// <summary>A clock the test moves; its timers never fire, so windows end only when the test says.</summary>
     private sealed class ManualClock : TimeProvider

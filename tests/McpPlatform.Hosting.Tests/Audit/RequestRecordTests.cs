@@ -139,13 +139,8 @@ public sealed class RequestRecordTests : AuditedIssuerTests
     }
 
     private Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null) =>
-        RunningServer.StartAsync(new ServerSetup
+        StartProductionAsync(settings, setup => setup with
         {
-            Environment = Environments.Production,
-            Issuer = Issuer,
-            GrantTestCallerEverything = false,
-            AuditDirectory = Audit.Path,
-            Settings = new Dictionary<string, string?>(GovernedPolicy.Settings.Concat(settings ?? [])),
             Configure = options =>
             {
                 options.ServerName = ServerName;

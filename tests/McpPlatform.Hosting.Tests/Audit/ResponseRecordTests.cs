@@ -148,15 +148,7 @@ public sealed class ResponseRecordTests : AuditedIssuerTests
         return request;
     }
 
-    private Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null) =>
-        RunningServer.StartAsync(new ServerSetup
-        {
-            Environment = Environments.Production,
-            Issuer = Issuer,
-            GrantTestCallerEverything = false,
-            AuditDirectory = Audit.Path,
-            Settings = new Dictionary<string, string?>(GovernedPolicy.Settings.Concat(settings ?? [])),
-        });
+    private Task<RunningServer> StartAsync(Dictionary<string, string?>? settings = null) => StartProductionAsync(settings);
 
     /// <summary>A body sent without Content-Length (chunked), so only the server's read limit can stop it.</summary>
     private sealed class ChunkedContent : HttpContent
