@@ -126,6 +126,8 @@ else
     PrintRatio("generated (governance off) / plain SDK", sides[1], sides[0], 0.95);
     PrintRatio("auth+policy on / off", sides[2], sides[1], 0.90);
     PrintRatio("audit+DLP on / off (both with auth+policy)", sides[3], sides[2], 0.90);
+    // The standing target: everything on (auth, policy, limits, audit, data rules) against the raw SDK.
+    PrintRatio("all governance on / plain SDK", sides[3], sides[0], 0.95);
 }
 
 Console.WriteLine($"audit log written: {auditBytes / 1024.0 / 1024.0:F1} MiB");
