@@ -6,8 +6,9 @@ using McpPlatform.Hosting.Tools;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>
-/// The argument names a tool's input schema accepts: its <c>properties</c>, or any name when the schema
-/// does not say <c>additionalProperties: false</c> (hand-written schemas). Read once per tool.
+/// The argument names a tool accepts: the descriptor's <see cref="McpToolDescriptor.ArgumentNames"/> (the
+/// generator's list, which the tool itself checks calls against), else its input schema's <c>properties</c>,
+/// or any name when the schema does not say <c>additionalProperties: false</c> (hand-written schemas). Read once per tool.
 /// </summary>
 internal sealed class ToolArgumentNames
 {
@@ -20,7 +21,8 @@ internal sealed class ToolArgumentNames
 
     /// <summary>The names <paramref name="tool"/> accepts.</summary>
     public static ToolArgumentNames Of(McpToolDescriptor tool) =>
-        Cache.GetValue(tool, static descriptor => new ToolArgumentNames(Parse(descriptor.InputSchema)));
+        Cache.GetValue(tool, static descriptor => new ToolArgumentNames(
+            descriptor.ArgumentNames is { } names ? names.ToFrozenSet(StringComparer.Ordinal) : Parse(descriptor.InputSchema)));
 
     /// <summary>Whether the tool takes an argument called <paramref name="name"/> (ordinal, as JSON property names compare).</summary>
     public bool Accepts(string name) => _names is null || _names.Contains(name);

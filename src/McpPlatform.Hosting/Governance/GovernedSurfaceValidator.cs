@@ -28,12 +28,15 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
     public ValidateOptionsResult Validate(string? name, McpServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var ungoverned = new List<string>();
+
+        // Runs for every stateless request (the SDK builds options per request), so the clean case allocates
+        // nothing: the list exists only once something ungoverned is found.
+        List<string>? ungoverned = null;
         foreach (var tool in options.ToolCollection ?? [])
         {
             if (!tools.TryGet(tool.ProtocolTool.Name, out var generated) || !ReferenceEquals(generated, tool))
             {
-                ungoverned.Add($"tool '{tool.ProtocolTool.Name}' ({Describe(tool)}; declare it with [McpTool])");
+                (ungoverned ??= []).Add($"tool '{tool.ProtocolTool.Name}' ({Describe(tool)}; declare it with [McpTool])");
             }
         }
 
@@ -42,7 +45,7 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
             var uri = resource.ProtocolResourceTemplate.UriTemplate;
             if (!ReferenceEquals(resources.ResourceDeclaredAs(uri), resource))
             {
-                ungoverned.Add($"resource '{uri}' ({Describe(resource)}; declare it with [McpResource])");
+                (ungoverned ??= []).Add($"resource '{uri}' ({Describe(resource)}; declare it with [McpResource])");
             }
         }
 
@@ -50,18 +53,27 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
         {
             if (!resources.TryGetPrompt(prompt.ProtocolPrompt.Name, out var generated) || !ReferenceEquals(generated, prompt))
             {
-                ungoverned.Add($"prompt '{prompt.ProtocolPrompt.Name}' ({Describe(prompt)}; declare it with [McpPrompt])");
+                (ungoverned ??= []).Add($"prompt '{prompt.ProtocolPrompt.Name}' ({Describe(prompt)}; declare it with [McpPrompt])");
             }
         }
 
-        ungoverned.AddRange(HandWrittenHandlers(options.Handlers).Select(h =>
-            $"request handler {h} (it answers requests itself, past the gate; remove it and declare what it serves with the attributes)"));
+        foreach (var (handlerName, handler) in ReplacingHandlers)
+        {
+            if (handler(options.Handlers) is { } hand && !IsPlatformHandler(hand))
+            {
+                (ungoverned ??= []).Add(
+                    $"request handler {handlerName} (it answers requests itself, past the gate; remove it and declare what it serves with the attributes)");
+            }
+        }
+
 #pragma warning disable MCPEXP002 // experimental in the SDK: a custom method answers past every request filter
-        ungoverned.AddRange((options.RequestHandlers ?? []).Select(h =>
-            $"custom request handler '{h.Method}' (McpServerOptions.RequestHandlers bypasses every request filter; remove it)"));
+        foreach (var custom in options.RequestHandlers ?? [])
+        {
+            (ungoverned ??= []).Add($"custom request handler '{custom.Method}' (McpServerOptions.RequestHandlers bypasses every request filter; remove it)");
+        }
 #pragma warning restore MCPEXP002
 
-        return ungoverned.Count == 0
+        return ungoverned is null
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
                 "McpPlatform refuses to start: the MCP server would serve these outside the governed catalog, " +
@@ -72,30 +84,25 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
     /// Handlers that would answer tools, resources, prompts or completions past the platform's filters.
     /// The platform sets only the completion and subscription handlers, and only its own.
     /// </summary>
-    private static IEnumerable<string> HandWrittenHandlers(McpServerHandlers handlers)
-    {
-        var replacing = new (string Name, Delegate? Handler)[]
-        {
-            (nameof(handlers.ListToolsHandler), handlers.ListToolsHandler),
-            (nameof(handlers.CallToolHandler), handlers.CallToolHandler),
+    private static readonly (string Name, Func<McpServerHandlers, Delegate?> Handler)[] ReplacingHandlers =
+    [
+        (nameof(McpServerHandlers.ListToolsHandler), h => h.ListToolsHandler),
+        (nameof(McpServerHandlers.CallToolHandler), h => h.CallToolHandler),
 #pragma warning disable MCPEXP002 // experimental in the SDK: refused like any other hand-written tool handler
-            (nameof(handlers.CallToolWithAlternateHandler), handlers.CallToolWithAlternateHandler),
+        (nameof(McpServerHandlers.CallToolWithAlternateHandler), h => h.CallToolWithAlternateHandler),
 #pragma warning restore MCPEXP002
-            (nameof(handlers.ListResourcesHandler), handlers.ListResourcesHandler),
-            (nameof(handlers.ListResourceTemplatesHandler), handlers.ListResourceTemplatesHandler),
-            (nameof(handlers.ReadResourceHandler), handlers.ReadResourceHandler),
-            (nameof(handlers.ListPromptsHandler), handlers.ListPromptsHandler),
-            (nameof(handlers.GetPromptHandler), handlers.GetPromptHandler),
-            (nameof(handlers.CompleteHandler), handlers.CompleteHandler),
-            (nameof(handlers.SubscribeToResourcesHandler), handlers.SubscribeToResourcesHandler),
-            (nameof(handlers.UnsubscribeFromResourcesHandler), handlers.UnsubscribeFromResourcesHandler),
-        };
-        return replacing
-            .Where(h => h.Handler is not null
-                && h.Handler.Method.DeclaringType != typeof(ResourceGovernanceFilters)
-                && h.Handler.Method.DeclaringType != typeof(GovernedCompletions))
-            .Select(h => h.Name);
-    }
+        (nameof(McpServerHandlers.ListResourcesHandler), h => h.ListResourcesHandler),
+        (nameof(McpServerHandlers.ListResourceTemplatesHandler), h => h.ListResourceTemplatesHandler),
+        (nameof(McpServerHandlers.ReadResourceHandler), h => h.ReadResourceHandler),
+        (nameof(McpServerHandlers.ListPromptsHandler), h => h.ListPromptsHandler),
+        (nameof(McpServerHandlers.GetPromptHandler), h => h.GetPromptHandler),
+        (nameof(McpServerHandlers.CompleteHandler), h => h.CompleteHandler),
+        (nameof(McpServerHandlers.SubscribeToResourcesHandler), h => h.SubscribeToResourcesHandler),
+        (nameof(McpServerHandlers.UnsubscribeFromResourcesHandler), h => h.UnsubscribeFromResourcesHandler),
+    ];
+
+    private static bool IsPlatformHandler(Delegate handler) =>
+        handler.Method.DeclaringType == typeof(ResourceGovernanceFilters) || handler.Method.DeclaringType == typeof(GovernedCompletions);
 
     private static string Describe(object primitive) =>
         primitive is GeneratedMcpTool or GeneratedMcpResource or Prompts.GeneratedMcpPrompt
