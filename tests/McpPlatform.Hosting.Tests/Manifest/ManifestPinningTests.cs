@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -165,7 +168,7 @@ public sealed class ManifestPinningTests : IAsyncLifetime
         }
 
         var log = await ReadLogAsync();
-        Assert.Contains("WRN McpPlatform.Hosting.Manifest.ManifestPinning The tool surface is not approved; starting anyway", log);
+        Assert.Contains("WRN McpPlatform.Governance.Manifest.ManifestPinning The tool surface is not approved; starting anyway", log);
         Assert.Contains($"No approved manifest: '{ApprovedPath}' does not exist", log);
         Assert.Contains("mcp-platform manifest approve", log);
     }
@@ -196,7 +199,7 @@ public sealed class ManifestPinningTests : IAsyncLifetime
         }
 
         var log = await ReadLogAsync();
-        Assert.Contains("WRN McpPlatform.Hosting.Manifest.ManifestPinning McpPlatform:Manifest:RequireApproval=false: the 'Production' server starts", log);
+        Assert.Contains("WRN McpPlatform.Governance.Manifest.ManifestPinning McpPlatform:Manifest:RequireApproval=false: the 'Production' server starts", log);
         Assert.Contains("[medium] tool 'echo': new read tool", log);
     }
 
