@@ -183,6 +183,18 @@ public sealed class AuditIntegrityVerifyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_vault_uri_is_answered_with_the_az_command_that_passes_the_key_since_the_tool_carries_no_azure_sdk()
+    {
+        var file = AuditClef.Write(_folder.Combine("audit.clef"), new AuditChainWriter().NextLines(2));
+
+        var run = await CliRun.RunAsync("audit", "verify", "--vault-uri", "https://contoso-audit.vault.azure.net/", file);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("no longer reads Azure Key Vault itself", run.Stderr);
+        Assert.Contains("MCP_PLATFORM_AUDIT_KEY=\"$(az keyvault secret show --id https://contoso-audit.vault.azure.net/secrets/audit-chain-key --query value -o tsv)\"", run.Stderr);
+    }
+
+    [Fact]
     public async Task The_wrong_key_fails_at_the_first_record_and_says_the_key_may_be_wrong_without_printing_either_key()
     {
         var file = AuditClef.Write(_folder.Combine("audit.clef"), new AuditChainWriter().NextLines(2));
