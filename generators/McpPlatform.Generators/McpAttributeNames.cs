@@ -34,6 +34,7 @@ namespace McpPlatform.Generators
         public const string JsonExtensionData = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
         public const string JsonConverter = "System.Text.Json.Serialization.JsonConverterAttribute";
         public const string JsonInclude = "System.Text.Json.Serialization.JsonIncludeAttribute";
+        public const string JsonStringEnumMemberName = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
         public const string JsonStringEnumConverter = "System.Text.Json.Serialization.JsonStringEnumConverter";
     }
 }

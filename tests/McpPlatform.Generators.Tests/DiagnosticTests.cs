@@ -297,13 +297,13 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void MCPP028_converters_and_JsonInclude_generated_code_cannot_apply_are_warnings_and_the_tool_is_still_emitted()
+    public void MCPP028_converters_JsonInclude_and_enum_member_names_generated_code_cannot_apply_are_warnings_and_the_tool_is_still_emitted()
     {
         var source = ToolSource.Of("""
             using System.Text.Json;
             using System.Text.Json.Serialization;
 
-            public enum Size { Small, Large }
+            public enum Size { Small, [JsonStringEnumMemberName("XL")] Large }
 
             public sealed class MoneyConverter : JsonConverter<Money>
             {
@@ -335,10 +335,11 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run(source);
 
         var warnings = run.Diagnostics.Where(d => d.Id == "MCPP028").ToList();
-        Assert.Equal(2, warnings.Count);
+        Assert.Equal(3, warnings.Count);
         Assert.All(warnings, w => Assert.Equal(DiagnosticSeverity.Warning, w.Severity));
         Assert.Contains(warnings, w => w.GetMessage().Contains("[JsonConverter(typeof(Sample.MoneyConverter))] on 'Money'", StringComparison.Ordinal) && SourceAt(w, source) == "Money");
         Assert.Contains(warnings, w => w.GetMessage().Contains("[JsonInclude] on 'Order.Count'", StringComparison.Ordinal) && SourceAt(w, source) == "Count");
+        Assert.Contains(warnings, w => w.GetMessage().Contains("[JsonStringEnumMemberName] on 'Size.Large'", StringComparison.Ordinal) && SourceAt(w, source) == "Large");
         Assert.NotNull(run.LoadTool("place"));
     }
 

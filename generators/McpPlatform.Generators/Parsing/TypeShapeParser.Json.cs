@@ -16,6 +16,8 @@ namespace McpPlatform.Generators.Parsing
 
         private const string IncludeHint = "only public properties are written, and only public setters, init accessors and constructor parameters are read; make it one of those or remove the attribute";
 
+        private const string EnumMemberHint = "enum values are sent, accepted and listed in the schema as their C# member names; rename the member or remove the attribute";
+
         private readonly List<DiagnosticInfo> _diagnostics = new();
 
         /// <summary>What the records and classes reached so far declare that their JSON cannot have.</summary>
@@ -98,6 +100,18 @@ namespace McpPlatform.Generators.Parsing
                 if (hidden && JsonPropertyAttributes.Of(member).HasInclude)
                 {
                     Report(Diagnostics.IneffectiveJsonAttribute, member, "[JsonInclude]", display + "." + member.Name, IncludeHint);
+                }
+            }
+        }
+
+        /// <summary>[JsonStringEnumMemberName]: enum values are read and written as their member names.</summary>
+        private void ReportEnumMemberNames(ITypeSymbol type)
+        {
+            foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
+            {
+                if (field.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == McpAttributeNames.JsonStringEnumMemberName))
+                {
+                    Report(Diagnostics.IneffectiveJsonAttribute, field, "[JsonStringEnumMemberName]", type.Name + "." + field.Name, EnumMemberHint);
                 }
             }
         }

@@ -46,6 +46,7 @@ namespace McpPlatform.Generators.Parsing
 
             if (type.TypeKind == TypeKind.Enum)
             {
+                ReportEnumMemberNames(type);
                 var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToEquatableArray();
                 return new TypeShape(ShapeKind.Enum, name, nullable, false, EnumMembers: members);
             }
