@@ -78,7 +78,7 @@ namespace McpPlatform.Generators.Parsing
         private void ReportDuplicateJsonNames(List<PropertyModel> properties, List<IPropertySymbol> symbols, string display)
         {
             var seen = new Dictionary<string, PropertyModel>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in properties)
+            foreach (var property in properties.Where(p => p.IsReadable || p.IsBindable))
             {
                 if (seen.TryGetValue(property.JsonName, out var first))
                 {
