@@ -386,7 +386,7 @@ namespace Microsoft.Extensions.Hosting
         /// <summary>Registers the governed MCP server with the tools generated from this project's [McpTool] methods.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder AddMcpPlatform(
             this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder,
-            global::System.Action<global::McpPlatform.Hosting.McpPlatformOptions>? configure = null) =>
+            global::System.Action<global::McpPlatform.Governance.McpPlatformOptions>? configure = null) =>
             global::Microsoft.Extensions.Hosting.McpPlatformServiceExtensions.AddMcpPlatform(builder, global::McpPlatform.Generated.GeneratedMcpToolCatalog.Instance, configure);
     }
 }
