@@ -22,6 +22,7 @@ public static class McpPlatformEndpointExtensions
 
         var identity = ServerIdentity.Describe(options);
         endpoints.MapGet(options.HealthPath, () => Results.Json(new { status = "ok", server = identity.Name, version = identity.Version }));
+        McpPlatform.Hosting.Health.PlatformHealthChecks.Map(endpoints, options); // {HealthPath}/live and /ready
 
         var mcp = endpoints.MapMcp(options.Path);
         var services = endpoints.ServiceProvider;

@@ -295,12 +295,16 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     private void Emit(AuditRecord record)
     {
+        var probe = ReferenceEquals(record, ReadinessProbe); // AuditLog.Readiness.cs: opens the chain, writes nothing of its own
         if (_seq == 0)
         {
-            EmitOne(AuditChainStart.Record(record.Time, _opening.Reason, _opening.Details, _opening.Previous));
+            EmitOne(AuditChainStart.Record(probe ? DateTimeOffset.UtcNow : record.Time, _opening.Reason, _opening.Details, _opening.Previous));
         }
 
-        EmitOne(record);
+        if (!probe)
+        {
+            EmitOne(record);
+        }
     }
 
     private void EmitOne(AuditRecord record)
