@@ -8,6 +8,7 @@ using McpPlatform.Hosting.Logging;
 using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
 using McpPlatform.Hosting.Security;
+using McpPlatform.Governance.Security;
 using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
 using Microsoft.AspNetCore.Hosting;

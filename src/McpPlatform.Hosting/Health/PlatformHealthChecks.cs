@@ -1,4 +1,5 @@
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;

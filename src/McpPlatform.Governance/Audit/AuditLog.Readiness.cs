@@ -1,4 +1,4 @@
-namespace McpPlatform.Hosting.Audit;
+namespace McpPlatform.Governance.Audit;
 
 /// <summary>The readiness probe of the audit log (<c>/healthz/ready</c>).</summary>
 public sealed partial class AuditLog
