@@ -11,7 +11,7 @@ namespace McpPlatform.Hosting.Audit;
 /// </summary>
 /// <remarks>
 /// The hash is <c>sha256:</c> + the hex SHA-256 of the RFC 8785 (JCS) canonical form (docs/canonical-json.md) of
-/// the JSON array, in catalog order, of <c>{"name", "access", "description", "inputSchema", "outputSchema"}</c>
+/// the JSON array, in the catalog's order (by name, ordinal), of <c>{"name", "access", "description", "inputSchema", "outputSchema"}</c>
 /// objects: access in lower case as in the manifest, schemas as JSON objects, <c>outputSchema</c> absent when the
 /// tool declares none.
 /// </remarks>
