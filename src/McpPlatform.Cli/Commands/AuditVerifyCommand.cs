@@ -212,6 +212,12 @@ internal sealed class AuditVerifyCommand : Command
                 + "their chain is intact, but anyone who could write the files could have rewritten it, so their integrity is not provable against an insider.");
         }
 
+        if (result.EarlierKeyedRecords > 0)
+        {
+            output.WriteLine($"EARLIER FORM: {Count(result.EarlierKeyedRecords, "record")} of the earlier keyed form ({AuditFields.EarlierKeyedSchemaVersion}, hashed before RFC 8785), "
+                + $"verified by that form's rules; new records are written as {AuditFields.SchemaVersion} (RFC 8785, docs/canonical-json.md). Nothing to do.");
+        }
+
         var signed = checkpoints is null
             ? " (no checkpoint folder: a cut tail or a deleted last file cannot be detected)"
             : $", {Count(result.Checkpoints, "signed checkpoint")}";
@@ -256,6 +262,7 @@ internal sealed class AuditVerifyCommand : Command
             ["chains"] = chains,
             ["firstProblem"] = problem,
             ["unkeyedRecords"] = result.UnkeyedRecords,
+            ["earlierKeyedRecords"] = result.EarlierKeyedRecords,
             ["checkpoints"] = result.Checkpoints,
         };
     }

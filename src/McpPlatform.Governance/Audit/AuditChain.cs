@@ -16,7 +16,10 @@ namespace McpPlatform.Governance.Audit;
 /// records breaks the chain.
 /// </summary>
 /// <remarks>
-/// The canonical form is a JSON array, without whitespace, of the values of <see cref="AuditFields.Hashed"/>
+/// Records of <see cref="AuditFields.SchemaVersion"/> use the RFC 8785 (JCS) canonical form of that array
+/// (<see cref="AuditCanonicalForm"/>, docs/canonical-json.md). The earlier forms (<see cref="AuditFields.UnkeyedSchemaVersion"/>,
+/// <see cref="AuditFields.EarlierKeyedSchemaVersion"/>) keep their own escaping, described here, so their files still verify.
+/// The earlier canonical form is a JSON array, without whitespace, of the values of <see cref="AuditFields.Hashed"/>
 /// in that order: a string as a JSON string, an integer as a JSON number, an absent or null value as
 /// <c>null</c>; the HMAC (or SHA-256) is over its UTF-8 bytes. Strings are escaped by <see cref="Utf8JsonWriter"/> with a
 /// <see cref="JavaScriptEncoder"/> allowing only Basic Latin, so the bytes are pure ASCII and do not depend on
@@ -62,14 +65,43 @@ public static class AuditChain
             fields.TryGetValue(hashed[i], out values[i]);
         }
 
+        return HashOf(CanonicalBytes(schema as string, values), key);
+    }
+
+    /// <summary>The canonical bytes of a record's values (in <see cref="AuditFields.HashedIn"/> order) in the form its schema uses.</summary>
+    internal static byte[] CanonicalBytes(string? schema, object?[] values)
+    {
+        if (!AuditFields.IsEarlierForm(schema))
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = Normalized(AuditFields.Hashed[i], values[i]);
+            }
+
+            return AuditCanonicalForm.Bytes(values);
+        }
+
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, CanonicalWriterOptions))
         {
             WriteCanonical(writer, values);
         }
 
-        return HashOf(buffer.WrittenSpan, key);
+        return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>A value as the canonical form sees it: well-formed strings, every integer type as a long.</summary>
+    private static object? Normalized(string name, object? value) => value switch
+    {
+        null => null,
+        string text => WellFormed(text),
+        long number => number,
+        int or short or sbyte or byte or ushort or uint => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        ulong number when number <= long.MaxValue => (long)number,
+        _ => throw new ArgumentException(
+            $"Audit field '{name}' holds a {value.GetType().Name}; audit field values are strings, integers (long) or null.",
+            nameof(value)),
+    };
 
     /// <summary>Writes the canonical form of a record's values, given in <see cref="AuditFields.Hashed"/> order.</summary>
     internal static void WriteCanonical(Utf8JsonWriter writer, ReadOnlySpan<object?> values)
@@ -108,20 +140,15 @@ public static class AuditChain
             throw new ArgumentException($"An audit record is a JSON object, not {Describe(clefLine.ValueKind)}.", nameof(clefLine));
         }
 
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, CanonicalWriterOptions))
+        var schema = clefLine.TryGetProperty(AuditFields.AuditSchema, out var named) && named.ValueKind == JsonValueKind.String ? named.GetString() : null;
+        var hashed = AuditFields.HashedIn(schema);
+        var values = new object?[hashed.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            writer.WriteStartArray();
-            var schema = clefLine.TryGetProperty(AuditFields.AuditSchema, out var named) && named.ValueKind == JsonValueKind.String ? named.GetString() : null;
-            foreach (var name in AuditFields.HashedIn(schema))
-            {
-                WriteValue(writer, name, clefLine.TryGetProperty(name, out var value) ? value : default);
-            }
-
-            writer.WriteEndArray();
+            values[i] = ValueOf(hashed[i], clefLine.TryGetProperty(hashed[i], out var value) ? value : default);
         }
 
-        return HashOf(buffer.WrittenSpan, key);
+        return HashOf(CanonicalBytes(schema, values), key);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, string name, object? value)
@@ -150,30 +177,26 @@ public static class AuditChain
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, string name, JsonElement value)
+    /// <summary>A CLEF property's value as the server held it: a string, a long, or null.</summary>
+    private static object? ValueOf(string name, JsonElement value)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Undefined:
             case JsonValueKind.Null:
-                writer.WriteNullValue();
-                break;
+                return null;
             case JsonValueKind.String:
-                string text;
                 try
                 {
-                    text = value.GetString()!;
+                    return value.GetString()!;
                 }
                 catch (InvalidOperationException e)
                 {
                     throw new FormatException($"Audit field '{name}' is not a valid string: {e.Message}", e);
                 }
 
-                writer.WriteStringValue(WellFormed(text));
-                break;
             case JsonValueKind.Number when value.TryGetInt64(out var number):
-                writer.WriteNumberValue(number);
-                break;
+                return number;
             default:
                 throw new FormatException($"Audit field '{name}' is {Describe(value.ValueKind)}; audit field values are strings, integers (long) or null.");
         }

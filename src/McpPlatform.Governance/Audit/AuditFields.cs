@@ -13,9 +13,16 @@ public static class AuditFields
 
     /// <summary>
     /// The value of <see cref="AuditSchema"/> this version of the platform writes: records whose <see cref="Hash"/>
-    /// is an HMAC-SHA256 keyed with the audit chain key (<see cref="AuditChainKey"/>).
+    /// is an HMAC-SHA256 keyed with the audit chain key (<see cref="AuditChainKey"/>) over the RFC 8785 (JCS)
+    /// canonical form of <see cref="Hashed"/> (docs/canonical-json.md).
     /// </summary>
-    public const string SchemaVersion = "mcp-platform.audit/2";
+    public const string SchemaVersion = "mcp-platform.audit/3";
+
+    /// <summary>
+    /// The earlier keyed form: HMAC-SHA256 like <see cref="SchemaVersion"/>, but over the platform's own escaping
+    /// (every non-ASCII and HTML-sensitive character as <c>\uXXXX</c>) rather than RFC 8785. Still verified.
+    /// </summary>
+    public const string EarlierKeyedSchemaVersion = "mcp-platform.audit/2";
 
     /// <summary>
     /// The earlier, unkeyed form (plain SHA-256): still verified, but anyone who can write the file can rewrite
@@ -121,6 +128,10 @@ public static class AuditFields
 
     /// <summary>The fields the earlier <see cref="UnkeyedSchemaVersion"/> form hashed: <see cref="Hashed"/> before the Code Mode script fields.</summary>
     public static IReadOnlyList<string> UnkeyedHashed { get; } = Array.AsReadOnly(Hashed.Take(Hashed.Count - 2).ToArray());
+
+    /// <summary>True for the schemas whose canonical form predates RFC 8785 (<see cref="UnkeyedSchemaVersion"/>, <see cref="EarlierKeyedSchemaVersion"/>).</summary>
+    public static bool IsEarlierForm(string? schema) =>
+        string.Equals(schema, UnkeyedSchemaVersion, StringComparison.Ordinal) || string.Equals(schema, EarlierKeyedSchemaVersion, StringComparison.Ordinal);
 
     /// <summary>The fields a record of schema <paramref name="schema"/> hashes (a record names its schema in <see cref="AuditSchema"/>).</summary>
     public static IReadOnlyList<string> HashedIn(string? schema) =>

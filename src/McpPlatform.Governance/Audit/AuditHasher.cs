@@ -2,31 +2,26 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Governance.Audit;
 
 /// <summary>
-/// <see cref="AuditChain"/>'s keyed hash (HMAC-SHA256) for the audit writer, which hashes every record: the same canonical
-/// form, written into buffers reused from record to record. A record whose strings are ASCII (the
-/// usual case, arguments' quotes included) is written byte for byte as the canonical JSON writer would
-/// write it, escapes taken from a table that writer filled; any other goes through that writer.
-/// Not thread-safe; one per writer.
+/// <see cref="AuditChain"/>'s keyed hash (HMAC-SHA256) for the audit writer, which hashes every record: the same RFC 8785
+/// canonical form (<see cref="AuditCanonicalForm"/>), written into a buffer reused from record to record. A record whose
+/// strings are ASCII and whose integers are within 2^53 (the usual case, arguments' quotes included) is written byte for
+/// byte as <see cref="AuditCanonicalForm"/> would write it, escapes taken from a table filled by the shared RFC 8785
+/// string writer; any other goes through <see cref="AuditChain.CanonicalBytes"/>. Not thread-safe; one per writer.
 /// </summary>
 internal sealed class AuditHasher : IDisposable
 {
-    /// <summary>How the canonical writer writes each ASCII character inside a string (asked once, so the two cannot disagree).</summary>
+    /// <summary>How the RFC 8785 string writer writes each ASCII character inside a string (asked once, so the two cannot disagree).</summary>
     private static readonly byte[][] AsciiEscapes = CanonicalAsciiEscapes();
 
-    /// <summary>
-    /// The characters the canonical writer copies unescaped: printable ASCII except <c>"</c>, <c>\</c> and
-    /// the HTML-sensitive <c>&amp;</c>, <c>'</c>, <c>+</c>, <c>&lt;</c>, <c>&gt;</c>, <c>`</c> (see <see cref="AuditChain"/>).
-    /// </summary>
+    /// <summary>The characters RFC 8785 copies unescaped: printable ASCII except <c>"</c> and <c>\</c>.</summary>
     private static readonly SearchValues<char> Verbatim = SearchValues.Create(
         [.. Enumerable.Range(0, AsciiEscapes.Length).Where(c => AsciiEscapes[c] is [var only] && only == c).Select(c => (char)c)]);
 
-    private readonly ArrayBufferWriter<byte> _buffer = new(2048);
-    private readonly Utf8JsonWriter _writer;
     private readonly IncrementalHash _hmac; // one HMAC context, keyed once, reset per record
     private byte[] _verbatim = new byte[2048];
 
@@ -39,28 +34,20 @@ internal sealed class AuditHasher : IDisposable
     public AuditHasher(AuditChainKey key)
     {
         _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.RecordKey);
-        _writer = new Utf8JsonWriter(_buffer, AuditChain.CanonicalWriterOptions);
     }
 
-    public void Dispose()
-    {
-        _hmac.Dispose();
-        _writer.Dispose();
-    }
+    public void Dispose() => _hmac.Dispose();
 
     /// <summary>The hash of a record's values, given in <see cref="AuditFields.Hashed"/> order.</summary>
     public string Hash(ReadOnlySpan<object?> values)
     {
-        if (TryWriteVerbatim(values, out var length))
+        var schema = values.IsEmpty ? null : values[0] as string;
+        if (!AuditFields.IsEarlierForm(schema) && TryWriteVerbatim(values, out var length))
         {
             return HashOf(_verbatim.AsSpan(0, length));
         }
 
-        _buffer.ResetWrittenCount();
-        _writer.Reset(_buffer);
-        AuditChain.WriteCanonical(_writer, values);
-        _writer.Flush();
-        return HashOf(_buffer.WrittenSpan);
+        return HashOf(AuditChain.CanonicalBytes(schema, values.ToArray()));
     }
 
     /// <summary>The lower-case hex HMAC-SHA256 (as <see cref="AuditChain"/> computes it), reusing one keyed context.</summary>
@@ -72,7 +59,7 @@ internal sealed class AuditHasher : IDisposable
         return Convert.ToHexStringLower(digest);
     }
 
-    /// <summary>Writes the canonical form directly when every value is null, a long, or an ASCII string.</summary>
+    /// <summary>Writes the canonical form directly when every value is null, a long within 2^53, or an ASCII string.</summary>
     private bool TryWriteVerbatim(ReadOnlySpan<object?> values, out int length)
     {
         length = 0;
@@ -98,7 +85,7 @@ internal sealed class AuditHasher : IDisposable
                     "null"u8.CopyTo(_verbatim.AsSpan(at));
                     at += 4;
                     break;
-                case long number:
+                case long number when number is >= -9007199254740992 and <= 9007199254740992:
                     Room(at, 20);
                     number.TryFormat(_verbatim.AsSpan(at), out var digits, default, CultureInfo.InvariantCulture);
                     at += digits;
@@ -121,7 +108,7 @@ internal sealed class AuditHasher : IDisposable
                     _previous[i] = text;
                     break;
                 default:
-                    return false; // non-ASCII, surrogates, other types: the canonical writer decides
+                    return false; // non-ASCII, surrogates, huge integers, other types: the canonical writer decides
             }
         }
 
@@ -160,16 +147,12 @@ internal sealed class AuditHasher : IDisposable
     private static byte[][] CanonicalAsciiEscapes()
     {
         var escapes = new byte[128][];
-        var buffer = new ArrayBufferWriter<byte>(16);
+        var text = new StringBuilder(8);
         for (var c = 0; c < escapes.Length; c++)
         {
-            buffer.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(buffer, AuditChain.CanonicalWriterOptions))
-            {
-                writer.WriteStringValue(((char)c).ToString());
-            }
-
-            escapes[c] = buffer.WrittenSpan[1..^1].ToArray(); // without the quotes
+            text.Clear();
+            JsonCanonicalization.AppendString(text, ((char)c).ToString());
+            escapes[c] = Encoding.ASCII.GetBytes(text.ToString(1, text.Length - 2)); // without the quotes
         }
 
         return escapes;

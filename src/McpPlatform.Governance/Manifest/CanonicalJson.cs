@@ -6,13 +6,17 @@ using System.Text.Json;
 namespace McpPlatform.Governance.Manifest;
 
 /// <summary>
-/// The canonical form of JSON used for every manifest hash (docs/governance-manifest.md): no insignificant
-/// whitespace, object members sorted by name (ordinal, UTF-16 code units), arrays in document order, strings
-/// escaped only where JSON requires it (<c>\"</c>, <c>\\</c>, <c>\b</c>, <c>\f</c>, <c>\n</c>, <c>\r</c>,
-/// <c>\t</c>, other characters below U+0020 as <c>\u00xx</c>) and otherwise raw UTF-8, and numbers, <c>true</c>,
-/// <c>false</c> and <c>null</c> exactly as written in the source.
+/// The canonical form of JSON used for every manifest hash: RFC 8785, the JSON Canonicalization Scheme (JCS;
+/// docs/canonical-json.md). No insignificant whitespace, object members sorted by name (UTF-16 code units),
+/// arrays in document order, strings escaped only where JSON requires it and otherwise raw UTF-8, numbers in
+/// ECMAScript's shortest round-trip form (<c>1.0</c> is <c>1</c>, <c>1E2</c> is <c>100</c>). Built from
+/// <see cref="JsonCanonicalization"/>, the one source file the source generator compiles too.
 /// </summary>
-/// <remarks>The source generator has its own implementation of the same form; tests prove the two agree.</remarks>
+/// <remarks>
+/// The earlier form (before RFC 8785) wrote numbers exactly as the source did and was otherwise the same, so a
+/// manifest whose numbers were already canonical (every one the generator writes, unless a setting holds an
+/// integer beyond 2^53) has the same hash in both; <see cref="EarlierFormSha256"/> recognises the others.
+/// </remarks>
 public static class CanonicalJson
 {
     /// <summary>The prefix of every hash this platform writes: <c>sha256:</c>, then 64 lowercase hex digits.</summary>
@@ -26,7 +30,7 @@ public static class CanonicalJson
     public static byte[] ToUtf8Bytes(JsonElement element)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        Write(element, buffer, omitTopLevelMember: null);
+        Write(element, buffer, omitTopLevelMember: null, numbersAsWritten: false);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -46,35 +50,23 @@ public static class CanonicalJson
         && value.AsSpan(HashPrefix.Length).ContainsAnyExcept("0123456789abcdef") is false;
 
     /// <summary>The hash of an object without one of its top-level members (the manifest's own <c>hash</c>).</summary>
-    internal static string Sha256(JsonElement element, string? omitTopLevelMember)
+    internal static string Sha256(JsonElement element, string? omitTopLevelMember) => Sha256(element, omitTopLevelMember, numbersAsWritten: false);
+
+    /// <summary>
+    /// The hash in the earlier, pre-RFC 8785 form: the same, except that numbers were hashed exactly as written
+    /// (<c>1.0</c>, <c>9007199254740993</c>). Only for telling an older file from an edited one.
+    /// </summary>
+    internal static string EarlierFormSha256(JsonElement element, string? omitTopLevelMember) => Sha256(element, omitTopLevelMember, numbersAsWritten: true);
+
+    private static string Sha256(JsonElement element, string? omitTopLevelMember, bool numbersAsWritten)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        Write(element, buffer, omitTopLevelMember);
+        Write(element, buffer, omitTopLevelMember, numbersAsWritten);
         return HashPrefix + Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    /// <summary>Appends <paramref name="value"/> as a quoted JSON string with the canonical escaping.</summary>
-    internal static void AppendString(StringBuilder text, string value)
-    {
-        text.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\b': text.Append("\\b"); break;
-                case '\f': text.Append("\\f"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                case < ' ': text.Append("\\u00").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)); break;
-                default: text.Append(c); break;
-            }
-        }
-
-        text.Append('"');
-    }
+    /// <summary>Appends <paramref name="value"/> as a quoted JSON string with the canonical (RFC 8785) escaping.</summary>
+    internal static void AppendString(StringBuilder text, string value) => JsonCanonicalization.AppendString(text, value);
 
     /// <summary>Encodes text as UTF-8, refusing lone surrogates with a message that says what is wrong.</summary>
     internal static byte[] EncodeUtf8(string text)
@@ -89,21 +81,21 @@ public static class CanonicalJson
         }
     }
 
-    private static void Write(JsonElement element, ArrayBufferWriter<byte> output, string? omitTopLevelMember)
+    private static void Write(JsonElement element, ArrayBufferWriter<byte> output, string? omitTopLevelMember, bool numbersAsWritten)
     {
         var text = new StringBuilder();
-        Append(text, element, omitTopLevelMember);
+        Append(text, element, omitTopLevelMember, numbersAsWritten);
         output.Write(EncodeUtf8(text.ToString()));
     }
 
-    private static void Append(StringBuilder text, JsonElement element, string? omitMember)
+    private static void Append(StringBuilder text, JsonElement element, string? omitMember, bool numbersAsWritten)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 var members = element.EnumerateObject()
                     .Where(m => omitMember is null || m.Name != omitMember)
-                    .OrderBy(m => m.Name, StringComparer.Ordinal)
+                    .OrderBy(m => m.Name, JsonCanonicalization.NameOrder)
                     .ToList();
                 text.Append('{');
                 for (var i = 0; i < members.Count; i++)
@@ -115,7 +107,7 @@ public static class CanonicalJson
 
                     AppendString(text, members[i].Name);
                     text.Append(':');
-                    Append(text, members[i].Value, omitMember: null);
+                    Append(text, members[i].Value, omitMember: null, numbersAsWritten);
                 }
 
                 text.Append('}');
@@ -131,7 +123,7 @@ public static class CanonicalJson
                     }
 
                     first = false;
-                    Append(text, item, omitMember: null);
+                    Append(text, item, omitMember: null, numbersAsWritten);
                 }
 
                 text.Append(']');
@@ -139,7 +131,10 @@ public static class CanonicalJson
             case JsonValueKind.String:
                 AppendString(text, ReadString(element));
                 break;
-            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null:
+            case JsonValueKind.Number:
+                text.Append(numbersAsWritten ? element.GetRawText() : JsonCanonicalization.CanonicalNumber(element.GetRawText()));
+                break;
+            case JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null:
                 text.Append(element.GetRawText());
                 break;
             default:

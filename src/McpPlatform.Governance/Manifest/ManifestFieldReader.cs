@@ -14,6 +14,8 @@ internal sealed class ManifestFieldReader(string sourceName, JsonLineMap lines)
 
     public ManifestTamperedException Tampered(string path, string problem) => new(SourceName, lines.LineOf(path), path, problem);
 
+    public ManifestEarlierFormException EarlierForm(string path, string problem) => new(SourceName, lines.LineOf(path), path, problem);
+
     /// <summary>Checks that <paramref name="element"/> is an object with no members but <paramref name="known"/>.</summary>
     public void Object(JsonElement element, string path, params string[] known)
     {

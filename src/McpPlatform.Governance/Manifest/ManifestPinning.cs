@@ -141,6 +141,10 @@ internal sealed partial class ManifestPinning(
         {
             approved = ApprovedManifest.Load(path);
         }
+        catch (ManifestEarlierFormException earlier)
+        {
+            return (null, $"The approved manifest '{path}' is of the earlier canonical form and must be approved again: {earlier.Message}");
+        }
         catch (ManifestTamperedException tampered)
         {
             return (null, $"The approved manifest '{path}' was modified after approval and is rejected: {tampered.Message}");

@@ -51,6 +51,11 @@ internal static class ManifestReader
         var actual = Hash(root, basePath, reader, omitHash: true);
         if (!string.Equals(actual, hash, StringComparison.Ordinal))
         {
+            if (ManifestEarlierForm.Problem(root, omitHash: true, hash, actual, inApprovedFile: basePath.Length > 0) is { } earlier)
+            {
+                throw reader.EarlierForm(hashPath, earlier);
+            }
+
             throw reader.Tampered(hashPath, $"the content does not match the hash (the file says {hash}, the content hashes to {actual}); "
                 + "the manifest was edited after it was generated. Rebuild the project to regenerate it.");
         }
@@ -106,6 +111,11 @@ internal static class ManifestReader
         var actual = Hash(inputSchema, inputPath, reader, omitHash: false);
         if (!string.Equals(actual, inputHash, StringComparison.Ordinal))
         {
+            if (ManifestEarlierForm.Problem(inputSchema, omitHash: false, inputHash, actual, inApprovedFile: path.StartsWith("manifest.", StringComparison.Ordinal)) is { } earlier)
+            {
+                throw reader.EarlierForm(inputHashPath, earlier);
+            }
+
             throw reader.Tampered(inputHashPath, $"does not match inputSchema (the file says {inputHash}, the schema hashes to {actual}); "
                 + "the manifest was edited after it was generated. Rebuild the project to regenerate it.");
         }

@@ -178,7 +178,7 @@ public sealed class AuditIntegrityVerifyTests : IDisposable
         var run = await CliRun.RunAsync("audit", "verify", "--store", _folder.Combine("empty-store"), file);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("the records are keyed (mcp-platform.audit/2) and no audit chain key was given", run.Stderr);
+        Assert.Contains("the records are keyed (mcp-platform.audit/3) and no audit chain key was given", run.Stderr);
         Assert.Contains("--key-file", run.Stderr);
     }
 
