@@ -1,3 +1,5 @@
+using McpPlatform.Governance;
+
 namespace McpPlatform.Hosting.Health;
 
 /// <summary>The readiness checks behind <c>/healthz/ready</c>, bound from <c>McpPlatform:Health</c>.</summary>
