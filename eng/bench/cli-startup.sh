@@ -21,7 +21,8 @@ base_commit="$(git -C "$root" rev-parse --verify --quiet "$base_ref^{commit}")" 
   || { echo "Unknown git ref '$base_ref'." >&2; exit 2; }
 head_label="HEAD $(git -C "$root" rev-parse --short HEAD)"
 [ -n "$(git -C "$root" status --porcelain -- src)" ] && head_label="$head_label + uncommitted"
-base_label="$base_ref $(git -C "$root" rev-parse --short "$base_commit")"
+base_label="$(git -C "$root" rev-parse --short "$base_commit")"
+[[ "$base_commit" == "$base_ref"* ]] || base_label="$base_ref $base_label"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/mcp-cli-startup.XXXXXX")"
 base_tree="$work/base"
@@ -91,11 +92,11 @@ range_ms() { sort -n "$1" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%
 
 echo
 echo "Start-up, ms: median (min-max) of $rounds runs of 'dotnet mcp-platform.dll ...'"
-printf '  %-28s %-22s %-22s %s\n' "command" "before ($base_label)" "after ($head_label)" "after/before"
+printf '  %-12s %-30s %-30s %s\n' "command" "before ($base_label)" "after ($head_label)" "after/before"
 for i in "${!commands[@]}"; do
   before="$(median_ms "$work/times-base-$i")"; after="$(median_ms "$work/times-head-$i")"
   name="${commands[$i]%% *}"
-  printf '  %-28s %-22s %-22s %s\n' "$name" "$before ($(range_ms "$work/times-base-$i"))" \
+  printf '  %-12s %-30s %-30s %s\n' "$name" "$before ($(range_ms "$work/times-base-$i"))" \
     "$after ($(range_ms "$work/times-head-$i"))" "$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.3fx", a / b }')"
 done
 
