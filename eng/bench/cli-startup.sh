@@ -3,8 +3,9 @@
 # side in one run: builds src/McpPlatform.Cli in Release at BASE_REF (in a temporary git worktree,
 # removed afterwards) and at this working tree (HEAD plus uncommitted changes), then times the same
 # commands against both, rounds interleaved (order flipped every round), each through
-# `dotnet <output>/mcp-platform.dll`. Prints medians, after/before ratios and each build's output
-# folder: size, assembly count, and whether ASP.NET Core, Jint and Azure.Identity are in it.
+# `dotnet <output>/mcp-platform.dll`. Prints medians of wall and CPU time, after/before ratios,
+# and each build's output folder: size, assembly count, and whether ASP.NET Core, Jint and
+# Azure.Identity are in it.
 # Usage: bash eng/bench/cli-startup.sh [BASE_REF (default 6630fc9, the last commit before the CLI
 #        stopped referencing McpPlatform.Hosting)]
 #   ROUNDS  timed rounds per command and build (15, at most 50)
@@ -73,31 +74,44 @@ for out in "$base_out" "$head_out"; do
   done
 done
 
-now_ns() { date +%s%N; }
+# Bash's `time` gives wall and CPU (user + sys) seconds of each run; CPU time suffers less from a busy machine.
+TIMEFORMAT='%3R %3U %3S'
 echo "==> timing: $rounds rounds, builds interleaved (order flipped every round), $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
   if (( round % 2 )); then order=(base head); else order=(head base); fi
   for i in "${!commands[@]}"; do
     for side in "${order[@]}"; do
       if [ "$side" = base ]; then out="$base_out"; else out="$head_out"; fi
-      start=$(now_ns)
-      run "$out" "${commands[$i]}" || { echo "mcp-platform ${commands[$i]} failed ($side):" >&2; cat "$work/err.txt" >&2; exit 1; }
-      echo $(( ($(now_ns) - start) / 1000 )) >>"$work/times-$side-$i"
+      if ! { time run "$out" "${commands[$i]}"; } 2>>"$work/times-$side-$i"; then
+        echo "mcp-platform ${commands[$i]} failed ($side):" >&2; cat "$work/err.txt" >&2; exit 1
+      fi
     done
   done
 done
 
-median_ms() { sort -n "$1" | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'; }
-range_ms() { sort -n "$1" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f-%.0f", lo / 1000, hi / 1000 }'; }
+# $1 = times file, $2 = wall | cpu: the median in ms, then (min-max).
+median_ms() {
+  awk -v kind="$2" '{ print (kind == "wall" ? $1 : $2 + $3) * 1000 }' "$1" | sort -n \
+    | awk '{ v[NR] = $1 } END { printf "%.0f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+range_ms() {
+  awk -v kind="$2" '{ print (kind == "wall" ? $1 : $2 + $3) * 1000 }' "$1" | sort -n \
+    | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f-%.0f", lo, hi }'
+}
 
-echo
-echo "Start-up, ms: median (min-max) of $rounds runs of 'dotnet mcp-platform.dll ...'"
-printf '  %-12s %-30s %-30s %s\n' "command" "before ($base_label)" "after ($head_label)" "after/before"
-for i in "${!commands[@]}"; do
-  before="$(median_ms "$work/times-base-$i")"; after="$(median_ms "$work/times-head-$i")"
-  name="${commands[$i]%% *}"
-  printf '  %-12s %-30s %-30s %s\n' "$name" "$before ($(range_ms "$work/times-base-$i"))" \
-    "$after ($(range_ms "$work/times-head-$i"))" "$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.3fx", a / b }')"
+for kind in wall cpu; do
+  echo
+  if [ "$kind" = wall ]; then
+    echo "Start-up, wall ms: median (min-max) of $rounds runs of 'dotnet mcp-platform.dll ...'"
+  else
+    echo "Start-up, CPU ms (user + sys, both cores): median (min-max) of the same runs"
+  fi
+  printf '  %-12s %-30s %-30s %s\n' "command" "before ($base_label)" "after ($head_label)" "after/before"
+  for i in "${!commands[@]}"; do
+    before="$(median_ms "$work/times-base-$i" "$kind")"; after="$(median_ms "$work/times-head-$i" "$kind")"
+    printf '  %-12s %-30s %-30s %s\n' "${commands[$i]%% *}" "$before ($(range_ms "$work/times-base-$i" "$kind"))" \
+      "$after ($(range_ms "$work/times-head-$i" "$kind"))" "$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.3fx", a / b }')"
+  done
 done
 
 # What each build ships: ASP.NET Core is a shared framework, so it shows in runtimeconfig.json rather than as DLLs.
@@ -116,5 +130,21 @@ echo "Output folder (bin/Release/<tfm>):"
 printf '  %-34s %11s %6s %-44s %-10s %-6s %s\n' "build" "size" "dlls" "shared frameworks (runtimeconfig.json)" "AspNetCore*" "Jint" "Azure.Identity"
 describe "before ($base_label)" "$base_out"
 describe "after ($head_label)" "$head_out"
+# What each command really loads: the DLLs the process opened (strace, an untimed run), when strace works here.
+if command -v strace >/dev/null && strace -f -e trace=openat -o /dev/null true 2>/dev/null; then
+  echo
+  echo "Assemblies each command loads (DLLs opened, strace; untimed run): count, then the platform's and the heavy ones"
+  for i in "${!commands[@]}"; do
+    for side in base head; do
+      if [ "$side" = base ]; then out="$base_out" label="before"; else out="$head_out" label="after"; fi
+      # shellcheck disable=SC2086
+      strace -f -e trace=openat -o "$work/strace.txt" dotnet "$out/mcp-platform.dll" ${commands[$i]} >/dev/null 2>&1 || true
+      loaded="$(grep -v ENOENT "$work/strace.txt" | grep -o '[^/"]*\.dll"' | tr -d '"' | sort -u)"
+      notable="$(grep -E '^(McpPlatform|mcp-platform|Microsoft\.AspNetCore|Jint|Acornima|Azure)' <<<"$loaded" | paste -sd ' ' -)"
+      printf '  %-12s %-7s %3s  %s\n' "${commands[$i]%% *}" "$label" "$(grep -c . <<<"$loaded")" "$notable"
+    done
+  done
+fi
+
 echo
 echo "Noisy: a shared 2-core machine; compare medians, and rerun when the load average is high."

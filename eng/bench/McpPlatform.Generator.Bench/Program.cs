@@ -17,7 +17,7 @@ var warmUps = Math.Clamp(ArgInt("--warm-up", 2), 0, 10);
 var fixture = Fixture.Load(ArgString("--fixture"));
 
 Console.WriteLine($"McpToolGenerator on {fixture.Directory}");
-Console.WriteLine($"  {fixture.Sources.Length} files, {fixture.References.Length} references, {rounds} rounds after {warmUps} warm-up rounds, {Environment.ProcessorCount} cores");
+Console.WriteLine($"  {fixture.Sources.Length} files, {fixture.References.Length} references, {rounds} rounds after {warmUps} warm-up rounds, {Environment.ProcessorCount} cores{LoadAverage()}");
 
 var firstInProcess = Time(() => CreateDriver(trackSteps: false).RunGenerators(fixture.Compile()));
 
@@ -113,6 +113,10 @@ static double Time(Action action)
     action();
     return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 }
+
+// The machine's load when the run starts (Linux), so noisy numbers can be told apart.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? ", load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : string.Empty;
 
 int ArgInt(string name, int fallback) =>
     ArgString(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
