@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 feed="$root/artifacts/packages"
 
 rm -rf "$feed"
-for project in src/McpPlatform.Abstractions src/McpPlatform.Hosting src/McpPlatform.Cli templates/McpPlatform.Templates; do
+for project in src/McpPlatform.Abstractions src/McpPlatform.Governance src/McpPlatform.Secrets.LocalStore src/McpPlatform.Hosting src/McpPlatform.Cli templates/McpPlatform.Templates; do
   dotnet pack "$root/$project" -c Release --nologo -v quiet -o "$feed"
 done
 echo "Packed into $feed:"

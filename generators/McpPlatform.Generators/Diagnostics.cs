@@ -103,6 +103,22 @@ namespace McpPlatform.Generators
             "MCPP024", "Invalid resource or prompt name",
             "{0} name '{1}' of method '{2}' is not valid: use 1 to 128 characters from A-Z, a-z, 0-9, '_', '-' and '.'");
 
+        public static readonly DiagnosticDescriptor RequiredPropertyIgnored = Error(
+            "MCPP025", "Required property is ignored",
+            "Property '{0}' of '{1}' is required but [JsonIgnore] keeps it from being read, so no caller could set it (System.Text.Json refuses the type too); remove 'required' or the [JsonIgnore]");
+
+        public static readonly DiagnosticDescriptor DuplicateJsonName = Error(
+            "MCPP026", "Two properties with one JSON name",
+            "Properties '{0}' and '{1}' of '{2}' both have the JSON name '{3}' (argument names match ignoring case); rename one with [JsonPropertyName] or leave it out with [JsonIgnore]");
+
+        public static readonly DiagnosticDescriptor UnsupportedExtensionData = Error(
+            "MCPP027", "[JsonExtensionData] is not supported",
+            "Property '{0}' of '{1}' has [JsonExtensionData], which tool arguments and results do not support: their schemas list every property and refuse others; use a Dictionary<string, T> property for open-ended data, or mark it [JsonIgnore]");
+
+        public static readonly DiagnosticDescriptor IneffectiveJsonAttribute = Warning(
+            "MCPP028", "System.Text.Json attribute has no effect",
+            "{0} on '{1}' has no effect on tool arguments and results: generated code reads and writes them as their schema describes, not with JsonSerializer; {2}");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -26,5 +26,15 @@ namespace McpPlatform.Generators
         public const string PromptMessage = "ModelContextProtocol.Protocol.PromptMessage";
         public const string GetPromptResult = "ModelContextProtocol.Protocol.GetPromptResult";
         public const string CallToolResult = "ModelContextProtocol.Protocol.CallToolResult";
+
+        // System.Text.Json attributes on the properties of argument and result types.
+        public const string JsonPropertyName = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+        public const string JsonIgnore = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+        public const string JsonRequired = "System.Text.Json.Serialization.JsonRequiredAttribute";
+        public const string JsonExtensionData = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
+        public const string JsonConverter = "System.Text.Json.Serialization.JsonConverterAttribute";
+        public const string JsonInclude = "System.Text.Json.Serialization.JsonIncludeAttribute";
+        public const string JsonStringEnumMemberName = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
+        public const string JsonStringEnumConverter = "System.Text.Json.Serialization.JsonStringEnumConverter";
     }
 }

@@ -100,7 +100,8 @@ namespace McpPlatform.Generators
 
         private static void Emit(SourceProductionContext context, CatalogModel model)
         {
-            foreach (var diagnostic in model.Config.Diagnostics.Concat(model.Tools.SelectMany(t => t.Diagnostics)))
+            // Distinct: a record two tools share reports its property diagnostics in both tools' models.
+            foreach (var diagnostic in model.Config.Diagnostics.Concat(model.Tools.SelectMany(t => t.Diagnostics).Distinct()))
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }

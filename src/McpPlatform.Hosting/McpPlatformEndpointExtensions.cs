@@ -1,10 +1,13 @@
 using McpPlatform.Hosting;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.Governance.RateLimiting;
+using McpPlatform.Governance.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using McpPlatform.Governance;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -19,6 +22,7 @@ public static class McpPlatformEndpointExtensions
 
         var identity = ServerIdentity.Describe(options);
         endpoints.MapGet(options.HealthPath, () => Results.Json(new { status = "ok", server = identity.Name, version = identity.Version }));
+        McpPlatform.Hosting.Health.PlatformHealthChecks.Map(endpoints, options); // {HealthPath}/live and /ready
 
         var mcp = endpoints.MapMcp(options.Path);
         var services = endpoints.ServiceProvider;

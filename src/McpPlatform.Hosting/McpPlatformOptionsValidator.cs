@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting;
 

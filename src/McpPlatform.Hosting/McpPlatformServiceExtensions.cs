@@ -1,17 +1,23 @@
 using McpPlatform.Hosting;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Logging;
 using McpPlatform.Hosting.Secrets;
+using McpPlatform.Governance.Secrets;
 using McpPlatform.Hosting.Security;
+using McpPlatform.Governance.Security;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
+using McpPlatform.Governance;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -48,6 +54,7 @@ public static class McpPlatformServiceExtensions
         PlatformSecrets.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.CodeMode.PlatformCodeMode.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Manifest.PlatformManifest.Add(builder.Services, builder.Configuration);
+        McpPlatform.Hosting.Health.PlatformHealthChecks.Add(builder.Services, builder.Configuration);
 
         // The SDK's options follow the platform's, so every way of configuring them (appsettings,
         // the callback, services.Configure) reaches initialize and the transport alike.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ModelContextProtocol.Protocol;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting;
 

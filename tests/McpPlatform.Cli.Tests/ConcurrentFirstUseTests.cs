@@ -1,4 +1,5 @@
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 
 namespace McpPlatform.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 
 namespace McpPlatform.Cli.Tests;
 

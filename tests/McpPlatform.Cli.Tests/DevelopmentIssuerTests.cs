@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using Microsoft.IdentityModel.Tokens;
 
 namespace McpPlatform.Cli.Tests;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 
 namespace McpPlatform.Cli.Tests;
 

@@ -1,4 +1,5 @@
 using McpPlatform.Hosting;
+using McpPlatform.Governance;
 
 // The server the MCP conformance suite's server scenarios run against. Stateful, because
 // sampling, elicitation and per-session log levels are server-to-client traffic that needs a

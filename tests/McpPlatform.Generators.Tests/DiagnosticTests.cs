@@ -207,6 +207,143 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MCPP025_required_property_with_JsonIgnore_is_reported_once_for_every_tool_using_it_and_no_tool_is_emitted()
+    {
+        var source = ToolSource.Of("""
+            using System.Text.Json.Serialization;
+
+            public sealed class Login
+            {
+                public required string User { get; init; }
+
+                [JsonIgnore]
+                public required string Token { get; init; }
+            }
+
+            public static class Tools
+            {
+                [McpTool(Description = "Signs in.", Access = ToolAccess.Write)]
+                public static string SignIn([Description("Who.")] Login login) => login.User;
+
+                [McpTool(Description = "Checks.", Access = ToolAccess.Read)]
+                public static string Check([Description("Who.")] Login login) => login.User;
+
+                [McpTool(Description = "Pings.", Access = ToolAccess.Read)]
+                public static string Ping() => "pong";
+            }
+            """);
+        var run = GeneratorHarness.Run(source);
+
+        var diagnostic = DiagnosticAssert.Reported(run, "MCPP025", DiagnosticSeverity.Error, "'Token'", "'Login'", "remove 'required' or the [JsonIgnore]");
+        Assert.Equal("Token", SourceAt(diagnostic, source));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "MCPP001");
+        Assert.Equal(["ping"], run.LoadCatalog().Tools.Select(t => t.Descriptor.Name));
+    }
+
+    [Theory]
+    [InlineData("[JsonPropertyName(\"id\")] public string Key { get; set; } = \"\";", "'Id' and 'Key'", "'id'")]
+    [InlineData("[JsonPropertyName(\"ID\")] public string Key { get; set; } = \"\";", "'Id' and 'Key'", "'ID'")]
+    public void MCPP026_two_properties_with_one_json_name_are_an_error_naming_both(string renamed, string properties, string name)
+    {
+        var source = ToolSource.Of($$"""
+            using System.Text.Json.Serialization;
+
+            public sealed class Item
+            {
+                public string Id { get; set; } = "";
+
+                {{renamed}}
+            }
+
+            public static class Tools
+            {
+                [McpTool(Description = "Saves.", Access = ToolAccess.Write)]
+                public static string Save([Description("What.")] Item item) => item.Id;
+            }
+            """);
+        var run = GeneratorHarness.Run(source);
+
+        var diagnostic = DiagnosticAssert.Reported(run, "MCPP026", DiagnosticSeverity.Error, properties, "'Item'", name, "[JsonPropertyName]");
+        Assert.Equal("Key", SourceAt(diagnostic, source));
+        Assert.False(run.HasGeneratedSource && run.LoadCatalog().Tools.Count > 0);
+    }
+
+    [Fact]
+    public void MCPP027_JsonExtensionData_is_an_error_naming_the_property_instead_of_an_unsupported_type()
+    {
+        var source = ToolSource.Of("""
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+
+            public sealed class Event
+            {
+                public string Name { get; set; } = "";
+
+                [JsonExtensionData]
+                public Dictionary<string, JsonElement>? Extra { get; set; }
+            }
+
+            public static class Tools
+            {
+                [McpTool(Description = "Records.", Access = ToolAccess.Write)]
+                public static string Record([Description("What.")] Event value) => value.Name;
+            }
+            """);
+        var run = GeneratorHarness.Run(source);
+
+        var diagnostic = DiagnosticAssert.Reported(run, "MCPP027", DiagnosticSeverity.Error, "'Extra'", "'Event'", "Dictionary<string, T>");
+        Assert.Equal("Extra", SourceAt(diagnostic, source));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "MCPP001");
+    }
+
+    [Fact]
+    public void MCPP028_converters_JsonInclude_and_enum_member_names_generated_code_cannot_apply_are_warnings_and_the_tool_is_still_emitted()
+    {
+        var source = ToolSource.Of("""
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+
+            public enum Size { Small, [JsonStringEnumMemberName("XL")] Large }
+
+            public sealed class MoneyConverter : JsonConverter<Money>
+            {
+                public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(0, "EUR");
+
+                public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteStringValue(value.Currency);
+            }
+
+            [JsonConverter(typeof(MoneyConverter))]
+            public sealed record Money(decimal Amount, string Currency);
+
+            public sealed class Order
+            {
+                public Money Total { get; set; } = new(0, "EUR");
+
+                [JsonConverter(typeof(JsonStringEnumConverter))]
+                public Size Size { get; set; }
+
+                [JsonInclude]
+                public int Count { get; private set; }
+            }
+
+            public static class Tools
+            {
+                [McpTool(Description = "Orders.", Access = ToolAccess.Write)]
+                public static string Place([Description("What.")] Order order) => order.Size.ToString();
+            }
+            """);
+        var run = GeneratorHarness.Run(source);
+
+        var warnings = run.Diagnostics.Where(d => d.Id == "MCPP028").ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(DiagnosticSeverity.Warning, w.Severity));
+        Assert.Contains(warnings, w => w.GetMessage().Contains("[JsonConverter(typeof(Sample.MoneyConverter))] on 'Money'", StringComparison.Ordinal) && SourceAt(w, source) == "Money");
+        Assert.Contains(warnings, w => w.GetMessage().Contains("[JsonInclude] on 'Order.Count'", StringComparison.Ordinal) && SourceAt(w, source) == "Count");
+        Assert.Contains(warnings, w => w.GetMessage().Contains("[JsonStringEnumMemberName] on 'Size.Large'", StringComparison.Ordinal) && SourceAt(w, source) == "Large");
+        Assert.NotNull(run.LoadTool("place"));
+    }
+
+    [Fact]
     public void Tool_with_an_error_is_left_out_while_the_others_still_compile()
     {
         var run = GeneratorHarness.Run(ToolSource.Of("""

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using McpPlatform.Generators.Tests.Harness;
 using McpPlatform.Generators.Tests.Samples;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpPlatform.Generators.Tests;

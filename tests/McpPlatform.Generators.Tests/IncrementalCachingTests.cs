@@ -74,6 +74,38 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void Renaming_a_record_property_with_JsonPropertyName_regenerates_the_catalog()
+    {
+        var (driver, compilation) = RunOnce();
+
+        var edited = ReplaceFile(compilation, 0, IssueTrackerSample.Model.Replace("record Person(string Login,", RenamedLogin, StringComparison.Ordinal));
+        var run = driver.RunGenerators(edited).GetRunResult();
+
+        Assert.Contains(Outputs(run.Results.Single(), Steps.Tools), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("\"user_name\"", Assert.Single(run.GeneratedTrees).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Running_again_with_json_attributes_on_records_reuses_every_cached_step()
+    {
+        var model = IssueTrackerSample.Model
+            .Replace("record Person(string Login,", RenamedLogin, StringComparison.Ordinal)
+            .Replace("IReadOnlyList<string> Labels, Person? Assignee)", "IReadOnlyList<string> Labels, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Person? Assignee)", StringComparison.Ordinal);
+        var (driver, compilation) = RunOnce(model);
+        Assert.Contains("if (value.Assignee is not null)", Assert.Single(driver.GetRunResult().GeneratedTrees).ToString(), StringComparison.Ordinal);
+
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        foreach (var step in TrackedSteps)
+        {
+            AssertReused(Outputs(result, step), $"{step} output");
+            Assert.All(Outputs(result, step), output => Assert.Empty(PipelineValues.FindCompilerObjects(output.Value)));
+        }
+    }
+
+    private const string RenamedLogin = "record Person([property: System.Text.Json.Serialization.JsonPropertyName(\"user_name\")] string Login,";
+
+    [Fact]
     public void Cached_pipeline_values_hold_no_symbols_syntax_or_compilations()
     {
         var (driver, _) = RunOnce();
@@ -163,9 +195,9 @@ public sealed class IncrementalCachingTests
     private static string ManifestHash(string generated) =>
         generated.Split('\n').Single(l => l.TrimStart().StartsWith("ManifestHash = ", StringComparison.Ordinal));
 
-    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce(string model = IssueTrackerSample.Model)
     {
-        var compilation = GeneratorHarness.Compile(IssueTrackerSample.Model, IssueTrackerSample.Tools, UnrelatedFile);
+        var compilation = GeneratorHarness.Compile(model, IssueTrackerSample.Tools, UnrelatedFile);
         var driver = GeneratorHarness.CreateDriver(compilation, trackSteps: true, Inputs).RunGenerators(compilation);
         Assert.Empty(driver.GetRunResult().Diagnostics);
         return (driver, compilation);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using McpPlatform.Generators.Tests.Harness;
 using McpPlatform.Generators.Tests.Samples;
 using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Generators.Tests;
 

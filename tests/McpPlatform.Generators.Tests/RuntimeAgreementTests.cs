@@ -4,14 +4,21 @@ using McpPlatform.Generators.Tests.Samples;
 using System.Text.Json;
 using McpPlatform.Hosting;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.CodeMode;
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Governance.CodeMode;
+using McpPlatform.Governance.Dlp;
 using McpPlatform.Hosting.Governance.RateLimiting;
+using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Hosting.Manifest;
-using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Governance.Manifest;
+using McpPlatform.Governance.Policy;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Configuration;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Generators.Tests;
 
@@ -122,7 +129,7 @@ public sealed class RuntimeAgreementTests
     public void Data_rules_are_the_rules_the_dlp_engine_applies(string name, string appSettings)
     {
         var (run, catalog, configuration) = Build(appSettings);
-        var engine = new DlpEngine(Bind<DlpOptions>(configuration, DlpOptions.SectionName), catalog);
+        var engine = new DlpEngine(Bind<DlpOptions>(configuration, DlpOptions.SectionName), catalog.Descriptors);
 
         foreach (var tool in catalog.Descriptors)
         {
@@ -140,7 +147,7 @@ public sealed class RuntimeAgreementTests
         var everyScope = new[] { policy.ReadScope, policy.WriteScope, policy.DestructiveScope };
 
         // default-read alone: the policy without rules.
-        var defaultOnly = new PolicyDecisionPoint(WithRules(policy, policy.DefaultRead), catalog);
+        var defaultOnly = new PolicyDecisionPoint(WithRules(policy, policy.DefaultRead), catalog.Descriptors);
         foreach (var tool in catalog.Descriptors)
         {
             var granted = run.ManifestTool(tool.Name).Strings("grantedBy");
@@ -151,7 +158,7 @@ public sealed class RuntimeAgreementTests
         // Each rule alone, for a caller it matches who holds every scope it needs.
         foreach (var rule in policy.Rules)
         {
-            var alone = new PolicyDecisionPoint(WithRules(policy, defaultRead: false, rule), catalog);
+            var alone = new PolicyDecisionPoint(WithRules(policy, defaultRead: false, rule), catalog.Descriptors);
             var caller = Caller([.. everyScope, .. rule.Scopes], rule.Groups, rule.Claims);
             foreach (var tool in catalog.Descriptors)
             {
@@ -174,7 +181,7 @@ public sealed class RuntimeAgreementTests
             defaultRead: true,
             new PolicyRule { Name = "w", Tools = ["*"], Access = ["Write"], Scopes = [policy.WriteScope] },
             new PolicyRule { Name = "d", Tools = ["*"], Access = ["Destructive"], Scopes = [policy.DestructiveScope] });
-        var decisions = new PolicyDecisionPoint(grantAll, catalog);
+        var decisions = new PolicyDecisionPoint(grantAll, catalog.Descriptors);
 
         foreach (var tool in catalog.Descriptors)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using McpPlatform.Hosting.Tests.Server;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Tests;
 

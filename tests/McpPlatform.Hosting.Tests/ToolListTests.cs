@@ -15,7 +15,7 @@ public sealed class ToolListTests(SampleServerFixture fixture) : IClassFixture<S
         Assert.Equal(
             [
                 "2fa-status", "add_numbers", "count_call", "deep_result", "delete", "delete_ticket", "echo", "explode", "fetch_url", "get_ticket",
-                "is_even", "issues.search", "open_ticket", "sign_in", "stubborn_wait", "triage_ticket", "whoami",
+                "is_even", "issues.search", "open_ticket", "shout_customer", "sign_in", "stubborn_wait", "triage_ticket", "whoami",
             ],
             tools.Select(t => t.Name).Order(StringComparer.Ordinal));
     }

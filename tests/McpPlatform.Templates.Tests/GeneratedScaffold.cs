@@ -43,9 +43,10 @@ internal static partial class GeneratedScaffold
         {
             var bicep = File.ReadAllText(Path.Combine(directory, "deploy", "container-apps", "main.bicep"));
             Assert.Contains("Microsoft.App/containerApps@", bicep);
-            Assert.Contains("path: '/healthz'", bicep);
-            Assert.Matches(@"type: 'Liveness'", bicep);
-            Assert.Matches(@"type: 'Readiness'", bicep);
+            // Liveness asks only whether the process is up; readiness whether its dependencies (audit sink, identity provider, secret store) answer.
+            Assert.Matches(@"\{ type: 'Startup', httpGet: \{ path: '/healthz/live', port: 8080 \}", bicep);
+            Assert.Matches(@"\{ type: 'Liveness', httpGet: \{ path: '/healthz/live', port: 8080 \}", bicep);
+            Assert.Matches(@"\{ type: 'Readiness', httpGet: \{ path: '/healthz/ready', port: 8080 \}", bicep);
             Assert.Contains($"param name string = '{slug}'", bicep);
             // Audit files and checkpoints go to Azure Files volumes, not to the replica's /tmp.
             Assert.DoesNotContain("/tmp", bicep, StringComparison.Ordinal);
@@ -232,9 +233,10 @@ internal static partial class GeneratedScaffold
         Assert.Equal(slug, deployment.Map("metadata").Str("name"));
         var podSpec = deployment.Map("spec").Map("template").Map("spec");
         var container = Assert.Single(podSpec.Seq("containers"));
-        foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
+        // Liveness (and the start-up grace) ask only whether the process is up; readiness whether its dependencies answer.
+        foreach (var (probe, path) in new[] { ("startupProbe", "/healthz/live"), ("livenessProbe", "/healthz/live"), ("readinessProbe", "/healthz/ready") })
         {
-            Assert.Equal("/healthz", container.Map(probe).Map("httpGet").Str("path"));
+            Assert.Equal(path, container.Map(probe).Map("httpGet").Str("path"));
         }
 
         var resources = container.Map("resources");

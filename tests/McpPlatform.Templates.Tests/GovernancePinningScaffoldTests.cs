@@ -1,4 +1,5 @@
 using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Templates.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 
 namespace McpPlatform.Templates.Tests;
 
@@ -24,6 +25,13 @@ public sealed class RunningScaffoldTests(ScaffoldFixture scaffold)
             "dotnet", ["run", "--", "--urls", baseUrl.ToString().TrimEnd('/')], scaffold.ProjectDirectory, serverEnvironment);
         var notReady = await LoopbackServer.WaitUntilHealthyAsync(server, new Uri(baseUrl, "/healthz"), StartTimeout);
         Assert.True(notReady is null, $"The scaffolded server did not start: {notReady}\n{server.OutputTail()}");
+        using (var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }))
+        using (var ready = await http.GetAsync(new Uri(baseUrl, "/healthz/ready")))
+        {
+            // What the generated Kubernetes and Container Apps readiness probes ask: audit sink, identity, secret store.
+            Assert.True(ready.IsSuccessStatusCode, $"The scaffolded server runs but is not ready: {await ready.Content.ReadAsStringAsync()}");
+        }
+
 
         var client = await ChildProcess.RunAsync(
             RepositoryLayout.NodeExecutable(),

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 
 namespace McpPlatform.Templates.Tests;
 

@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using McpPlatform.Hosting.Audit;
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Dlp;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Governance;
 
 namespace McpPlatform.Bench;
 

@@ -1,7 +1,9 @@
 using McpPlatform.Hosting;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Bench;
 

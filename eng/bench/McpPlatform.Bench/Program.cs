@@ -40,7 +40,7 @@ var sides = ablation ? AblationSides() : new Side[]
     new("Plain SDK (reflection)", new LoadRunner(http, BenchServers.McpUri(plain))),
     new("McpPlatform, governance off", new LoadRunner(http, BenchServers.McpUri(governedOff))),
     new("McpPlatform, auth+policy", new LoadRunner(http, authUri, BenchServers.Token(keyFile, authUri))),
-    new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri), () => fullyGoverned.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync())),
+    new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri), () => fullyGoverned.Services.GetRequiredService<McpPlatform.Governance.Audit.AuditLog>().FlushAsync())),
 };
 
 // --only N[,N...]: run just those sides (0-based), e.g. to attach a profiler to one of them; ratios need both sides.
@@ -56,9 +56,9 @@ Side[] AblationSides()
     return
     [
         new("auth+policy", new LoadRunner(http, authUri, BenchServers.Token(keyFile, authUri))),
-        new("  + audit only", new LoadRunner(http, auditOnlyUri, BenchServers.Token(keyFile, auditOnlyUri), () => auditOnly!.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync())),
+        new("  + audit only", new LoadRunner(http, auditOnlyUri, BenchServers.Token(keyFile, auditOnlyUri), () => auditOnly!.Services.GetRequiredService<McpPlatform.Governance.Audit.AuditLog>().FlushAsync())),
         new("  + DLP only", new LoadRunner(http, dlpOnlyUri, BenchServers.Token(keyFile, dlpOnlyUri))),
-        new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri), () => fullyGoverned.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync())),
+        new("  + audit + DLP", new LoadRunner(http, fullUri, BenchServers.Token(keyFile, fullUri), () => fullyGoverned.Services.GetRequiredService<McpPlatform.Governance.Audit.AuditLog>().FlushAsync())),
     ];
 }
 

@@ -76,7 +76,7 @@ namespace McpPlatform.Generators.Emitting
             code.Line("/// <summary>Registers the governed MCP server with the tools generated from this project's [McpTool] methods.</summary>");
             code.Line("public static global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder AddMcpPlatform(");
             code.Line("    this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder,");
-            code.Line("    global::System.Action<global::McpPlatform.Hosting.McpPlatformOptions>? configure = null) =>");
+            code.Line("    global::System.Action<global::McpPlatform.Governance.McpPlatformOptions>? configure = null) =>");
             if (withResources)
             {
                 // Resources, prompts and completions ride on the same server, behind the same governance.

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using McpPlatform.Generators.Model;
 using McpPlatform.Generators.Parsing;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace McpPlatform.Generators.Emitting
 {
@@ -161,13 +162,13 @@ namespace McpPlatform.Generators.Emitting
             {
                 var argument = model.ConstructorArguments.FirstOrDefault(a => a.ClrName == property.ClrName);
                 var fallback = property.IsRequired
-                    ? $"throw {Names.Reader}.Missing(path + \".{property.JsonName}\", {ShapeDescriptions.ExpectedLiteral(property.Shape)})"
+                    ? Missing(property)
                     : argument?.DefaultLiteral ?? (property.Shape.IsNullable ? "null" : "default!");
-                code.Line($"{property.Shape.NullableTypeName} v_{property.ClrName} = {Lookup(property)} ? {Read(property.Shape, "e_" + property.ClrName, $"path + \".{property.JsonName}\"")} : {fallback};");
+                code.Line($"{property.Shape.NullableTypeName} v_{property.ClrName} = {Lookup(property)} ? {ReadProperty(property)} : {fallback};");
             }
 
             var withInit = !(model.IsRecord || model.IsValueType);
-            var arguments = string.Join(", ", model.ConstructorArguments.Select(a => "v_" + a.ClrName));
+            var arguments = string.Join(", ", model.ConstructorArguments.Select(a => a.IgnoredValue ?? "v_" + a.ClrName));
             var requiredInits = bindable
                 .Where(p => p.Binding == PropertyBinding.RequiredInit)
                 .Select(p => $"{p.ClrName} = v_{p.ClrName}")
@@ -181,15 +182,25 @@ namespace McpPlatform.Generators.Emitting
 
             var initializers = requiredInits
                 .Concat(optionalInits.Select(p =>
-                    $"{p.ClrName} = {Lookup(p)} ? {Read(p.Shape, "e_" + p.ClrName, $"path + \".{p.JsonName}\"")} : {(p.IsReadable ? "defaults." + p.ClrName : "default!")}"))
+                    $"{p.ClrName} = {Lookup(p)} ? {ReadProperty(p)} : {(p.IsRequired ? Missing(p) : p.IsReadable ? "defaults." + p.ClrName : "default!")}"))
                 .ToList();
             code.Line($"var result = new {model.TypeName}({arguments}){Initializer(initializers)};");
             foreach (var property in bindable.Where(p => p.Binding == PropertyBinding.Setter || (!withInit && p.Binding == PropertyBinding.OptionalInit)))
             {
-                var read = Read(property.Shape, "e_" + property.ClrName, $"path + \".{property.JsonName}\"");
-                code.Line(property.Binding == PropertyBinding.Setter
-                    ? $"if ({Lookup(property)}) result.{property.ClrName} = {read};"
-                    : $"if ({Lookup(property)}) result = result with {{ {property.ClrName} = {read} }};");
+                var read = ReadProperty(property);
+                var assign = property.Binding == PropertyBinding.Setter
+                    ? $"result.{property.ClrName} = {read};"
+                    : $"result = result with {{ {property.ClrName} = {read} }};";
+                if (property.IsRequired)
+                {
+                    // [JsonRequired] on a settable property: absent is refused as for constructor parameters.
+                    code.Line($"if (!{Lookup(property)}) {Missing(property)};");
+                    code.Line(assign);
+                }
+                else
+                {
+                    code.Line($"if ({Lookup(property)}) {assign}");
+                }
             }
 
             code.Line("return result;");
@@ -200,7 +211,18 @@ namespace McpPlatform.Generators.Emitting
             assignments.Count == 0 ? string.Empty : " { " + string.Join(", ", assignments) + " }";
 
         private static string Lookup(PropertyModel property) =>
-            $"{Names.Reader}.TryGetProperty(element, \"{property.JsonName}\", out var e_{property.ClrName})";
+            $"{Names.Reader}.TryGetProperty(element, {Literal(property.JsonName)}, out var e_{property.ClrName})";
+
+        private string ReadProperty(PropertyModel property) => Read(property.Shape, "e_" + property.ClrName, PathOf(property));
+
+        private static string Missing(PropertyModel property) =>
+            $"throw {Names.Reader}.Missing({PathOf(property)}, {ShapeDescriptions.ExpectedLiteral(property.Shape)})";
+
+        /// <summary>The argument path of a property, for error messages: <c>path + ".name"</c>.</summary>
+        private static string PathOf(PropertyModel property) => "path + " + Literal("." + property.JsonName);
+
+        /// <summary>A C# string literal: [JsonPropertyName] may hold quotes and backslashes.</summary>
+        private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
         private void EmitWriter(CodeWriter code, ObjectModel model)
         {
@@ -208,8 +230,23 @@ namespace McpPlatform.Generators.Emitting
             code.Line("writer.WriteStartObject();");
             foreach (var property in model.Properties.Where(p => p.IsReadable))
             {
-                code.Line($"writer.WritePropertyName(\"{property.JsonName}\");");
+                var omitted = property.Omission switch
+                {
+                    PropertyOmission.WhenNull => $"value.{property.ClrName} is not null",
+                    PropertyOmission.WhenDefault => $"!global::System.Collections.Generic.EqualityComparer<{property.Shape.NullableTypeName}>.Default.Equals(value.{property.ClrName}, default!)",
+                    _ => null,
+                };
+                if (omitted is not null)
+                {
+                    code.Open($"if ({omitted})");
+                }
+
+                code.Line($"writer.WritePropertyName({Literal(property.JsonName)});");
                 Write(code, property.Shape, "value." + property.ClrName);
+                if (omitted is not null)
+                {
+                    code.Close();
+                }
             }
 
             code.Line("writer.WriteEndObject();");

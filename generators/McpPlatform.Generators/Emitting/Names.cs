@@ -7,7 +7,7 @@ namespace McpPlatform.Generators.Emitting
         public const string Results = "global::McpPlatform.Hosting.Tools.ToolResults";
         public const string Invocation = "global::McpPlatform.Hosting.Tools.ToolInvocation";
         public const string GeneratedTool = "global::McpPlatform.Hosting.Tools.GeneratedMcpTool";
-        public const string Descriptor = "global::McpPlatform.Hosting.Tools.McpToolDescriptor";
+        public const string Descriptor = "global::McpPlatform.Governance.Tools.McpToolDescriptor";
         public const string Catalog = "global::McpPlatform.Hosting.Tools.McpToolCatalog";
         public const string CallToolResult = "global::ModelContextProtocol.Protocol.CallToolResult";
         public const string JsonElement = "global::System.Text.Json.JsonElement";

@@ -17,6 +17,9 @@ namespace McpPlatform.Generators.Emitting
 
         private const string ResourcesNs = "global::McpPlatform.Hosting.Resources";
         private const string PromptsNs = "global::McpPlatform.Hosting.Prompts";
+        // Descriptors belong to the governance core (no SDK); the runtime types above to Hosting.
+        private const string GovernedResourcesNs = "global::McpPlatform.Governance.Resources";
+        private const string GovernedPromptsNs = "global::McpPlatform.Governance.Prompts";
         private const string Protocol = "global::ModelContextProtocol.Protocol";
         private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
         private const string Token = "global::System.Threading.CancellationToken";
@@ -82,7 +85,7 @@ namespace McpPlatform.Generators.Emitting
         {
             code.Line($"/// <summary>Resource '{Xml(resource.Name)}' ({Xml(resource.Uri)}), from {Xml(resource.Method.ContainingType.Replace("global::", string.Empty))}.{resource.Method.MethodName}.</summary>");
             code.Open($"private sealed class {className} : {ResourcesNs}.GeneratedMcpResource");
-            code.Line($"public {className}() : base(new {ResourcesNs}.McpResourceDescriptor");
+            code.Line($"public {className}() : base(new {GovernedResourcesNs}.McpResourceDescriptor");
             code.Line("{");
             code.Line($"    Name = {MemberEmitter.Literal(resource.Name)},");
             code.Line($"    Uri = {MemberEmitter.Literal(resource.Uri)},");
@@ -108,16 +111,16 @@ namespace McpPlatform.Generators.Emitting
             var arguments = prompt.Parameters.Where(p => p.Source == ParameterSource.Argument).ToList();
             code.Line($"/// <summary>Prompt '{Xml(prompt.Name)}', from {Xml(prompt.Method.ContainingType.Replace("global::", string.Empty))}.{prompt.Method.MethodName}.</summary>");
             code.Open($"private sealed class {className} : {PromptsNs}.GeneratedMcpPrompt");
-            code.Line($"public {className}() : base(new {PromptsNs}.McpPromptDescriptor");
+            code.Line($"public {className}() : base(new {GovernedPromptsNs}.McpPromptDescriptor");
             code.Line("{");
             code.Line($"    Name = {MemberEmitter.Literal(prompt.Name)},");
             code.Line($"    Title = {MemberEmitter.Literal(prompt.Title)},");
             code.Line($"    Description = {MemberEmitter.Literal(prompt.Description ?? string.Empty)},");
-            code.Line($"    Arguments = new {PromptsNs}.McpPromptArgumentDescriptor[]");
+            code.Line($"    Arguments = new {GovernedPromptsNs}.McpPromptArgumentDescriptor[]");
             code.Line("    {");
             foreach (var argument in arguments)
             {
-                code.Line($"        new {PromptsNs}.McpPromptArgumentDescriptor({MemberEmitter.Literal(argument.Name)}, {MemberEmitter.Literal(argument.Description)}, {(argument.IsRequired ? "true" : "false")}),");
+                code.Line($"        new {GovernedPromptsNs}.McpPromptArgumentDescriptor({MemberEmitter.Literal(argument.Name)}, {MemberEmitter.Literal(argument.Description)}, {(argument.IsRequired ? "true" : "false")}),");
             }
 
             code.Line("    },");

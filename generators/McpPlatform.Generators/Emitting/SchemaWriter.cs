@@ -105,7 +105,8 @@ namespace McpPlatform.Generators.Emitting
         private IEnumerable<PropertyModel> Members(ObjectModel model) =>
             model.Properties.Where(p => _forOutput ? p.IsReadable : p.IsBindable);
 
-        private bool IsRequired(PropertyModel property) => _forOutput ? !property.Shape.IsNullable : property.IsRequired;
+        private bool IsRequired(PropertyModel property) =>
+            _forOutput ? !property.Shape.IsNullable && property.Omission == PropertyOmission.Never : property.IsRequired;
 
         private string Property(TypeShape shape, string? description, string? defaultJson)
         {

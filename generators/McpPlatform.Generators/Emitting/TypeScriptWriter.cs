@@ -99,7 +99,7 @@ namespace McpPlatform.Generators.Emitting
             _open.Push(key);
             var members = model.Properties
                 .Where(p => _forOutput ? p.IsReadable : p.IsBindable)
-                .Select(p => Member(p.JsonName, !_forOutput && !p.IsRequired, Type(p.Shape)))
+                .Select(p => Member(p.JsonName, _forOutput ? p.Omission != PropertyOmission.Never : !p.IsRequired, Type(p.Shape)))
                 .ToList();
             _open.Pop();
             return members.Count == 0 ? "{}" : "{ " + string.Join("; ", members) + " }";

@@ -1,18 +1,19 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 
 namespace McpPlatform.Generators.Json
 {
     /// <summary>
-    /// Writes <see cref="JsonValue"/>s as the manifest contract specifies: canonically (no whitespace,
-    /// members sorted by UTF-16 code units) for hashes, and pretty (document order) for people.
+    /// Writes <see cref="JsonValue"/>s as the manifest contract specifies: canonically (RFC 8785, from the
+    /// <see cref="JsonCanonicalization"/> source file the runtime compiles too) for hashes, and pretty
+    /// (document order, numbers as written) for people.
     /// </summary>
     internal static class JsonTextWriter
     {
-        /// <summary>The canonical form: what hashes are computed over.</summary>
+        /// <summary>The canonical (RFC 8785) form: what hashes are computed over.</summary>
+        /// <exception cref="ArgumentException">A number is too large for a double (no canonical form).</exception>
         public static string Canonical(JsonValue value)
         {
             var builder = new StringBuilder();
@@ -46,7 +47,7 @@ namespace McpPlatform.Generators.Json
                 case JsonKind.Object:
                     builder.Append('{');
                     var first = true;
-                    foreach (var member in value.Members.OrderBy(m => m.Key, StringComparer.Ordinal))
+                    foreach (var member in value.Members.OrderBy(m => m.Key, JsonCanonicalization.NameOrder))
                     {
                         builder.Append(first ? string.Empty : ",");
                         AppendString(builder, member.Key);
@@ -66,6 +67,9 @@ namespace McpPlatform.Generators.Json
                     }
 
                     builder.Append(']');
+                    break;
+                case JsonKind.Literal when value.Text is not ("true" or "false" or "null"):
+                    builder.Append(JsonCanonicalization.CanonicalNumber(value.Text!));
                     break;
                 default:
                     WriteScalar(builder, value);
@@ -139,35 +143,6 @@ namespace McpPlatform.Generators.Json
             }
         }
 
-        private static void AppendString(StringBuilder builder, string text)
-        {
-            builder.Append('"');
-            foreach (var c in text)
-            {
-                switch (c)
-                {
-                    case '"': builder.Append("\\\""); break;
-                    case '\\': builder.Append("\\\\"); break;
-                    case '\b': builder.Append("\\b"); break;
-                    case '\f': builder.Append("\\f"); break;
-                    case '\n': builder.Append("\\n"); break;
-                    case '\r': builder.Append("\\r"); break;
-                    case '\t': builder.Append("\\t"); break;
-                    default:
-                        if (c < 0x20)
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            builder.Append('"');
-        }
+        private static void AppendString(StringBuilder builder, string text) => JsonCanonicalization.AppendString(builder, text);
     }
 }

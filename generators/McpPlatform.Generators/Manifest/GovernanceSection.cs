@@ -10,7 +10,7 @@ namespace McpPlatform.Generators.Manifest
     /// <summary>
     /// The manifest's <c>governance</c> member: the policy, data rules, rate limits, Code Mode limits and audit
     /// switches the server enforces with the build's appsettings.json. The runtime writes the same shape from its
-    /// bound options (McpPlatform.Hosting.Manifest.EffectiveGovernance) and refuses to start when what it enforces
+    /// bound options (McpPlatform.Governance.Manifest.EffectiveGovernance) and refuses to start when what it enforces
     /// is weaker than what was approved, so both sides normalise identically: sets sorted and distinct, access
     /// names lower case, time spans in TimeSpan's "c" format.
     /// </summary>

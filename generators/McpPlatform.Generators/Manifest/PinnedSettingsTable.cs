@@ -5,7 +5,7 @@ namespace McpPlatform.Generators.Manifest
 {
     /// <summary>
     /// The governance settings pinned one line each, with the runtime's defaults: the generator's side of
-    /// McpPlatform.Hosting.Manifest.PinnedSettings (same paths, same settings; that side says which way is weaker).
+    /// McpPlatform.Governance.Manifest.PinnedSettings (same paths, same settings; that side says which way is weaker).
     /// To pin another limit, add one line here and the same line there; RuntimeAgreementTests checks they agree.
     /// </summary>
     internal static class PinnedSettingsTable

@@ -11,7 +11,10 @@ namespace McpPlatform.Generators.Model
         EquatableArray<PropertyModel> Properties,
         EquatableArray<ConstructorArgument> ConstructorArguments);
 
-    /// <summary>A property as JSON sees it.</summary>
+    /// <summary>
+    /// A property as JSON sees it: <see cref="JsonName"/> is its [JsonPropertyName] or camelCase name;
+    /// <see cref="IsReadable"/> puts it in results, <see cref="IsBindable"/> in arguments.
+    /// </summary>
     internal sealed record PropertyModel(
         string ClrName,
         string JsonName,
@@ -21,7 +24,18 @@ namespace McpPlatform.Generators.Model
         bool IsReadable,
         bool IsBindable,
         PropertyBinding Binding,
-        string? DefaultJson);
+        string? DefaultJson,
+        PropertyOmission Omission = PropertyOmission.Never);
+
+    /// <summary>When a result leaves a readable property out ([JsonIgnore(Condition = WhenWritingNull/WhenWritingDefault)]).</summary>
+    internal enum PropertyOmission
+    {
+        Never,
+        WhenNull,
+
+        /// <summary>A non-nullable value type equal to default(T); reference and nullable types use <see cref="WhenNull"/>.</summary>
+        WhenDefault,
+    }
 
     /// <summary>How a property receives its value when the object is read.</summary>
     internal enum PropertyBinding
@@ -34,6 +48,9 @@ namespace McpPlatform.Generators.Model
         OptionalInit,
     }
 
-    /// <summary>A constructor parameter and the property it fills.</summary>
-    internal sealed record ConstructorArgument(string JsonName, string ClrName, TypeShape Shape, bool IsRequired, string? DefaultLiteral);
+    /// <summary>
+    /// A constructor parameter and the property it fills. A property ignored on read ([JsonIgnore]) has no
+    /// <see cref="Shape"/>; its parameter gets <see cref="IgnoredValue"/>, as System.Text.Json passes the default.
+    /// </summary>
+    internal sealed record ConstructorArgument(string JsonName, string ClrName, TypeShape? Shape, bool IsRequired, string? DefaultLiteral, string? IgnoredValue = null);
 }

@@ -64,6 +64,7 @@ namespace McpPlatform.Generators.Parsing
             }
 
             var target = TargetFactory.Describe(method, display, location, diagnostics);
+            diagnostics.AddRange(shapes.ReportedDiagnostics);
             return new ToolModel(
                 name,
                 method.Name,

@@ -11,7 +11,7 @@ namespace McpPlatform.Generators.Parsing
     /// Turns a parameter, property or return type into a <see cref="TypeShape"/>, collecting the
     /// records and classes it reaches. Returns null for types JSON Schema cannot describe.
     /// </summary>
-    internal sealed class TypeShapeParser
+    internal sealed partial class TypeShapeParser
     {
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions & ~SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -46,6 +46,7 @@ namespace McpPlatform.Generators.Parsing
 
             if (type.TypeKind == TypeKind.Enum)
             {
+                ReportEnumMemberNames(type);
                 var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToEquatableArray();
                 return new TypeShape(ShapeKind.Enum, name, nullable, false, EnumMembers: members);
             }
@@ -199,22 +200,46 @@ namespace McpPlatform.Generators.Parsing
             var properties = new List<PropertyModel>();
             var arguments = new List<ConstructorArgument>();
             var publicProperties = AllPublicProperties(type).ToList();
+            var json = publicProperties.ToDictionary(p => p.Name, JsonPropertyAttributes.Of, StringComparer.Ordinal);
+            var display = type.Name;
             foreach (var parameter in constructor.Parameters)
             {
                 var property = publicProperties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
-                var shape = Parse(parameter.Type);
-                if (property is null || shape is null || parameter.RefKind != RefKind.None)
+                if (property is null || parameter.RefKind != RefKind.None)
                 {
                     return null;
                 }
 
-                var required = !parameter.HasExplicitDefaultValue && !shape.IsNullable;
+                var attributes = json[property.Name];
+                if (attributes.IgnoredOnRead)
+                {
+                    // Never read from arguments: the parameter gets what System.Text.Json passes, its default.
+                    var ignoredValue = parameter.HasExplicitDefaultValue
+                        ? Literals.CSharp(parameter.ExplicitDefaultValue, parameter.Type)
+                        : "default(" + DisplayName(parameter.Type) + ")!";
+                    arguments.Add(new ConstructorArgument(JsonNameOf(property, attributes), property.Name, null, false, null, ignoredValue));
+                    continue;
+                }
+
+                var shape = Parse(parameter.Type);
+                if (shape is null)
+                {
+                    return null;
+                }
+
+                var required = attributes.IsRequired || (!parameter.HasExplicitDefaultValue && !shape.IsNullable);
                 var defaultLiteral = parameter.HasExplicitDefaultValue ? Literals.CSharp(parameter.ExplicitDefaultValue, parameter.Type) : null;
-                arguments.Add(new ConstructorArgument(ToolNaming.ToCamelCase(property.Name), property.Name, shape, required, defaultLiteral));
+                arguments.Add(new ConstructorArgument(JsonNameOf(property, attributes), property.Name, shape, required, defaultLiteral));
             }
 
             foreach (var property in publicProperties)
             {
+                var attributes = json[property.Name];
+                if (!AcceptJsonAttributes(property, attributes, display))
+                {
+                    continue;
+                }
+
                 var argument = arguments.FirstOrDefault(a => a.ClrName == property.Name);
                 var shape = argument?.Shape ?? Parse(property.Type);
                 if (shape is null)
@@ -223,14 +248,26 @@ namespace McpPlatform.Generators.Parsing
                 }
 
                 var binding = argument is not null ? PropertyBinding.Constructor : BindingOf(property);
-                var required = argument?.IsRequired ?? binding == PropertyBinding.RequiredInit;
+                if (attributes.IgnoredOnRead)
+                {
+                    binding = PropertyBinding.None;
+                }
+
+                var required = binding != PropertyBinding.None && (argument?.IsRequired ?? (attributes.IsRequired || binding == PropertyBinding.RequiredInit));
                 var defaultJson = argument?.DefaultLiteral is null ? null : DefaultJsonOf(constructor, property.Name);
                 var description = PropertyDescription(property) ?? docs.Param(argument is null ? property.Name : ParameterName(constructor, property.Name));
                 properties.Add(new PropertyModel(
-                    property.Name, ToolNaming.ToCamelCase(property.Name), shape, description, required,
-                    IsReadable: property.GetMethod?.DeclaredAccessibility == Accessibility.Public,
+                    property.Name, JsonNameOf(property, attributes), shape, description, required,
+                    IsReadable: property.GetMethod?.DeclaredAccessibility == Accessibility.Public && attributes.Ignore != JsonIgnoreCondition.WhenWriting,
                     IsBindable: binding != PropertyBinding.None,
-                    binding, defaultJson));
+                    binding, defaultJson, OmissionOf(property.Type, attributes.Ignore)));
+            }
+
+            ReportDuplicateJsonNames(properties, publicProperties, display);
+            ReportIneffectiveInclude(type, display);
+            if (JsonPropertyAttributes.ConverterOn(type) is { } converter)
+            {
+                Report(Diagnostics.IneffectiveJsonAttribute, type, $"[JsonConverter(typeof({converter}))]", display, ConverterHint);
             }
 
             return new ObjectModel(key, type.ToDisplayString(TypeFormat), type.Name, docs.Summary ?? Description(type), type.IsRecord, type.IsValueType,

@@ -1,11 +1,13 @@
-using McpPlatform.Hosting.Audit;
-using McpPlatform.Hosting.Secrets;
+using McpPlatform.Secrets.LocalStore;
+using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Secrets;
 
 namespace McpPlatform.Cli.Audit;
 
 /// <summary>
 /// Where <c>audit verify</c> takes the audit chain key from, first match wins: <c>--key-file</c> (the key's
-/// text), the <see cref="EnvironmentVariable"/>, Azure Key Vault (<c>--vault-uri</c>), or the local secret store
+/// text), the <see cref="EnvironmentVariable"/> (how a key in Azure Key Vault is passed: <c>--vault-uri</c> only says so),
+/// or the local secret store
 /// (<c>--store</c>, else the per-user default) when it holds the secret. The key never appears in output.
 /// </summary>
 internal static class AuditKeySource
@@ -37,28 +39,21 @@ internal static class AuditKeySource
             return (FromSecret(fromEnvironment, EnvironmentVariable), EnvironmentVariable);
         }
 
-        ISecretProvider provider;
         if (vaultUri is not null)
         {
-            try
-            {
-                provider = KeyVaultSecretProvider.FromOptions(new SecretsOptions { Provider = "keyvault", VaultUri = vaultUri });
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new AuditKeyException(e.Message);
-            }
+            // The tool carries no Azure SDK (no Azure.Identity sign-in stack); az already signs the user in.
+            throw new AuditKeyException(
+                "mcp-platform no longer reads Azure Key Vault itself. Pass the key from the vault with the Azure CLI instead: "
+                + $"{EnvironmentVariable}=\"$(az keyvault secret show --id {vaultUri.TrimEnd('/')}/secrets/{secretName} --query value -o tsv)\" mcp-platform audit verify ...");
         }
-        else
-        {
-            var local = LocalSecretStore.Open(store);
-            if (store is null && !File.Exists(local.FilePath))
-            {
-                return (null, null); // no default store on this machine
-            }
 
-            provider = local;
+        var local = LocalSecretStore.Open(store);
+        if (store is null && !File.Exists(local.FilePath))
+        {
+            return (null, null); // no default store on this machine
         }
+
+        ISecretProvider provider = local;
 
         SecretValue? secret;
         try

@@ -7,8 +7,9 @@ namespace McpPlatform.Cli.Audit;
 /// <param name="FirstProblem">The first problem, or null when every record is intact.</param>
 /// <param name="UnkeyedRecords">How many records are of the earlier, unkeyed form (their integrity is not provable against an insider).</param>
 /// <param name="Checkpoints">How many signed checkpoints were checked (0 when no checkpoint folder was given or found).</param>
+/// <param name="EarlierKeyedRecords">How many intact records are of the earlier keyed form (hashed before RFC 8785), verified by that form's rules.</param>
 internal sealed record AuditVerification(
-    int Files, long Records, IReadOnlyList<AuditChainSummary> Chains, AuditProblem? FirstProblem, long UnkeyedRecords = 0, int Checkpoints = 0)
+    int Files, long Records, IReadOnlyList<AuditChainSummary> Chains, AuditProblem? FirstProblem, long UnkeyedRecords = 0, int Checkpoints = 0, long EarlierKeyedRecords = 0)
 {
     /// <summary>True when every record of every chain is intact.</summary>
     public bool Ok => FirstProblem is null;

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
-using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 
 namespace McpPlatform.Cli.Audit;
 
@@ -28,7 +28,8 @@ namespace McpPlatform.Cli.Audit;
 /// <see cref="AuditChainKey"/>, so a rewrite without the key (a plain SHA-256 recompute) is told apart from an
 /// edit. With the checkpoint folder, each chain must reach the head its newest signed checkpoint vouches for
 /// (else its tail was cut, or the file the checkpoint names was deleted), and every chain-start record's
-/// previous head must match the chain it names. Records of the earlier <see cref="AuditFields.UnkeyedSchemaVersion"/>
+/// previous head must match the chain it names. Records of the earlier keyed <see cref="AuditFields.EarlierKeyedSchemaVersion"/>
+/// (hashed before RFC 8785) are verified by that form's rules and counted. Records of the earlier <see cref="AuditFields.UnkeyedSchemaVersion"/>
 /// are verified as before and counted, so the caller can say their integrity is not provable against an insider.
 /// </para>
 /// </remarks>
@@ -44,6 +45,7 @@ internal sealed class AuditVerifier
     private readonly HashSet<string> _fileNames = new(StringComparer.Ordinal);
     private readonly AuditChainKey? _key;
     private long _unkeyedRecords;
+    private long _earlierKeyedRecords; // mcp-platform.audit/2: keyed, hashed before RFC 8785
     private bool _fatal;
     private readonly List<ChainState> _chainOrder = [];
     private long _records;
@@ -117,7 +119,7 @@ internal sealed class AuditVerifier
 
         var problem = verifier._pending?.Problem ?? verifier._problem;
         var chains = verifier._chainOrder.Select(c => new AuditChainSummary(c.Id, c.FirstSeq, c.LastSeq, c.Records)).ToList();
-        return new AuditVerification(files.Count, verifier._records, chains, problem, verifier._unkeyedRecords, verifier._checkpoints.Count);
+        return new AuditVerification(files.Count, verifier._records, chains, problem, verifier._unkeyedRecords, verifier._checkpoints.Count, verifier._earlierKeyedRecords);
     }
 
     /// <summary>Reads every checkpoint in <paramref name="folder"/>; the first that is not one, or not signed with the key, is the problem.</summary>
@@ -316,6 +318,11 @@ internal sealed class AuditVerifier
             _unkeyedRecords++;
         }
 
+        if (record.EarlierKeyed)
+        {
+            _earlierKeyedRecords++;
+        }
+
         if (!_chains.TryGetValue(record.ChainId, out var chain))
         {
             if (record.Seq == 1)
@@ -433,17 +440,17 @@ internal sealed class AuditVerifier
             return null;
         }
 
-        var keyed = schema == AuditFields.SchemaVersion;
+        var keyed = schema is AuditFields.SchemaVersion or AuditFields.EarlierKeyedSchemaVersion;
         if (!keyed && schema != AuditFields.UnkeyedSchemaVersion)
         {
-            Malformed(position, $"unsupported {AuditFields.AuditSchema}; this verifier reads {AuditFields.SchemaVersion} and the earlier {AuditFields.UnkeyedSchemaVersion}");
+            Malformed(position, $"unsupported {AuditFields.AuditSchema}; this verifier reads {AuditFields.SchemaVersion} and the earlier {AuditFields.EarlierKeyedSchemaVersion} and {AuditFields.UnkeyedSchemaVersion}");
             return null;
         }
 
         if (keyed && _key is null)
         {
             _problem = new AuditProblem(position.File, position.Line, null, null, AuditProblemKinds.KeyRequired,
-                $"the records are keyed ({AuditFields.SchemaVersion}) and no audit chain key was given");
+                $"the records are keyed ({schema}) and no audit chain key was given");
             _pending = null;
             _fatal = true;
             return null;
@@ -491,7 +498,7 @@ internal sealed class AuditVerifier
         }
 
         var start = StringField(root, AuditFields.Kind) == AuditRecord.ChainStartKind ? ChainStartOf(root, position, chainId) : null;
-        return new Record(position, chainId, seq, prevHash, hash, computed, keyed, unkeyed, start);
+        return new Record(position, chainId, seq, prevHash, hash, computed, keyed, unkeyed, start, schema == AuditFields.EarlierKeyedSchemaVersion);
     }
 
     /// <summary>The previous head a chain-start record names in its Arguments, or null when it names none.</summary>
@@ -592,7 +599,7 @@ internal sealed class AuditVerifier
     private readonly record struct Position(string File, long Line, bool FirstRecordOfFile, bool LastLine);
 
     private sealed record Record(
-        Position Position, string ChainId, long Seq, string PrevHash, string Hash, string ComputedHash, bool Keyed, string? UnkeyedHash, ChainStartReference? ChainStart);
+        Position Position, string ChainId, long Seq, string PrevHash, string Hash, string ComputedHash, bool Keyed, string? UnkeyedHash, ChainStartReference? ChainStart, bool EarlierKeyed);
 
     /// <summary>What a chain-start record says about the chain before it.</summary>
     private sealed record ChainStartReference(string ChainId, Position Position, string PreviousChainId, long PreviousSeq, string PreviousHash, string? PreviousFile);

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpPlatform.Secrets.LocalStore;
 using McpPlatform.Cli.Audit;
-using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 
 namespace McpPlatform.Cli.Commands;
 
@@ -55,13 +56,13 @@ internal sealed class AuditVerifyCommand : Command
     private readonly Option<string?> _keyFile = new("--key-file")
     {
         Description = $"A file holding the audit chain key (the secret's text). Otherwise ${AuditKeySource.EnvironmentVariable}, "
-            + "then --vault-uri, then the local secret store.",
+            + "then the local secret store.",
         HelpName = "file",
     };
 
     private readonly Option<string?> _vaultUri = new("--vault-uri")
     {
-        Description = "Read the key from this Azure Key Vault (https://<vault>.vault.azure.net/), signed in as for az / managed identity.",
+        Description = $"No longer read directly (the tool carries no Azure SDK): prints the az command that passes the key through ${AuditKeySource.EnvironmentVariable}.",
         HelpName = "uri",
     };
 
@@ -90,7 +91,7 @@ internal sealed class AuditVerifyCommand : Command
         Description = $"Exit 0 for intact records of the earlier, unkeyed form ({AuditFields.UnkeyedSchemaVersion}); they are still reported as not provable against an insider.",
     };
 
-    private const string LocalSecretStoreDirectory = McpPlatform.Hosting.Secrets.LocalSecretStore.DirectoryEnvironmentVariable;
+    private const string LocalSecretStoreDirectory = McpPlatform.Secrets.LocalStore.LocalSecretStore.DirectoryEnvironmentVariable;
 
     /// <summary>Creates the command with its arguments, options and action.</summary>
     public AuditVerifyCommand()
@@ -161,7 +162,7 @@ internal sealed class AuditVerifyCommand : Command
         if (result.FirstProblem?.Kind == AuditProblemKinds.KeyRequired)
         {
             error.WriteLine($"error: {result.FirstProblem.File}: {result.FirstProblem.Message}; give it with --key-file FILE, "
-                + $"${AuditKeySource.EnvironmentVariable}, --vault-uri URI or --store DIR (secret '{parseResult.GetRequiredValue(_keySecret)}').");
+                + $"${AuditKeySource.EnvironmentVariable} or --store DIR (secret '{parseResult.GetRequiredValue(_keySecret)}').");
             return ExitCodes.Usage;
         }
 
@@ -211,6 +212,12 @@ internal sealed class AuditVerifyCommand : Command
                 + "their chain is intact, but anyone who could write the files could have rewritten it, so their integrity is not provable against an insider.");
         }
 
+        if (result.EarlierKeyedRecords > 0)
+        {
+            output.WriteLine($"EARLIER FORM: {Count(result.EarlierKeyedRecords, "record")} of the earlier keyed form ({AuditFields.EarlierKeyedSchemaVersion}, hashed before RFC 8785), "
+                + $"verified by that form's rules; new records are written as {AuditFields.SchemaVersion} (RFC 8785, docs/canonical-json.md). Nothing to do.");
+        }
+
         var signed = checkpoints is null
             ? " (no checkpoint folder: a cut tail or a deleted last file cannot be detected)"
             : $", {Count(result.Checkpoints, "signed checkpoint")}";
@@ -255,6 +262,7 @@ internal sealed class AuditVerifyCommand : Command
             ["chains"] = chains,
             ["firstProblem"] = problem,
             ["unkeyedRecords"] = result.UnkeyedRecords,
+            ["earlierKeyedRecords"] = result.EarlierKeyedRecords,
             ["checkpoints"] = result.Checkpoints,
         };
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using McpPlatform.Cli.Manifest;
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Commands;
 
@@ -66,7 +66,7 @@ internal sealed class ManifestApproveCommand : Command
             var manifestPath = ManifestInputs.Resolve(parseResult.GetValue(_manifest) ?? project, ManifestFiles.ManifestFileName);
             var approvedPath = ManifestInputs.Resolve(parseResult.GetValue(_out) ?? project, ManifestFiles.ApprovedFileName);
             var current = ManifestInputs.LoadManifest(manifestPath);
-            var previous = ManifestInputs.LoadApproved(approvedPath, optional: true);
+            var previous = LoadPrevious(output, approvedPath);
 
             if (previous is not null && previous.Approval.Hash == current.Hash)
             {
@@ -82,6 +82,23 @@ internal sealed class ManifestApproveCommand : Command
                 + $"as {DiffReport.SafeName(approval.Approval.Reviewer)}: wrote {approvedPath}. Commit it.");
             return ExitCodes.Success;
         });
+    }
+
+    /// <summary>
+    /// The approval being replaced. One of the earlier canonical form (before RFC 8785) is what the approval
+    /// replaces, not a reason to refuse: the reviewer sees every entry as new and the file is rewritten in the current form.
+    /// </summary>
+    private static ApprovedManifest? LoadPrevious(TextWriter output, string approvedPath)
+    {
+        try
+        {
+            return ManifestInputs.LoadApproved(approvedPath, optional: true);
+        }
+        catch (ManifestEarlierFormException)
+        {
+            output.WriteLine($"{approvedPath} is of the earlier canonical form (hashed before RFC 8785); it is replaced by an approval in the current form.");
+            return null;
+        }
     }
 
     private static void WhatIsApproved(TextWriter output, ManifestDocument current, ApprovedManifest? previous)

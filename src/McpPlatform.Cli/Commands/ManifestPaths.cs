@@ -1,6 +1,6 @@
 using System.CommandLine;
 using McpPlatform.Cli.Manifest;
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using McpPlatform.Cli.Manifest;
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Commands;
 

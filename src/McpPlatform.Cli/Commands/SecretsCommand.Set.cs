@@ -1,5 +1,5 @@
 using System.CommandLine;
-using McpPlatform.Hosting.Secrets;
+using McpPlatform.Governance.Secrets;
 
 namespace McpPlatform.Cli.Commands;
 

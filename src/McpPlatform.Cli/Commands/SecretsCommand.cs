@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using McpPlatform.Hosting.Secrets;
+using McpPlatform.Secrets.LocalStore;
+using McpPlatform.Governance.Secrets;
 
 namespace McpPlatform.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Manifest;
 

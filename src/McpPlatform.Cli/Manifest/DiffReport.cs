@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

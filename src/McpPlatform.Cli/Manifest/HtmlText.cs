@@ -1,5 +1,5 @@
 using System.Text;
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Manifest;
 

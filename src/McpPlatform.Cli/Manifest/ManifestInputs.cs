@@ -1,4 +1,4 @@
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Manifest;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Manifest;
 

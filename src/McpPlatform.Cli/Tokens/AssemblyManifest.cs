@@ -1,5 +1,5 @@
 using McpPlatform.Build;
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Tokens;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Governance.CodeMode;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -20,12 +20,12 @@ internal static class LiveServerSurfaces
     public static async Task<ToolSurfaces> LoadAsync(Uri mcpUrl, string? token, CancellationToken cancellationToken)
     {
         var (native, server) = await ListAsync(WithCodeMode(mcpUrl, "false"), token, cancellationToken).ConfigureAwait(false);
-        var (codeMode, _) = await ListAsync(WithCodeMode(mcpUrl, CodeModeSelection.SearchAndExecute), token, cancellationToken).ConfigureAwait(false);
+        var (codeMode, _) = await ListAsync(WithCodeMode(mcpUrl, CodeModeQuery.SearchAndExecute), token, cancellationToken).ConfigureAwait(false);
         var names = codeMode.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         if (names is not [CodeModeSurface.ExecuteToolName, CodeModeSurface.SearchToolName])
         {
             throw new CodeModeNotOfferedException(
-                $"the server did not switch to Code Mode: tools/list with ?{CodeModeSelection.QueryParameter}={CodeModeSelection.SearchAndExecute} returned {Count(codeMode.Count)} "
+                $"the server did not switch to Code Mode: tools/list with ?{CodeModeQuery.Parameter}={CodeModeQuery.SearchAndExecute} returned {Count(codeMode.Count)} "
                 + $"instead of {CodeModeSurface.SearchToolName} and {CodeModeSurface.ExecuteToolName}. Is Code Mode enabled (McpPlatform:CodeMode:Enabled)?");
         }
 
@@ -37,8 +37,8 @@ internal static class LiveServerSurfaces
     public static Uri WithCodeMode(Uri url, string value)
     {
         var kept = url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !p.Split('=', 2)[0].Equals(CodeModeSelection.QueryParameter, StringComparison.OrdinalIgnoreCase));
-        var builder = new UriBuilder(url) { Query = string.Join('&', kept.Append($"{CodeModeSelection.QueryParameter}={value}")) };
+            .Where(p => !p.Split('=', 2)[0].Equals(CodeModeQuery.Parameter, StringComparison.OrdinalIgnoreCase));
+        var builder = new UriBuilder(url) { Query = string.Join('&', kept.Append($"{CodeModeQuery.Parameter}={value}")) };
         return builder.Uri;
     }
 

@@ -1,20 +1,20 @@
-using McpPlatform.Hosting.CodeMode;
-using McpPlatform.Hosting.Manifest;
-using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.CodeMode;
+using McpPlatform.Governance.Manifest;
+using McpPlatform.Governance.Tools;
 using ModelContextProtocol.Protocol;
 
 namespace McpPlatform.Cli.Tokens;
 
 /// <summary>
 /// Turns a governance manifest into the tool definitions the server would publish, through the same
-/// <see cref="GeneratedMcpTool"/> code the server uses, so the offline count matches the wire.
+/// <see cref="ProtocolTools"/> code the server uses (a linked file), so the offline count matches the wire.
 /// </summary>
 internal static class ManifestToolList
 {
     /// <summary>The native and Code Mode surfaces of the server <paramref name="manifest"/> describes.</summary>
     public static ToolSurfaces Surfaces(ManifestDocument manifest, string source)
     {
-        var native = manifest.Tools.Select(t => new DescribedTool(Descriptor(t)).ProtocolTool).ToList();
+        var native = manifest.Tools.Select(t => ProtocolTools.From(Descriptor(t))).ToList();
         var notes = new List<string>
         {
             // The manifest has no idempotent/openWorld hints; the server adds them where the author declared them.
@@ -39,11 +39,4 @@ internal static class ManifestToolList
         OutputSchema = tool.OutputSchema?.GetRawText(),
         CodeModeName = tool.CodeMode.Name,
     };
-
-    /// <summary>A tool that is only described, never called: it exists to produce its protocol definition.</summary>
-    private sealed class DescribedTool(McpToolDescriptor descriptor) : GeneratedMcpTool(descriptor)
-    {
-        protected override ValueTask<CallToolResult> InvokeCoreAsync(ToolInvocation invocation, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("A tool read from a manifest cannot be called.");
-    }
 }

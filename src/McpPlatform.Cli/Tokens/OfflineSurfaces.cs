@@ -1,5 +1,5 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Tokens;
 

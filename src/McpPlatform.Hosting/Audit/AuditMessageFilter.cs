@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
+using McpPlatform.Governance.Audit;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>

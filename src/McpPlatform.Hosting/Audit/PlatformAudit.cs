@@ -1,5 +1,8 @@
+using McpPlatform.Secrets.LocalStore;
 using McpPlatform.Hosting.Secrets;
+using McpPlatform.Governance.Secrets;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +10,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using McpPlatform.Governance.Audit;
+using McpPlatform.Governance;
+using McpPlatform.Governance.Manifest;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>Registers the audit log and flushes it after the server has drained its requests.</summary>
@@ -73,20 +79,18 @@ internal static class PlatformAudit
     // The manifest hash of what is enforced (the compiled tool surface with the effective governance); a catalog
     // assembled by hand falls back to a hash of its tool surface.
     private static string ManifestHashOf(IServiceProvider provider) =>
-        provider.GetRequiredService<Manifest.EffectiveManifest>().Hash ?? ToolSurfaceHash.Compute(provider.GetRequiredService<McpToolCatalog>());
+        provider.GetRequiredService<EffectiveManifest>().Hash ?? ToolSurfaceHash.Compute(provider.GetRequiredService<ToolDescriptorSet>());
 
     /// <summary>The checkpoint folder: <see cref="AuditOptions.CheckpointDirectory"/>, or <c>checkpoints</c> inside the audit folder (where <c>audit verify</c> looks by default).</summary>
     internal static string CheckpointFolder(AuditOptions options, string contentRoot) =>
         string.IsNullOrWhiteSpace(options.CheckpointDirectory)
-            ? Path.Combine(AuditFolder(options, contentRoot), "checkpoints")
+            ? Path.Combine(options.FolderUnder(contentRoot), "checkpoints")
             : Path.Combine(contentRoot, Environment.ExpandEnvironmentVariables(options.CheckpointDirectory));
 
     /// <summary>
     /// The audit folder: <see cref="AuditOptions.Directory"/> under the content root, with <c>%VARIABLE%</c>s expanded,
     /// so replicas sharing one volume each write their own folder (<c>/var/audit/%HOSTNAME%</c>: the pod or replica name).
     /// </summary>
-    internal static string AuditFolder(AuditOptions options, string contentRoot) =>
-        Path.Combine(contentRoot, Environment.ExpandEnvironmentVariables(options.Directory));
 
 
     private sealed class AuditStartup(IServiceProvider services, IOptions<AuditOptions> options) : IHostedService

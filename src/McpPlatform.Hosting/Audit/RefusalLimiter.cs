@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using McpPlatform.Governance.Audit;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>

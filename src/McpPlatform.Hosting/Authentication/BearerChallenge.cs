@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.Net.Http.Headers;
 
+using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -1,9 +1,10 @@
-using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Governance.Policy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
+using McpPlatform.Governance.Authentication;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 
+using McpPlatform.Governance.Authentication;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
+using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore.Authentication;
 
+using McpPlatform.Governance.Authentication;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -1,8 +1,10 @@
-using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Governance.Policy;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore.Authentication;
 using ModelContextProtocol.Authentication;
 
+using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
+using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

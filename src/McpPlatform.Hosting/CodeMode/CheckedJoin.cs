@@ -4,6 +4,7 @@ using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
 
+using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

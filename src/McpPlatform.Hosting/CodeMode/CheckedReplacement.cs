@@ -5,6 +5,7 @@ using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
 
+using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

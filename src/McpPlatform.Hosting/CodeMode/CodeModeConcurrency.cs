@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 
+using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

@@ -4,9 +4,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Resources;
+using McpPlatform.Governance.Resources;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
+using McpPlatform.Governance.CodeMode;
+using McpPlatform.Governance.Audit;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>
@@ -123,7 +126,7 @@ internal sealed class CodeModeResources(McpResourceCatalog? catalog, ToolCallGat
     // A read that never reached the gate is still on the record, as a direct resources/read of it would be.
     private static InnerCallOutcome NotRead(string message, string auditError)
     {
-        if (Audit.AuditScope.Current is { } record)
+        if (AuditScope.Current is { } record)
         {
             record.Outcome = "failed";
             record.Error = auditError;

@@ -7,6 +7,7 @@ using Jint.Native.Json;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
 
+using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

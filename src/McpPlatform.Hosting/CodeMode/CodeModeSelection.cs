@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 
+using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>
@@ -14,24 +15,16 @@ namespace McpPlatform.Hosting.CodeMode;
 public static class CodeModeSelection
 {
     /// <summary>The query parameter on the MCP URL.</summary>
-    public const string QueryParameter = "codemode";
+    public const string QueryParameter = CodeModeQuery.Parameter;
 
     /// <summary>The value that selects Code Mode.</summary>
-    public const string SearchAndExecute = "search_and_execute";
+    public const string SearchAndExecute = CodeModeQuery.SearchAndExecute;
 
     /// <summary>The value (as configured default) that selects the plain tool list.</summary>
-    public const string Tools = "tools";
+    public const string Tools = CodeModeQuery.Tools;
 
-    /// <summary>
-    /// True for Code Mode, false for the plain list, null for a value that is neither.
-    /// Accepts <c>search_and_execute</c>/<c>true</c> and <c>tools</c>/<c>false</c>, any case.
-    /// </summary>
-    public static bool? Parse(string? value) => value?.Trim().ToLowerInvariant() switch
-    {
-        SearchAndExecute or "true" => true,
-        Tools or "false" => false,
-        _ => null,
-    };
+    /// <inheritdoc cref="CodeModeQuery.Parse"/>
+    public static bool? Parse(string? value) => CodeModeQuery.Parse(value);
 
     /// <summary>Whether the request behind <paramref name="services"/> runs in Code Mode.</summary>
     /// <exception cref="McpProtocolException">The query parameter has a value that is not understood.</exception>

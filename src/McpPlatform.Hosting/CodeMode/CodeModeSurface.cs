@@ -1,7 +1,13 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 
+using McpPlatform.Governance.CodeMode;
+// Also compiled into the mcp-platform CLI (a linked file), in its own namespace so a test assembly that sees both never meets two copies.
+#if MCP_PLATFORM_CLI
+namespace McpPlatform.Cli.Tokens;
+#else
 namespace McpPlatform.Hosting.CodeMode;
+#endif
 
 /// <summary>
 /// The two tools a Code Mode connection sees instead of the tool list: <c>search</c> and

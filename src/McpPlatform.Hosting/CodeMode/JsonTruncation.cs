@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
+using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

@@ -3,6 +3,7 @@ using Jint.Native;
 using Jint.Native.Error;
 using Jint.Runtime;
 
+using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

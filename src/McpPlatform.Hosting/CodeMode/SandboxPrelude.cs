@@ -1,3 +1,4 @@
+using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

@@ -1,10 +1,12 @@
 using System.Text.Json;
 
+using McpPlatform.Governance.CodeMode;
+using McpPlatform.Governance.Tools;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>
 /// The text result of a tool whose descriptor says it is a JSON literal
-/// (<see cref="Tools.McpToolDescriptor.TextResultIsJson"/>), read back as the number or boolean it
+/// (<see cref="McpToolDescriptor.TextResultIsJson"/>), read back as the number or boolean it
 /// spells, so a script gets <c>5</c> and <c>false</c> rather than <c>"5"</c> and a truthy <c>"false"</c>.
 /// </summary>
 internal static class ScalarText

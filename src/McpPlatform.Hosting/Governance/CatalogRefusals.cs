@@ -1,5 +1,7 @@
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 using ModelContextProtocol;
+using McpPlatform.Governance.Resources;
 
 namespace McpPlatform.Hosting.Governance;
 
@@ -38,7 +40,7 @@ internal static class CatalogRefusals
     public static McpProtocolException UriTemplateTimedOut() =>
         Refuse(
             UriTemplateTimeoutRule,
-            $"Refused: the URI could not be matched against this server's resource templates within the time limit ({(int)Resources.UriTemplate.MatchTimeout.TotalMilliseconds} ms). Use a shorter URI.",
+            $"Refused: the URI could not be matched against this server's resource templates within the time limit ({(int)UriTemplate.MatchTimeout.TotalMilliseconds} ms). Use a shorter URI.",
             McpErrorCode.InvalidRequest);
 
     /// <summary>Notes on the current audit record that the catalog did not hold what was asked for (no error raised).</summary>

@@ -1,6 +1,9 @@
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Governance.CodeMode;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;

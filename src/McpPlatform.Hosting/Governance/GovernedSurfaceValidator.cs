@@ -1,5 +1,7 @@
 using McpPlatform.Hosting.Resources;
+using McpPlatform.Governance.Resources;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 

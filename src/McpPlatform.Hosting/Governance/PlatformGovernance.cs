@@ -1,8 +1,11 @@
-using McpPlatform.Hosting.Governance.Dlp;
-using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Governance.Dlp;
+using McpPlatform.Governance.Policy;
 using McpPlatform.Hosting.Governance.RateLimiting;
+using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Hosting.Resources;
+using McpPlatform.Governance.Resources;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,10 +22,12 @@ internal static class PlatformGovernance
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
+        // The governance core sees descriptors, never the SDK's tool objects.
+        services.TryAddSingleton(provider => provider.GetRequiredService<McpToolCatalog>().Descriptors);
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>();
         services.AddSingleton(provider => new PolicyDecisionPoint(
-            provider.GetRequiredService<IOptions<PolicyOptions>>().Value, provider.GetRequiredService<McpToolCatalog>()));
+            provider.GetRequiredService<IOptions<PolicyOptions>>().Value, provider.GetRequiredService<ToolDescriptorSet>()));
 
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
@@ -30,7 +35,7 @@ internal static class PlatformGovernance
         services.AddOptions<DlpOptions>().Bind(configuration.GetSection(DlpOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DlpOptions>, DlpOptionsValidator>();
         services.AddSingleton(provider => new DlpEngine(
-            provider.GetRequiredService<IOptions<DlpOptions>>().Value, provider.GetRequiredService<McpToolCatalog>()));
+            provider.GetRequiredService<IOptions<DlpOptions>>().Value, provider.GetRequiredService<ToolDescriptorSet>()));
 
         services.AddSingleton<ToolCallGate>();
 

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.Prompts;
+using McpPlatform.Governance.Prompts;
 using McpPlatform.Hosting.Resources;
+using McpPlatform.Governance.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using McpPlatform.Governance.Audit;
 
 namespace McpPlatform.Hosting.Governance;
 
@@ -203,7 +207,7 @@ internal static class ResourceGovernanceFilters
         return resource!;
     }
 
-    private static Audit.AuditRecord? AuditScopeRecord() => Audit.AuditScope.Current;
+    private static AuditRecord? AuditScopeRecord() => AuditScope.Current;
 
     private static Dictionary<string, JsonElement>? AsArguments(IReadOnlyDictionary<string, string> variables) =>
         variables.Count == 0

@@ -1,10 +1,14 @@
 using System.Text.Json;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Authentication;
-using McpPlatform.Hosting.Governance.Dlp;
-using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.Dlp;
+using McpPlatform.Governance.Policy;
 using McpPlatform.Hosting.Governance.RateLimiting;
+using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -126,7 +130,7 @@ public sealed partial class ToolCallGate(
         var result = dlp.RedactResult(tool, await invoke(arguments, cancellationToken).ConfigureAwait(false), out var resultRules);
         if (record is not null)
         {
-            record.ResultBytes = AuditArguments.ResultBytes(result);
+            record.ResultBytes = AuditResultBytes.Of(result);
             if (resultRules.Contains(DlpEngine.ScanLimitRule))
             {
                 record.Error = "dlp:" + DlpEngine.ScanLimitRule; // the result was withheld or cut at McpPlatform:Dlp:MaxScannedChars

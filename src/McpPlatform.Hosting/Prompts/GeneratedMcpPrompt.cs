@@ -3,6 +3,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
+using McpPlatform.Governance.Prompts;
 namespace McpPlatform.Hosting.Prompts;
 
 /// <summary>

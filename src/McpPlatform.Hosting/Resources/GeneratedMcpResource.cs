@@ -4,6 +4,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
+using McpPlatform.Governance.Resources;
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using ModelContextProtocol.Protocol;
 
+using McpPlatform.Governance.Resources;
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>

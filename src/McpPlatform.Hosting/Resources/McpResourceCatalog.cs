@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using McpPlatform.Hosting.Prompts;
+using McpPlatform.Governance.Prompts;
 
+using McpPlatform.Governance.Resources;
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>

@@ -2,6 +2,7 @@ using McpPlatform.Hosting.Governance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using McpPlatform.Governance.Resources;
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>

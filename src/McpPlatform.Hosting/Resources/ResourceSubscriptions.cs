@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
+using McpPlatform.Governance.Resources;
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>

@@ -4,6 +4,7 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 
+using McpPlatform.Governance.Secrets;
 namespace McpPlatform.Hosting.Secrets;
 
 /// <summary>

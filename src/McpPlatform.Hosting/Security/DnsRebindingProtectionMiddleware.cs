@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Security;
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using McpPlatform.Governance;
+using McpPlatform.Governance.Security;
 
 namespace McpPlatform.Hosting.Security;
 

@@ -1,8 +1,9 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
+using McpPlatform.Governance.Tools;
+using McpPlatform.Governance.Audit;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>
@@ -19,7 +20,7 @@ public abstract class GeneratedMcpTool : McpServerTool
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         Descriptor = descriptor;
-        _protocolTool = ToProtocolTool(descriptor);
+        _protocolTool = ProtocolTools.From(descriptor);
     }
 
     /// <summary>What the generator knew about this tool.</summary>
@@ -52,7 +53,7 @@ public abstract class GeneratedMcpTool : McpServerTool
         // A tool that deliberately raises a protocol error gets a JSON-RPC error, as the SDK does: not caught here.
         catch (Exception ex) when (HandlerRequests.IsHandlerFailure(ex, cancellationToken))
         {
-            var record = Audit.AuditScope.Current;
+            var record = AuditScope.Current;
             var correlationId = ToolFailure.CorrelationId(record);
             HandlerRequests.Logger<GeneratedMcpTool, CallToolRequestParams>(request)
                 .LogWarning(ex, "Tool {ToolName} failed (correlation id {CorrelationId})", Descriptor.Name, correlationId);
@@ -63,27 +64,4 @@ public abstract class GeneratedMcpTool : McpServerTool
 
     /// <summary>Binds the arguments, calls the tool method and converts its result.</summary>
     protected abstract ValueTask<CallToolResult> InvokeCoreAsync(ToolInvocation invocation, CancellationToken cancellationToken);
-
-    private static Tool ToProtocolTool(McpToolDescriptor descriptor) => new()
-    {
-        Name = descriptor.Name,
-        Title = descriptor.Title,
-        Description = descriptor.Description,
-        InputSchema = ParseSchema(descriptor.InputSchema),
-        OutputSchema = descriptor.OutputSchema is null ? null : ParseSchema(descriptor.OutputSchema),
-        Annotations = new ToolAnnotations
-        {
-            Title = descriptor.Title,
-            ReadOnlyHint = descriptor.Access == ToolAccess.Read,
-            DestructiveHint = descriptor.Access == ToolAccess.Read ? null : descriptor.Access == ToolAccess.Destructive,
-            IdempotentHint = descriptor.Idempotent,
-            OpenWorldHint = descriptor.OpenWorld,
-        },
-    };
-
-    private static JsonElement ParseSchema(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
 }

@@ -1,3 +1,4 @@
+using McpPlatform.Governance.Tools;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>
@@ -7,6 +8,7 @@ namespace McpPlatform.Hosting.Tools;
 public sealed class McpToolCatalog
 {
     private readonly Dictionary<string, GeneratedMcpTool> _byName;
+    private ToolDescriptorSet? _descriptors;
 
     /// <summary>Creates a catalog, refusing duplicate tool names.</summary>
     public McpToolCatalog(IEnumerable<GeneratedMcpTool> tools)
@@ -36,8 +38,15 @@ public sealed class McpToolCatalog
     /// </summary>
     public string? ManifestHash { get; init; }
 
-    /// <summary>The tools' descriptors, sorted by name.</summary>
-    public IEnumerable<McpToolDescriptor> Descriptors => Tools.Select(t => t.Descriptor);
+    /// <summary>
+    /// The tools' descriptors, sorted by name, with the compiled manifest's hash: what the governance core
+    /// (policy, data rules, manifest pinning, audit) checks against.
+    /// </summary>
+    public ToolDescriptorSet Descriptors => _descriptors ??= new ToolDescriptorSet(Tools.Select(t => t.Descriptor))
+    {
+        ManifestHash = ManifestHash,
+        ManifestAssemblies = [.. Tools.Select(t => t.GetType().Assembly).Distinct()],
+    };
 
     /// <summary>A catalog with only the tools that match.</summary>
     public McpToolCatalog Where(Func<McpToolDescriptor, bool> predicate) =>

@@ -1,8 +1,11 @@
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
+using McpPlatform.Governance.Tools;
+using McpPlatform.Governance.Secrets;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>
@@ -46,12 +49,12 @@ public sealed class ToolInvocation
     /// <summary>
     /// The value of a secret this tool declared with <c>[Secret]</c>; generated code calls this
     /// for each secret parameter. Reading an undeclared secret, or one the store cannot return,
-    /// throws <see cref="Secrets.ToolSecretException"/> with a message that never holds a value.
+    /// throws <see cref="ToolSecretException"/> with a message that never holds a value.
     /// </summary>
     public ValueTask<string> GetSecretAsync(string name, CancellationToken cancellationToken) =>
-        Services.GetService(typeof(Secrets.SecretAccess)) is Secrets.SecretAccess secrets
+        Services.GetService(typeof(SecretAccess)) is SecretAccess secrets
             ? secrets.GetAsync(Tool, name, cancellationToken)
-            : throw new Secrets.ToolSecretException($"Tool '{Tool.Name}' needs secret '{name}', but this server has no secret store configured (McpPlatform:Secrets).");
+            : throw new ToolSecretException($"Tool '{Tool.Name}' needs secret '{name}', but this server has no secret store configured (McpPlatform:Secrets).");
 
     /// <summary>Reports progress to the client when it asked for it (a progress token); otherwise does nothing.</summary>
     public IProgress<ProgressNotificationValue> Progress => _progress ??= CreateProgress();

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 
+using McpPlatform.Governance.Tools;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

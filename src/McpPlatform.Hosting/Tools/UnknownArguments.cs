@@ -1,3 +1,4 @@
+using McpPlatform.Governance.Tools;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

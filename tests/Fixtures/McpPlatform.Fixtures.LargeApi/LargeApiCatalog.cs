@@ -1,4 +1,5 @@
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 
 namespace McpPlatform.Fixtures.LargeApi;
 

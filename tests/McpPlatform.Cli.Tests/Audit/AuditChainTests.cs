@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 
 namespace McpPlatform.Cli.Tests.Audit;
 
@@ -29,9 +30,9 @@ public sealed class AuditChainTests
     }
 
     [Fact]
-    public void Keyed_hash_is_hmac_sha256_of_the_canonical_array_under_the_keys_utf8_bytes()
+    public void Earlier_keyed_hash_is_hmac_sha256_of_the_earlier_canonical_array_under_the_keys_utf8_bytes()
     {
-        var fields = new Dictionary<string, object?> { [AuditFields.AuditSchema] = AuditFields.SchemaVersion, [AuditFields.Seq] = 7L, [AuditFields.Arguments] = "é<" };
+        var fields = new Dictionary<string, object?> { [AuditFields.AuditSchema] = AuditFields.EarlierKeyedSchemaVersion, [AuditFields.Seq] = 7L, [AuditFields.Arguments] = "é<" };
         var canonical = "[\"mcp-platform.audit/2\",null,7,null,null,null,null,null,null,null,null,null,null,null,null,null,\"\\u00E9\\u003C\",null,null,null,null,null,null,null,null,null,null]";
 
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
@@ -42,16 +43,35 @@ public sealed class AuditChainTests
     }
 
     [Fact]
-    public void Canonical_strings_escape_everything_but_plain_ascii()
+    public void Earlier_form_strings_escape_everything_but_plain_ascii()
     {
-        var fields = new Dictionary<string, object?> { [AuditFields.Arguments] = "{\"a\":\"x\\y\n\r\t\b\f\u0001<&>'+`é😀\"}" };
-        var canonical = "[null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,"
+        var fields = new Dictionary<string, object?> { [AuditFields.AuditSchema] = AuditFields.UnkeyedSchemaVersion, [AuditFields.Arguments] = "{\"a\":\"x\\y\n\r\t\b\f\u0001<&>'+`é😀\"}" };
+        var canonical = "[\"mcp-platform.audit/1\",null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,"
             + "\"{\\u0022a\\u0022:\\u0022x\\\\y\\n\\r\\t\\b\\f\\u0001\\u003C\\u0026\\u003E\\u0027\\u002B\\u0060\\u00E9\\uD83D\\uDE00\\u0022}\","
-            + "null,null,null,null,null,null,null,null,null,null]";
+            + "null,null,null,null,null,null,null,null]";
 
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
 
         Assert.Equal(expected, AuditChain.ComputeHash(fields));
+    }
+
+    [Fact]
+    public void Current_keyed_hash_is_hmac_sha256_of_the_rfc_8785_array_with_raw_utf8_and_only_the_json_escapes()
+    {
+        var fields = new Dictionary<string, object?>
+        {
+            [AuditFields.AuditSchema] = AuditFields.SchemaVersion,
+            [AuditFields.Seq] = 7L,
+            [AuditFields.Arguments] = "{\"a\":\"x\\y\n\r\t\b\f\u0001\u001f<&>'+`é😀\"}",
+        };
+        var canonical = "[\"mcp-platform.audit/3\",null,7,null,null,null,null,null,null,null,null,null,null,null,null,null,"
+            + "\"{\\\"a\\\":\\\"x\\\\y\\n\\r\\t\\b\\f\\u0001\\u001f<&>'+`é😀\\\"}\","
+            + "null,null,null,null,null,null,null,null,null,null]";
+
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(AuditTestKey.Secret), System.Text.Encoding.UTF8.GetBytes(canonical)));
+
+        Assert.Equal(expected, AuditChain.ComputeHash(fields, AuditTestKey.Key));
     }
 
     [Fact]

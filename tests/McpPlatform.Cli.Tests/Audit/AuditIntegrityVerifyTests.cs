@@ -1,6 +1,7 @@
 using System.Text.Json;
 using McpPlatform.Cli.Audit;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 
 namespace McpPlatform.Cli.Tests.Audit;
 
@@ -177,8 +178,20 @@ public sealed class AuditIntegrityVerifyTests : IDisposable
         var run = await CliRun.RunAsync("audit", "verify", "--store", _folder.Combine("empty-store"), file);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("the records are keyed (mcp-platform.audit/2) and no audit chain key was given", run.Stderr);
+        Assert.Contains("the records are keyed (mcp-platform.audit/3) and no audit chain key was given", run.Stderr);
         Assert.Contains("--key-file", run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_vault_uri_is_answered_with_the_az_command_that_passes_the_key_since_the_tool_carries_no_azure_sdk()
+    {
+        var file = AuditClef.Write(_folder.Combine("audit.clef"), new AuditChainWriter().NextLines(2));
+
+        var run = await CliRun.RunAsync("audit", "verify", "--vault-uri", "https://contoso-audit.vault.azure.net/", file);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("no longer reads Azure Key Vault itself", run.Stderr);
+        Assert.Contains("MCP_PLATFORM_AUDIT_KEY=\"$(az keyvault secret show --id https://contoso-audit.vault.azure.net/secrets/audit-chain-key --query value -o tsv)\"", run.Stderr);
     }
 
     [Fact]

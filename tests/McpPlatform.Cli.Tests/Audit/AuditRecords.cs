@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 
 namespace McpPlatform.Cli.Tests.Audit;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using McpPlatform.Cli.Audit;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 
 namespace McpPlatform.Cli.Tests.Audit;
 
@@ -311,7 +312,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
 
         using var document = JsonDocument.Parse(run.Stdout);
         var root = document.RootElement;
-        Assert.Equal(["ok", "files", "records", "chains", "firstProblem", "unkeyedRecords", "checkpoints"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["ok", "files", "records", "chains", "firstProblem", "unkeyedRecords", "earlierKeyedRecords", "checkpoints"], root.EnumerateObject().Select(p => p.Name));
         Assert.True(root.GetProperty("ok").GetBoolean());
         Assert.Equal(1, root.GetProperty("files").GetInt32());
         Assert.Equal(3, root.GetProperty("records").GetInt64());

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using McpPlatform.Cli.Audit;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Tests.Manifest;
 
@@ -43,18 +44,18 @@ public sealed class CanonicalJsonTests
     }
 
     [Fact]
-    public void Numbers_and_literals_are_kept_exactly_as_written()
+    public void Numbers_take_the_rfc_8785_form_whatever_their_source_text_and_literals_stay()
     {
-        var json = "[1.0, 1e3, -0, 1E+2, 12345678901234567890123, 0.10, -1.5e-7, true, false, null]";
+        var json = "[1.0, 1e3, -0, 1E+2, 12345678901234567890123, 0.10, -1.5e-7, 1e21, 1e-6, 9007199254740993, true, false, null]";
 
-        Assert.Equal("[1.0,1e3,-0,1E+2,12345678901234567890123,0.10,-1.5e-7,true,false,null]", Canonical(json));
+        Assert.Equal("[1,1000,0,100,1.2345678901234568e+22,0.1,-1.5e-7,1e+21,0.000001,9007199254740992,true,false,null]", Canonical(json));
     }
 
     [Fact]
     public void Sha256_is_the_prefixed_lowercase_hex_hash_of_the_canonical_bytes()
     {
         using var document = JsonDocument.Parse("{ \"b\": \"\u00e9\", \"a\": [1, 2.50] }");
-        var expected = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("{\"a\":[1,2.50],\"b\":\"\u00e9\"}")));
+        var expected = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("{\"a\":[1,2.5],\"b\":\"\u00e9\"}")));
 
         Assert.Equal(expected, CanonicalJson.Sha256(document.RootElement));
         Assert.True(CanonicalJson.IsHash(expected));

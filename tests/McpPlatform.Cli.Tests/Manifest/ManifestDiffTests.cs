@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Tests.Manifest;
 

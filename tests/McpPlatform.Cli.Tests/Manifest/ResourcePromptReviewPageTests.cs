@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Tests.Manifest;
 

@@ -3,7 +3,9 @@ using McpPlatform.Cli.Tokens;
 using McpPlatform.Fixtures.LargeApi;
 using McpPlatform.Fixtures.Workplace;
 using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Governance.CodeMode;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Xunit.Abstractions;
 
 namespace McpPlatform.Cli.Tests.Tokens;
@@ -41,7 +43,7 @@ public sealed class TokenCountTests(ITestOutputHelper output)
         output.WriteLine(string.Join(Environment.NewLine, measurement.Encodings));
 
         Assert.Equal(52, measurement.Tools);
-        Assert.Equal([CodeModeSurface.SearchToolName, CodeModeSurface.ExecuteToolName], measurement.CodeModeTools);
+        Assert.Equal([McpPlatform.Cli.Tokens.CodeModeSurface.SearchToolName, McpPlatform.Cli.Tokens.CodeModeSurface.ExecuteToolName], measurement.CodeModeTools);
         Assert.All(measurement.Encodings, c => Assert.True(c.ReductionPercent >= 94, c.ToString()));
         Assert.True(measurement.Encodings.Single(c => c.Encoding == TokenEncodings.O200kBase).CodeMode <= 600, measurement.Encodings[0].ToString());
     }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using McpPlatform.Cli.Tokens;
 using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Cli.Tests.Tokens;
 

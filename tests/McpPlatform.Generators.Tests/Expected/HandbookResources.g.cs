@@ -20,7 +20,7 @@ namespace McpPlatform.Generated
         /// <summary>Resource 'chapter' (docs://handbook/{chapter}/{section}), from Sample.Handbook.Chapter.</summary>
         private sealed class Resource0_chapter : global::McpPlatform.Hosting.Resources.GeneratedMcpResource
         {
-            public Resource0_chapter() : base(new global::McpPlatform.Hosting.Resources.McpResourceDescriptor
+            public Resource0_chapter() : base(new global::McpPlatform.Governance.Resources.McpResourceDescriptor
             {
                 Name = "chapter",
                 Uri = "docs://handbook/{chapter}/{section}",
@@ -41,7 +41,7 @@ namespace McpPlatform.Generated
         /// <summary>Resource 'contents' (docs://handbook), from Sample.Handbook.Contents.</summary>
         private sealed class Resource1_contents : global::McpPlatform.Hosting.Resources.GeneratedMcpResource
         {
-            public Resource1_contents() : base(new global::McpPlatform.Hosting.Resources.McpResourceDescriptor
+            public Resource1_contents() : base(new global::McpPlatform.Governance.Resources.McpResourceDescriptor
             {
                 Name = "contents",
                 Uri = "docs://handbook",
@@ -62,7 +62,7 @@ namespace McpPlatform.Generated
         /// <summary>Resource 'logo' (docs://logo), from Sample.Handbook.Logo.</summary>
         private sealed class Resource2_logo : global::McpPlatform.Hosting.Resources.GeneratedMcpResource
         {
-            public Resource2_logo() : base(new global::McpPlatform.Hosting.Resources.McpResourceDescriptor
+            public Resource2_logo() : base(new global::McpPlatform.Governance.Resources.McpResourceDescriptor
             {
                 Name = "logo",
                 Uri = "docs://logo",
@@ -83,15 +83,15 @@ namespace McpPlatform.Generated
         /// <summary>Prompt 'review_change', from Sample.Reviews.Review.</summary>
         private sealed class Prompt0_review_change : global::McpPlatform.Hosting.Prompts.GeneratedMcpPrompt
         {
-            public Prompt0_review_change() : base(new global::McpPlatform.Hosting.Prompts.McpPromptDescriptor
+            public Prompt0_review_change() : base(new global::McpPlatform.Governance.Prompts.McpPromptDescriptor
             {
                 Name = "review_change",
                 Title = "Review a change",
                 Description = "Asks for a review of a change.",
-                Arguments = new global::McpPlatform.Hosting.Prompts.McpPromptArgumentDescriptor[]
+                Arguments = new global::McpPlatform.Governance.Prompts.McpPromptArgumentDescriptor[]
                 {
-                    new global::McpPlatform.Hosting.Prompts.McpPromptArgumentDescriptor("change", "The change to review.", true),
-                    new global::McpPlatform.Hosting.Prompts.McpPromptArgumentDescriptor("tone", "How strict to be.", false),
+                    new global::McpPlatform.Governance.Prompts.McpPromptArgumentDescriptor("change", "The change to review.", true),
+                    new global::McpPlatform.Governance.Prompts.McpPromptArgumentDescriptor("tone", "How strict to be.", false),
                 },
             })
             {
@@ -108,14 +108,14 @@ namespace McpPlatform.Generated
         /// <summary>Prompt 'show_picture', from Sample.Reviews.ShowPicture.</summary>
         private sealed class Prompt1_show_picture : global::McpPlatform.Hosting.Prompts.GeneratedMcpPrompt
         {
-            public Prompt1_show_picture() : base(new global::McpPlatform.Hosting.Prompts.McpPromptDescriptor
+            public Prompt1_show_picture() : base(new global::McpPlatform.Governance.Prompts.McpPromptDescriptor
             {
                 Name = "show_picture",
                 Title = null,
                 Description = "Shows a picture and the handbook.",
-                Arguments = new global::McpPlatform.Hosting.Prompts.McpPromptArgumentDescriptor[]
+                Arguments = new global::McpPlatform.Governance.Prompts.McpPromptArgumentDescriptor[]
                 {
-                    new global::McpPlatform.Hosting.Prompts.McpPromptArgumentDescriptor("caption", null, false),
+                    new global::McpPlatform.Governance.Prompts.McpPromptArgumentDescriptor("caption", null, false),
                 },
             })
             {

@@ -135,7 +135,7 @@ namespace McpPlatform.Generated
         private sealed class Tool0_create_issue : global::McpPlatform.Hosting.Tools.GeneratedMcpTool
         {
             public Tool0_create_issue()
-                : base(new global::McpPlatform.Hosting.Tools.McpToolDescriptor
+                : base(new global::McpPlatform.Governance.Tools.McpToolDescriptor
                 {
                     Name = @"create_issue",
                     Title = null,
@@ -166,7 +166,7 @@ namespace McpPlatform.Generated
         private sealed class Tool1_issues_delete : global::McpPlatform.Hosting.Tools.GeneratedMcpTool
         {
             public Tool1_issues_delete()
-                : base(new global::McpPlatform.Hosting.Tools.McpToolDescriptor
+                : base(new global::McpPlatform.Governance.Tools.McpToolDescriptor
                 {
                     Name = @"issues.delete",
                     Title = null,
@@ -196,7 +196,7 @@ namespace McpPlatform.Generated
         private sealed class Tool2_search_issues : global::McpPlatform.Hosting.Tools.GeneratedMcpTool
         {
             public Tool2_search_issues()
-                : base(new global::McpPlatform.Hosting.Tools.McpToolDescriptor
+                : base(new global::McpPlatform.Governance.Tools.McpToolDescriptor
                 {
                     Name = @"search_issues",
                     Title = @"Search issues",
@@ -386,7 +386,7 @@ namespace Microsoft.Extensions.Hosting
         /// <summary>Registers the governed MCP server with the tools generated from this project's [McpTool] methods.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder AddMcpPlatform(
             this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder,
-            global::System.Action<global::McpPlatform.Hosting.McpPlatformOptions>? configure = null) =>
+            global::System.Action<global::McpPlatform.Governance.McpPlatformOptions>? configure = null) =>
             global::Microsoft.Extensions.Hosting.McpPlatformServiceExtensions.AddMcpPlatform(builder, global::McpPlatform.Generated.GeneratedMcpToolCatalog.Instance, configure);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 
 namespace McpPlatform.Hosting.Tests.Audit;
 

@@ -31,7 +31,7 @@ public sealed class ChainRestartTests : IDisposable
         {
             await using var client = await server.ConnectClientAsync();
             await client.CallAsync("echo", """{"text":"before"}""");
-            await server.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync();
+            await server.Services.GetRequiredService<McpPlatform.Governance.Audit.AuditLog>().FlushAsync();
 
             await File.WriteAllTextAsync(FlakyAuditSinkExtensions.FailSwitch(file), "full");
             var refused = await client.CallAsync("open_ticket", """{"ticket":{"title":"Disk full","priority":"Low"}}""");
@@ -49,11 +49,11 @@ public sealed class ChainRestartTests : IDisposable
         var restart = trail.ChainStarts.Last();
         Assert.Equal(chains[^1], restart.ChainId);
         Assert.Equal("sink-failure", restart.Outcome);
-        Assert.Contains("No space left on device", restart.String(McpPlatform.Hosting.Audit.AuditFields.Error));
-        using var previous = JsonDocument.Parse(restart.String(McpPlatform.Hosting.Audit.AuditFields.Arguments)!);
+        Assert.Contains("No space left on device", restart.String(McpPlatform.Governance.Audit.AuditFields.Error));
+        using var previous = JsonDocument.Parse(restart.String(McpPlatform.Governance.Audit.AuditFields.Arguments)!);
         Assert.Equal(
-            (chains[0], before.Seq, before.String(McpPlatform.Hosting.Audit.AuditFields.Hash)),
+            (chains[0], before.Seq, before.String(McpPlatform.Governance.Audit.AuditFields.Hash)),
             (previous.RootElement.GetProperty("previousChainId").GetString(), previous.RootElement.GetProperty("previousSeq").GetInt64(), previous.RootElement.GetProperty("previousHash").GetString()));
-        Assert.Contains(trail.Requests, l => l.ChainId == chains[^1] && l.Tool == "echo" && l.String(McpPlatform.Hosting.Audit.AuditFields.Arguments)!.Contains("after", StringComparison.Ordinal));
+        Assert.Contains(trail.Requests, l => l.ChainId == chains[^1] && l.Tool == "echo" && l.String(McpPlatform.Governance.Audit.AuditFields.Arguments)!.Contains("after", StringComparison.Ordinal));
     }
 }

@@ -125,7 +125,7 @@ public sealed class FailClosedTests : IDisposable
         });
 
     /// <summary>Points the audit files the rolling sink would open around now at <c>/dev/full</c>.</summary>
-    private static class FullDevice
+    internal static class FullDevice
     {
         private const string Path = "/dev/full";
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Tests.Server;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Tests.Clients;
 

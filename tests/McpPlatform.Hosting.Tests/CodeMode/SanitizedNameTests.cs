@@ -1,5 +1,5 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Governance.Policy;
 using McpPlatform.Hosting.Tests.Samples;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.DependencyInjection;

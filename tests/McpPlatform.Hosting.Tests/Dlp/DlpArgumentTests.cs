@@ -1,5 +1,5 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Governance.Dlp;
 using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
 
 namespace McpPlatform.Hosting.Tests.Dlp;

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
 
+using McpPlatform.Hosting.Governance;
+
 namespace McpPlatform.Hosting.Tests.Dlp;
 
 /// <summary>Every part of a result that carries text is scanned, not only text blocks and structured content.</summary>

@@ -2,6 +2,8 @@ using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
 
+using McpPlatform.Hosting.Governance;
+
 namespace McpPlatform.Hosting.Tests.Dlp;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Governance.Dlp;
-using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Dlp;
+using McpPlatform.Hosting.Governance;
+using McpPlatform.Governance.Tools;
 using ModelContextProtocol.Protocol;
 
 namespace McpPlatform.Hosting.Tests.Dlp;
@@ -14,8 +15,7 @@ internal static class DlpExamples
 
     public static McpToolDescriptor UpdateCustomer { get; } = Descriptor("update_customer", "crm");
 
-    public static McpToolCatalog Catalog { get; } = new(
-        new[] { CreateTicket, GetCustomer, UpdateCustomer }.Select(d => (GeneratedMcpTool)new DescribedTool(d)));
+    public static ToolDescriptorSet Catalog { get; } = new([CreateTicket, GetCustomer, UpdateCustomer]);
 
     // Sample secrets are assembled at run time so secret scanners do not flag this file.
     public static string AwsKeyId => "AKIA" + "IOSFODNN7EXAMPLE";
@@ -62,11 +62,4 @@ internal static class DlpExamples
     public static string Json(IDictionary<string, JsonElement>? arguments) => JsonSerializer.Serialize(arguments);
 
     public static DlpOptions Options(params DlpRule[] rules) => new() { Rules = [.. rules] };
-
-    /// <summary>A tool that is only described: DLP never runs tools.</summary>
-    private sealed class DescribedTool(McpToolDescriptor descriptor) : GeneratedMcpTool(descriptor)
-    {
-        protected override ValueTask<CallToolResult> InvokeCoreAsync(ToolInvocation invocation, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("DLP tests never call tools.");
-    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Governance.Dlp;
 
 namespace McpPlatform.Hosting.Tests.Dlp;
 
@@ -19,7 +19,7 @@ public sealed class DlpFoldingTableTests
 
         var differences = new StringBuilder();
         var table = new List<(int From, int To, string Target)>();
-        var fold = typeof(DlpEngine).Assembly.GetType("McpPlatform.Hosting.Governance.Dlp.CompatibilityFolding")!
+        var fold = typeof(DlpEngine).Assembly.GetType("McpPlatform.Governance.Dlp.CompatibilityFolding")!
             .GetMethod("TryFold", BindingFlags.Public | BindingFlags.Static)!;
         for (var codePoint = 0x80; codePoint <= 0x10FFFF; codePoint++)
         {

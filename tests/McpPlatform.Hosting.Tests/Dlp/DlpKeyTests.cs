@@ -1,4 +1,4 @@
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Governance.Dlp;
 using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
 
 namespace McpPlatform.Hosting.Tests.Dlp;

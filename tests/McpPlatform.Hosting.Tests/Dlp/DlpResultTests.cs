@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Hosting.Governance;
+using McpPlatform.Governance.Dlp;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
 

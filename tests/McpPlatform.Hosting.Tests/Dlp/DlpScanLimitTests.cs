@@ -1,5 +1,6 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Hosting.Governance;
+using McpPlatform.Governance.Dlp;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
 

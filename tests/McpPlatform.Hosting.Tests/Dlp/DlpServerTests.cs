@@ -1,5 +1,6 @@
 using McpPlatform.Hosting.Audit;
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Dlp;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 

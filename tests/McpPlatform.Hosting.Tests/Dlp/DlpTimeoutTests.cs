@@ -1,4 +1,5 @@
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Hosting.Governance;
+using McpPlatform.Governance.Dlp;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
 

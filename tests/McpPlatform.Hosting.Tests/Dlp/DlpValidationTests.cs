@@ -1,5 +1,5 @@
 using System.Text;
-using McpPlatform.Hosting.Governance.Dlp;
+using McpPlatform.Governance.Dlp;
 using Microsoft.Extensions.Configuration;
 using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
 

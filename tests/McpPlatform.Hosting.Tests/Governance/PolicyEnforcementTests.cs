@@ -6,7 +6,7 @@ namespace McpPlatform.Hosting.Tests.Governance;
 public sealed class PolicyEnforcementTests(IssuerServerFixture fixture) : IClassFixture<IssuerServerFixture>
 {
     private static readonly string[] ReadTools =
-        ["2fa-status", "add_numbers", "count_call", "deep_result", "echo", "explode", "fetch_url", "get_ticket", "is_even", "issues.search", "sign_in", "stubborn_wait", "triage_ticket", "whoami"];
+        ["2fa-status", "add_numbers", "count_call", "deep_result", "echo", "explode", "fetch_url", "get_ticket", "is_even", "issues.search", "shout_customer", "sign_in", "stubborn_wait", "triage_ticket", "whoami"];
 
     [Fact]
     public async Task Each_caller_lists_only_the_tools_it_may_call()

@@ -1,4 +1,5 @@
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.Hosting;
@@ -92,7 +93,7 @@ public sealed class GovernancePinningTests : IAsyncLifetime
         }
 
         var log = await File.ReadAllTextAsync(LogFile);
-        Assert.Contains("INF McpPlatform.Hosting.Manifest.ManifestPinning Effective governance differs from the approved manifest without weakening it", log);
+        Assert.Contains("INF McpPlatform.Governance.Manifest.ManifestPinning Effective governance differs from the approved manifest without weakening it", log);
         Assert.Contains("[stronger] McpPlatform:CodeMode:MaxInnerCalls: approved 50, effective 10 (source: appsettings.Production.json)", log);
         Assert.Contains("[stronger] McpPlatform:Audit:FailClosedReads: approved false, effective true (source: appsettings.Production.json)", log);
 
@@ -216,7 +217,7 @@ public sealed class GovernancePinningTests : IAsyncLifetime
         }
 
         var log = await File.ReadAllTextAsync(LogFile);
-        Assert.Contains("WRN McpPlatform.Hosting.Manifest.ManifestPinning The effective governance is weaker than approved; starting anyway", log);
+        Assert.Contains("WRN McpPlatform.Governance.Manifest.ManifestPinning The effective governance is weaker than approved; starting anyway", log);
         Assert.Contains("[weaker] McpPlatform:Dlp:Enabled: approved true, effective false (source: appsettings.Development.json)", log);
     }
 

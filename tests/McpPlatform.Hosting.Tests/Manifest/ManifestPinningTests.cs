@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Manifest;
+using McpPlatform.Governance.Manifest;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -145,6 +148,20 @@ public sealed class ManifestPinningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_approval_of_the_earlier_hash_form_is_refused_naming_the_form_and_how_to_approve_again()
+    {
+        // Written before RFC 8785 by the code of that time (tests/Shared/EarlierForms/README.md).
+        File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "Shared", "EarlierForms", "earlier-form.approved.json"), ApprovedPath);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(Environments.Production));
+
+        Assert.Contains($"The approved manifest '{ApprovedPath}' is of the earlier canonical form and must be approved again", error.Message);
+        Assert.Contains("is a hash of the earlier canonical form (before RFC 8785 (JCS), numbers hashed as written)", error.Message);
+        Assert.Contains("mcp-platform manifest approve --reviewer you@example.com", error.Message);
+        Assert.DoesNotContain("modified after approval", error.Message);
+    }
+
+    [Fact]
     public async Task Approval_hash_edited_to_another_manifest_is_refused_as_tampered()
     {
         CompiledManifest.WriteApproved(ApprovedPath);
@@ -165,7 +182,7 @@ public sealed class ManifestPinningTests : IAsyncLifetime
         }
 
         var log = await ReadLogAsync();
-        Assert.Contains("WRN McpPlatform.Hosting.Manifest.ManifestPinning The tool surface is not approved; starting anyway", log);
+        Assert.Contains("WRN McpPlatform.Governance.Manifest.ManifestPinning The tool surface is not approved; starting anyway", log);
         Assert.Contains($"No approved manifest: '{ApprovedPath}' does not exist", log);
         Assert.Contains("mcp-platform manifest approve", log);
     }
@@ -196,7 +213,7 @@ public sealed class ManifestPinningTests : IAsyncLifetime
         }
 
         var log = await ReadLogAsync();
-        Assert.Contains("WRN McpPlatform.Hosting.Manifest.ManifestPinning McpPlatform:Manifest:RequireApproval=false: the 'Production' server starts", log);
+        Assert.Contains("WRN McpPlatform.Governance.Manifest.ManifestPinning McpPlatform:Manifest:RequireApproval=false: the 'Production' server starts", log);
         Assert.Contains("[medium] tool 'echo': new read tool", log);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
-using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Governance.Policy;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -56,7 +57,7 @@ public sealed class PolicyConfigurationTests
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
         var services = new ServiceCollection();
-        services.AddSingleton<McpToolCatalog>(Catalog);
+        services.AddSingleton(Catalog);
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.SectionName));
         services.AddSingleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>();
         return services.BuildServiceProvider();

@@ -1,4 +1,4 @@
-using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Governance.Policy;
 using static McpPlatform.Hosting.Tests.Policy.PolicyExamples;
 
 namespace McpPlatform.Hosting.Tests.Policy;
@@ -37,7 +37,7 @@ public sealed class PolicyDecisionPointTests
     [Fact]
     public void Anonymous_caller_is_denied_everything_as_missing_the_read_scope()
     {
-        foreach (var tool in Catalog.Descriptors)
+        foreach (var tool in Catalog)
         {
             var decision = _policy.Decide(CallerIdentity.Anonymous, tool);
 
@@ -311,7 +311,7 @@ public sealed class PolicyDecisionPointTests
         foreach (var caller in callers)
         {
             var visible = _policy.VisibleTools(caller).Select(t => t.Name).ToHashSet();
-            foreach (var tool in Catalog.Descriptors)
+            foreach (var tool in Catalog)
             {
                 var allowed = _policy.Decide(caller, tool).Allowed;
                 Assert.Equal(allowed, _policy.CanCall(caller, tool));
@@ -341,7 +341,7 @@ public sealed class PolicyDecisionPointTests
             Claims = new Dictionary<string, IReadOnlyList<string>> { ["device_id"] = ["device-42"] },
         };
 
-        foreach (var tool in Catalog.Descriptors)
+        foreach (var tool in Catalog)
         {
             var reason = _policy.Decide(caller, tool).Reason;
             foreach (var secret in new[] { "subject-7f3a", "alice@example.com", "secret:scope", "group-9c1d", "device-42", "device_id" })
@@ -363,7 +363,7 @@ public sealed class PolicyDecisionPointTests
     public void Generated_catalog_shows_a_reader_exactly_its_read_tools()
     {
         var catalog = McpPlatform.Generated.GeneratedMcpToolCatalog.Instance;
-        var policy = new PolicyDecisionPoint(new PolicyOptions(), catalog);
+        var policy = new PolicyDecisionPoint(new PolicyOptions(), catalog.Descriptors);
 
         Assert.Equal(
             catalog.Descriptors.Where(d => d.Access == ToolAccess.Read).Select(d => d.Name),

@@ -1,6 +1,5 @@
-using McpPlatform.Hosting.Governance.Policy;
-using McpPlatform.Hosting.Tools;
-using ModelContextProtocol.Protocol;
+using McpPlatform.Governance.Policy;
+using McpPlatform.Governance.Tools;
 
 namespace McpPlatform.Hosting.Tests.Policy;
 
@@ -46,7 +45,7 @@ internal static class PolicyExamples
         }
         """;
 
-    public static McpToolCatalog Catalog { get; } = new(
+    public static ToolDescriptorSet Catalog { get; } = new(
     [
         Tool("get_invoice", "billing", ToolAccess.Read),
         Tool("list_invoices", "billing", ToolAccess.Read),
@@ -96,7 +95,7 @@ internal static class PolicyExamples
 
     public static PolicyDecisionPoint DecisionPoint(PolicyOptions? options = null) => new(options ?? Example(), Catalog);
 
-    public static McpToolDescriptor Descriptor(string name) => Catalog.Descriptors.Single(d => d.Name == name);
+    public static McpToolDescriptor Descriptor(string name) => Catalog.Single(d => d.Name == name);
 
     public static CallerIdentity Caller(
         string[]? scopes = null, string[]? groups = null, Dictionary<string, string>? claims = null, string subject = "alice") => new()
@@ -119,16 +118,7 @@ internal static class PolicyExamples
         InputSchema = """{"type":"object"}""",
     };
 
-    public static McpToolCatalog CatalogOf(IEnumerable<McpToolDescriptor> tools) =>
-        new(tools.Select(t => (GeneratedMcpTool)new DescribedTool(t)));
+    public static ToolDescriptorSet CatalogOf(IEnumerable<McpToolDescriptor> tools) => new(tools);
 
-    private static GeneratedMcpTool Tool(string name, string toolSet, ToolAccess access) =>
-        new DescribedTool(NewDescriptor(name, toolSet, access));
-
-    /// <summary>A tool that is only described: policy decisions never run it.</summary>
-    private sealed class DescribedTool(McpToolDescriptor descriptor) : GeneratedMcpTool(descriptor)
-    {
-        protected override ValueTask<CallToolResult> InvokeCoreAsync(ToolInvocation invocation, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("Policy tests never call tools.");
-    }
+    private static McpToolDescriptor Tool(string name, string toolSet, ToolAccess access) => NewDescriptor(name, toolSet, access);
 }

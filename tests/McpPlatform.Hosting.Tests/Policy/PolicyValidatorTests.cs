@@ -1,5 +1,6 @@
-using McpPlatform.Hosting.Governance.Policy;
+using McpPlatform.Governance.Policy;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using static McpPlatform.Hosting.Tests.Policy.PolicyExamples;
 
 namespace McpPlatform.Hosting.Tests.Policy;
@@ -44,7 +45,7 @@ public sealed class PolicyValidatorTests
         var rule = EngineeringWrite();
         rule.Tools = ["create_isue"];
 
-        AssertFails(Catalog.ForToolSets("issues"), Options(rule),
+        AssertFails(new ToolDescriptorSet(Catalog.Where(t => t.ToolSet == "issues")), Options(rule),
             "McpPlatform:Policy:Rules[0] ('engineering-write'): Tools contains 'create_isue', which is not a tool of this server (known: create_issue, delete_issue, get_issue, search_issues).");
     }
 
@@ -294,6 +295,6 @@ public sealed class PolicyValidatorTests
 
     private static void AssertFails(PolicyOptions options, params string[] expected) => AssertFails(Catalog, options, expected);
 
-    private static void AssertFails(McpToolCatalog catalog, PolicyOptions options, params string[] expected) =>
+    private static void AssertFails(ToolDescriptorSet catalog, PolicyOptions options, params string[] expected) =>
         Assert.Equal(expected, PolicyValidator.Validate(options, catalog));
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using McpPlatform.Hosting.Resources;
+using McpPlatform.Governance.Resources;
 
 namespace McpPlatform.Hosting.Tests.Resources;
 

@@ -1,5 +1,7 @@
 using McpPlatform.Hosting.Secrets;
+using McpPlatform.Governance.Secrets;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

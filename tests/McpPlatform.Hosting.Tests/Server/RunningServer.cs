@@ -1,6 +1,10 @@
+using McpPlatform.Secrets.LocalStore;
 using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.Secrets;
+using McpPlatform.Governance.Secrets;
 using McpPlatform.Hosting.Tests.Samples;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Tests.Server;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Tests.Server;
 

@@ -1,4 +1,4 @@
-// Azure Container Apps: one app running the image eng/ci.sh pushed, with /healthz probes and
+// Azure Container Apps: one app running the image eng/ci.sh pushed, with /healthz/live and /healthz/ready probes and
 // HTTP-concurrency scale-out (Streamable HTTP in stateless mode needs no session affinity).
 // The app pulls the image and reads secrets as its user-assigned managed identity, so no
 // registry credential or client secret exists anywhere. eng/ci.sh deploy passes image and registryServer.
@@ -90,8 +90,11 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { volumeName: 'audit-checkpoints', mountPath: '/mnt/audit-checkpoints' }
           ]
           probes: [
-            { type: 'Liveness', httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10 }
-            { type: 'Readiness', httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 }
+            // live: the process is up; ready: the audit sink writes, the identity provider's metadata is loaded,
+            // the secret store answers. Startup gives a slow first start 30 seconds (failureThreshold is at most 10 here) before liveness may restart it.
+            { type: 'Startup', httpGet: { path: '/healthz/live', port: 8080 }, periodSeconds: 3, failureThreshold: 10 }
+            { type: 'Liveness', httpGet: { path: '/healthz/live', port: 8080 }, periodSeconds: 10, timeoutSeconds: 5 }
+            { type: 'Readiness', httpGet: { path: '/healthz/ready', port: 8080 }, periodSeconds: 5, timeoutSeconds: 5 }
           ]
         }
       ]

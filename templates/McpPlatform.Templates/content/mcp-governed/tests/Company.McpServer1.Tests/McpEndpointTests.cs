@@ -103,7 +103,7 @@ public sealed class McpEndpointTests : IAsyncLifetime
 
 #endif
     private string Token(string[] scopes, string[] groups) =>
-        McpPlatform.Hosting.Authentication.DevelopmentIssuer.LoadOrCreate(_keyFile)
+        McpPlatform.Governance.Authentication.DevelopmentIssuer.LoadOrCreate(_keyFile)
             .MintToken(new("tester", _endpoint.ToString()) { Scopes = scopes, Groups = groups });
 
     // ?codemode=tools: the plain tool list even when Code Mode (search + execute) is the configured default.
