@@ -2,7 +2,6 @@ using McpPlatform.Hosting;
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Governance;
-using McpPlatform.Hosting.Logging;
 using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Security;
 using McpPlatform.Hosting.Tools;
@@ -41,7 +40,6 @@ public static class McpPlatformServiceExtensions
         builder.Services.AddSingleton<IValidateOptions<McpPlatformOptions>, ForwardedHeadersSettingsValidator>();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddTransient<IStartupFilter, PlatformStartupFilter>();
-        PlatformLogging.AddPlatformLogging(builder.Services, builder.Configuration);
         PlatformAuthentication.Add(builder.Services, builder.Configuration);
         PlatformGovernance.Add(builder.Services, builder.Configuration);
         PlatformAudit.Add(builder.Services, builder.Configuration);
