@@ -11,11 +11,16 @@ using McpPlatform.Governance;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary><c>app.MapMcpPlatform()</c>: the MCP endpoint and the health probe.</summary>
+/// <summary><c>app.MapMcpPlatform()</c>: the MCP endpoint, the protected resource metadata and the health probe.</summary>
 public static class McpPlatformEndpointExtensions
 {
-    /// <summary>Maps the MCP endpoint (behind the token and read-scope check when authentication is on) and the health probe.</summary>
-    public static IEndpointRouteBuilder MapMcpPlatform(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps the MCP endpoint (behind the token and read-scope check when authentication is on), the protected resource
+    /// metadata (when it is on) and the health probe. Conventions added to the result (<c>RequireCors</c>,
+    /// <c>RequireRateLimiting</c>, <c>RequireAuthorization</c>) apply to the MCP endpoint and the metadata, which stays
+    /// anonymous; not to the health probe.
+    /// </summary>
+    public static IEndpointConventionBuilder MapMcpPlatform(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
@@ -37,6 +42,13 @@ public static class McpPlatformEndpointExtensions
             var gated = authenticated ? CallerGate.Wrap(limited, services) : limited;
             endpoint.RequestDelegate = RequestBodyLimit.Wrap(gated, options.MaxRequestBodyBytes);
         });
-        return endpoints;
+        if (!authenticated)
+        {
+            return mcp;
+        }
+
+        // The platform's scheme by name: the app's default scheme and fallback policy stay the app's.
+        mcp.RequireAuthorization(McpPlatformAuthenticationDefaults.AuthorizationPolicy);
+        return new PlatformEndpointConventions([mcp, ProtectedResourceMetadataEndpoint.Map(endpoints)]);
     }
 }

@@ -4,7 +4,6 @@ using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.Governance;
-using McpPlatform.Hosting.Logging;
 using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
 using McpPlatform.Hosting.Security;
@@ -47,7 +46,6 @@ public static class McpPlatformServiceExtensions
         builder.Services.AddSingleton<IValidateOptions<McpPlatformOptions>, ForwardedHeadersSettingsValidator>();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddTransient<IStartupFilter, PlatformStartupFilter>();
-        PlatformLogging.AddPlatformLogging(builder.Services, builder.Configuration);
         PlatformAuthentication.Add(builder.Services, builder.Configuration);
         PlatformGovernance.Add(builder.Services, builder.Configuration);
         PlatformAudit.Add(builder.Services, builder.Configuration);

@@ -8,10 +8,10 @@ using McpPlatform.Governance.Authentication;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>
-/// Wraps the MCP endpoint: no validated token → the bearer challenge (401 with resource
-/// metadata); a token without the read scope → 403 <c>insufficient_scope</c>. Done here rather
-/// than through an authorization policy because it runs on every MCP request and needs nothing
-/// a policy evaluation adds.
+/// Wraps the MCP endpoint: a token without the read scope → 403 <c>insufficient_scope</c>. The
+/// endpoint's authorization policy has already answered a request without a valid token with the
+/// bearer challenge (401 with resource metadata); the check here stays as a second line. Done here
+/// rather than as a policy requirement because the 403 needs its own WWW-Authenticate header.
 /// </summary>
 internal static class CallerGate
 {
@@ -24,7 +24,7 @@ internal static class CallerGate
             var caller = callers.Resolve(context.User);
             if (!caller.IsAuthenticated)
             {
-                return context.ChallengeAsync();
+                return context.ChallengeAsync(McpPlatformAuthenticationDefaults.AuthenticationScheme);
             }
 
             return caller.HasScope(readScope[0]) ? inner(context) : BearerChallenge.WriteInsufficientScopeAsync(context, readScope);

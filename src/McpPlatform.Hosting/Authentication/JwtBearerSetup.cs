@@ -21,7 +21,7 @@ internal sealed class JwtBearerSetup(
 {
     public void Configure(string? name, JwtBearerOptions options)
     {
-        if (name == JwtBearerDefaults.AuthenticationScheme)
+        if (name == McpPlatformAuthenticationDefaults.AuthenticationScheme)
         {
             Configure(options);
         }

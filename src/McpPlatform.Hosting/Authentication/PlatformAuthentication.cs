@@ -1,17 +1,15 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ModelContextProtocol.AspNetCore.Authentication;
 
 using McpPlatform.Governance.Authentication;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>
-/// Registers the OAuth 2.1 resource server: JWT bearer validation and the resource metadata.
-/// The read-scope check on the MCP endpoint is <see cref="CallerGate"/>, mapped by MapMcpPlatform.
+/// Registers the OAuth 2.1 resource server: JWT bearer validation under the platform's own scheme name and the
+/// policy requiring it. MapMcpPlatform puts that policy on the MCP endpoint, maps the resource metadata
+/// (<see cref="ProtectedResourceMetadataEndpoint"/>) and the read-scope check (<see cref="CallerGate"/>).
 /// </summary>
 internal static class PlatformAuthentication
 {
@@ -26,7 +24,6 @@ internal static class PlatformAuthentication
         services.AddSingleton<ValidatedTokenCache>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
-        services.AddSingleton<IConfigureOptions<McpAuthenticationOptions>, ResourceMetadataSetup>();
 
         // Switched off (Development only, validated at start): no authentication middleware at all.
         if (!configuration.GetValue(ResourceServerOptions.SectionName + ":" + nameof(ResourceServerOptions.Enabled), defaultValue: true))
@@ -35,14 +32,11 @@ internal static class PlatformAuthentication
             return;
         }
 
-        services.AddAuthentication(options =>
-            {
-                options.DefaultScheme = McpAuthenticationDefaults.AuthenticationScheme;
-                options.DefaultAuthenticateScheme = JwtBearerDefaults.AuthenticationScheme;
-                options.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
-            })
-            .AddJwtBearer()
-            .AddMcp();
-        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, MetadataRequestSchemes>());
+        // Named, never a default: the app's own schemes keep deciding for the app's endpoints, and the MCP endpoint
+        // asks for this scheme through the policy MapMcpPlatform puts on it.
+        services.AddAuthentication().AddJwtBearer(McpPlatformAuthenticationDefaults.AuthenticationScheme);
+        services.AddAuthorizationBuilder().AddPolicy(McpPlatformAuthenticationDefaults.AuthorizationPolicy, policy => policy
+            .AddAuthenticationSchemes(McpPlatformAuthenticationDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser());
     }
 }

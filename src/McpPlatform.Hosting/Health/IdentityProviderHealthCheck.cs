@@ -33,7 +33,7 @@ internal sealed partial class IdentityProviderHealthCheck(
             return HealthCheckResult.Healthy("development issuer: its key is local, there is no metadata to fetch");
         }
 
-        var manager = bearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager;
+        var manager = bearer.Get(McpPlatformAuthenticationDefaults.AuthenticationScheme).ConfigurationManager;
         if (manager is null)
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "no identity provider is configured (McpPlatform:Authentication:Authority)");

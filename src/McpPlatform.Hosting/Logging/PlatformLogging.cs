@@ -7,9 +7,11 @@ using Serilog.Events;
 namespace McpPlatform.Hosting.Logging;
 
 /// <summary>
-/// Application logs through Serilog. Sinks and levels come from the <c>Serilog</c>
-/// configuration section (Serilog.Settings.Configuration); without one the server logs to
-/// the console with ASP.NET Core's per-request chatter turned down to warnings.
+/// Application logs through Serilog, when the app opts in with <c>AddMcpPlatformSerilog</c> (the
+/// template does): sinks and levels come from the <c>Serilog</c> configuration section
+/// (Serilog.Settings.Configuration); without one the server logs to the console with ASP.NET
+/// Core's per-request chatter turned down to warnings. Without the opt-in the platform logs through
+/// whatever logging the app configured and touches none of it.
 /// </summary>
 internal static class PlatformLogging
 {

@@ -171,6 +171,11 @@ public sealed class RunningServer : IAsyncDisposable
         builder.Services.AddSingleton<ToolInvocations>();
         setup.Services?.Invoke(builder.Services);
         builder.AddMcpPlatform(setup.Configure);
+        if (setup.UseSerilog)
+        {
+            builder.AddMcpPlatformSerilog();
+        }
+
         if (setup.Environment != Environments.Development)
         {
             // Outside Development the audit chain key must exist (only Development creates it); an operator provisions it.
@@ -181,7 +186,9 @@ public sealed class RunningServer : IAsyncDisposable
         try
         {
             app = builder.Build();
-            app.MapMcpPlatform();
+            setup.App?.Invoke(app);
+            var conventions = app.MapMcpPlatform();
+            setup.McpConventions?.Invoke(conventions);
             await app.StartAsync();
         }
         catch

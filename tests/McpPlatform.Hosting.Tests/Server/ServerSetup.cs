@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using McpPlatform.Governance;
@@ -48,4 +49,16 @@ internal sealed record ServerSetup
 
     /// <summary>Extra services, registered before <c>AddMcpPlatform</c>.</summary>
     public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>
+    /// Calls <c>AddMcpPlatformSerilog</c>, as the template's Program.cs does (default); false for a host that keeps
+    /// ASP.NET Core's logging and its own providers.
+    /// </summary>
+    public bool UseSerilog { get; init; } = true;
+
+    /// <summary>The app's own middleware and endpoints, added before <c>MapMcpPlatform</c>.</summary>
+    public Action<WebApplication>? App { get; init; }
+
+    /// <summary>Conventions chained on what <c>MapMcpPlatform</c> returns, e.g. <c>RequireRateLimiting</c>.</summary>
+    public Action<IEndpointConventionBuilder>? McpConventions { get; init; }
 }

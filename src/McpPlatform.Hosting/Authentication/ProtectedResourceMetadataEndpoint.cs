@@ -1,0 +1,42 @@
+using McpPlatform.Governance.Policy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Authentication;
+
+using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance;
+namespace McpPlatform.Hosting.Authentication;
+
+/// <summary>
+/// The RFC 9728 protected resource metadata at /.well-known/oauth-protected-resource: the resource URI, the issuer,
+/// the scopes the policy uses, bearer tokens in the header only. A mapped endpoint (not the SDK's authentication
+/// request handler) so it needs no scheme of its own and endpoint conventions such as CORS reach it; anonymous,
+/// because it is what a client without a token reads to find out where to get one.
+/// </summary>
+internal static class ProtectedResourceMetadataEndpoint
+{
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints)
+    {
+        var services = endpoints.ServiceProvider;
+        var settings = services.GetRequiredService<IOptions<ResourceServerOptions>>().Value;
+        var platform = services.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
+        var scopes = services.GetRequiredService<IOptions<PolicyOptions>>().Value;
+        var template = new ProtectedResourceMetadata
+        {
+            AuthorizationServers = [settings.Authority is { Length: > 0 } authority ? authority : DevelopmentIssuer.IssuerName],
+            ScopesSupported = [scopes.ReadScope, scopes.WriteScope, scopes.DestructiveScope],
+            BearerMethodsSupported = ["header"],
+            ResourceName = ServerIdentity.Describe(platform).Name,
+        };
+
+        // The SDK's serializer settings, so the document reads exactly as the SDK's own handler writes it.
+        var json = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ProtectedResourceMetadata));
+        return endpoints.Map(BearerChallenge.ResourceMetadataPath, context =>
+            Results.Json(template.Clone(ResourceUri.For(context.Request, settings, platform)), json).ExecuteAsync(context))
+            .AllowAnonymous();
+    }
+}
