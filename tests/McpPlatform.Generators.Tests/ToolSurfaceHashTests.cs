@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
-using ModelContextProtocol.Protocol;
 
 namespace McpPlatform.Generators.Tests;
 
@@ -38,9 +35,9 @@ public sealed class ToolSurfaceHashTests
         Assert.NotEqual(ToolSurfaceHash.Compute(one), ToolSurfaceHash.Compute(three));
     }
 
-    private static McpToolCatalog Catalog(params GeneratedMcpTool[] tools) => new(tools);
+    private static ToolDescriptorSet Catalog(params McpToolDescriptor[] tools) => new(tools);
 
-    private static DescribedTool Tool(string name, ToolAccess access, string description, string input, string? output) => new(new McpToolDescriptor
+    private static McpToolDescriptor Tool(string name, ToolAccess access, string description, string input, string? output) => new()
     {
         Name = name,
         Description = description,
@@ -48,11 +45,5 @@ public sealed class ToolSurfaceHashTests
         ToolSet = string.Empty,
         InputSchema = input,
         OutputSchema = output,
-    });
-
-    private sealed class DescribedTool(McpToolDescriptor descriptor) : GeneratedMcpTool(descriptor)
-    {
-        protected override ValueTask<CallToolResult> InvokeCoreAsync(ToolInvocation invocation, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("Only the descriptor is hashed.");
-    }
+    };
 }

@@ -1,3 +1,4 @@
+using McpPlatform.Secrets.LocalStore;
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Secrets;

@@ -122,7 +122,7 @@ public sealed class ReadinessTests : IDisposable
         Assert.Equal("healthy", recovered.StatusOf(AuditCheck));
 
         // What the probe wrote is the record that opens the new chain, which the next call would have written first.
-        await server.Services.GetRequiredService<McpPlatform.Hosting.Audit.AuditLog>().FlushAsync();
+        await server.Services.GetRequiredService<McpPlatform.Governance.Audit.AuditLog>().FlushAsync();
         var records = File.ReadAllLines(file);
         Assert.Contains(records, line => line.Contains("\"Kind\":\"chain-start\"", StringComparison.Ordinal));
         Assert.All(records, line => Assert.Contains("\"Kind\":\"chain-start\"", line, StringComparison.Ordinal));
