@@ -1,5 +1,5 @@
 using McpPlatform.Governance.Dlp;
-using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
+using static McpPlatform.Testing.DlpExamples;
 
 namespace McpPlatform.Hosting.Tests.Dlp;
 

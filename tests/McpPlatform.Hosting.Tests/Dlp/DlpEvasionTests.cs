@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
-using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
+using static McpPlatform.Testing.DlpExamples;
 
 using McpPlatform.Hosting.Governance;
 

@@ -4,7 +4,7 @@ using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
 using ModelContextProtocol.Protocol;
-using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
+using static McpPlatform.Testing.DlpExamples;
 
 namespace McpPlatform.Hosting.Tests.Dlp;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Governance.Dlp;
 using ModelContextProtocol.Protocol;
-using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
+using static McpPlatform.Testing.DlpExamples;
 
 namespace McpPlatform.Hosting.Tests.Dlp;
 

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
 
-namespace McpPlatform.Cli.Tests.Manifest;
+namespace McpPlatform.Governance.Tests.Manifest;
 
 public sealed class ApprovedManifestTests
 {

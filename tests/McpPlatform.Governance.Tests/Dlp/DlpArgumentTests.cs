@@ -1,8 +1,8 @@
 using System.Text.Json;
 using McpPlatform.Governance.Dlp;
-using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
+using static McpPlatform.Testing.DlpExamples;
 
-namespace McpPlatform.Hosting.Tests.Dlp;
+namespace McpPlatform.Governance.Tests.Dlp;
 
 public sealed class DlpArgumentTests
 {

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
 
-namespace McpPlatform.Cli.Tests.Manifest;
+namespace McpPlatform.Governance.Tests.Manifest;
 
 public sealed class CanonicalJsonTests
 {

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
 
-namespace McpPlatform.Hosting.Tests.Resources;
+namespace McpPlatform.Governance.Tests.Resources;
 
 public sealed class UriTemplateTests
 {

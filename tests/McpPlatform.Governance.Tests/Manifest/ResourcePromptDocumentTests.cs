@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
 
-namespace McpPlatform.Cli.Tests.Manifest;
+namespace McpPlatform.Governance.Tests.Manifest;
 
 /// <summary>The optional resources and prompts arrays (docs/governance-manifest.md, "Resources and prompts").</summary>
 public sealed class ResourcePromptDocumentTests

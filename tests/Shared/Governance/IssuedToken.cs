@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace McpPlatform.Cli.Tests;
+namespace McpPlatform.Testing;
 
 /// <summary>A development token validated the way a server validates it, with its header and payload as JSON.</summary>
 internal sealed class IssuedToken

@@ -1,7 +1,7 @@
 using McpPlatform.Governance.Dlp;
-using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
+using static McpPlatform.Testing.DlpExamples;
 
-namespace McpPlatform.Hosting.Tests.Dlp;
+namespace McpPlatform.Governance.Tests.Dlp;
 
 /// <summary>Object keys are data too: argument names and property names are scanned (they used to pass unscanned).</summary>
 public sealed class DlpKeyTests

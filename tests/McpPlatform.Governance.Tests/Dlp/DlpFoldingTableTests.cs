@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text;
 using McpPlatform.Governance.Dlp;
 
-namespace McpPlatform.Hosting.Tests.Dlp;
+namespace McpPlatform.Governance.Tests.Dlp;
 
 /// <summary>
 /// The NFKC folding table DLP carries (so it works without ICU, in invariant-globalization containers)

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using McpPlatform.Governance.Dlp;
-using McpPlatform.Hosting.Governance;
 using McpPlatform.Governance.Tools;
-using ModelContextProtocol.Protocol;
 
-namespace McpPlatform.Hosting.Tests.Dlp;
+namespace McpPlatform.Testing;
 
-/// <summary>Tools, sample secrets and helpers the DLP tests share.</summary>
-internal static class DlpExamples
+/// <summary>
+/// Tools, sample secrets and helpers the DLP tests share (Governance.Tests and Hosting.Tests). SDK-free: the
+/// MCP result helpers are Hosting.Tests' part of this class (Dlp/DlpResultExamples.cs).
+/// </summary>
+internal static partial class DlpExamples
 {
     public static McpToolDescriptor CreateTicket { get; } = Descriptor("create_ticket", "tickets");
 
@@ -39,19 +40,7 @@ internal static class DlpExamples
 
     public static DlpEngine Engine(DlpOptions? options = null) => new(options ?? new DlpOptions(), Catalog);
 
-    /// <summary>The text as it leaves the server in a result of <see cref="CreateTicket"/> with the default rules.</summary>
-    public static string RedactText(string text, DlpEngine? engine = null) =>
-        RedactText(text, out _, engine);
-
-    public static string RedactText(string text, out IReadOnlyList<string> fired, DlpEngine? engine = null)
-    {
-        var result = (engine ?? DefaultEngine).RedactResult(CreateTicket, TextResult(text), out fired);
-        return ((TextContentBlock)result.Content.Single()).Text;
-    }
-
     public static DlpEngine DefaultEngine { get; } = Engine();
-
-    public static CallToolResult TextResult(string text) => new() { Content = [new TextContentBlock { Text = text }] };
 
     public static Dictionary<string, JsonElement> Arguments(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;

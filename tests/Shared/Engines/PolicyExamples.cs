@@ -1,7 +1,7 @@
 using McpPlatform.Governance.Policy;
 using McpPlatform.Governance.Tools;
 
-namespace McpPlatform.Hosting.Tests.Policy;
+namespace McpPlatform.Testing;
 
 /// <summary>
 /// A small server's tools (billing, issues, ops) and the policy examples the tests decide on:

@@ -1,9 +1,9 @@
 using System.Text;
 using McpPlatform.Governance.Dlp;
 using Microsoft.Extensions.Configuration;
-using static McpPlatform.Hosting.Tests.Dlp.DlpExamples;
+using static McpPlatform.Testing.DlpExamples;
 
-namespace McpPlatform.Hosting.Tests.Dlp;
+namespace McpPlatform.Governance.Tests.Dlp;
 
 public sealed class DlpValidationTests
 {

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
 using Microsoft.IdentityModel.Tokens;
 
-namespace McpPlatform.Cli.Tests;
+namespace McpPlatform.Governance.Tests.Authentication;
 
 public sealed class DevelopmentIssuerTests : IDisposable
 {

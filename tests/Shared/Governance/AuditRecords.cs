@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
 
-namespace McpPlatform.Cli.Tests.Audit;
+namespace McpPlatform.Testing;
 
 /// <summary>
 /// Writes audit records the way a server does: one chain per "process", each record's fields filled in,
@@ -133,10 +132,4 @@ internal static class AuditTestKey
         System.IO.File.WriteAllText(path, Secret + "\n");
         return path;
     }
-}
-
-/// <summary><c>mcp-platform audit verify --key-file (the test key) ARGS...</c>.</summary>
-internal static class AuditCli
-{
-    public static Task<CliRun> VerifyAsync(params string[] args) => CliRun.RunAsync(["audit", "verify", "--key-file", AuditTestKey.File, .. args]);
 }

@@ -1,9 +1,8 @@
 using McpPlatform.Governance.Policy;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
-using static McpPlatform.Hosting.Tests.Policy.PolicyExamples;
+using static McpPlatform.Testing.PolicyExamples;
 
-namespace McpPlatform.Hosting.Tests.Policy;
+namespace McpPlatform.Governance.Tests.Policy;
 
 public sealed class PolicyValidatorTests
 {

@@ -1,10 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
 
-namespace McpPlatform.Cli.Tests.Manifest;
+namespace McpPlatform.Testing;
 
 /// <summary>
 /// Builds manifests for tests as JSON nodes: <see cref="Tool"/> and <see cref="Create"/> give a valid shape,

@@ -1,11 +1,9 @@
-using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace McpPlatform.Hosting.Tests.Secrets;
+namespace McpPlatform.Governance.Tests.Secrets;
 
 /// <summary>Least privilege, caching with a TTL, rotation, env override and failures of <see cref="SecretAccess"/>.</summary>
 public sealed class SecretAccessTests

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
 
-namespace McpPlatform.Cli.Tests.Audit;
+namespace McpPlatform.Governance.Tests.Audit;
 
 public sealed class AuditChainTests
 {

@@ -1,13 +1,12 @@
 using System.Text;
 using McpPlatform.Governance.Policy;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using static McpPlatform.Hosting.Tests.Policy.PolicyExamples;
+using static McpPlatform.Testing.PolicyExamples;
 
-namespace McpPlatform.Hosting.Tests.Policy;
+namespace McpPlatform.Governance.Tests.Policy;
 
 public sealed class PolicyConfigurationTests
 {

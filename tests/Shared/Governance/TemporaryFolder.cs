@@ -1,4 +1,4 @@
-namespace McpPlatform.Cli.Tests;
+namespace McpPlatform.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 internal sealed class TemporaryFolder : IDisposable
