@@ -1,4 +1,4 @@
-namespace McpPlatform.CodeMode.Bench;
+namespace McpPlatform.Benchmarks;
 
 /// <summary>Order statistics over latencies.</summary>
 public static class Stats
