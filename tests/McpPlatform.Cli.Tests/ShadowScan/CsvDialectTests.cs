@@ -115,6 +115,27 @@ public sealed class CsvDialectTests : IDisposable
     }
 
     [Fact]
+    public async Task A_record_over_16M_characters_is_skipped_and_reading_goes_on_at_the_next_line()
+    {
+        var log = _folder.Combine("gateway.csv");
+        using (var writer = new StreamWriter(log))
+        {
+            writer.Write(Header + "\r\n");
+            writer.Write("2025-06-01T09:00:00Z,mcp.notion.com,/mcp,");
+            writer.Write(new string('x', 17 * 1024 * 1024));
+            writer.Write(",\r\n");
+            writer.Write($"2025-06-01T09:01:00Z,mcp.notion.com,/mcp,bob,{ToolsList}\r\n");
+        }
+
+        var run = await CliRun.RunAsync("shadow-scan", log, "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{log}:2: longer than 16M characters", run.Stderr);
+        Assert.Equal(["bob"], Users(Host(run, "mcp.notion.com")));
+        Assert.Equal(3, Report(run).GetProperty("scanned").GetProperty("lines").GetInt64());
+    }
+
+    [Fact]
     public async Task A_file_of_malformed_records_is_a_usage_error_naming_the_first_bad_line()
     {
         var log = WriteLog(Header, "2025-06-01T09:00:00Z,mcp.notion.com,/mcp", "2025-06-01T09:00:00Z,mcp.notion.com");
