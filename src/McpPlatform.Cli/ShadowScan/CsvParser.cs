@@ -1,12 +1,13 @@
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace McpPlatform.Cli.ShadowScan;
 
 /// <summary>
-/// Parses CSV records (RFC 4180): comma-separated fields, a field in double quotes may hold commas, line breaks
-/// and quotes doubled (<c>""</c>). The header row names the columns; <c>host</c>, <c>path</c> and <c>body</c> are
-/// required, <c>time</c> or <c>timestamp</c> and <c>user</c> or <c>client</c> are optional, names ignore case
-/// and other columns are ignored. Every record has as many fields as the header.
+/// Turns CSV rows read by Sep (see <see cref="CsvRowReader"/>) into log records (RFC 4180): comma-separated fields,
+/// a field in double quotes may hold commas, line breaks (kept exactly, CRLF included) and quotes doubled
+/// (<c>""</c>). The header row names the columns; <c>host</c>, <c>path</c> and <c>body</c> are required,
+/// <c>time</c> or <c>timestamp</c> and <c>user</c> or <c>client</c> are optional, names ignore case and other
+/// columns are ignored. Every record has as many fields as the header.
 /// </summary>
 internal sealed class CsvParser
 {
@@ -30,19 +31,24 @@ internal sealed class CsvParser
     private CsvParser(Column[] columns) => _columns = columns;
 
     /// <summary>Reads the header row, or returns the reason it is not a usable one.</summary>
-    public static CsvParser? FromHeader(ReadOnlySpan<byte> header, out string? error)
+    public static CsvParser? FromHeader(SepReader.Row header, out string? error)
     {
-        var names = new List<string>();
-        var scratch = new ScratchBuffer();
-        error = Split(header, (index, field) => names.Add(Encoding.UTF8.GetString(field).Trim()), scratch);
-        if (error is not null)
+        var names = new string[header.ColCount];
+        for (var i = 0; i < names.Length; i++)
         {
-            error = $"the CSV header is malformed: {error}";
-            return null;
+            var raw = header[i].Span;
+            var problem = CsvField.Check(raw, out var quoted, out var escaped, out _);
+            if (problem != CsvFieldProblem.None)
+            {
+                error = $"the CSV header is malformed: {(problem == CsvFieldProblem.Unterminated ? $"field {i + 1} has an unterminated quote" : Describe(problem, i))}";
+                return null;
+            }
+
+            names[i] = CsvField.ToText(raw, quoted, escaped).Trim();
         }
 
-        var columns = new Column[names.Count];
-        for (var i = 0; i < names.Count; i++)
+        var columns = new Column[names.Length];
+        for (var i = 0; i < names.Length; i++)
         {
             var column = names[i].ToLowerInvariant() switch
             {
@@ -63,216 +69,76 @@ internal sealed class CsvParser
             return null;
         }
 
+        error = null;
         return new CsvParser(columns);
     }
 
     /// <summary>How many fields every record has.</summary>
     public int ColumnCount => _columns.Length;
 
-    /// <summary>Fills <paramref name="record"/> from one CSV record, or returns the reason it cannot.</summary>
-    public string? TryParse(ReadOnlySpan<byte> line, ref LogRecord record)
+    /// <summary>Fills <paramref name="record"/> from one CSV row, or returns the reason it cannot.</summary>
+    /// <param name="row">The row as Sep read it.</param>
+    /// <param name="record">The record, valid until the next call.</param>
+    /// <param name="strayQuote">
+    /// Where in the row's text a quote breaks RFC 4180, or -1. Sep pairs that quote with a later one, so the row
+    /// may run on past the line it is on: the caller resumes reading after that line.
+    /// </param>
+    public string? TryParse(SepReader.Row row, ref LogRecord record, out int strayQuote)
     {
         record = default;
-        var count = 0;
-        var position = 0;
-        while (true)
+        strayQuote = -1;
+        for (var i = 0; i < row.ColCount; i++)
         {
-            ReadOnlySpan<byte> field;
-            var escaped = false;
-            if (position < line.Length && line[position] == (byte)'"')
+            var raw = row[i].Span;
+            var problem = CsvField.Check(raw, out var quoted, out var escaped, out var offending);
+            if (problem != CsvFieldProblem.None)
             {
-                var close = ClosingQuote(line, position + 1, out escaped);
-                if (close < 0)
+                if (offending >= 0 && row.Span.Overlaps(raw, out var start))
                 {
-                    return $"field {count + 1} has an unterminated quote";
+                    strayQuote = start + offending;
                 }
 
-                field = line[(position + 1)..close];
-                position = close + 1;
-                if (position < line.Length && line[position] != (byte)',')
-                {
-                    return $"field {count + 1} has text after its closing quote";
-                }
-            }
-            else
-            {
-                var comma = line[position..].IndexOf((byte)',');
-                var end = comma < 0 ? line.Length : position + comma;
-                field = line[position..end];
-                position = end;
-                if (field.IndexOf((byte)'"') >= 0)
-                {
-                    return $"field {count + 1} has a quote but is not quoted";
-                }
+                return Describe(problem, i);
             }
 
-            if (count < _columns.Length)
+            if (i >= _columns.Length)
             {
-                switch (_columns[count])
-                {
-                    case Column.Host:
-                        record.Host = Unescape(field, escaped, _host);
-                        break;
-                    case Column.Path:
-                        record.Path = Unescape(field, escaped, _path);
-                        break;
-                    case Column.Body:
-                        // Unescape only a body that may be MCP; "jsonrpc" survives doubled quotes.
-                        record.Body = escaped && field.IndexOf("jsonrpc"u8) >= 0 ? Unescape(field, escaped, _body) : field;
-                        break;
-                    case Column.Time:
-                        record.Time = Unescape(field, escaped, _time).Trim((byte)' ');
-                        break;
-                    case Column.User:
-                        record.User = Unescape(field, escaped, _user);
-                        break;
-                }
+                continue;
             }
 
-            count++;
-            if (position >= line.Length)
+            switch (_columns[i])
             {
-                break;
+                case Column.Host:
+                    record.Host = CsvField.ToUtf8(raw, quoted, escaped, _host);
+                    break;
+                case Column.Path:
+                    record.Path = CsvField.ToUtf8(raw, quoted, escaped, _path);
+                    break;
+                case Column.Body:
+                    // Only a body that may be MCP is needed; "jsonrpc" survives doubled quotes.
+                    record.Body = raw.IndexOf("jsonrpc", StringComparison.Ordinal) >= 0 ? CsvField.ToUtf8(raw, quoted, escaped, _body) : default;
+                    break;
+                case Column.Time:
+                    record.Time = CsvField.ToUtf8(raw, quoted, escaped, _time).Trim((byte)' ');
+                    break;
+                case Column.User:
+                    record.User = CsvField.ToUtf8(raw, quoted, escaped, _user);
+                    break;
             }
-
-            position++; // the comma
         }
 
-        if (count != _columns.Length)
+        if (row.ColCount != _columns.Length)
         {
-            return $"{count} fields, but the header has {_columns.Length}";
+            return $"{row.ColCount} fields, but the header has {_columns.Length}";
         }
 
         return record.Host.Trim((byte)' ').IsEmpty ? "the host is empty" : null;
     }
 
-    /// <summary>Whether <paramref name="text"/> leaves a quoted field open, so the record goes on after the line break.</summary>
-    /// <remarks>Only a quote that opens a field opens a quoted field; a stray quote inside an unquoted field does not.</remarks>
-    public static bool EndsInsideQuotes(ReadOnlySpan<byte> text)
+    private static string Describe(CsvFieldProblem problem, int index) => problem switch
     {
-        if (text.IndexOf((byte)'"') < 0)
-        {
-            return false;
-        }
-
-        var i = 0;
-        while (true)
-        {
-            if (i < text.Length && text[i] == (byte)'"')
-            {
-                i++;
-                while (true)
-                {
-                    var quote = text[i..].IndexOf((byte)'"');
-                    if (quote < 0)
-                    {
-                        return true;
-                    }
-
-                    i += quote + 1;
-                    if (i < text.Length && text[i] == (byte)'"')
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    break;
-                }
-            }
-
-            var comma = text[i..].IndexOf((byte)',');
-            if (comma < 0)
-            {
-                return false;
-            }
-
-            i += comma + 1;
-        }
-    }
-
-    private static int ClosingQuote(ReadOnlySpan<byte> line, int from, out bool escaped)
-    {
-        escaped = false;
-        var i = from;
-        while (true)
-        {
-            var quote = line[i..].IndexOf((byte)'"');
-            if (quote < 0)
-            {
-                return -1;
-            }
-
-            i += quote;
-            if (i + 1 < line.Length && line[i + 1] == (byte)'"')
-            {
-                escaped = true;
-                i += 2;
-                continue;
-            }
-
-            return i;
-        }
-    }
-
-    private static ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> field, bool escaped, ScratchBuffer scratch)
-    {
-        if (!escaped)
-        {
-            return field;
-        }
-
-        var buffer = scratch.Get(field.Length);
-        var length = 0;
-        for (var i = 0; i < field.Length; i++)
-        {
-            buffer[length++] = field[i];
-            if (field[i] == (byte)'"')
-            {
-                i++; // "" -> "
-            }
-        }
-
-        return buffer[..length];
-    }
-
-    private delegate void FieldAction(int index, ReadOnlySpan<byte> field);
-
-    private static string? Split(ReadOnlySpan<byte> line, FieldAction action, ScratchBuffer scratch)
-    {
-        var index = 0;
-        var position = 0;
-        while (true)
-        {
-            if (position < line.Length && line[position] == (byte)'"')
-            {
-                var close = ClosingQuote(line, position + 1, out var escaped);
-                if (close < 0)
-                {
-                    return $"field {index + 1} has an unterminated quote";
-                }
-
-                action(index, Unescape(line[(position + 1)..close], escaped, scratch));
-                position = close + 1;
-                if (position < line.Length && line[position] != (byte)',')
-                {
-                    return $"field {index + 1} has text after its closing quote";
-                }
-            }
-            else
-            {
-                var comma = line[position..].IndexOf((byte)',');
-                var end = comma < 0 ? line.Length : position + comma;
-                action(index, line[position..end]);
-                position = end;
-            }
-
-            index++;
-            if (position >= line.Length)
-            {
-                return null;
-            }
-
-            position++;
-        }
-    }
+        CsvFieldProblem.QuoteInUnquotedField => $"field {index + 1} has a quote but is not quoted",
+        CsvFieldProblem.TextAfterClosingQuote => $"field {index + 1} has text after its closing quote",
+        _ => "a quoted field is not closed",
+    };
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -32,7 +31,6 @@ public sealed class ShadowScanner
     private readonly Dictionary<string, HostActivity> _hosts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HostActivity>.AlternateLookup<ReadOnlySpan<char>> _hostLookup;
     private readonly List<MalformedLine> _malformed = [];
-    private readonly ArrayBufferWriter<byte> _multiLineRecord = new();
 
     /// <summary>Creates a scanner that matches with <paramref name="detector"/>.</summary>
     public ShadowScanner(McpTrafficDetector detector)
@@ -72,25 +70,25 @@ public sealed class ShadowScanner
     /// <exception cref="UnauthorizedAccessException">The file cannot be read.</exception>
     public void ScanFile(string path, LogFormat format, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
-        var reader = new LineReader(stream, progress: progress);
         var before = (Records, MalformedLines, Kept: _malformed.Count);
         MalformedLine? firstMalformed = null;
-        try
+        if (format == LogFormat.Csv)
         {
-            if (format == LogFormat.Csv)
-            {
-                ScanCsv(path, reader, ref firstMalformed, cancellationToken);
-            }
-            else
+            ScanCsv(path, progress, ref firstMalformed, cancellationToken);
+        }
+        else
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+            var reader = new LineReader(stream, progress: progress);
+            try
             {
                 ScanJsonLines(path, reader, ref firstMalformed, cancellationToken);
             }
-        }
-        finally
-        {
-            Lines += reader.LineNumber;
-            BytesRead += reader.BytesRead;
+            finally
+            {
+                Lines += reader.LineNumber;
+                BytesRead += reader.BytesRead;
+            }
         }
 
         if (Records == before.Records && MalformedLines > before.MalformedLines && firstMalformed is not null)
@@ -136,73 +134,69 @@ public sealed class ShadowScanner
         }
     }
 
-    private void ScanCsv(string path, LineReader reader, ref MalformedLine? firstMalformed, CancellationToken cancellationToken)
+    private void ScanCsv(string path, Action<long>? progress, ref MalformedLine? firstMalformed, CancellationToken cancellationToken)
+    {
+        using var rows = new CsvRowReader(path, progress);
+        try
+        {
+            ScanCsvRows(path, rows, ref firstMalformed, cancellationToken);
+        }
+        finally
+        {
+            Lines += rows.LinesRead;
+            BytesRead += rows.BytesRead;
+        }
+    }
+
+    private void ScanCsvRows(string path, CsvRowReader rows, ref MalformedLine? firstMalformed, CancellationToken cancellationToken)
     {
         CsvParser? parser = null;
         var record = default(LogRecord);
-        while (reader.TryReadLine(out var line, out var tooLong))
+        var count = 0L;
+        while (true)
         {
-            if ((reader.LineNumber & 0x3FFF) == 0)
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (CsvRowTooLongException e)
+            {
+                if (parser is null)
+                {
+                    throw new ScanInputException(path, e.Line, "the CSV header is longer than the longest line allowed");
+                }
+
+                Malformed(path, e.Line, $"longer than {CsvRowReader.MaxRowChars / (1024 * 1024)}M characters", ref firstMalformed);
+                rows.RestartAtLine(e.Line + 1);
+                continue;
+            }
+
+            if ((++count & 0x3FFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var number = reader.LineNumber;
-            if (tooLong)
-            {
-                if (parser is null)
-                {
-                    throw new ScanInputException(path, number, "the CSV header is longer than the longest line allowed");
-                }
-
-                Malformed(path, number, $"longer than {LineReader.MaxLineBytes / (1024 * 1024)} MB", ref firstMalformed);
-                continue;
-            }
-
-            if (IsBlank(line))
+            var row = rows.Current;
+            if (row.ColCount == 1 && IsBlank(row[0].Span))
             {
                 continue;
             }
 
             if (parser is null)
             {
-                parser = CsvParser.FromHeader(line, out var headerError);
+                parser = CsvParser.FromHeader(row, out var headerError);
                 if (parser is null)
                 {
-                    throw new ScanInputException(path, number, headerError!);
+                    throw new ScanInputException(path, rows.LineFrom, headerError!);
                 }
 
                 continue;
             }
 
-            if (CsvParser.EndsInsideQuotes(line))
-            {
-                // A quoted field with line breaks: join lines until the quote closes.
-                _multiLineRecord.ResetWrittenCount();
-                _multiLineRecord.Write(line);
-                var closed = false;
-                while (!closed && _multiLineRecord.WrittenCount <= LineReader.MaxLineBytes && reader.TryReadLine(out var next, out var nextTooLong))
-                {
-                    if (nextTooLong)
-                    {
-                        break;
-                    }
-
-                    _multiLineRecord.Write("\n"u8);
-                    _multiLineRecord.Write(next);
-                    closed = !CsvParser.EndsInsideQuotes(_multiLineRecord.WrittenSpan);
-                }
-
-                if (!closed)
-                {
-                    Malformed(path, number, "a quoted field is not closed", ref firstMalformed);
-                    continue;
-                }
-
-                line = _multiLineRecord.WrittenSpan;
-            }
-
-            var error = parser.TryParse(line, ref record);
+            var error = parser.TryParse(row, ref record, out var strayQuote);
             if (error is null)
             {
                 error = Process(ref record);
@@ -210,7 +204,16 @@ public sealed class ShadowScanner
 
             if (error is not null)
             {
-                Malformed(path, number, error, ref firstMalformed);
+                Malformed(path, rows.LineFrom, error, ref firstMalformed);
+                if (strayQuote >= 0)
+                {
+                    // Sep paired the stray quote with a later one and read on past this record's line: resume after it.
+                    var resume = rows.LineFrom + CsvField.CountLineBreaks(row.Span[..strayQuote]) + 1;
+                    if (resume < rows.LineToExclusive)
+                    {
+                        rows.RestartAtLine(resume);
+                    }
+                }
             }
         }
 
@@ -284,6 +287,8 @@ public sealed class ShadowScanner
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
+
+    private static bool IsBlank(ReadOnlySpan<char> line) => line.IndexOfAnyExcept(' ', '\t') < 0;
 
     private void Malformed(string path, long line, string reason, ref MalformedLine? firstInFile)
     {
