@@ -87,7 +87,7 @@ public sealed class AuditRecord
     {
         var copy = (AuditRecord)MemberwiseClone();
         copy.Kind = IntentKind;
-        copy.Outcome = "pending";
+        copy.Outcome = AuditOutcomes.Pending;
         return copy;
     }
 }
