@@ -25,13 +25,36 @@ public sealed class GovernanceGate(PolicyDecisionPoint policy, DlpEngine dlp, Ca
     /// <summary>Whether callers are authenticated and policy applies.</summary>
     public bool IsGoverned => settings.Governed;
 
-    /// <summary>The policy's verdict for one caller and tool; always allowed (rule <c>governance-off</c>) when policy does not apply.</summary>
+    /// <summary>
+    /// The policy's verdict for one caller and tool (what lists show, too); always allowed (rule <c>governance-off</c>)
+    /// when policy does not apply. A tool whose origin declares <see cref="McpToolDescriptor.Scopes"/> is denied
+    /// (<see cref="PolicyDecisionIds.InsufficientScope"/>) to a token that lacks any of them, even where a rule grants it.
+    /// </summary>
     public PolicyDecision Decide(CallerIdentity caller, McpToolDescriptor tool)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(tool);
-        return settings.Governed
-            ? policy.Decide(caller, tool)
-            : new PolicyDecision(true, tool.Name, tool.Access, "governance-off", "Authentication is switched off (Development only), so policy does not apply.", []);
+        if (!settings.Governed)
+        {
+            return new PolicyDecision(true, tool.Name, tool.Access, "governance-off", "Authentication is switched off (Development only), so policy does not apply.", []);
+        }
+
+        var decision = policy.Decide(caller, tool);
+        if (!decision.Allowed || tool.Scopes.Count == 0)
+        {
+            return decision;
+        }
+
+        var missing = tool.Scopes.Where(scope => !caller.HasScope(scope)).ToArray();
+        return missing.Length == 0
+            ? decision
+            : decision with
+            {
+                Allowed = false,
+                Rule = PolicyDecisionIds.InsufficientScope,
+                Reason = $"Tool '{tool.Name}' needs the scopes its {tool.Origin} source declares ({string.Join(", ", tool.Scopes)}); the token lacks {string.Join(", ", missing)}.",
+                MissingScopes = missing,
+            };
     }
 
     /// <summary>

@@ -44,9 +44,9 @@ public sealed record McpToolDescriptor
 
     /// <summary>
     /// OAuth scopes the tool's origin says a caller needs (an OpenAPI operation's security scopes, an
-    /// upstream server's); published in the descriptor for reviewers and tool sources. Policy rules grant
-    /// scopes per access class (<c>McpPlatform:Policy</c>); these are not checked on their own. Empty for
-    /// generated tools.
+    /// upstream server's), on top of what policy requires: the gate denies the tool (<c>insufficient-scope</c>)
+    /// to a token that lacks any of them, even where a policy rule grants it. Empty for generated tools, whose
+    /// scopes come from policy (<c>McpPlatform:Policy</c>) alone.
     /// </summary>
     public IReadOnlyList<string> Scopes { get; init; } = [];
 

@@ -95,6 +95,24 @@ public sealed class GovernanceGateTests
     }
 
     [Fact]
+    public async Task Scopes_a_tool_source_declares_are_required_on_top_of_policy()
+    {
+        var admin = GateRig.Tool("purge_issue", ToolAccess.Write, ToolOrigin.OpenApi) with { Scopes = ["issues:admin"] };
+        await using var rig = GateRig.Start(tools: [GateRig.SearchIssues, admin]);
+        var administrator = new CallerIdentity { Subject = "eve", Groups = ["engineering"], Scopes = ["mcp:read", "mcp:write", "issues:admin"] };
+
+        using var engineer = await rig.Gate.AdmitAsync(GateRig.Engineer, admin, null, null, CancellationToken.None);
+        using var granted = await rig.Gate.AdmitAsync(administrator, admin, null, null, CancellationToken.None);
+
+        var denied = Assert.IsType<GateOutcome.Denied>(engineer);
+        Assert.Equal(PolicyDecisionIds.InsufficientScope, denied.Rule);
+        Assert.Equal(["issues:admin"], denied.Decision.MissingScopes);
+        Assert.Contains("issues:admin", denied.Reason);
+        Assert.False(rig.Gate.Decide(GateRig.Engineer, admin).Allowed); // lists hide it too
+        Assert.Equal("engineering-write", Assert.IsType<GateOutcome.Allowed>(granted).Decision.Rule);
+    }
+
+    [Fact]
     public async Task Call_blocked_by_a_data_rule_names_the_rule_and_path_never_the_value()
     {
         await using var rig = GateRig.Start();
