@@ -55,7 +55,7 @@ public sealed partial class ToolCallGate(
     /// their intent record is written. Dispose the outcome when the call has ended, and complete an allowed
     /// one with <see cref="Complete"/>.
     /// </summary>
-    public async ValueTask<GateOutcome> AdmitAsync(
+    internal async ValueTask<GateOutcome> AdmitAsync(
         CallerIdentity caller, McpToolDescriptor tool, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
     {
         var outcome = await _core.AdmitAsync(caller, tool, arguments, AuditScope.Current, cancellationToken).ConfigureAwait(false);
@@ -78,7 +78,7 @@ public sealed partial class ToolCallGate(
     /// <summary>
     /// The data rules on a result of an allowed call, and its end on the audit record: the result the caller gets.
     /// </summary>
-    public CallToolResult Complete(GateOutcome.Allowed allowed, McpToolDescriptor tool, CallToolResult result)
+    internal CallToolResult Complete(GateOutcome.Allowed allowed, McpToolDescriptor tool, CallToolResult result)
     {
         ArgumentNullException.ThrowIfNull(allowed);
         var redacted = dlp.RedactResult(tool, result, out var resultRules);
@@ -107,7 +107,7 @@ public sealed partial class ToolCallGate(
     }
 
     /// <summary>A refusal as the MCP tool error the caller reads.</summary>
-    public static CallToolResult Refusal(GateOutcome refused)
+    internal static CallToolResult Refusal(GateOutcome refused)
     {
         ArgumentNullException.ThrowIfNull(refused);
         return ToolResults.Error(refused.RefusalMessage ?? throw new ArgumentException("The call was allowed, not refused.", nameof(refused)));
