@@ -61,7 +61,7 @@ public sealed class AuditRecord
     /// <summary>The arguments as JSON, after redaction.</summary>
     public string? Arguments { get; set; }
 
-    /// <summary>ok, tool_error, denied, rate_limited, failed or refused.</summary>
+    /// <summary>ok, tool_error, denied, rate_limited, failed or refused (<see cref="AuditOutcomes"/>); pending on an intent record.</summary>
     public string? Outcome { get; set; }
 
     /// <summary>UTF-8 bytes of the result's text and structured content.</summary>
@@ -87,7 +87,7 @@ public sealed class AuditRecord
     {
         var copy = (AuditRecord)MemberwiseClone();
         copy.Kind = IntentKind;
-        copy.Outcome = "pending";
+        copy.Outcome = AuditOutcomes.Pending;
         return copy;
     }
 }

@@ -2,7 +2,9 @@ namespace McpPlatform.Governance.Tools;
 
 /// <summary>
 /// Everything the platform knows about a tool without running it, computed by the source
-/// generator at compile time. Schemas are JSON text (JSON Schema 2020-12).
+/// generator at compile time for generated tools; any other source of tools (an upstream MCP
+/// server, an OpenAPI document) maps its tools onto the same record (<see cref="Origin"/>).
+/// Schemas are JSON text (JSON Schema 2020-12).
 /// </summary>
 public sealed record McpToolDescriptor
 {
@@ -39,6 +41,17 @@ public sealed record McpToolDescriptor
 
     /// <summary>Published as <c>openWorldHint</c> when the author declared it.</summary>
     public bool? OpenWorld { get; init; }
+
+    /// <summary>
+    /// OAuth scopes the tool's origin says a caller needs (an OpenAPI operation's security scopes, an
+    /// upstream server's), on top of what policy requires: the gate denies the tool (<c>insufficient-scope</c>)
+    /// to a token that lacks any of them, even where a policy rule grants it. Empty for generated tools, whose
+    /// scopes come from policy (<c>McpPlatform:Policy</c>) alone.
+    /// </summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>Where the descriptor came from; <see cref="ToolOrigin.Generated"/> unless a tool source says otherwise.</summary>
+    public ToolOrigin Origin { get; init; } = ToolOrigin.Generated;
 
     /// <summary>The secrets the tool declared with <c>[Secret]</c>: the only ones it can read.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];

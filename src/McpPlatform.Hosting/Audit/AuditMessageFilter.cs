@@ -51,11 +51,11 @@ internal static class AuditMessageFilter
             try
             {
                 await next(context, cancellationToken).ConfigureAwait(false);
-                record.Outcome = "ok";
+                record.Outcome = AuditOutcomes.Ok;
             }
             catch (Exception failure)
             {
-                record.Outcome = "failed";
+                record.Outcome = AuditOutcomes.Failed;
                 record.Error = failure.GetType().Name;
                 throw;
             }
@@ -76,7 +76,7 @@ internal static class AuditMessageFilter
         {
             // FailClosedReads: nothing is served while its record could be lost. This record still goes to the
             // writer: once one is written, the audit log works again and requests are served.
-            record.Outcome = "refused";
+            record.Outcome = AuditOutcomes.Refused;
             record.Error = "audit unavailable";
             await audit.WriteAsync(record, durable: false, CancellationToken.None).ConfigureAwait(false);
             throw new McpProtocolException(AuditUnavailableException.RequestRefused, McpErrorCode.InternalError);
@@ -87,11 +87,11 @@ internal static class AuditMessageFilter
         try
         {
             await next(context, cancellationToken).ConfigureAwait(false);
-            record.Outcome ??= "ok";
+            record.Outcome ??= AuditOutcomes.Ok;
         }
         catch (Exception failure)
         {
-            record.Outcome = "failed";
+            record.Outcome = AuditOutcomes.Failed;
             record.Error = failure is McpProtocolException protocol ? $"JSON-RPC error {(int)protocol.ErrorCode}" : failure.GetType().Name;
             throw;
         }

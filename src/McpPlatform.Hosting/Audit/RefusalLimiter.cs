@@ -218,8 +218,8 @@ internal sealed partial class RefusalLimiter(
         {
             Kind = AuditRecord.RefusedKind,
             Method = "HTTP",
-            Decision = "denied",
-            Outcome = "refused",
+            Decision = AuditDecisions.Denied,
+            Outcome = AuditOutcomes.Refused,
             Rule = "refusal-limit",
             Error = string.Create(
                 CultureInfo.InvariantCulture,

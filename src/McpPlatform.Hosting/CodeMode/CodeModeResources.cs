@@ -10,6 +10,7 @@ using ModelContextProtocol.Server;
 
 using McpPlatform.Governance.CodeMode;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Gate;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>
@@ -69,26 +70,25 @@ internal sealed class CodeModeResources(McpResourceCatalog? catalog, ToolCallGat
         }
 
         var descriptor = resource.Descriptor.GovernedAs;
-        var decision = gate.Decide(caller, descriptor);
-        ReadResourceResult? read = null;
-        var governed = await gate.InvokeAsync(
+        using var outcome = await gate.AdmitAsync(
             caller,
             descriptor,
             variables.Count == 0 ? null : variables.ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value), StringComparer.Ordinal),
-            async (_, token) =>
-            {
-                read = await resource.ReadAsync(ReadRequest(request, uri), token).ConfigureAwait(false);
-                return GovernedContents.AsToolResult(read);
-            },
             cancellationToken).ConfigureAwait(false);
-
-        if (read is null)
+        switch (outcome)
         {
-            // Refused before the resource ran: policy, a data-loss rule on the variables, a rate limit or the audit sink.
-            return Failed(decision.Allowed ? GovernedContents.RefusalText(governed) : $"denied by policy: {decision.Rule}. {decision.Reason}");
+            case GateOutcome.Denied denied:
+                return Failed($"denied by policy: {denied.Rule}. {denied.Reason}");
+            case not GateOutcome.Allowed:
+                // Refused before the resource ran: a data-loss rule on the variables, a rate limit or the audit sink.
+                return Failed(outcome.RefusalMessage!);
         }
 
-        return new InnerCallOutcome(null, ContentsJson(GovernedContents.Redacted(read, governed)), null);
+        var read = await resource.ReadAsync(ReadRequest(request, uri), cancellationToken).ConfigureAwait(false);
+        var governed = gate.Complete((GateOutcome.Allowed)outcome, descriptor, GovernedContents.AsToolResult(read));
+        return governed.IsError == true
+            ? Failed(GovernedContents.RefusalText(governed)) // withheld by a data-loss rule on the contents
+            : new InnerCallOutcome(null, ContentsJson(GovernedContents.Redacted(read, governed)), null);
     }
 
     // The contents as the script sees them: [{ uri, mimeType, text }] or [{ uri, mimeType, blob }] (blob: base64).
@@ -128,7 +128,7 @@ internal sealed class CodeModeResources(McpResourceCatalog? catalog, ToolCallGat
     {
         if (AuditScope.Current is { } record)
         {
-            record.Outcome = "failed";
+            record.Outcome = AuditOutcomes.Failed;
             record.Error = auditError;
         }
 

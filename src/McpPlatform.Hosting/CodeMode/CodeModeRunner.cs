@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Gate;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.Governance;
@@ -72,14 +73,14 @@ public sealed partial class CodeModeRunner
         if (outer is not null)
         {
             outer.Tool = execute ? CodeModeSurface.ExecuteToolName : CodeModeSurface.SearchToolName;
-            outer.Decision = "allowed";
+            outer.Decision = AuditDecisions.Allowed;
             outer.Rule = "code-mode";
         }
 
         var result = await RunCoreAsync(request, execute, outer, cancellationToken).ConfigureAwait(false);
         if (outer is not null)
         {
-            outer.Outcome = result.IsError == true ? "tool_error" : "ok";
+            outer.Outcome = result.IsError == true ? AuditOutcomes.ToolError : AuditOutcomes.Ok;
             outer.ResultBytes = AuditArgumentsBytes(result);
         }
 
@@ -301,21 +302,22 @@ public sealed partial class CodeModeRunner
             if (!TryParseArguments(argumentsJson, out var arguments))
             {
                 record.Tool = tool.RealName;
-                record.Outcome = "tool_error";
+                record.Outcome = AuditOutcomes.ToolError;
                 record.Error = "arguments are not a JSON object";
                 return new InnerCallOutcome($"The arguments of {tool.Name} must be one object, e.g. codemode.{tool.Name}({{ ... }}).", null, null);
             }
 
-            var decision = runner._gate.Decide(caller, tool.Descriptor);
-            var result = await runner._gate.InvokeAsync(
-                caller,
-                tool.Descriptor,
-                arguments,
-                (redacted, token) => tool.Tool.InvokeAsync(InnerRequest(tool, redacted), token),
-                cancellationToken).ConfigureAwait(false);
-            return decision.Allowed || result.IsError != true
-                ? ToOutcome(result, tool.Descriptor.TextResultIsJson)
-                : new InnerCallOutcome($"denied by policy: {decision.Rule}. {decision.Reason}", null, null);
+            using var outcome = await runner._gate.AdmitAsync(caller, tool.Descriptor, arguments, cancellationToken).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case GateOutcome.Denied denied:
+                    return new InnerCallOutcome($"denied by policy: {denied.Rule}. {denied.Reason}", null, null);
+                case GateOutcome.Allowed allowed:
+                    var result = await tool.Tool.InvokeAsync(InnerRequest(tool, allowed.Arguments), cancellationToken).ConfigureAwait(false);
+                    return ToOutcome(runner._gate.Complete(allowed, tool.Descriptor, result), tool.Descriptor.TextResultIsJson);
+                default:
+                    return new InnerCallOutcome(outcome.RefusalMessage, null, null);
+            }
         }
 
         // Every inner call and read has an audit record of its own under the execution's, written however it ends.
@@ -343,7 +345,7 @@ public sealed partial class CodeModeRunner
                 if (lease is { IsAcquired: false })
                 {
                     record.Tool = tool;
-                    record.Outcome = "rate_limited";
+                    record.Outcome = AuditOutcomes.RateLimited;
                     record.Error = "per-caller request budget";
                     var retry = CallerRateLimits.RetryAfterSeconds(lease) is { } seconds ? $" Retry after {seconds} s." : string.Empty;
                     return new InnerCallOutcome($"Rate limited: {what} is over this caller's request budget (McpPlatform:RateLimits:PerCaller).{retry}", null, null);
@@ -353,13 +355,13 @@ public sealed partial class CodeModeRunner
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                record.Outcome = "failed";
+                record.Outcome = AuditOutcomes.Failed;
                 record.Error = "canceled";
                 return new InnerCallOutcome($"{what} was canceled.", null, null);
             }
             catch (Exception failure)
             {
-                record.Outcome = "failed";
+                record.Outcome = AuditOutcomes.Failed;
                 record.Error = failure.GetType().Name;
                 return new InnerCallOutcome($"{what} failed: {failure.Message}", null, null);
             }

@@ -56,7 +56,7 @@ internal static class CatalogRefusals
     {
         if (AuditScope.Current is { } record)
         {
-            record.Decision = "denied";
+            record.Decision = AuditDecisions.Denied;
             record.Rule = rule;
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.Gate;
 using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,28 +54,26 @@ internal static class GovernedCompletions
         }
 
         var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
-        List<string>? completed = null;
-        var governed = await gate.InvokeAsync(
+        using var outcome = await gate.AdmitAsync(
             caller,
             governedAs,
             new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [argument] = ResourceGovernanceFilters.StringElement(parameters.Argument.Value ?? "") },
-            async (arguments, token) =>
-            {
-                // The source sees the partial value as the data-loss rules left it, as a tool sees its arguments.
-                var partial = arguments?.TryGetValue(argument, out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                completed = await CompleteAsync(source, request, partial ?? "", token).ConfigureAwait(false);
-                return GovernedContents.AsToolResult(completed);
-            },
             cancellationToken).ConfigureAwait(false);
-
-        if (completed is null)
+        switch (outcome)
         {
-            // A caller that may not read the prompt or resource learns nothing, not even why; other refusals say why.
-            return gate.Decide(caller, governedAs).Allowed
-                ? throw new McpProtocolException(GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest)
-                : NoCompletions();
+            case GateOutcome.Denied:
+                // A caller that may not read the prompt or resource learns nothing, not even why.
+                return NoCompletions();
+            case not GateOutcome.Allowed:
+                throw new McpProtocolException(outcome.RefusalMessage!, McpErrorCode.InvalidRequest);
         }
 
+        var allowed = (GateOutcome.Allowed)outcome;
+
+        // The source sees the partial value as the data-loss rules left it, as a tool sees its arguments.
+        var partial = allowed.Arguments?.TryGetValue(argument, out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var completed = await CompleteAsync(source, request, partial ?? "", cancellationToken).ConfigureAwait(false);
+        var governed = gate.Complete(allowed, governedAs, GovernedContents.AsToolResult(completed));
         return Completions(GovernedContents.RedactedCompletionValues(completed, governed)
             ?? throw new McpProtocolException("Completion values refused by the data-loss rules. " + GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest));
     }

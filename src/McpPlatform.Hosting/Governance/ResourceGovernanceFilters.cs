@@ -11,6 +11,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Gate;
 
 namespace McpPlatform.Hosting.Governance;
 
@@ -78,19 +79,18 @@ internal static class ResourceGovernanceFilters
             }
 
             var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
-            ReadResourceResult? read = null;
-            var governed = await gate.InvokeAsync(
-                caller,
-                resource.Descriptor.GovernedAs,
-                AsArguments(variables),
-                async (_, token) =>
-                {
-                    read = await next(request, token).ConfigureAwait(false);
-                    return GovernedContents.AsToolResult(read);
-                },
-                cancellationToken).ConfigureAwait(false);
-            // Refused before it ran, or its contents refused by a data-loss rule on the result: never served.
-            return read is null || governed.IsError == true
+            var governedAs = resource.Descriptor.GovernedAs;
+            using var outcome = await gate.AdmitAsync(caller, governedAs, AsArguments(variables), cancellationToken).ConfigureAwait(false);
+            if (outcome is not GateOutcome.Allowed allowed)
+            {
+                throw Refused(outcome);
+            }
+
+            var read = await next(request, cancellationToken).ConfigureAwait(false);
+            var governed = gate.Complete(allowed, governedAs, GovernedContents.AsToolResult(read));
+
+            // Contents withheld by a data-loss rule on the result are never served.
+            return governed.IsError == true
                 ? throw new McpProtocolException(GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest)
                 : GovernedContents.Redacted(read, governed);
         };
@@ -113,23 +113,26 @@ internal static class ResourceGovernanceFilters
             }
 
             var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
-            GetPromptResult? got = null;
-            var governed = await gate.InvokeAsync(
-                caller,
-                prompt.Descriptor.GovernedAs,
-                request.Params.Arguments,
-                async (arguments, token) =>
-                {
-                    request.Params.Arguments = arguments; // redacted by data-loss rules when they matched
-                    got = await next(request, token).ConfigureAwait(false);
-                    return GovernedContents.AsToolResult(got);
-                },
-                cancellationToken).ConfigureAwait(false);
-            // Refused before it ran, or its contents refused by a data-loss rule on the result: never served.
-            return got is null || governed.IsError == true
+            var governedAs = prompt.Descriptor.GovernedAs;
+            using var outcome = await gate.AdmitAsync(caller, governedAs, request.Params.Arguments, cancellationToken).ConfigureAwait(false);
+            if (outcome is not GateOutcome.Allowed allowed)
+            {
+                throw Refused(outcome);
+            }
+
+            request.Params.Arguments = allowed.Arguments; // redacted by data-loss rules when they matched
+            var got = await next(request, cancellationToken).ConfigureAwait(false);
+            var governed = gate.Complete(allowed, governedAs, GovernedContents.AsToolResult(got));
+
+            // Messages withheld by a data-loss rule on the result are never served.
+            return governed.IsError == true
                 ? throw new McpProtocolException(GovernedContents.RefusalText(governed), McpErrorCode.InvalidRequest)
                 : GovernedContents.Redacted(got, governed);
         };
+
+    /// <summary>A refusal of the gate as the JSON-RPC error a resources/read or prompts/get caller gets.</summary>
+    private static McpProtocolException Refused(GateOutcome refused) =>
+        new(refused.RefusalMessage ?? "Refused.", McpErrorCode.InvalidRequest);
 
     public static ValueTask<EmptyResult> Subscribe(RequestContext<SubscribeRequestParams> request, CancellationToken cancellationToken)
     {
@@ -174,7 +177,7 @@ internal static class ResourceGovernanceFilters
         {
             record.Tool = resource.Descriptor.GovernedAs.Name;
             record.Access = decision.Access.ToString();
-            record.Decision = decision.Allowed ? "allowed" : "denied";
+            record.Decision = decision.Allowed ? AuditDecisions.Allowed : AuditDecisions.Denied;
             record.Rule = decision.Rule;
         }
 

@@ -75,7 +75,7 @@ internal static class GovernedContents
         return redacted;
     }
 
-    /// <summary>The text of a refusal the gate returned as a tool error.</summary>
+    /// <summary>The text of a result the data rules on the result withheld (a tool error naming the scan limit).</summary>
     public static string RefusalText(CallToolResult refused) =>
         string.Join(" ", refused.Content.OfType<TextContentBlock>().Select(t => t.Text));
 }

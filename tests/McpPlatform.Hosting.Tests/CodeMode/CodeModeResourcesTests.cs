@@ -95,6 +95,23 @@ public sealed class CodeModeResourcesTests : IDisposable
     }
 
     [Fact]
+    public async Task Contents_too_large_to_scan_are_withheld_from_the_script_not_served_unredacted()
+    {
+        await using var server = await StartAsync(new Dictionary<string, string?> { ["McpPlatform:Dlp:MaxScannedChars"] = "10" });
+        await using var client = await server.ConnectCodeModeAsync(caller: GovernedPolicy.Reader);
+
+        var result = await client.ExecuteAsync("""
+            async () => {
+              try { return await codemode.resources.read("docs://welcome"); }
+              catch (e) { return e.message; }
+            }
+            """);
+
+        Assert.Contains("was withheld", result.Result().GetString());
+        Assert.DoesNotContain(CodeModeResourcesCatalog.Email, CodeModeClients.Text(result));
+    }
+
+    [Fact]
     public async Task Denied_read_throws_an_error_naming_the_rule()
     {
         await using var server = await StartAsync();

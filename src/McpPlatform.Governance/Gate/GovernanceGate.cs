@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Dlp;
+using McpPlatform.Governance.Policy;
+using McpPlatform.Governance.RateLimiting;
+using McpPlatform.Governance.Tools;
+
+namespace McpPlatform.Governance.Gate;
+
+/// <summary>
+/// The admission every call passes before its tool runs, whatever the tool's origin and whatever protocol
+/// carries the call: the policy decision, the data rules on the arguments, the caller's per-tool rate
+/// limit and concurrency cap, and the intent record of a governed call. It answers with a typed
+/// <see cref="GateOutcome"/> and fills in the call's audit record; it never runs the tool and knows no
+/// protocol type (the MCP host turns outcomes into results: <c>ToolCallGate</c> in McpPlatform.Hosting).
+/// </summary>
+/// <param name="policy">The policy, consulted when <see cref="GateSettings.Governed"/>.</param>
+/// <param name="dlp">The data rules; they run for every call, so even a denied call's record holds only redacted arguments.</param>
+/// <param name="limits">The caller's limiters.</param>
+/// <param name="audit">The audit log, or null when auditing is off (no intent records).</param>
+/// <param name="settings">Whether policy applies and whether reads are fail-closed too.</param>
+public sealed class GovernanceGate(PolicyDecisionPoint policy, DlpEngine dlp, CallerRateLimits limits, AuditLog? audit, GateSettings settings)
+{
+    /// <summary>Whether callers are authenticated and policy applies.</summary>
+    public bool IsGoverned => settings.Governed;
+
+    /// <summary>
+    /// The policy's verdict for one caller and tool (what lists show, too); always allowed (rule <c>governance-off</c>)
+    /// when policy does not apply. A tool whose origin declares <see cref="McpToolDescriptor.Scopes"/> is denied
+    /// (<see cref="PolicyDecisionIds.InsufficientScope"/>) to a token that lacks any of them, even where a rule grants it.
+    /// </summary>
+    public PolicyDecision Decide(CallerIdentity caller, McpToolDescriptor tool)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(tool);
+        if (!settings.Governed)
+        {
+            return new PolicyDecision(true, tool.Name, tool.Access, "governance-off", "Authentication is switched off (Development only), so policy does not apply.", []);
+        }
+
+        var decision = policy.Decide(caller, tool);
+        if (!decision.Allowed || tool.Scopes.Count == 0)
+        {
+            return decision;
+        }
+
+        var missing = tool.Scopes.Where(scope => !caller.HasScope(scope)).ToArray();
+        return missing.Length == 0
+            ? decision
+            : decision with
+            {
+                Allowed = false,
+                Rule = PolicyDecisionIds.InsufficientScope,
+                Reason = $"Tool '{tool.Name}' needs the scopes its {tool.Origin} source declares ({string.Join(", ", tool.Scopes)}); the token lacks {string.Join(", ", missing)}.",
+                MissingScopes = missing,
+            };
+    }
+
+    /// <summary>
+    /// Decides whether <paramref name="caller"/>'s call of <paramref name="tool"/> with <paramref name="arguments"/>
+    /// may run, filling in <paramref name="record"/> (tool, access, decision, rule, redacted arguments; the
+    /// outcome of a refusal). A governed call (any call but a Read, and a Read too with fail-closed reads)
+    /// is allowed only once its intent record is on disk.
+    /// </summary>
+    /// <param name="caller">Who calls.</param>
+    /// <param name="tool">What is called.</param>
+    /// <param name="arguments">The arguments as given.</param>
+    /// <param name="record">The call's audit record, or null when nothing is audited.</param>
+    /// <param name="cancellationToken">Ends the wait for the intent record.</param>
+    /// <returns>The outcome; dispose it when the call has ended (an allowed call holds the caller's leases).</returns>
+    public async ValueTask<GateOutcome> AdmitAsync(
+        CallerIdentity caller,
+        McpToolDescriptor tool,
+        IDictionary<string, JsonElement>? arguments,
+        AuditRecord? record,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(tool);
+        var decision = Decide(caller, tool);
+        var inspected = dlp.InspectArguments(tool, arguments);
+        if (record is not null)
+        {
+            record.Tool = tool.Name;
+            record.Access = decision.Access.ToString();
+            record.Decision = decision.Allowed && !inspected.IsBlocked ? AuditDecisions.Allowed : AuditDecisions.Denied;
+            record.Rule = decision.Allowed && inspected.IsBlocked ? "dlp:" + inspected.Rule : decision.Rule;
+            record.Arguments = inspected.IsBlocked ? null : AuditArguments.Describe(tool, inspected.Arguments, audit?.Limits ?? AuditFieldLimits.Default);
+        }
+
+        if (!decision.Allowed)
+        {
+            return Refused(record, AuditOutcomes.Denied, new GateOutcome.Denied(decision));
+        }
+
+        if (inspected.IsBlocked)
+        {
+            return Refused(record, AuditOutcomes.Denied, new GateOutcome.BlockedByDataRule(inspected.Rule, inspected.Message));
+        }
+
+        RateLimitLease? toolLease = null;
+        RateLimitLease? concurrencyLease = null;
+        if (limits.Enabled)
+        {
+            var key = CallerPartition.Key(caller);
+            toolLease = limits.AcquireToolCall(key, tool.Name);
+            if (!toolLease.IsAcquired)
+            {
+                return Refused(record, AuditOutcomes.RateLimited, LimitHit(toolLease, $"too many calls of '{tool.Name}'"));
+            }
+
+            concurrencyLease = limits.AcquireConcurrentCall(key);
+            if (!concurrencyLease.IsAcquired)
+            {
+                toolLease.Dispose();
+                return Refused(record, AuditOutcomes.RateLimited, LimitHit(concurrencyLease, "too many tool calls running at once for this caller"));
+            }
+        }
+
+        var allowed = new GateOutcome.Allowed(decision, inspected.Arguments, record, toolLease, concurrencyLease);
+        if (audit is not null && record is not null && (decision.Access != ToolAccess.Read || settings.FailClosedReads))
+        {
+            try
+            {
+                await audit.WriteAsync(record.AsIntent(), durable: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AuditUnavailableException failure)
+            {
+                allowed.Dispose();
+                record.Error = "audit unavailable";
+                return Refused(record, AuditOutcomes.Refused, new GateOutcome.AuditUnavailable(failure.Message));
+            }
+            catch
+            {
+                allowed.Dispose();
+                throw;
+            }
+        }
+
+        return allowed;
+    }
+
+    private static GateOutcome.RateLimited LimitHit(RateLimitLease lease, string what)
+    {
+        using (lease)
+        {
+            return new GateOutcome.RateLimited(what, CallerRateLimits.RetryAfterSeconds(lease));
+        }
+    }
+
+    private static GateOutcome Refused(AuditRecord? record, string auditOutcome, GateOutcome outcome)
+    {
+        if (record is not null)
+        {
+            record.Outcome = auditOutcome;
+        }
+
+        return outcome;
+    }
+}
