@@ -17,7 +17,7 @@ public sealed class GovernanceWallTests
         var references = typeof(PolicyDecisionPoint).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
 
         Assert.Contains("McpPlatform.Abstractions", references); // the check reads real references
-        Assert.Empty(references.Where(name => Forbidden.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))));
+        Assert.DoesNotContain(references, name => Forbidden.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -40,6 +40,6 @@ public sealed class GovernanceWallTests
         }
 
         Assert.Contains("Serilog", seen);
-        Assert.Empty(seen.Where(name => Forbidden.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))));
+        Assert.DoesNotContain(seen, name => Forbidden.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
     }
 }
