@@ -8,8 +8,8 @@ using McpPlatform.Generators.Emitting;
 using McpPlatform.Generators.Model;
 using McpPlatform.Generators.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace McpPlatform.Generators
 {

@@ -1,13 +1,13 @@
+using McpPlatform.Governance;
+using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Hosting;
 using McpPlatform.Hosting.Authentication;
-using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.Governance.RateLimiting;
-using McpPlatform.Governance.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using McpPlatform.Governance;
 
 namespace Microsoft.AspNetCore.Builder;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using McpPlatform.Governance;
+using Microsoft.Extensions.Options;
 
 namespace McpPlatform.Hosting;
 

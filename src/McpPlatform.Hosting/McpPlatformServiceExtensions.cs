@@ -1,22 +1,22 @@
+using McpPlatform.Governance;
+using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.Secrets;
+using McpPlatform.Governance.Security;
+using McpPlatform.Governance.Tools;
 using McpPlatform.Hosting;
 using McpPlatform.Hosting.Audit;
-using McpPlatform.Governance.Audit;
 using McpPlatform.Hosting.Authentication;
-using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Secrets;
-using McpPlatform.Governance.Secrets;
 using McpPlatform.Hosting.Security;
-using McpPlatform.Governance.Security;
 using McpPlatform.Hosting.Tools;
-using McpPlatform.Governance.Tools;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
-using McpPlatform.Governance;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using McpPlatform.Governance;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
-using ModelContextProtocol.Protocol;
 using McpPlatform.Governance;
+using ModelContextProtocol.Protocol;
 
 namespace McpPlatform.Hosting;
 

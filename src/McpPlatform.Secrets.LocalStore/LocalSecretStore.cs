@@ -1,8 +1,8 @@
-using McpPlatform.Governance;
-using McpPlatform.Governance.Secrets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using McpPlatform.Governance;
+using McpPlatform.Governance.Secrets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
-using McpPlatform.Governance;
-using McpPlatform.Governance.Secrets;
 using System.Globalization;
 using System.Text.Json;
+using McpPlatform.Governance;
+using McpPlatform.Governance.Secrets;
 
 namespace McpPlatform.Secrets.LocalStore;
 

@@ -1,5 +1,5 @@
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Hosting.Authentication;
 
 namespace McpPlatform.Cli.Tests;
 

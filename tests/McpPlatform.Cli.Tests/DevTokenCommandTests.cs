@@ -1,6 +1,6 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Hosting.Authentication;
 
 namespace McpPlatform.Cli.Tests;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using McpPlatform.Cli.Tests.Audit;
 using McpPlatform.Cli.Tests.Manifest;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Manifest;
 
 namespace McpPlatform.Cli.Tests;
 

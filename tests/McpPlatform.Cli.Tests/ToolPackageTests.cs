@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Hosting.Authentication;
 
 namespace McpPlatform.Cli.Tests;
 

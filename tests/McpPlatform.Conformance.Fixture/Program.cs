@@ -1,5 +1,5 @@
-using McpPlatform.Hosting;
 using McpPlatform.Governance;
+using McpPlatform.Hosting;
 
 // The server the MCP conformance suite's server scenarios run against. Stateful, because
 // sampling, elicitation and per-session log levels are server-to-client traffic that needs a

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using McpPlatform.Generators.Tests.Harness;
 using McpPlatform.Generators.Tests.Samples;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpPlatform.Generators.Tests;

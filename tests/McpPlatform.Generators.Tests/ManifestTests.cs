@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Generators.Tests.Harness;
 using McpPlatform.Generators.Tests.Samples;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
+using McpPlatform.Hosting.Manifest;
 
 namespace McpPlatform.Generators.Tests;
 

@@ -1,24 +1,24 @@
 using System.Text;
+using System.Text.Json;
 using McpPlatform.Generators.Tests.Harness;
 using McpPlatform.Generators.Tests.Samples;
-using System.Text.Json;
-using McpPlatform.Hosting;
-using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
-using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Governance.CodeMode;
 using McpPlatform.Governance.Dlp;
-using McpPlatform.Hosting.Governance.RateLimiting;
-using McpPlatform.Governance.RateLimiting;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
 using McpPlatform.Governance.Policy;
-using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Hosting.Governance.RateLimiting;
+using McpPlatform.Hosting.Manifest;
+using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Configuration;
-using McpPlatform.Governance;
 
 namespace McpPlatform.Generators.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Samples;
 using McpPlatform.Hosting.Tests.Server;

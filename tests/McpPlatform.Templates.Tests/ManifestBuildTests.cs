@@ -1,5 +1,5 @@
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
+using McpPlatform.Hosting.Manifest;
 
 namespace McpPlatform.Templates.Tests;
 

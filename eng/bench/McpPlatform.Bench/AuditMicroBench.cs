@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Dlp;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Governance;
+using McpPlatform.Hosting.Tools;
 
 namespace McpPlatform.Bench;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using McpPlatform.Hosting.Governance;
 using McpPlatform.Governance.Dlp;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Governance;
+using McpPlatform.Hosting.Tools;
 using ModelContextProtocol.Protocol;
 
 namespace McpPlatform.Bench;

@@ -1,9 +1,9 @@
+using McpPlatform.Governance;
+using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting;
 using McpPlatform.Hosting.Authentication;
-using McpPlatform.Governance.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using McpPlatform.Governance;
 
 namespace McpPlatform.CodeMode.Bench;
 

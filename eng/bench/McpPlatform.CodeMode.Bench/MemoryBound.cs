@@ -1,6 +1,6 @@
 using System.Globalization;
-using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Governance.CodeMode;
+using McpPlatform.Hosting.CodeMode;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using McpPlatform.Secrets.LocalStore;
 using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Secrets.LocalStore;
 
 namespace McpPlatform.Cli.Audit;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpPlatform.Secrets.LocalStore;
 using McpPlatform.Cli.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Secrets.LocalStore;
 
 namespace McpPlatform.Cli.Commands;
 

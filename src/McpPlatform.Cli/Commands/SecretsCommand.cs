@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using McpPlatform.Secrets.LocalStore;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Secrets.LocalStore;
 
 namespace McpPlatform.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,6 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-using McpPlatform.Governance.Audit;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>

@@ -1,13 +1,13 @@
 using System.Globalization;
-using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-using McpPlatform.Governance.Audit;
-using McpPlatform.Governance;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>

@@ -1,8 +1,11 @@
-using McpPlatform.Secrets.LocalStore;
-using McpPlatform.Hosting.Secrets;
+using McpPlatform.Governance;
+using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Manifest;
 using McpPlatform.Governance.Secrets;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Secrets;
+using McpPlatform.Hosting.Tools;
+using McpPlatform.Secrets.LocalStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,9 +13,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using McpPlatform.Governance.Audit;
-using McpPlatform.Governance;
-using McpPlatform.Governance.Manifest;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>Registers the audit log and flushes it after the server has drained its requests.</summary>

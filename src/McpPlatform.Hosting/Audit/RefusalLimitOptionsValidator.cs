@@ -1,6 +1,6 @@
+using McpPlatform.Governance.Audit;
 using Microsoft.Extensions.Options;
 
-using McpPlatform.Governance.Audit;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>Fails start-up with a message naming the bad <c>McpPlatform:Audit:RefusalLimit</c> setting.</summary>

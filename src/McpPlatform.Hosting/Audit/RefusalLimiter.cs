@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using McpPlatform.Governance.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using McpPlatform.Governance.Audit;
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>

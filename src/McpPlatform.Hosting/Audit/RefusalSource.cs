@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-
 using McpPlatform.Governance.Audit;
+
 namespace McpPlatform.Hosting.Audit;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using McpPlatform.Governance.Authentication;
 using Microsoft.Extensions.Options;
 
-using McpPlatform.Governance.Authentication;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

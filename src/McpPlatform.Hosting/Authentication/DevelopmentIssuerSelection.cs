@@ -1,7 +1,7 @@
+using McpPlatform.Governance.Authentication;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-using McpPlatform.Governance.Authentication;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -1,10 +1,10 @@
+using McpPlatform.Governance;
+using McpPlatform.Governance.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-using McpPlatform.Governance.Authentication;
-using McpPlatform.Governance;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

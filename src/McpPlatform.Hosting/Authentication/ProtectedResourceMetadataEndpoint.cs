@@ -1,3 +1,5 @@
+using McpPlatform.Governance;
+using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,8 +9,6 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Authentication;
 
-using McpPlatform.Governance.Authentication;
-using McpPlatform.Governance;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -1,8 +1,8 @@
+using McpPlatform.Governance;
+using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting.Security;
 using Microsoft.AspNetCore.Http;
 
-using McpPlatform.Governance.Authentication;
-using McpPlatform.Governance;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>This server's canonical resource URI (RFC 8707): the configured one, or in Development the URL of the MCP endpoint as requested.</summary>

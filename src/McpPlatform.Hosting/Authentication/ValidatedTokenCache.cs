@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using McpPlatform.Governance;
+using McpPlatform.Governance.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-using McpPlatform.Governance.Authentication;
-using McpPlatform.Governance;
 namespace McpPlatform.Hosting.Authentication;
 
 /// <summary>

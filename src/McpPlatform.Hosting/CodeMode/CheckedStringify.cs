@@ -3,8 +3,8 @@ using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
-
 using McpPlatform.Governance.CodeMode;
+
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

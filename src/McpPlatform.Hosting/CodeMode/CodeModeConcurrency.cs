@@ -1,6 +1,6 @@
+using McpPlatform.Governance.CodeMode;
 using Microsoft.Extensions.Options;
 
-using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

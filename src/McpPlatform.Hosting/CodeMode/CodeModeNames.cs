@@ -1,6 +1,6 @@
 using System.Text;
-
 using McpPlatform.Governance.CodeMode;
+
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

@@ -2,15 +2,15 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.CodeMode;
+using McpPlatform.Governance.Gate;
+using McpPlatform.Governance.Resources;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Resources;
-using McpPlatform.Governance.Resources;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-using McpPlatform.Governance.CodeMode;
-using McpPlatform.Governance.Audit;
-using McpPlatform.Governance.Gate;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

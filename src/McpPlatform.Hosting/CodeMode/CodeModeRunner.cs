@@ -4,25 +4,25 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Governance.Gate;
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.CodeMode;
+using McpPlatform.Governance.Gate;
+using McpPlatform.Governance.RateLimiting;
+using McpPlatform.Governance.Resources;
+using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Governance.RateLimiting;
-using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Hosting.Resources;
-using McpPlatform.Governance.Resources;
 using McpPlatform.Hosting.Tools;
-using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

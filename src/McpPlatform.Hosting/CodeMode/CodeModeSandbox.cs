@@ -6,8 +6,8 @@ using Jint.Native;
 using Jint.Native.Json;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
-
 using McpPlatform.Governance.CodeMode;
+
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using McpPlatform.Governance.CodeMode;
 using ModelContextProtocol.Protocol;
 
-using McpPlatform.Governance.CodeMode;
 // Also compiled into the mcp-platform CLI (a linked file), in its own namespace so a test assembly that sees both never meets two copies.
 #if MCP_PLATFORM_CLI
 namespace McpPlatform.Cli.Tokens;

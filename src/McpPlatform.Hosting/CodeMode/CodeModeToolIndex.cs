@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using McpPlatform.Hosting.Tools;
-using McpPlatform.Governance.Tools;
-
 using McpPlatform.Governance.CodeMode;
+using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Tools;
+
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

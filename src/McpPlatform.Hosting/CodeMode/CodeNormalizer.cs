@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Acornima;
 using Acornima.Ast;
-
 using McpPlatform.Governance.CodeMode;
+
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

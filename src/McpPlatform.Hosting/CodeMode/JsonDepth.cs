@@ -1,4 +1,5 @@
 using McpPlatform.Governance.CodeMode;
+
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

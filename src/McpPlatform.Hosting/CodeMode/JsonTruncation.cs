@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-
 using McpPlatform.Governance.CodeMode;
+
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

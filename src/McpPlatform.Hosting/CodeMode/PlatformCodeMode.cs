@@ -1,11 +1,11 @@
-using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.CodeMode;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using McpPlatform.Governance.CodeMode;
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>Registers Code Mode: its options (validated at start), the tool index, the per-caller cap and the runner.</summary>

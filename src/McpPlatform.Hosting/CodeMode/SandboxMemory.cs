@@ -2,8 +2,8 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Error;
 using Jint.Runtime;
-
 using McpPlatform.Governance.CodeMode;
+
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

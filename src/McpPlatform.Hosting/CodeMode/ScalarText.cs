@@ -1,7 +1,7 @@
 using System.Text.Json;
-
 using McpPlatform.Governance.CodeMode;
 using McpPlatform.Governance.Tools;
+
 namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>

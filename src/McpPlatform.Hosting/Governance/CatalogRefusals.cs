@@ -1,7 +1,7 @@
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using ModelContextProtocol;
 using McpPlatform.Governance.Resources;
+using McpPlatform.Hosting.Audit;
+using ModelContextProtocol;
 
 namespace McpPlatform.Hosting.Governance;
 

@@ -1,9 +1,9 @@
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
-using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Governance.CodeMode;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;

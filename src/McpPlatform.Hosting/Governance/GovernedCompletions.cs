@@ -1,9 +1,9 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.Gate;
-using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;

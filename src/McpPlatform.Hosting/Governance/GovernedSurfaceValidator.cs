@@ -1,7 +1,7 @@
-using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Resources;
+using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 

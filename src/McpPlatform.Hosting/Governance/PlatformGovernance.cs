@@ -1,11 +1,11 @@
 using McpPlatform.Governance.Dlp;
 using McpPlatform.Governance.Policy;
-using McpPlatform.Hosting.Governance.RateLimiting;
 using McpPlatform.Governance.RateLimiting;
-using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Governance.RateLimiting;
+using McpPlatform.Hosting.Resources;
+using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

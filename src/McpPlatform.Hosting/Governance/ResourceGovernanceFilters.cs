@@ -1,17 +1,17 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Authentication;
-using McpPlatform.Hosting.Prompts;
+using McpPlatform.Governance.Gate;
 using McpPlatform.Governance.Prompts;
-using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Prompts;
+using McpPlatform.Hosting.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using McpPlatform.Governance.Audit;
-using McpPlatform.Governance.Gate;
 
 namespace McpPlatform.Hosting.Governance;
 

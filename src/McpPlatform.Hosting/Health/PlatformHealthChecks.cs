@@ -1,5 +1,6 @@
-using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -7,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Health;
 

@@ -1,7 +1,7 @@
+using McpPlatform.Governance.Manifest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-using McpPlatform.Governance.Manifest;
 namespace McpPlatform.Hosting.Manifest;
 
 /// <summary>Registers start-up pinning of the tool surface to <c>mcp-manifest.approved.json</c> (<see cref="ManifestPinning"/>).</summary>

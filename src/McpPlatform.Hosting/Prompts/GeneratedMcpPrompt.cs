@@ -1,9 +1,9 @@
+using McpPlatform.Governance.Prompts;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-using McpPlatform.Governance.Prompts;
 namespace McpPlatform.Hosting.Prompts;
 
 /// <summary>

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.Prompts;
+using McpPlatform.Hosting.Authentication;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-using McpPlatform.Governance.Prompts;
 namespace McpPlatform.Hosting.Prompts;
 
 /// <summary>One prompts/get as generated code sees it: the arguments and the request's services.</summary>

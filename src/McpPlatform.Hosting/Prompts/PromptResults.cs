@@ -1,6 +1,6 @@
+using McpPlatform.Governance.Prompts;
 using ModelContextProtocol.Protocol;
 
-using McpPlatform.Governance.Prompts;
 namespace McpPlatform.Hosting.Prompts;
 
 /// <summary>Turns what a prompt method returns into a prompts/get result; generated code picks the overload.</summary>

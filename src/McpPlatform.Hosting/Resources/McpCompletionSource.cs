@@ -1,4 +1,5 @@
 using McpPlatform.Governance.Resources;
+
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>What a completion source completes: a prompt argument or a resource-template variable.</summary>

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
-using McpPlatform.Hosting.Prompts;
 using McpPlatform.Governance.Prompts;
-
 using McpPlatform.Governance.Resources;
+using McpPlatform.Hosting.Prompts;
+
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>

@@ -1,8 +1,8 @@
+using McpPlatform.Governance.Resources;
 using McpPlatform.Hosting.Governance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-using McpPlatform.Governance.Resources;
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>

@@ -1,9 +1,9 @@
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.Resources;
+using McpPlatform.Hosting.Authentication;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-using McpPlatform.Governance.Resources;
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>One resources/read as generated code sees it: the URI, its template variables and the request's services.</summary>

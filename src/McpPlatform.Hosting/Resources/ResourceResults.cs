@@ -1,6 +1,6 @@
+using McpPlatform.Governance.Resources;
 using ModelContextProtocol.Protocol;
 
-using McpPlatform.Governance.Resources;
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>Turns what a resource method returns into a resources/read result; generated code picks the overload.</summary>

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using McpPlatform.Governance.Resources;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-using McpPlatform.Governance.Resources;
 namespace McpPlatform.Hosting.Resources;
 
 /// <summary>

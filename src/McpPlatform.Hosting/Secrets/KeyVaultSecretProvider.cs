@@ -3,8 +3,8 @@ using Azure;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
-
 using McpPlatform.Governance.Secrets;
+
 namespace McpPlatform.Hosting.Secrets;
 
 /// <summary>

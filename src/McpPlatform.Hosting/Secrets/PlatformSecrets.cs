@@ -1,13 +1,13 @@
-using McpPlatform.Secrets.LocalStore;
-using McpPlatform.Hosting.Tools;
+using McpPlatform.Governance.Secrets;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Tools;
+using McpPlatform.Secrets.LocalStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-using McpPlatform.Governance.Secrets;
 namespace McpPlatform.Hosting.Secrets;
 
 /// <summary>

@@ -1,7 +1,7 @@
+using McpPlatform.Governance;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Security;
 

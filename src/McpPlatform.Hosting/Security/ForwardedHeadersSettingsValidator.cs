@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using McpPlatform.Governance;
+using Microsoft.Extensions.Options;
 
 namespace McpPlatform.Hosting.Security;
 

@@ -1,10 +1,10 @@
 using System.Net;
+using McpPlatform.Governance;
+using McpPlatform.Governance.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using McpPlatform.Governance;
-using McpPlatform.Governance.Security;
 
 namespace McpPlatform.Hosting.Security;
 

@@ -1,9 +1,9 @@
+using McpPlatform.Governance.Audit;
+using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-using McpPlatform.Governance.Tools;
-using McpPlatform.Governance.Audit;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

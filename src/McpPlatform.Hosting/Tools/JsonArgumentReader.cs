@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-
 using McpPlatform.Governance.Tools;
+
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using McpPlatform.Governance.Tools;
+
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-
 using McpPlatform.Governance.Tools;
+
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
-
 using McpPlatform.Governance.Tools;
+
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Secrets;
 using ModelContextProtocol;
 
-using McpPlatform.Governance.Tools;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

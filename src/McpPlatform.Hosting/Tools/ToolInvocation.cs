@@ -1,11 +1,11 @@
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.Secrets;
+using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Authentication;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-using McpPlatform.Governance.Tools;
-using McpPlatform.Governance.Secrets;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using McpPlatform.Governance.Tools;
 using ModelContextProtocol.Protocol;
 
-using McpPlatform.Governance.Tools;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>

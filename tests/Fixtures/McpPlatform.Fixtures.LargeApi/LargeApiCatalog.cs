@@ -1,5 +1,5 @@
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Tools;
 
 namespace McpPlatform.Fixtures.LargeApi;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using McpPlatform.Cli.Audit;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Hosting.Audit;
 
 namespace McpPlatform.Cli.Tests.Audit;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using McpPlatform.Cli.Audit;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Hosting.Audit;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Manifest;
 
 namespace McpPlatform.Cli.Tests.Manifest;
 

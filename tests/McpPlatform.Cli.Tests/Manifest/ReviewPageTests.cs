@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
+using McpPlatform.Hosting.Manifest;
 
 namespace McpPlatform.Cli.Tests.Manifest;
 

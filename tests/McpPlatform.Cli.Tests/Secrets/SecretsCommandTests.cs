@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using McpPlatform.Secrets.LocalStore;
 using McpPlatform.Cli.Commands;
-using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Hosting.Secrets;
+using McpPlatform.Secrets.LocalStore;
 
 namespace McpPlatform.Cli.Tests.Secrets;
 

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using McpPlatform.Cli.Tokens;
 using McpPlatform.Fixtures.LargeApi;
 using McpPlatform.Fixtures.Workplace;
-using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Governance.CodeMode;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Hosting.Tools;
 using Xunit.Abstractions;
 
 namespace McpPlatform.Cli.Tests.Tokens;

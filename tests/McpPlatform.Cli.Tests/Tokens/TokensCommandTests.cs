@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using McpPlatform.Cli.Tokens;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
+using McpPlatform.Hosting.Manifest;
 
 namespace McpPlatform.Cli.Tests.Tokens;
 

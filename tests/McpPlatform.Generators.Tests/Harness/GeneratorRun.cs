@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.Loader;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Tools;
 using Microsoft.CodeAnalysis;
 
 namespace McpPlatform.Generators.Tests.Harness;

@@ -1,9 +1,9 @@
 using System.Runtime.Loader;
 using System.Text.Json;
-using McpPlatform.Hosting.Prompts;
 using McpPlatform.Governance.Prompts;
-using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
+using McpPlatform.Hosting.Prompts;
+using McpPlatform.Hosting.Resources;
 using Microsoft.CodeAnalysis;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Tools;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

@@ -51,7 +51,7 @@ public sealed class GovernanceGateTests
         var record = GateRig.NewRecord("1");
         using var outcome = await rig.Gate.AdmitAsync(GateRig.Engineer, GateRig.SearchIssues, null, record, CancellationToken.None);
 
-        ((GateOutcome.Allowed)outcome).Complete(isError: true, resultBytes: 7, resultRules: [Dlp.DlpEngine.ScanLimitRule]);
+        ((GateOutcome.Allowed)outcome).Complete(isError: true, resultBytes: 7, resultRules: [McpPlatform.Governance.Dlp.DlpEngine.ScanLimitRule]);
 
         Assert.Equal(AuditOutcomes.ToolError, record.Outcome);
         Assert.Equal("dlp:scan-limit", record.Error);

@@ -1,8 +1,8 @@
-using McpPlatform.Secrets.LocalStore;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Secrets;
+using McpPlatform.Secrets.LocalStore;
 
 namespace McpPlatform.Hosting.Tests.Audit;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Hosting.Audit;
 
 namespace McpPlatform.Hosting.Tests.Audit;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.Hosting;
 

@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Tests.Audit;
 

@@ -1,10 +1,10 @@
-using McpPlatform.Secrets.LocalStore;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Tests.CodeMode;
 using McpPlatform.Hosting.Tests.Server;
+using McpPlatform.Secrets.LocalStore;
 
 namespace McpPlatform.Hosting.Tests.Audit;
 

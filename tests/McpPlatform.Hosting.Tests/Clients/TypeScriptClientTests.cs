@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Tests.Server;
 using McpPlatform.Governance;
+using McpPlatform.Hosting.Tests.Server;
 
 namespace McpPlatform.Hosting.Tests.Clients;
 

@@ -1,7 +1,7 @@
-using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Governance.CodeMode;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Hosting.Tools;
 using ModelContextProtocol.Protocol;
 
 namespace McpPlatform.Hosting.Tests.CodeMode;

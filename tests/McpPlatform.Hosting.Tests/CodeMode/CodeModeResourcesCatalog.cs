@@ -1,5 +1,5 @@
-using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
+using McpPlatform.Hosting.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 

@@ -1,7 +1,7 @@
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Governance.CodeMode;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.Hosting;

@@ -1,8 +1,8 @@
-using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Governance;
 using McpPlatform.Governance.CodeMode;
+using McpPlatform.Hosting.CodeMode;
 using McpPlatform.Hosting.Tests.Server;
 using ModelContextProtocol;
-using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Tests.CodeMode;
 

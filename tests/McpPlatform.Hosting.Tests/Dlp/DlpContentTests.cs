@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
+using McpPlatform.Hosting.Governance;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Testing.DlpExamples;
-
-using McpPlatform.Hosting.Governance;
 
 namespace McpPlatform.Hosting.Tests.Dlp;
 

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using McpPlatform.Governance.Tools;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Tools;
-using McpPlatform.Governance.Tools;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Testing.DlpExamples;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Governance;
 using McpPlatform.Governance.Dlp;
+using McpPlatform.Hosting.Governance;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Testing.DlpExamples;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using McpPlatform.Hosting.Governance;
 using McpPlatform.Governance.Dlp;
+using McpPlatform.Hosting.Governance;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Testing.DlpExamples;
 

@@ -1,6 +1,6 @@
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Dlp;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 

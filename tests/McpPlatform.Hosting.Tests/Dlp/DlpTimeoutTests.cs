@@ -1,5 +1,5 @@
-using McpPlatform.Hosting.Governance;
 using McpPlatform.Governance.Dlp;
+using McpPlatform.Hosting.Governance;
 using ModelContextProtocol.Protocol;
 using static McpPlatform.Testing.DlpExamples;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.RateLimiting;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpPlatform.Hosting.Tests.HostApp;

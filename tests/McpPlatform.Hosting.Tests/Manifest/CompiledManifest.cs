@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
+using McpPlatform.Hosting.Manifest;
 using McpPlatform.Hosting.Tests.Samples;
 
 namespace McpPlatform.Hosting.Tests.Manifest;

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpPlatform.Hosting.Audit;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.Manifest;
 using McpPlatform.Governance.Manifest;
+using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Manifest;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using McpPlatform.Hosting.Tools;
-using McpPlatform.Governance.Tools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

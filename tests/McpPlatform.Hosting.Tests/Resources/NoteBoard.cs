@@ -1,7 +1,7 @@
-using McpPlatform.Hosting.Prompts;
 using McpPlatform.Governance.Prompts;
-using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
+using McpPlatform.Hosting.Prompts;
+using McpPlatform.Hosting.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 

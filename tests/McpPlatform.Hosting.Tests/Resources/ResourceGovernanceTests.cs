@@ -1,5 +1,5 @@
-using McpPlatform.Hosting.Resources;
 using McpPlatform.Governance.Resources;
+using McpPlatform.Hosting.Resources;
 using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.DependencyInjection;

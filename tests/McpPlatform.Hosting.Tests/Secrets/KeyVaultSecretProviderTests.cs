@@ -1,7 +1,7 @@
 using System.Net;
 using Azure.Security.KeyVault.Secrets;
-using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Hosting.Secrets;
 
 namespace McpPlatform.Hosting.Tests.Secrets;
 

@@ -1,5 +1,5 @@
-using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Tests.Server;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;

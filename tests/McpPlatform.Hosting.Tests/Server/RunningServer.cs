@@ -1,11 +1,12 @@
-using McpPlatform.Secrets.LocalStore;
-using McpPlatform.Hosting.Audit;
+using McpPlatform.Governance;
 using McpPlatform.Governance.Audit;
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
-using McpPlatform.Hosting.Secrets;
 using McpPlatform.Governance.Secrets;
+using McpPlatform.Hosting.Audit;
+using McpPlatform.Hosting.Authentication;
+using McpPlatform.Hosting.Secrets;
 using McpPlatform.Hosting.Tests.Samples;
+using McpPlatform.Secrets.LocalStore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,7 +16,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
-using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Tests.Server;
 

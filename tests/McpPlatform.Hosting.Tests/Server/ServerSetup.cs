@@ -1,7 +1,7 @@
+using McpPlatform.Governance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using McpPlatform.Governance;
 
 namespace McpPlatform.Hosting.Tests.Server;
 

@@ -1,10 +1,10 @@
-using McpPlatform.Hosting.Authentication;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.RateLimiting;
+using McpPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
-using McpPlatform.Governance.RateLimiting;
 namespace McpPlatform.Hosting.Governance.RateLimiting;
 
 /// <summary>

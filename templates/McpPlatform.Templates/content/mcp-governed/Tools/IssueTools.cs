@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using McpPlatform;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Hosting.Tools;
 using ModelContextProtocol;
 
 namespace Company.McpServer1.Tools;
