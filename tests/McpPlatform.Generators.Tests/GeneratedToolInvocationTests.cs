@@ -195,5 +195,5 @@ public sealed class GeneratedToolInvocationTests
     }
 
     private static Task<ModelContextProtocol.Protocol.CallToolResult> CallAsync(string tool, string arguments, IServiceProvider? services = null) =>
-        ToolCall.InvokeAsync(Assert.Single(Catalog.Value.Tools, t => t.Descriptor.Name == tool), arguments, services);
+        ToolCall.InvokeAsync(Assert.IsAssignableFrom<GeneratedMcpTool>(Assert.Single(Catalog.Value.Tools, t => t.Descriptor.Name == tool)), arguments, services);
 }

@@ -20,8 +20,12 @@ namespace McpPlatform.Governance.Gate;
 /// <param name="limits">The caller's limiters.</param>
 /// <param name="audit">The audit log, or null when auditing is off (no intent records).</param>
 /// <param name="settings">Whether policy applies and whether reads are fail-closed too.</param>
-public sealed class GovernanceGate(PolicyDecisionPoint policy, DlpEngine dlp, CallerRateLimits limits, AuditLog? audit, GateSettings settings)
+/// <param name="admissionRules">Checks made before policy, also when governance is off (a portal's audiences, quarantine).</param>
+public sealed class GovernanceGate(
+    PolicyDecisionPoint policy, DlpEngine dlp, CallerRateLimits limits, AuditLog? audit, GateSettings settings, IReadOnlyList<IToolAdmissionRule>? admissionRules = null)
 {
+    private readonly IToolAdmissionRule[] _admissionRules = [.. admissionRules ?? []];
+
     /// <summary>Whether callers are authenticated and policy applies.</summary>
     public bool IsGoverned => settings.Governed;
 
@@ -34,6 +38,14 @@ public sealed class GovernanceGate(PolicyDecisionPoint policy, DlpEngine dlp, Ca
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(tool);
+        foreach (var rule in _admissionRules)
+        {
+            if (rule.Refuse(caller, tool) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
         if (!settings.Governed)
         {
             return new PolicyDecision(true, tool.Name, tool.Access, "governance-off", "Authentication is switched off (Development only), so policy does not apply.", []);

@@ -105,7 +105,7 @@ public sealed class CodeModeToolIndex
 /// <param name="Name">The JavaScript identifier: <c>codemode.&lt;Name&gt;(args)</c>.</param>
 /// <param name="Tool">The generated tool.</param>
 /// <param name="TypeScript">Its TypeScript declaration.</param>
-public sealed record CodeModeTool(string Name, GeneratedMcpTool Tool, string TypeScript)
+public sealed record CodeModeTool(string Name, GovernedMcpTool Tool, string TypeScript)
 {
     /// <summary>The MCP tool name.</summary>
     public string RealName => Tool.Descriptor.Name;

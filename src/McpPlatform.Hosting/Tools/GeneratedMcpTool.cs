@@ -11,26 +11,13 @@ namespace McpPlatform.Hosting.Tools;
 /// arguments and calls the method; this class owns the protocol description and turns
 /// failures into MCP tool errors (isError) without stack traces.
 /// </summary>
-public abstract class GeneratedMcpTool : McpServerTool
+public abstract class GeneratedMcpTool : GovernedMcpTool
 {
-    private readonly Tool _protocolTool;
-
     /// <summary>Creates the tool from its compile-time descriptor.</summary>
     protected GeneratedMcpTool(McpToolDescriptor descriptor)
+        : base(descriptor)
     {
-        ArgumentNullException.ThrowIfNull(descriptor);
-        Descriptor = descriptor;
-        _protocolTool = ProtocolTools.From(descriptor);
     }
-
-    /// <summary>What the generator knew about this tool.</summary>
-    public McpToolDescriptor Descriptor { get; }
-
-    /// <inheritdoc />
-    public override Tool ProtocolTool => _protocolTool;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<object> Metadata => [];
 
     /// <inheritdoc />
     public sealed override async ValueTask<CallToolResult> InvokeAsync(

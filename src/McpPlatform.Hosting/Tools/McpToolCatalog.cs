@@ -3,20 +3,21 @@ using McpPlatform.Governance.Tools;
 namespace McpPlatform.Hosting.Tools;
 
 /// <summary>
-/// The tools one server exposes, as generated at compile time. Tool names are unique
+/// The tools one server exposes: generated at compile time, or mapped from another source (an upstream MCP
+/// server's tools behind the portal, an OpenAPI document's operations). Tool names are unique
 /// (the generator reports duplicates; this check also covers catalogs that are combined).
 /// </summary>
 public sealed class McpToolCatalog
 {
-    private readonly Dictionary<string, GeneratedMcpTool> _byName;
+    private readonly Dictionary<string, GovernedMcpTool> _byName;
     private ToolDescriptorSet? _descriptors;
 
     /// <summary>Creates a catalog, refusing duplicate tool names.</summary>
-    public McpToolCatalog(IEnumerable<GeneratedMcpTool> tools)
+    public McpToolCatalog(IEnumerable<GovernedMcpTool> tools)
     {
         ArgumentNullException.ThrowIfNull(tools);
         Tools = tools.OrderBy(t => t.Descriptor.Name, StringComparer.Ordinal).ToArray();
-        _byName = new Dictionary<string, GeneratedMcpTool>(StringComparer.Ordinal);
+        _byName = new Dictionary<string, GovernedMcpTool>(StringComparer.Ordinal);
         foreach (var tool in Tools)
         {
             if (!_byName.TryAdd(tool.Descriptor.Name, tool))
@@ -27,11 +28,11 @@ public sealed class McpToolCatalog
     }
 
     /// <summary>Finds a tool by its MCP name.</summary>
-    public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GeneratedMcpTool? tool) =>
+    public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GovernedMcpTool? tool) =>
         _byName.TryGetValue(name, out tool);
 
     /// <summary>The tools, sorted by name.</summary>
-    public IReadOnlyList<GeneratedMcpTool> Tools { get; }
+    public IReadOnlyList<GovernedMcpTool> Tools { get; }
 
     /// <summary>
     /// The content hash (<c>sha256:&lt;hex&gt;</c>) of the governance manifest the generator produced

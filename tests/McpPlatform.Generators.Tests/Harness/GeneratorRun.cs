@@ -40,5 +40,5 @@ internal sealed class GeneratorRun(Compilation output, ImmutableArray<Diagnostic
     }
 
     /// <summary>The one generated tool with this name.</summary>
-    public GeneratedMcpTool LoadTool(string name) => Assert.Single(LoadCatalog().Tools, t => t.Descriptor.Name == name);
+    public GeneratedMcpTool LoadTool(string name) => Assert.IsAssignableFrom<GeneratedMcpTool>(Assert.Single(LoadCatalog().Tools, t => t.Descriptor.Name == name));
 }
