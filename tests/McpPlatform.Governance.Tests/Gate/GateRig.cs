@@ -49,7 +49,12 @@ internal sealed class GateRig : IAsyncDisposable
     /// (to point the audit file at <c>/dev/full</c>, say).
     /// </summary>
     public static GateRig Start(
-        RateLimitOptions? limits = null, bool failClosedReads = false, bool governed = true, Action<string>? prepareFolder = null, params McpToolDescriptor[] tools)
+        RateLimitOptions? limits = null,
+        bool failClosedReads = false,
+        bool governed = true,
+        Action<string>? prepareFolder = null,
+        IReadOnlyList<IToolAdmissionRule>? admissionRules = null,
+        params McpToolDescriptor[] tools)
     {
         var catalog = new ToolDescriptorSet(tools.Length > 0 ? tools : [SearchIssues, CreateIssue]);
         var policy = new PolicyDecisionPoint(
@@ -83,7 +88,7 @@ internal sealed class GateRig : IAsyncDisposable
             AuditChainKey.FromSecret(AuditChainKey.NewSecret()),
             checkpoints: null,
             options.CheckpointInterval);
-        var gate = new GovernanceGate(policy, dlp, rateLimits, log, new GateSettings(governed, failClosedReads));
+        var gate = new GovernanceGate(policy, dlp, rateLimits, log, new GateSettings(governed, failClosedReads), admissionRules);
         return new GateRig(folder, log, rateLimits, gate);
     }
 
