@@ -11,23 +11,31 @@ namespace McpPlatform.Portal.Upstreams;
 /// <summary>The portal's live connection to one upstream MCP server, reconnecting (and, for stdio, restarting) as needed.</summary>
 public sealed class UpstreamConnection : IAsyncDisposable
 {
+    /// <summary>Creates the connection of <paramref name="namespace"/> (not yet started); services supply the secret store, logging and time.</summary>
+    public UpstreamConnection(string @namespace, UpstreamOptions options, IServiceProvider services)
+    {
+        Namespace = @namespace;
+        Options = options;
+        _ = services;
+    }
+
     /// <summary>The namespace (configuration key).</summary>
-    public string Namespace { get; } = "";
+    public string Namespace { get; }
 
     /// <summary>The upstream's options.</summary>
-    public UpstreamOptions Options { get; } = new();
+    public UpstreamOptions Options { get; }
 
     /// <summary>Current state, for readiness and error messages.</summary>
-    public UpstreamHealth Health => throw new NotImplementedException();
+    public UpstreamHealth Health { get; private set; } = new("connecting", null);
 
     /// <summary>The connected client (for resources, prompts, completions relay); null while not connected.</summary>
-    public McpClient? Client => throw new NotImplementedException();
+    public McpClient? Client => null;
 
     /// <summary>Raised when the upstream's tool list may have changed: connected/reconnected, list_changed (rate limited), refresh interval.</summary>
     public event Func<UpstreamConnection, Task>? ToolsChanged;
 
     /// <summary>Starts connecting in the background; never throws for an unreachable upstream (Health says why).</summary>
-    public Task StartAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The upstream's tools/list (all pages). Throws <see cref="UpstreamException"/> naming the upstream when it cannot answer.</summary>
     public ValueTask<IReadOnlyList<Tool>> ListToolsAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
@@ -42,7 +50,11 @@ public sealed class UpstreamConnection : IAsyncDisposable
         throw new NotImplementedException();
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => throw new NotImplementedException();
+    public ValueTask DisposeAsync()
+    {
+        Health = new("stopped", null);
+        return ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>An upstream's state.</summary>
