@@ -221,7 +221,7 @@ internal sealed partial class UpstreamToolWatch(
             var document = proposal.Build(
                 options.Value.Upstreams.Keys.ToDictionary(ns => ns, ns => _live.GetValueOrDefault(ns), StringComparer.Ordinal),
                 approved);
-            if (document.Hash != approved.Approved?.Manifest.Hash && PortalManifestProposal.Write(document, approved.ProposalPath))
+            if (PortalManifestProposal.Write(document, approved.ProposalPath))
             {
                 LogProposalWritten(logger, approved.ProposalPath, document.Hash);
             }

@@ -72,8 +72,12 @@ public sealed class LabUpstream : IAsyncDisposable
     {
         var tools = _app.Services.GetRequiredService<IOptions<McpServerOptions>>().Value.ToolCollection!;
         var current = tools.Single(tool => tool.ProtocolTool.Name == "note");
-        tools.Remove(current);
-        tools.Add(Note(description));
+        using (tools.DeferChangedEvents())
+        {
+            // One list_changed for the swap: clients never see the list without the tool.
+            tools.Remove(current);
+            tools.Add(Note(description));
+        }
     }
 
     public async ValueTask DisposeAsync()
