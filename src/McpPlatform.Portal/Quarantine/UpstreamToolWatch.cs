@@ -55,6 +55,12 @@ internal sealed partial class UpstreamToolWatch(
         {
             _live[connection.Namespace] = null;
             connection.ToolsChanged += OnToolsChangedAsync;
+
+            // Registered after the registry after all (an app that added the upstreams first): one already connected is checked now.
+            if (connection.Client is not null)
+            {
+                _ = OnToolsChangedAsync(connection);
+            }
         }
 
         return Task.CompletedTask;
