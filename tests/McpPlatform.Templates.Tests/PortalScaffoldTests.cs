@@ -84,9 +84,9 @@ public sealed class PortalScaffoldTests(ScaffoldFixture scaffold)
         }
     }
 
-    private static string?[] ToolNames((HttpStatusCode Status, JsonElement? Message, string WwwAuthenticate) answer)
+    private static string[] ToolNames((HttpStatusCode Status, JsonElement? Message, string WwwAuthenticate) answer)
     {
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        return answer.Message!.Value.GetProperty("result").GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()).Order().ToArray();
+        return answer.Message!.Value.GetProperty("result").GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()!).Order().ToArray();
     }
 }
