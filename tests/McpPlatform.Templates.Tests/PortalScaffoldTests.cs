@@ -6,7 +6,8 @@ namespace McpPlatform.Templates.Tests;
 /// <summary>
 /// The second template of the pack, <c>dotnet new mcp-portal</c>: one scaffold built with warnings as errors, its own
 /// tests run, then started as a process and called over HTTP (no upstream: an empty tool list, and Code Mode's two
-/// tools); and a handful of option sets instantiated and checked file by file like mcp-governed's.
+/// tools); one given a real stdio upstream, whose tools appear once the portal's proposal is approved; and a handful of
+/// option sets instantiated and checked file by file like mcp-governed's.
 /// </summary>
 [Collection(ScaffoldCollection.Name)]
 public sealed class PortalScaffoldTests(ScaffoldFixture scaffold)
@@ -63,6 +64,55 @@ public sealed class PortalScaffoldTests(ScaffoldFixture scaffold)
     }
 
     [Fact]
+    public async Task Portal_scaffold_offers_a_stdio_upstreams_tools_once_its_proposal_is_approved()
+    {
+        var directory = Path.Combine(scaffold.WorkRoot, "portal-upstream", ProjectName);
+        await scaffold.InstantiateAsync("mcp-portal", directory, ProjectName, TemplateOptions.Defaults);
+        await scaffold.DotnetAsync(directory, "build", ProjectName + ".csproj", "--nologo");
+
+        // README.md's "Add an upstream": the published memory server over stdio, from a pinned command line (here the
+        // repository's installed copy, since the tests have no network), set the way an operator's environment would.
+        var environment = new Dictionary<string, string?>(scaffold.Environment)
+        {
+            ["McpPlatform__Portal__Upstreams__memory__Command"] = RepositoryLayout.NodeExecutable(),
+            ["McpPlatform__Portal__Upstreams__memory__Arguments__0"] = Path.Combine(RepositoryLayout.NodeModules, "@modelcontextprotocol", "server-memory", "dist", "index.js"),
+            ["McpPlatform__Portal__Upstreams__memory__Environment__MEMORY_FILE_PATH"] = Path.Combine(directory, "memory.json"),
+            ["McpPlatform__Portal__Upstreams__memory__AllowedTools__0"] = "*",
+        };
+        var proposal = Path.Combine(directory, "mcp-manifest.json");
+
+        // Not approved yet: nothing is offered, and the portal writes the proposal a reviewer approves.
+        using (var unapproved = await ScaffoldServer.StartAsync(directory, environment))
+        {
+            var token = unapproved.Token(["mcp:read"], []);
+            Assert.Empty(ToolNames(await unapproved.CallAsync(token, "tools/list", new { })));
+            await WaitUntilAsync(() => File.Exists(proposal), TimeSpan.FromSeconds(60), $"the portal wrote no {proposal}\n{unapproved.OutputTail()}");
+        }
+
+        var manifest = McpPlatform.Governance.Manifest.ManifestDocument.Load(proposal);
+        McpPlatform.Governance.Manifest.ApprovedManifest.Create(manifest, "reviewer@example.com", DateTimeOffset.UnixEpoch)
+            .Write(Path.Combine(directory, "mcp-manifest.approved.json"));
+
+        using var portal = await ScaffoldServer.StartAsync(directory, environment);
+        try
+        {
+            var reader = portal.Token(["mcp:read"], []);
+            // Read tools by default; the memory server's write and destructive tools stay denied without a granting rule.
+            Assert.Equal(["memory_open_nodes", "memory_read_graph", "memory_search_nodes"], ToolNames(await portal.CallAsync(reader, "tools/list", new { })));
+            Assert.Equal(["execute", "search"], ToolNames(await portal.CallAsync(reader, "tools/list", new { }, query: "?codemode=search_and_execute")));
+
+            var call = await portal.CallAsync(reader, "tools/call", new { name = "memory_read_graph", arguments = new { } });
+            var result = call.Message!.Value.GetProperty("result");
+            Assert.False(result.TryGetProperty("isError", out var isError) && isError.GetBoolean(), result.ToString());
+            Assert.Equal(JsonValueKind.Array, result.GetProperty("structuredContent").GetProperty("entities").ValueKind);
+        }
+        catch (Exception ex) when (ex is not InvalidOperationException)
+        {
+            throw new Xunit.Sdk.XunitException($"{ex.Message}\nPortal output:\n{portal.OutputTail()}");
+        }
+    }
+
+    [Fact]
     public async Task Portal_option_sets_give_consistent_settings_pipelines_and_deployment_files()
     {
         // Each identity provider once, crossed with every secret store, Code Mode, CI system and deploy target.
@@ -81,6 +131,16 @@ public sealed class PortalScaffoldTests(ScaffoldFixture scaffold)
             Assert.Equal(
                 options.CodeMode,
                 (await File.ReadAllTextAsync(Path.Combine(directory, "tests", "Contoso.Portal.Tests", "PortalEndpointTests.cs"))).Contains("Code_mode_is_the_default_surface", StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string failure)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(200);
         }
     }
 
