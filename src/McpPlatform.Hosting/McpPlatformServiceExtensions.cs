@@ -58,6 +58,10 @@ public static class McpPlatformServiceExtensions
         // the callback, services.Configure) reaches initialize and the transport alike.
         builder.Services.AddOptions<McpServerOptions>().Configure<IOptions<McpPlatformOptions>>(
             (server, platform) => server.ServerInfo = ServerIdentity.Describe(platform.Value));
+        // tools/list and tools/call exist even with an empty catalog (a portal with no upstream yet): Code Mode still
+        // offers search and execute, and a client must get an empty list, not "method not available". The SDK only
+        // registers the tool handlers when it has a tool collection; an empty one keeps them.
+        builder.Services.AddOptions<McpServerOptions>().Configure(server => server.ToolCollection ??= []);
         builder.Services.AddOptions<HttpServerTransportOptions>().Configure<IOptions<McpPlatformOptions>>(
             (http, platform) => http.SessionMode = platform.Value.SessionMode == McpSessionMode.Stateful
                 ? HttpServerSessionMode.Stateful
