@@ -172,6 +172,11 @@ internal sealed class ShadowScanCommand : Command
                 portal = PortalConfiguration.Read(portalFile);
                 foreach (var host in portal.PortalHosts)
                 {
+                    if (!HostPattern.TryParse(host, out _, out var problem))
+                    {
+                        return Usage(error, $"--portal: {portalFile}: McpPlatform:AllowedHosts entry '{host}': {problem}");
+                    }
+
                     approved.Add(host);
                 }
             }
