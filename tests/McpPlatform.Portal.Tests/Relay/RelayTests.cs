@@ -85,10 +85,10 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
         Assert.Contains("Upstream 'everything'", unknown.Message, StringComparison.Ordinal);
 
         var down = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("down+demo://anything").AsTask());
-        Assert.Contains("Upstream 'down' is not connected: connection refused by 127.0.0.1:9 (test upstream)", down.Message, StringComparison.Ordinal);
+        Assert.Contains("Upstream 'down' is unavailable: connection refused by 127.0.0.1:9 (test upstream)", down.Message, StringComparison.Ordinal);
 
         var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("down_anything").AsTask());
-        Assert.Contains("Upstream 'down' is not connected", prompt.Message, StringComparison.Ordinal);
+        Assert.Contains("Upstream 'down' is unavailable", prompt.Message, StringComparison.Ordinal);
     }
 
     [Fact]
