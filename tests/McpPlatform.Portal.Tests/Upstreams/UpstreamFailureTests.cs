@@ -85,6 +85,46 @@ public sealed class UpstreamFailureTests
     }
 
     [Fact]
+    public async Task Silent_process_is_down_after_the_connect_timeout()
+    {
+        await using var upstream = await StartAsync("mute", TestUpstreamOptions(options =>
+        {
+            options.Arguments = ["-e", "setInterval(() => {}, 1000)"]; // runs, never speaks MCP
+            options.ConnectTimeout = TimeSpan.FromMilliseconds(500);
+        }));
+
+        await WaitUntilAsync(() => upstream.Health.State == UpstreamStates.Down, "the upstream is down", () => upstream.Health.ToString());
+        Assert.Contains("no answer to initialize within 0.5 s (ConnectTimeout)", upstream.Health.Detail);
+    }
+
+    [Fact]
+    public async Task Calls_beyond_calls_per_minute_are_refused_without_reaching_the_upstream()
+    {
+        await using var upstream = await ConnectedAsync("metered", TestUpstreamOptions(options => options.CallsPerMinute = 2));
+
+        await upstream.CallToolAsync("echo", Arguments(("text", "1")), null, null, CancellationToken.None);
+        await upstream.CallToolAsync("echo", Arguments(("text", "2")), null, null, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("echo", Arguments(("text", "3")), null, null, CancellationToken.None).AsTask());
+
+        Assert.Contains("Upstream 'metered' allows 2 calls per minute (CallsPerMinute)", refused.Message);
+        Assert.NotEmpty(await upstream.ListToolsAsync(CancellationToken.None)); // listing is not a call
+    }
+
+    [Fact]
+    public async Task Tool_list_is_refreshed_every_refresh_interval()
+    {
+        await using var upstream = await ConnectedAsync("ticking", TestUpstreamOptions(options => options.RefreshInterval = TimeSpan.FromMilliseconds(200)));
+        var raised = 0;
+        upstream.ToolsChanged += _ =>
+        {
+            Interlocked.Increment(ref raised);
+            return Task.CompletedTask;
+        };
+
+        await WaitUntilAsync(() => Volatile.Read(ref raised) >= 2, "ToolsChanged is raised again and again without any change");
+    }
+
+    [Fact]
     public async Task Malformed_answer_is_an_error_naming_the_upstream()
     {
         await using var upstream = await ConnectedAsync("garbled", TestUpstreamOptions());
