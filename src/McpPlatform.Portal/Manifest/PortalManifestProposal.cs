@@ -147,8 +147,7 @@ internal sealed class PortalManifestProposal(
         foreach (var rule in policy.Value.Rules ?? [])
         {
             var grants = rule.Access.Any(a => string.Equals(a.Trim(), access, StringComparison.OrdinalIgnoreCase));
-            var covers = rule.Tools.Any(pattern => pattern == "*" || pattern == name || pattern == toolSet + "/*"
-                || (pattern.EndsWith('*') && name.StartsWith(pattern[..^1], StringComparison.Ordinal)));
+            var covers = rule.Tools.Any(pattern => ToolPatterns.Matches(pattern, name, toolSet));
             if (grants && covers)
             {
                 names.Add(rule.Name);
