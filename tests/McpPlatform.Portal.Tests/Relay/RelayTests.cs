@@ -39,6 +39,31 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
     }
 
     [Fact]
+    public async Task A_relayed_read_is_audited_under_the_upstreams_identity()
+    {
+        await using var client = await portal.ConnectAsync();
+        const string Uri = "everything+demo://resource/dynamic/text/31337";
+
+        await client.ReadResourceAsync(Uri);
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        JsonElement? record = null;
+        while (record is null)
+        {
+            Assert.False(deadline.IsCancellationRequested, "no audit record of the read");
+            record = portal.AuditRecords().Cast<JsonElement?>().FirstOrDefault(r =>
+                r!.Value.TryGetProperty("Method", out var method) && method.GetString() == "resources/read"
+                && r.Value.TryGetProperty("Arguments", out var arguments) && arguments.ToString().Contains("31337", StringComparison.Ordinal));
+            await Task.Delay(50, CancellationToken.None);
+        }
+
+        Assert.Equal("resource:everything", record.Value.GetProperty("Tool").GetString());
+        Assert.Equal("everything", record.Value.GetProperty("Upstream").GetString());
+        Assert.Equal("allowed", record.Value.GetProperty("Decision").GetString());
+        Assert.True(record.Value.GetProperty("UpstreamMs").GetInt64() >= 0);
+    }
+
+    [Fact]
     public async Task Gets_a_namespaced_prompt_with_its_arguments()
     {
         await using var client = await portal.ConnectAsync();
@@ -85,7 +110,7 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
         Assert.Contains("Upstream 'everything'", unknown.Message, StringComparison.Ordinal);
 
         var down = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("down+demo://anything").AsTask());
-        Assert.Contains("Upstream 'down' is unavailable: connection refused by 127.0.0.1:9 (test upstream)", down.Message, StringComparison.Ordinal);
+        Assert.Contains("Upstream 'down' is unavailable: cannot connect", down.Message, StringComparison.Ordinal);
 
         var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("down_anything").AsTask());
         Assert.Contains("Upstream 'down' is unavailable", prompt.Message, StringComparison.Ordinal);
