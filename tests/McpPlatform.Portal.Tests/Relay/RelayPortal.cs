@@ -17,12 +17,13 @@ namespace McpPlatform.Portal.Tests.Relay;
 /// <summary>
 /// A stateful governed portal on 127.0.0.1 (AddMcpPlatform, the portal's upstream connections and the relay) in front of
 /// the real <c>@modelcontextprotocol/server-everything</c>, launched by the portal over stdio (namespace <c>everything</c>),
-/// and an upstream nothing listens for (namespace <c>down</c>).
+/// a slow one (<c>slow</c>, Relay/node/slow-upstream.mjs, 1 s timeout) and an upstream nothing listens for (<c>down</c>).
 /// </summary>
 public sealed class RelayPortal : IAsyncLifetime
 {
     public const string Everything = "everything";
     public const string Down = "down";
+    public const string Slow = "slow";
     public const string FinanceGroup = "finance";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("mcpplatform-relay-").FullName;
@@ -56,6 +57,11 @@ public sealed class RelayPortal : IAsyncLifetime
             ["McpPlatform:Portal:Upstreams:everything:Arguments:1"] = "stdio",
             ["McpPlatform:Portal:Upstreams:everything:AllowedTools:0"] = "*",
             ["McpPlatform:Portal:Upstreams:everything:Timeout"] = "00:00:20",
+            ["McpPlatform:Portal:Upstreams:slow:Command"] = RepositoryLayout.NodeExecutable(),
+            ["McpPlatform:Portal:Upstreams:slow:Arguments:0"] = Path.Combine(RepositoryLayout.Root, "tests", "McpPlatform.Portal.Tests", "Relay", "node", "slow-upstream.mjs"),
+            ["McpPlatform:Portal:Upstreams:slow:Environment:MCP_SDK_DIST"] = Path.Combine(RepositoryLayout.NodeModules, "@modelcontextprotocol", "sdk", "dist", "esm"),
+            ["McpPlatform:Portal:Upstreams:slow:AllowedTools:0"] = "*",
+            ["McpPlatform:Portal:Upstreams:slow:Timeout"] = "00:00:01",
             ["McpPlatform:Portal:Upstreams:down:Url"] = $"http://127.0.0.1:{LoopbackServer.FreePort()}/mcp",
             ["McpPlatform:Portal:Upstreams:down:AllowedTools:0"] = "*",
             ["McpPlatform:Portal:Upstreams:down:Timeout"] = "00:00:02",
@@ -83,11 +89,17 @@ public sealed class RelayPortal : IAsyncLifetime
         _app.MapMcpPlatform();
         await _app.StartAsync();
 
-        Assert.True(_app.Services.GetRequiredService<UpstreamRegistry>().TryGet(Everything, out var everything));
+        await ConnectedAsync(Everything);
+        await ConnectedAsync(Slow);
+    }
+
+    private async Task ConnectedAsync(string upstreamNamespace)
+    {
+        Assert.True(_app!.Services.GetRequiredService<UpstreamRegistry>().TryGet(upstreamNamespace, out var upstream));
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (everything.Health.State != UpstreamStates.Connected)
+        while (upstream.Health.State != UpstreamStates.Connected)
         {
-            Assert.False(deadline.IsCancellationRequested, $"server-everything did not connect: {everything.Health.State} {everything.Health.Detail}");
+            Assert.False(deadline.IsCancellationRequested, $"upstream {upstreamNamespace} did not connect: {upstream.Health.State} {upstream.Health.Detail}");
             await Task.Delay(50, CancellationToken.None);
         }
     }

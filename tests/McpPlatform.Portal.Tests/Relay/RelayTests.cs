@@ -24,7 +24,8 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
 
         var resources = await client.ListResourcesAsync();
         Assert.Contains(resources, r => r.Uri == StaticDocument);
-        Assert.All(resources, r => Assert.StartsWith("everything+", r.Uri, StringComparison.Ordinal));
+        Assert.Contains(resources, r => r.Uri == "slow+slow://fast");
+        Assert.All(resources, r => Assert.True(r.Uri.StartsWith("everything+", StringComparison.Ordinal) || r.Uri.StartsWith("slow+", StringComparison.Ordinal), r.Uri));
 
         var read = await client.ReadResourceAsync(StaticDocument);
         var text = Assert.IsType<TextResourceContents>(Assert.Single(read.Contents));
@@ -114,6 +115,25 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
 
         var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("down_anything").AsTask());
         Assert.Contains("Upstream 'down' is unavailable", prompt.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slow_upstream_gives_a_timeout_error_naming_it_and_never_holds_a_list()
+    {
+        await using var client = await portal.ConnectAsync();
+
+        Assert.Equal("fast answer", Assert.IsType<TextResourceContents>(Assert.Single((await client.ReadResourceAsync("slow+slow://fast")).Contents)).Text);
+
+        var read = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("slow+slow://hang").AsTask());
+        Assert.Contains("Upstream 'slow' did not answer resources/read within 1 s", read.Message, StringComparison.Ordinal);
+
+        var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("slow_hang").AsTask());
+        Assert.Contains("Upstream 'slow' did not answer prompts/get within 1 s", prompt.Message, StringComparison.Ordinal);
+
+        // Its templates list never answers: the others' templates still come, after its timeout.
+        var templates = await client.ListResourceTemplatesAsync();
+        Assert.NotEmpty(templates);
+        Assert.DoesNotContain(templates, t => t.UriTemplate.StartsWith("slow+", StringComparison.Ordinal));
     }
 
     [Fact]
