@@ -213,6 +213,36 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
         Assert.Contains("- Name: Ada Lovelace", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_elicitation_is_declined_when_two_callers_have_calls_in_flight_to_the_upstream()
+    {
+        // The upstream cannot say whose call asks; relaying to the wrong caller would leak, so nobody is asked.
+        var asked = false;
+        var options = new McpClientOptions
+        {
+            Handlers = new McpClientHandlers
+            {
+                ElicitationHandler = (_, _) =>
+                {
+                    asked = true;
+                    return ValueTask.FromResult(new ElicitResult { Action = "accept" });
+                },
+            },
+        };
+        await using var other = await portal.ConnectAsync();
+        await using var client = await portal.ConnectAsync(options);
+        var firstStep = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var otherCall = other.CallToolAsync(
+            "everything_long_running", new Dictionary<string, object?> { ["duration"] = 3, ["steps"] = 3 }, new SynchronousProgress(_ => firstStep.TrySetResult())).AsTask();
+        await firstStep.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the other caller's call is in flight now
+
+        var result = await client.CallToolAsync("everything_elicit");
+
+        Assert.False(asked);
+        Assert.Contains("declined", string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text)), StringComparison.Ordinal);
+        await otherCall.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     private static async Task WaitUntil(Func<bool> condition, string what)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
