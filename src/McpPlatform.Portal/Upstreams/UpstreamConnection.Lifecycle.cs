@@ -132,7 +132,7 @@ public sealed partial class UpstreamConnection
         else
         {
             process = await StdioUpstreamProcess.StartAsync(Namespace, Options, _contentRoot, _secrets, _logger, token).ConfigureAwait(false);
-            transport = new StreamClientTransport(process.Input, process.Output, _loggerFactory);
+            transport = new StreamClientTransport(process.Input, new MessageSizeLimitedStream(process.Output, MessageLimit, OnOversized), _loggerFactory);
         }
 
         try

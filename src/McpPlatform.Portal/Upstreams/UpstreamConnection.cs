@@ -42,6 +42,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     private TaskCompletionSource _reconnect = NewSignal();
     private Task _running = Task.CompletedTask;
     private int _started;
+    private int _oversized;
     private int _disposed;
 
     /// <summary>
@@ -80,7 +81,10 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
             // No overall HttpClient timeout: the notification stream is long-lived; each request is bounded by Timeout here.
             _http = new HttpClient(new UpstreamCredentialHandler(credentials, _secrets, tokens)
             {
-                InnerHandler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                InnerHandler = new MessageSizeLimitHandler(MessageLimit, OnOversized)
+                {
+                    InnerHandler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                },
             })
             { Timeout = Timeout.InfiniteTimeSpan };
         }
@@ -112,6 +116,9 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
 
     /// <summary>The process id of a running local upstream; null for a remote one or while it is not running.</summary>
     public int? ProcessId => _session?.Process?.Id;
+
+    /// <summary>The longest single message read from the upstream (see <see cref="MessageSizeLimitedStream"/>).</summary>
+    internal long MessageLimit => MessageSizeLimitedStream.LimitFor(Options.MaxResultBytes);
 
     /// <summary>The shortest time between two <see cref="ToolsChanged"/> events (a flood of list_changed is coalesced).</summary>
     internal static TimeSpan ToolsChangedWindow { get; set; } = TimeSpan.FromSeconds(1);
@@ -243,6 +250,13 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
             _breaker.Abandoned();
             throw;
         }
+        catch (Exception failure) when (Interlocked.Exchange(ref _oversized, 0) == 1 && failure is not OutOfMemoryException)
+        {
+            // The transport was cut under a message too large to hold; the session restarts.
+            Failed(what, failure);
+            RequestReconnect(session);
+            throw new UpstreamException(Namespace, $"Upstream '{Namespace}' sent a message of more than {MessageLimit} bytes (4 x MaxResultBytes, at least 1 MiB more) during {what}; the connection is being reset.", failure);
+        }
         catch (OperationCanceledException failure)
         {
             Failed(what, failure);
@@ -271,6 +285,8 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
             throw new UpstreamException(Namespace, $"Upstream '{Namespace}' failed {what}: {reason}", failure);
         }
     }
+
+    private void OnOversized() => Interlocked.Exchange(ref _oversized, 1);
 
     private void Failed(string what, Exception failure)
     {

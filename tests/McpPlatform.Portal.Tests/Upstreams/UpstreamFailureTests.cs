@@ -149,6 +149,21 @@ public sealed class UpstreamFailureTests
     }
 
     [Fact]
+    public async Task Huge_message_is_cut_off_while_read_and_the_upstream_restarted()
+    {
+        await using var upstream = await ConnectedAsync("firehose", TestUpstreamOptions(options => options.MaxResultBytes = 10_000));
+        var first = upstream.ProcessId;
+
+        var clock = Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("big", Arguments(("bytes", 3_000_000)), null, null, CancellationToken.None).AsTask());
+
+        Assert.Contains($"Upstream 'firehose' sent a message of more than {upstream.MessageLimit} bytes", failure.Message);
+        Assert.True(clock.Elapsed < upstream.Options.Timeout, $"the cut-off came after {clock.Elapsed}, not at the read");
+        await WaitUntilAsync(() => upstream.ProcessId is { } pid && pid != first, "a new process is connected", () => upstream.Health.ToString());
+        Assert.Equal("fine", Text(await upstream.CallToolAsync("echo", Arguments(("text", "fine")), null, null, CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task Flood_of_list_changed_is_coalesced_into_few_refreshes()
     {
         await using var upstream = await ConnectedAsync("noisy", TestUpstreamOptions());
