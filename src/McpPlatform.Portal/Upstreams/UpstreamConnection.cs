@@ -27,7 +27,6 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
 
     private readonly UpstreamSecrets _secrets;
     private readonly CircuitBreaker _breaker;
-    private readonly CallRateLimiter _limiter;
     private readonly ToolsChangedSignal _toolsChanged;
     private readonly IUpstreamClientConfigurator[] _configurators;
     private readonly ILoggerFactory _loggerFactory;
@@ -65,7 +64,6 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         var secretsOptions = services.GetService<IOptions<SecretsOptions>>()?.Value ?? new SecretsOptions();
         _secrets = new UpstreamSecrets(@namespace, () => services.GetService<ISecretProvider>(), secretsOptions, _time);
         _breaker = new CircuitBreaker(Math.Max(1, options.BreakAfterFailures), options.BreakDuration, _time);
-        _limiter = new CallRateLimiter(options.CallsPerMinute, _time);
         _toolsChanged = new ToolsChangedSignal(RaiseToolsChangedAsync, ToolsChangedWindow, _time);
 
         if (options.Url is not null)
@@ -146,7 +144,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     /// <summary>The upstream's tools/list (all pages). Throws <see cref="UpstreamException"/> naming the upstream when it cannot answer.</summary>
     public async ValueTask<IReadOnlyList<Tool>> ListToolsAsync(CancellationToken cancellationToken)
     {
-        var tools = await SendAsync("tools/list", limited: false, async (client, token) =>
+        var tools = await SendAsync("tools/list", async (client, token) =>
         {
             var listed = await client.ListToolsAsync(cancellationToken: token).ConfigureAwait(false);
             return listed.Select(tool => tool.ProtocolTool).ToList();
@@ -165,7 +163,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(upstreamTool);
         var what = $"tools/call '{upstreamTool}'";
         var boxed = arguments?.ToDictionary(pair => pair.Key, pair => (object?)pair.Value, StringComparer.Ordinal);
-        var result = await SendAsync(what, limited: true, async (client, token) =>
+        var result = await SendAsync(what, async (client, token) =>
         {
             // The caller's token reaches only the credential handler, which exchanges it (TokenExchange) or ignores it.
             using var caller = UpstreamCallContext.Enter(callerToken);
@@ -216,14 +214,9 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async ValueTask<T> SendAsync<T>(string what, bool limited, Func<McpClient, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    private async ValueTask<T> SendAsync<T>(string what, Func<McpClient, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed == 1, this);
-        if (limited && !_limiter.TryAcquire())
-        {
-            throw new UpstreamException(Namespace, $"Upstream '{Namespace}' allows {Options.CallsPerMinute} calls per minute (CallsPerMinute), all used; {what} was not sent.");
-        }
-
         if (!_breaker.TryEnter(out _))
         {
             throw new UpstreamException(Namespace, $"Upstream '{Namespace}' is failing: its circuit is open until {_breaker.OpenUntil:u} after {Options.BreakAfterFailures} consecutive failures; {what} was not sent.");

@@ -98,19 +98,6 @@ public sealed class UpstreamFailureTests
     }
 
     [Fact]
-    public async Task Calls_beyond_calls_per_minute_are_refused_without_reaching_the_upstream()
-    {
-        await using var upstream = await ConnectedAsync("metered", TestUpstreamOptions(options => options.CallsPerMinute = 2));
-
-        await upstream.CallToolAsync("echo", Arguments(("text", "1")), null, null, CancellationToken.None);
-        await upstream.CallToolAsync("echo", Arguments(("text", "2")), null, null, CancellationToken.None);
-        var refused = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("echo", Arguments(("text", "3")), null, null, CancellationToken.None).AsTask());
-
-        Assert.Contains("Upstream 'metered' allows 2 calls per minute (CallsPerMinute)", refused.Message);
-        Assert.NotEmpty(await upstream.ListToolsAsync(CancellationToken.None)); // listing is not a call
-    }
-
-    [Fact]
     public async Task Tool_list_is_refreshed_every_refresh_interval()
     {
         await using var upstream = await ConnectedAsync("ticking", TestUpstreamOptions(options => options.RefreshInterval = TimeSpan.FromMilliseconds(200)));
