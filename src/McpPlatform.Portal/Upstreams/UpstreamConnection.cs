@@ -79,9 +79,12 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
             // No overall HttpClient timeout: the notification stream is long-lived; each request is bounded by Timeout here.
             _http = new HttpClient(new UpstreamCredentialHandler(credentials, _secrets, tokens)
             {
-                InnerHandler = new MessageSizeLimitHandler(MessageLimit, OnOversized)
+                InnerHandler = new SessionRejectedHandler(OnSessionRejected)
                 {
-                    InnerHandler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                    InnerHandler = new MessageSizeLimitHandler(MessageLimit, OnOversized)
+                    {
+                        InnerHandler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                    },
                 },
             })
             { Timeout = Timeout.InfiniteTimeSpan };
@@ -222,21 +225,39 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
             throw new UpstreamException(Namespace, $"Upstream '{Namespace}' is failing: its circuit is open until {_breaker.OpenUntil:u} after {Options.BreakAfterFailures} consecutive failures; {what} was not sent.");
         }
 
-        if (_session is not { } session)
-        {
-            _breaker.Abandoned();
-            var health = Health;
-            throw new UpstreamException(Namespace, $"Upstream '{Namespace}' is not connected ({health.State}{(health.Detail is null ? "" : ": " + health.Detail)}); {what} was not sent.");
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.Timeout);
+        Session? session = null;
         try
         {
-            // WaitAsync as well as the token: the answer is awaited no longer than the timeout even if the transport ignores it.
-            var result = await send(session.Client, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
-            _breaker.Succeeded();
-            return result;
+            session = _session;
+            for (var attempt = 0; ; attempt++)
+            {
+                if (session is null)
+                {
+                    _breaker.Abandoned();
+                    var health = Health;
+                    throw new UpstreamException(Namespace, $"Upstream '{Namespace}' is not connected ({health.State}{(health.Detail is null ? "" : ": " + health.Detail)}); {what} was not sent.");
+                }
+
+                try
+                {
+                    // WaitAsync as well as the token: the answer is awaited no longer than the timeout even if the transport ignores it.
+                    var result = await send(session.Client, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                    _breaker.Succeeded();
+                    return result;
+                }
+                catch (McpProtocolException) when (attempt == 0 && session.Lost)
+                {
+                    // The upstream refused the request because it no longer knows the session, so it did not run it:
+                    // sending it again in the new session is safe.
+                    session = await NextSessionAsync(session, timeout.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (UpstreamException) when (session is null)
+        {
+            throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -247,7 +268,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         {
             // The transport was cut under a message too large to hold; the session restarts.
             Failed(what, failure);
-            RequestReconnect(session);
+            RequestReconnect(session!);
             throw new UpstreamException(Namespace, $"Upstream '{Namespace}' sent a message of more than {MessageLimit} bytes (4 x MaxResultBytes, at least 1 MiB more) during {what}; the connection is being reset.", failure);
         }
         catch (OperationCanceledException failure)
@@ -271,11 +292,36 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
             Failed(what, failure);
             if (IsTransportFailure(failure))
             {
-                RequestReconnect(session);
+                RequestReconnect(session!);
             }
 
             var reason = failure is JsonException ? "a malformed answer" : _secrets.Redact(failure.Message);
             throw new UpstreamException(Namespace, $"Upstream '{Namespace}' failed {what}: {reason}", failure);
+        }
+    }
+
+    // The session after <paramref name="lost"/>, once connected; null when the portal is stopping.
+    private async Task<Session?> NextSessionAsync(Session lost, CancellationToken cancellationToken)
+    {
+        while (_session is not { } next || ReferenceEquals(next, lost))
+        {
+            if (_disposed == 1)
+            {
+                return null;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return _session;
+    }
+
+    private void OnSessionRejected(string sessionId)
+    {
+        if (_session is { } current && string.Equals(current.Client.SessionId, sessionId, StringComparison.Ordinal))
+        {
+            current.Lost = true;
+            RequestReconnect(current);
         }
     }
 
