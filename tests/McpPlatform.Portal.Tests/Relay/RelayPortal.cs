@@ -62,6 +62,7 @@ public sealed class RelayPortal : IAsyncLifetime
             ["McpPlatform:Portal:Upstreams:slow:Environment:MCP_SDK_DIST"] = Path.Combine(RepositoryLayout.NodeModules, "@modelcontextprotocol", "sdk", "dist", "esm"),
             ["McpPlatform:Portal:Upstreams:slow:AllowedTools:0"] = "*",
             ["McpPlatform:Portal:Upstreams:slow:Timeout"] = "00:00:01",
+            ["McpPlatform:Portal:Upstreams:slow:MaxResultBytes"] = "1000000",
             ["McpPlatform:Portal:Upstreams:down:Url"] = $"http://127.0.0.1:{LoopbackServer.FreePort()}/mcp",
             ["McpPlatform:Portal:Upstreams:down:AllowedTools:0"] = "*",
             ["McpPlatform:Portal:Upstreams:down:Timeout"] = "00:00:02",

@@ -118,7 +118,7 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
     }
 
     [Fact]
-    public async Task A_slow_upstream_gives_a_timeout_error_naming_it_and_never_holds_a_list()
+    public async Task A_slow_or_oversized_answer_gives_an_error_naming_the_upstream_and_never_holds_a_list()
     {
         await using var client = await portal.ConnectAsync();
 
@@ -129,6 +129,10 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
 
         var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("slow_hang").AsTask());
         Assert.Contains("Upstream 'slow' did not answer prompts/get within 1 s", prompt.Message, StringComparison.Ordinal);
+
+        var huge = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("slow+slow://huge").AsTask());
+        Assert.Contains("Upstream 'slow' answered resources/read with ", huge.Message, StringComparison.Ordinal);
+        Assert.Contains("more than its limit of 1000000 (MaxResultBytes)", huge.Message, StringComparison.Ordinal);
 
         // Its templates list never answers: the others' templates still come, after its timeout.
         var templates = await client.ListResourceTemplatesAsync();
