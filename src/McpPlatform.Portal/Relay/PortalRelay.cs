@@ -24,7 +24,12 @@ public static class PortalRelay
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(mcp);
-        services.TryAddSingleton<RelayCalls>();
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(RelayCalls)))
+        {
+            return; // added once, whoever calls first: twice would list every upstream item twice
+        }
+
+        services.AddSingleton<RelayCalls>();
         services.TryAddSingleton<UpstreamClientRelay>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUpstreamClientConfigurator, UpstreamClientRelay>(provider => provider.GetRequiredService<UpstreamClientRelay>()));
 
