@@ -1,5 +1,5 @@
 // A slow MCP server over stdio for the relay tests, built on the official TypeScript SDK (its folder is given as
-// MCP_SDK_DIST, since this script lives outside eng/node): one resource answers, one never does, one is 2 MB, its
+// MCP_SDK_DIST, since this script lives outside eng/node): one resource answers, one never does, one is 300 kB, its
 // resource templates list never answers, and its one prompt never answers.
 import { pathToFileURL } from "node:url";
 import path from "node:path";
@@ -36,7 +36,7 @@ server.setRequestHandler(ReadResourceRequestSchema, async (request) =>
   request.params.uri === "slow://fast"
     ? { contents: [{ uri: "slow://fast", mimeType: "text/plain", text: "fast answer" }] }
     : request.params.uri === "slow://huge"
-      ? { contents: [{ uri: "slow://huge", mimeType: "text/plain", text: "x".repeat(2_000_000) }] }
+      ? { contents: [{ uri: "slow://huge", mimeType: "text/plain", text: "x".repeat(300_000) }] }
       : await never());
 server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: [{ name: "hang" }] }));
 server.setRequestHandler(GetPromptRequestSchema, never);
