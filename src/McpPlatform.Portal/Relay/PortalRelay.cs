@@ -49,6 +49,7 @@ public static class PortalRelay
             filters.ListResourcesFilters.Insert(0, ResourceRelayFilters.ListResources);
             filters.ListResourceTemplatesFilters.Insert(0, ResourceRelayFilters.ListResourceTemplates);
             filters.ReadResourceFilters.Insert(0, ResourceRelayFilters.ReadResource);
+            filters.SubscribeToResourcesFilters.Insert(0, ResourceRelayFilters.Subscribe);
             filters.ListPromptsFilters.Insert(0, PromptRelayFilters.ListPrompts);
             filters.GetPromptFilters.Insert(0, PromptRelayFilters.GetPrompt);
             filters.CompleteFilters.Insert(0, CompletionRelayFilter.Complete);

@@ -115,6 +115,9 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
 
         var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("down_anything").AsTask());
         Assert.Contains("Upstream 'down' is unavailable", prompt.Message, StringComparison.Ordinal);
+
+        var subscribe = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync(StaticDocument));
+        Assert.Contains("Subscriptions to resources of upstream 'everything' are not relayed", subscribe.Message, StringComparison.Ordinal);
     }
 
     [Fact]
