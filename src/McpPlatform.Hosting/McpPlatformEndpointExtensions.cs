@@ -29,9 +29,25 @@ public static class McpPlatformEndpointExtensions
         endpoints.MapGet(options.HealthPath, () => Results.Json(new { status = "ok", server = identity.Name, version = identity.Version }));
         McpPlatform.Hosting.Health.PlatformHealthChecks.Map(endpoints, options); // {HealthPath}/live and /ready
 
-        var mcp = endpoints.MapMcp(options.Path);
+        var mcp = MapGovernedMcp(endpoints, options.Path);
+        if (!IsAuthenticated(endpoints.ServiceProvider))
+        {
+            return mcp;
+        }
+
+        return new PlatformEndpointConventions([mcp, ProtectedResourceMetadataEndpoint.Map(endpoints)]);
+    }
+
+    /// <summary>
+    /// One MCP endpoint at <paramref name="path"/> as the platform guards it: the body size limit (HTTP 413), a token
+    /// with the read scope, the caller's request budget (HTTP 429), then the SDK. The portal maps its audiences' endpoints with it.
+    /// </summary>
+    internal static IEndpointConventionBuilder MapGovernedMcp(IEndpointRouteBuilder endpoints, string path)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
+        var mcp = endpoints.MapMcp(path);
         var services = endpoints.ServiceProvider;
-        var authenticated = services.GetRequiredService<IOptions<ResourceServerOptions>>().Value.Enabled;
+        var authenticated = IsAuthenticated(services);
         var limitsEnabled = services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled;
 
         // After authentication, before the SDK: the body size limit (HTTP 413), a token with the read
@@ -42,13 +58,15 @@ public static class McpPlatformEndpointExtensions
             var gated = authenticated ? CallerGate.Wrap(limited, services) : limited;
             endpoint.RequestDelegate = RequestBodyLimit.Wrap(gated, options.MaxRequestBodyBytes);
         });
-        if (!authenticated)
+        if (authenticated)
         {
-            return mcp;
+            // The platform's scheme by name: the app's default scheme and fallback policy stay the app's.
+            mcp.RequireAuthorization(McpPlatformAuthenticationDefaults.AuthorizationPolicy);
         }
 
-        // The platform's scheme by name: the app's default scheme and fallback policy stay the app's.
-        mcp.RequireAuthorization(McpPlatformAuthenticationDefaults.AuthorizationPolicy);
-        return new PlatformEndpointConventions([mcp, ProtectedResourceMetadataEndpoint.Map(endpoints)]);
+        return mcp;
     }
+
+    private static bool IsAuthenticated(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ResourceServerOptions>>().Value.Enabled;
 }

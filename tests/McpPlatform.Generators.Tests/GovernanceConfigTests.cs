@@ -121,6 +121,21 @@ public sealed class GovernanceConfigTests
     }
 
     [Fact]
+    public void Rules_naming_tools_by_a_trailing_wildcard_cover_the_tools_with_that_prefix()
+    {
+        var run = Run("""
+            { "McpPlatform": {
+              "Policy": { "Rules": [ { "Name": "report-writers", "Tools": [ "reports_*" ], "Access": [ "Write" ], "Scopes": [ "mcp:write" ] } ] },
+              "Dlp": { "DisableBuiltIns": true, "Rules": [ { "Name": "by-prefix", "Pattern": "a", "Tools": [ "reports_*" ] }, { "Name": "misplaced", "Pattern": "b", "Tools": [ "*_export" ] } ] } } }
+            """);
+
+        Assert.Equal(["report-writers"], run.ManifestTool("reports_schedule").Strings("grantedBy"));
+        Assert.Empty(run.ManifestTool("issues.create").Strings("grantedBy"));
+        Assert.Equal(["by-prefix"], DataRuleNames(run, "reports_export"));
+        Assert.Empty(DataRuleNames(run, "issues.search"));
+    }
+
+    [Fact]
     public void Code_mode_switch_and_default_surface_come_from_configuration()
     {
         var run = Run("""{ "McpPlatform": { "CodeMode": { "Enabled": false, "Default": "SearchAndExecute" } } }""");

@@ -47,6 +47,16 @@ public sealed class RuntimeAgreementTests
         },
         { "dlp off", """{ "McpPlatform": { "Dlp": { "Enabled": false } } }""" },
         {
+            "trailing-wildcard rules", """
+            { "McpPlatform": {
+                "Policy": { "Rules": [
+                  { "Name": "report-writers", "Tools": [ "reports_*" ], "Access": [ "Write" ], "Scopes": [ "mcp:write" ] },
+                  { "Name": "issue-searchers", "Tools": [ "issues.s*", "upstream_*" ], "Access": [ "Read" ] }
+                ] },
+                "Dlp": { "Rules": [ { "Name": "no-email-to-reports", "Detector": "email", "Action": "Block", "Tools": [ "reports_*" ] } ] } } }
+            """
+        },
+        {
             "custom dlp only", """
             { "McpPlatform": { "Dlp": { "DisableBuiltIns": true, "Rules": [
                 { "Name": "ids", "Pattern": "ID-[0-9]+", "Tools": [ "issues/*" ] },

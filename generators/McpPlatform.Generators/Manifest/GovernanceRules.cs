@@ -62,10 +62,9 @@ namespace McpPlatform.Generators.Manifest
 
             foreach (var rule in policy.Rules)
             {
-                // CompiledRule: Access values trimmed and compared ignoring case; Tools compared exactly.
+                // CompiledRule: Access values trimmed and compared ignoring case; Tools matched as ToolPatterns does.
                 var grants = rule.Access.Any(a => string.Equals(a.Trim(), access, StringComparison.OrdinalIgnoreCase));
-                var patterns = rule.Tools.ToList();
-                var covers = patterns.Contains(AllTools) || patterns.Contains(toolName) || patterns.Contains(toolSet + ToolSetSuffix);
+                var covers = rule.Tools.Any(entry => Matches(entry, toolName, toolSet));
                 if (grants && covers)
                 {
                     names.Add(rule.Name);
@@ -156,9 +155,35 @@ namespace McpPlatform.Generators.Manifest
                 rule.Tools.Select(t => t.Trim()).ToList());
         }
 
-        /// <summary>CompiledDlpRule.AppliesTo: empty or '*' is every tool, else exact names and 'toolset/*'.</summary>
+        /// <summary>CompiledDlpRule.AppliesTo: empty is every tool, else any entry that matches (<see cref="Matches"/>).</summary>
         private static bool AppliesTo(IReadOnlyList<string> tools, string toolName, string toolSet) =>
-            tools.Count == 0 || tools.Contains(AllTools) || tools.Contains(toolName) || tools.Contains(toolSet + ToolSetSuffix);
+            tools.Count == 0 || tools.Any(entry => Matches(entry, toolName, toolSet));
+
+        /// <summary>
+        /// The governance core's ToolPatterns.Matches (this analyzer cannot reference it): '*' is every tool,
+        /// 'toolset/*' a tool set, 'prefix_*' (one trailing wildcard) every tool whose name starts with the prefix,
+        /// anything else one exact name. A '*' elsewhere matches nothing (the runtime refuses such a rule at start-up).
+        /// </summary>
+        internal static bool Matches(string entry, string toolName, string toolSet)
+        {
+            if (entry == AllTools)
+            {
+                return true;
+            }
+
+            if (entry.Length > ToolSetSuffix.Length && entry.EndsWith(ToolSetSuffix, StringComparison.Ordinal))
+            {
+                return string.Equals(entry.Substring(0, entry.Length - ToolSetSuffix.Length), toolSet, StringComparison.Ordinal);
+            }
+
+            var wildcard = entry.IndexOf('*');
+            if (wildcard < 0)
+            {
+                return string.Equals(entry, toolName, StringComparison.Ordinal);
+            }
+
+            return wildcard == entry.Length - 1 && toolName.StartsWith(entry.Substring(0, wildcard), StringComparison.Ordinal);
+        }
     }
 
     /// <summary>A DLP rule as the runtime compiles it: what it looks for (a detector or a pattern), its actions and tools.</summary>

@@ -19,7 +19,7 @@ internal static class DiffReport
         var changes = new JsonArray();
         foreach (var change in diff.Changes)
         {
-            changes.Add(new JsonObject
+            var item = new JsonObject
             {
                 ["kind"] = change.KindName,
                 ["subject"] = change.SubjectName,
@@ -27,7 +27,15 @@ internal static class DiffReport
                 ["tool"] = change.Subject == ManifestSubject.Tool ? change.Tool : null,
                 ["risk"] = change.RiskName,
                 ["message"] = change.Message,
-            });
+            };
+
+            // Only a portal's tools have an upstream; other output keeps its shape.
+            if (change.Upstream is { } upstream)
+            {
+                item["upstream"] = upstream;
+            }
+
+            changes.Add(item);
         }
 
         return new JsonObject

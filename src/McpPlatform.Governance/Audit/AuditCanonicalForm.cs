@@ -34,7 +34,7 @@ internal static class AuditCanonicalForm
                     text.Append(Number(number));
                     break;
                 default:
-                    throw new ArgumentException($"Audit field '{AuditFields.Hashed[i]}' holds a {values[i]!.GetType().Name}; audit field values are strings, integers (long) or null.", nameof(values));
+                    throw new ArgumentException($"Audit field '{AuditFieldMap.Names[i]}' holds a {values[i]!.GetType().Name}; audit field values are strings, integers (long) or null.", nameof(values));
             }
         }
 

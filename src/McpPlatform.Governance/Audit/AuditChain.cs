@@ -58,7 +58,7 @@ public static class AuditChain
     public static string ComputeHash(IReadOnlyDictionary<string, object?> fields, AuditChainKey? key)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var hashed = AuditFields.HashedIn(fields.TryGetValue(AuditFields.AuditSchema, out var schema) ? schema as string : null);
+        var hashed = HashedFields(fields.TryGetValue(AuditFields.AuditSchema, out var schema) ? schema as string : null, name => fields.TryGetValue(name, out var value) && value is not null);
         var values = new object?[hashed.Count];
         for (var i = 0; i < values.Length; i++)
         {
@@ -75,7 +75,7 @@ public static class AuditChain
         {
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = Normalized(AuditFields.Hashed[i], values[i]);
+                values[i] = Normalized(i < AuditFields.Hashed.Count ? AuditFields.Hashed[i] : AuditFields.HashedWhenPresent[i - AuditFields.Hashed.Count], values[i]);
             }
 
             return AuditCanonicalForm.Bytes(values);
@@ -104,6 +104,18 @@ public static class AuditChain
     };
 
     /// <summary>Writes the canonical form of a record's values, given in <see cref="AuditFields.Hashed"/> order.</summary>
+    /// <summary>
+    /// The fields a record of <paramref name="schema"/> hashes: <see cref="AuditFields.HashedIn"/>, then, in the current
+    /// schema, <see cref="AuditFields.HashedWhenPresent"/> when the record has any of them.
+    /// </summary>
+    private static IReadOnlyList<string> HashedFields(string? schema, Func<string, bool> has)
+    {
+        var hashed = AuditFields.HashedIn(schema);
+        return !AuditFields.IsEarlierForm(schema) && AuditFields.HashedWhenPresent.Any(has)
+            ? [.. hashed, .. AuditFields.HashedWhenPresent]
+            : hashed;
+    }
+
     internal static void WriteCanonical(Utf8JsonWriter writer, ReadOnlySpan<object?> values)
     {
         writer.WriteStartArray();
@@ -141,7 +153,7 @@ public static class AuditChain
         }
 
         var schema = clefLine.TryGetProperty(AuditFields.AuditSchema, out var named) && named.ValueKind == JsonValueKind.String ? named.GetString() : null;
-        var hashed = AuditFields.HashedIn(schema);
+        var hashed = HashedFields(schema, name => clefLine.TryGetProperty(name, out var present) && present.ValueKind != JsonValueKind.Null);
         var values = new object?[hashed.Count];
         for (var i = 0; i < values.Length; i++)
         {

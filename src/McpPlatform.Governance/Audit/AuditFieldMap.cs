@@ -6,7 +6,10 @@ namespace McpPlatform.Governance.Audit;
 internal static class AuditFieldMap
 {
     /// <summary>The field names, by position.</summary>
-    public static readonly string[] Names = [.. AuditFields.Hashed];
+    public static readonly string[] Names = [.. AuditFields.Hashed, .. AuditFields.HashedWhenPresent];
+
+    /// <summary>How many leading values every record hashes; the rest only when one of them is set (<see cref="HashedLength"/>).</summary>
+    public static readonly int AlwaysHashed = AuditFields.Hashed.Count;
 
     private static readonly int AuditSchema = IndexOf(AuditFields.AuditSchema);
     private static readonly int ChainId = IndexOf(AuditFields.ChainId);
@@ -35,6 +38,22 @@ internal static class AuditFieldMap
     private static readonly int Error = IndexOf(AuditFields.Error);
     private static readonly int Code = IndexOf(AuditFields.Code);
     private static readonly int CodeSha256 = IndexOf(AuditFields.CodeSha256);
+    private static readonly int Upstream = IndexOf(AuditFields.Upstream);
+    private static readonly int UpstreamMs = IndexOf(AuditFields.UpstreamMs);
+
+    /// <summary>How many of the filled <paramref name="values"/> the hash covers: all when a field hashed only when present is set.</summary>
+    public static int HashedLength(ReadOnlySpan<object?> values)
+    {
+        for (var i = AlwaysHashed; i < values.Length; i++)
+        {
+            if (values[i] is not null)
+            {
+                return values.Length;
+            }
+        }
+
+        return AlwaysHashed;
+    }
 
     /// <summary>
     /// Fills <paramref name="values"/> (<see cref="Names"/>.Length long) with the record's fields, every
@@ -70,6 +89,8 @@ internal static class AuditFieldMap
         values[Error] = record.Error;
         values[Code] = record.Code;
         values[CodeSha256] = record.CodeSha256;
+        values[Upstream] = record.Upstream;
+        values[UpstreamMs] = record.UpstreamMs;
 
         for (var i = 0; i < values.Length; i++)
         {

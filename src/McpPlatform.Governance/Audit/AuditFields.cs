@@ -108,6 +108,12 @@ public static class AuditFields
     /// <summary>Lower-case hex SHA-256 of the whole script of a Code Mode call.</summary>
     public const string CodeSha256 = "CodeSha256";
 
+    /// <summary>The namespace of the upstream MCP server a portal passed the call to (portal records only).</summary>
+    public const string Upstream = "Upstream";
+
+    /// <summary>How long the upstream took to answer, in milliseconds (<see cref="long"/>; portal records only).</summary>
+    public const string UpstreamMs = "UpstreamMs";
+
     /// <summary>
     /// The record's own hash: lower-case hex HMAC-SHA256, keyed with the audit chain key, of the canonical form
     /// of <see cref="Hashed"/> (<see cref="AuditChain.ComputeHash(IReadOnlyDictionary{string, object?}, AuditChainKey)"/>);
@@ -125,6 +131,14 @@ public static class AuditFields
         Subject, ClientId, Tool, Access, Decision, Rule, Arguments, Outcome, ResultBytes, DurationMs,
         Server, ServerVersion, ManifestHash, ParentId, Error, Code, CodeSha256,
     });
+
+    /// <summary>
+    /// Fields only some records have (a portal's upstream calls), hashed only when present: when any of them has a value,
+    /// all of them follow <see cref="Hashed"/> in the canonical array, in this order (null where absent); a record
+    /// with none of them hashes exactly as before they existed, so earlier records and files keep verifying.
+    /// Only in the current schema (<see cref="SchemaVersion"/>).
+    /// </summary>
+    public static IReadOnlyList<string> HashedWhenPresent { get; } = Array.AsReadOnly(new[] { Upstream, UpstreamMs });
 
     /// <summary>The fields the earlier <see cref="UnkeyedSchemaVersion"/> form hashed: <see cref="Hashed"/> before the Code Mode script fields.</summary>
     public static IReadOnlyList<string> UnkeyedHashed { get; } = Array.AsReadOnly(Hashed.Take(Hashed.Count - 2).ToArray());

@@ -311,7 +311,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     {
         var values = _values;
         AuditFieldMap.Fill(values, record, _server, _chainId, _seq + 1, _previousHash, Limits);
-        var hash = _hasher.Hash(values);
+        var hash = _hasher.Hash(values.AsSpan(0, AuditFieldMap.HashedLength(values)));
 
         // The event takes this dictionary as its own: one allocation, sized once, no copy.
         var properties = new Dictionary<string, LogEventPropertyValue>(values.Length + 1);

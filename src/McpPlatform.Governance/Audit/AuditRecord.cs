@@ -22,7 +22,10 @@ public sealed class AuditRecord
     /// <summary>The kind of the first record of every chain: why the chain started and the head of the one before it.</summary>
     public const string ChainStartKind = "chain-start";
 
-    /// <summary>request, intent, refused, notification or chain-start.</summary>
+    /// <summary>The kind of a portal's record that an upstream tool's definition changed or appeared (quarantined until approved).</summary>
+    public const string UpstreamChangeKind = "upstream-change";
+
+    /// <summary>request, intent, refused, notification, chain-start or upstream-change.</summary>
     public string Kind { get; set; } = RequestKind;
 
     /// <summary>When the request arrived.</summary>
@@ -81,6 +84,12 @@ public sealed class AuditRecord
 
     /// <summary>Lower-case hex SHA-256 of the whole script's UTF-8 bytes (Code Mode calls).</summary>
     public string? CodeSha256 { get; set; }
+
+    /// <summary>The namespace of the upstream a portal passed the call to; null for every other record.</summary>
+    public string? Upstream { get; set; }
+
+    /// <summary>How long the upstream took to answer (portal calls that reached it).</summary>
+    public long? UpstreamMs { get; set; }
 
     /// <summary>A copy for the intent record written before the tool runs.</summary>
     public AuditRecord AsIntent()

@@ -7,10 +7,10 @@ namespace McpPlatform.Governance.Dlp;
 internal sealed class CompiledDlpRule
 {
     /// <summary>Matches any tool (<c>*</c>).</summary>
-    public const string AllTools = "*";
+    public const string AllTools = ToolPatterns.AllTools;
 
     /// <summary>Ends a tool set entry (<c>toolset/*</c>).</summary>
-    public const string ToolSetSuffix = "/*";
+    public const string ToolSetSuffix = ToolPatterns.ToolSetSuffix;
 
     /// <summary>How much longer the second attempt after a timeout may take.</summary>
     public const int PatientTimeoutFactor = 10;
@@ -20,9 +20,7 @@ internal sealed class CompiledDlpRule
     private readonly MatchCheck? _check;
     private readonly string? _requiredText;
     private readonly int _minDigits;
-    private readonly bool _allTools;
-    private readonly HashSet<string> _toolNames;
-    private readonly HashSet<string> _toolSets;
+    private readonly ToolPatternSet _tools;
 
     private CompiledDlpRule(string name, Func<TimeSpan, Regex> createRegex, TimeSpan timeout, MatchCheck? check, int minLength,
         string? requiredText, DlpAction action, DlpAction resultAction, string[] tools, string? replacement, int minDigits = 0)
@@ -40,14 +38,7 @@ internal sealed class CompiledDlpRule
         Action = action;
         ResultAction = resultAction;
         Replacement = replacement ?? $"[REDACTED:{name}]";
-        _allTools = tools.Length == 0 || tools.Contains(AllTools, StringComparer.Ordinal);
-        _toolSets = tools
-            .Where(t => t.EndsWith(ToolSetSuffix, StringComparison.Ordinal))
-            .Select(t => t[..^ToolSetSuffix.Length])
-            .ToHashSet(StringComparer.Ordinal);
-        _toolNames = tools
-            .Where(t => t != AllTools && !t.EndsWith(ToolSetSuffix, StringComparison.Ordinal))
-            .ToHashSet(StringComparer.Ordinal);
+        _tools = ToolPatterns.Compile(tools, emptyMeansAll: true);
     }
 
     public string Name { get; }
@@ -85,8 +76,7 @@ internal sealed class CompiledDlpRule
         new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout);
 
     /// <summary>True when the rule covers <paramref name="tool"/>.</summary>
-    public bool AppliesTo(McpToolDescriptor tool) =>
-        _allTools || _toolNames.Contains(tool.Name) || _toolSets.Contains(tool.ToolSet);
+    public bool AppliesTo(McpToolDescriptor tool) => _tools.Matches(tool);
 
     /// <summary>True when the text contains at least one confirmed, non-empty match.</summary>
     /// <exception cref="RegexMatchTimeoutException">Both attempts timed out.</exception>

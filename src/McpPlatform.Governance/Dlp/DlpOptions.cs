@@ -114,7 +114,8 @@ public sealed class DlpRule
 
     /// <summary>
     /// The tools the rule covers: exact tool names, <c>toolset/*</c> for every tool of a tool set,
-    /// or <c>*</c> for every tool. Empty (the default) means every tool.
+    /// <c>prefix_*</c> (a trailing wildcard, e.g. <c>jira_*</c>) for every tool whose name starts with the prefix,
+    /// or <c>*</c> for every tool (see <see cref="McpPlatform.Governance.Tools.ToolPatterns"/>). Empty (the default) means every tool.
     /// </summary>
     public string[] Tools { get; set; } = [];
 

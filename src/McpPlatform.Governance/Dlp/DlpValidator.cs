@@ -130,12 +130,20 @@ public static class DlpValidator
         {
             if (string.IsNullOrWhiteSpace(entry))
             {
-                failures.Add($"{label}: Tools contains an empty entry; list tool names, 'toolset/*' for a tool set, or '*' for every tool.");
+                failures.Add($"{label}: Tools contains an empty entry; list tool names, 'prefix_*' for every tool whose name starts with prefix_, 'toolset/*' for a tool set, or '*' for every tool.");
                 continue;
             }
 
             var tool = entry.Trim();
-            if (catalog is null || tool == CompiledDlpRule.AllTools)
+            if (ToolPatterns.WildcardProblem(tool) is { } problem)
+            {
+                failures.Add($"{label}: Tools contains '{entry}', but {problem}.");
+                continue;
+            }
+
+            // A prefix ('thirdparty_*') is allowed even when no tool matches yet: it names a family (a portal
+            // upstream's namespace) whose tools come and go with the upstream.
+            if (catalog is null || tool == CompiledDlpRule.AllTools || ToolPatterns.IsPrefix(tool))
             {
                 continue;
             }

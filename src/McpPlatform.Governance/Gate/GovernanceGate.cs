@@ -21,10 +21,18 @@ namespace McpPlatform.Governance.Gate;
 /// <param name="audit">The audit log, or null when auditing is off (no intent records).</param>
 /// <param name="settings">Whether policy applies and whether reads are fail-closed too.</param>
 /// <param name="admissionRules">Checks made before policy, also when governance is off (a portal's audiences, quarantine).</param>
+/// <param name="callLimits">Limits on admitted calls besides the caller's (a portal's per-upstream budget), also when the caller's limits are off.</param>
 public sealed class GovernanceGate(
-    PolicyDecisionPoint policy, DlpEngine dlp, CallerRateLimits limits, AuditLog? audit, GateSettings settings, IReadOnlyList<IToolAdmissionRule>? admissionRules = null)
+    PolicyDecisionPoint policy,
+    DlpEngine dlp,
+    CallerRateLimits limits,
+    AuditLog? audit,
+    GateSettings settings,
+    IReadOnlyList<IToolAdmissionRule>? admissionRules = null,
+    IReadOnlyList<IToolCallLimit>? callLimits = null)
 {
     private readonly IToolAdmissionRule[] _admissionRules = [.. admissionRules ?? []];
+    private readonly IToolCallLimit[] _callLimits = [.. callLimits ?? []];
 
     /// <summary>Whether callers are authenticated and policy applies.</summary>
     public bool IsGoverned => settings.Governed;
@@ -130,6 +138,13 @@ public sealed class GovernanceGate(
             }
         }
 
+        if (TakeCallLimits(caller, tool) is { } limited)
+        {
+            concurrencyLease?.Dispose();
+            toolLease?.Dispose();
+            return Refused(record, AuditOutcomes.RateLimited, limited);
+        }
+
         var allowed = new GateOutcome.Allowed(decision, inspected.Arguments, record, toolLease, concurrencyLease);
         if (audit is not null && record is not null && (decision.Access != ToolAccess.Read || settings.FailClosedReads))
         {
@@ -151,6 +166,28 @@ public sealed class GovernanceGate(
         }
 
         return allowed;
+    }
+
+    /// <summary>The first <see cref="IToolCallLimit"/> that has no permit left, as a refusal; null when every one gave one.</summary>
+    private GateOutcome.RateLimited? TakeCallLimits(CallerIdentity caller, McpToolDescriptor tool)
+    {
+        foreach (var limit in _callLimits)
+        {
+            if (limit.Acquire(caller, tool) is not { } taken)
+            {
+                continue;
+            }
+
+            // A window's permit is spent when taken: releasing the lease gives nothing back, so it is not held.
+            if (!taken.Lease.IsAcquired)
+            {
+                return LimitHit(taken.Lease, taken.What);
+            }
+
+            taken.Lease.Dispose();
+        }
+
+        return null;
     }
 
     private static GateOutcome.RateLimited LimitHit(RateLimitLease lease, string what)

@@ -107,6 +107,12 @@ public enum ManifestChangeKind
 
     /// <summary>A tool's annotations (idempotent, openWorld, readOnly, destructive) changed.</summary>
     AnnotationsChanged,
+
+    /// <summary>
+    /// A portal tool's upstream definition (its description, schemas or annotations as the upstream server gives them)
+    /// is not the approved one, or the tool now comes from another upstream, or from an upstream at all.
+    /// </summary>
+    UpstreamChanged,
 }
 
 /// <summary>What a <see cref="ManifestChange"/> concerns.</summary>
@@ -150,6 +156,9 @@ public sealed record ManifestChange(ManifestChangeKind Kind, string? Tool, Manif
         ManifestSubject.Prompt => Prompts.McpPromptDescriptor.PolicyPrefix + Tool,
         _ => Tool,
     };
+
+    /// <summary>The namespace of the portal upstream the tool comes from (now, or before it was removed); null for a server's own tools.</summary>
+    public string? Upstream { get; init; }
 
     /// <summary>The kind as used in JSON output, e.g. <c>access-widened</c>.</summary>
     public string KindName => ManifestChangeNames.Kind(Kind);

@@ -74,7 +74,7 @@ public sealed class ManifestDiff
             }
             else if (after is null)
             {
-                toolChanges.Add(new(ManifestChangeKind.ToolRemoved, name, ManifestRisk.Low, $"{before.AccessName} tool removed"));
+                toolChanges.Add(ToolChanges.Removed(before));
             }
             else
             {

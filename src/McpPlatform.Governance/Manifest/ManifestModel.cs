@@ -94,6 +94,9 @@ public sealed class ManifestTool
     /// <summary>The annotations the server sends in tools/list; null in a manifest written before they were recorded.</summary>
     internal ManifestToolAnnotations? Annotations { get; init; }
 
+    /// <summary>Where a portal's tool comes from and the upstream definition that was approved; null for the server's own tools.</summary>
+    public ManifestUpstream? Upstream { get; init; }
+
     /// <summary>The lower-case access name used in the manifest: <c>read</c>, <c>write</c> or <c>destructive</c>.</summary>
     public string AccessName => ManifestNames.Access(Access);
 }

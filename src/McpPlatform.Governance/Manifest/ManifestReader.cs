@@ -14,7 +14,7 @@ internal static class ManifestReader
     private static readonly string[] ToolMembers =
     [
         "name", "title", "description", "toolSet", "access", "annotations", "requiredScopes", "grantedBy", "inputSchema",
-        "inputSchemaHash", "outputSchema", "secrets", "dataRules", "codeMode",
+        "inputSchemaHash", "outputSchema", "secrets", "dataRules", "codeMode", ManifestUpstream.MemberName,
     ];
 
     private static readonly string[] DataRuleMembers = ["name", "arguments", "results"];
@@ -143,6 +143,7 @@ internal static class ManifestReader
             DataRules = ReadDataRules(tool, path, reader),
             CodeMode = ReadToolCodeMode(tool, path, reader),
             Annotations = ReadAnnotations(tool, path, reader),
+            Upstream = ReadUpstream(tool, path, reader),
         };
     }
 
@@ -175,6 +176,25 @@ internal static class ManifestReader
         reader.Object(annotations, annotationsPath, AnnotationMembers);
         bool? Optional(string name) => annotations.TryGetProperty(name, out _) ? reader.Boolean(annotations, annotationsPath, name) : null;
         return new ManifestToolAnnotations(reader.Boolean(annotations, annotationsPath, "readOnly"), Optional("destructive"), Optional("idempotent"), Optional("openWorld"));
+    }
+
+    // Optional: only a portal's tools come from an upstream, and a manifest without the section hashes as before.
+    private static ManifestUpstream? ReadUpstream(JsonElement tool, string path, ManifestFieldReader reader)
+    {
+        if (!tool.TryGetProperty(ManifestUpstream.MemberName, out var upstream))
+        {
+            return null;
+        }
+
+        var upstreamPath = JsonLineMap.Join(path, ManifestUpstream.MemberName);
+        reader.Object(upstream, upstreamPath, ManifestUpstream.Members);
+        var hash = reader.String(upstream, upstreamPath, "definitionHash");
+        if (!CanonicalJson.IsHash(hash))
+        {
+            throw reader.Error(JsonLineMap.Join(upstreamPath, "definitionHash"), "expected sha256: followed by 64 lowercase hex digits");
+        }
+
+        return new ManifestUpstream(reader.String(upstream, upstreamPath, "namespace"), reader.String(upstream, upstreamPath, "tool"), hash);
     }
 
     private static string Hash(JsonElement element, string path, ManifestFieldReader reader, bool omitHash)

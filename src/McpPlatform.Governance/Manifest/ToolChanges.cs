@@ -9,9 +9,14 @@ internal static class ToolChanges
     {
         var risk = tool.Access == ToolAccess.Read ? ManifestRisk.Medium : ManifestRisk.High;
         var grants = tool.GrantedBy.Count == 0 ? "granted by no rule" : "granted by " + string.Join(", ", tool.GrantedBy.Select(g => DisplayText.Quote(g)));
+        var from = tool.Upstream is { } upstream ? $" from {upstream}" : string.Empty;
         return new(ManifestChangeKind.ToolAdded, tool.Name, risk,
-            $"new {tool.AccessName} tool, scopes {List(tool.RequiredScopes)}, {grants}");
+            $"new {tool.AccessName} tool{from}, scopes {List(tool.RequiredScopes)}, {grants}") { Upstream = tool.Upstream?.Namespace };
     }
+
+    public static ManifestChange Removed(ManifestTool tool) =>
+        new(ManifestChangeKind.ToolRemoved, tool.Name, ManifestRisk.Low,
+            $"{tool.AccessName} tool removed{(tool.Upstream is { } upstream ? $" (was {upstream})" : string.Empty)}") { Upstream = tool.Upstream?.Namespace };
 
     public static void Compare(ManifestTool before, ManifestTool after, List<ManifestChange> changes)
     {
@@ -65,6 +70,7 @@ internal static class ToolChanges
         DataRuleChanges.Compare(before, after, changes);
         CompareCodeMode(before, after, changes);
         AnnotationChanges.Compare(before, after, changes);
+        UpstreamChanges.Compare(before, after, changes);
     }
 
     private static void CompareOutputSchema(ManifestTool before, ManifestTool after, List<ManifestChange> changes)

@@ -6,16 +6,14 @@ namespace McpPlatform.Governance.Policy;
 internal sealed class CompiledRule
 {
     /// <summary>Matches any tool (<c>*</c>).</summary>
-    public const string AllTools = "*";
+    public const string AllTools = ToolPatterns.AllTools;
 
     /// <summary>Ends a tool set entry (<c>toolset/*</c>).</summary>
-    public const string ToolSetSuffix = "/*";
+    public const string ToolSetSuffix = ToolPatterns.ToolSetSuffix;
 
     private readonly string[] _groups;
     private readonly KeyValuePair<string, string>[] _claims;
-    private readonly bool _allTools;
-    private readonly HashSet<string> _toolNames;
-    private readonly HashSet<string> _toolSets;
+    private readonly ToolPatternSet _tools;
     private readonly bool _read;
     private readonly bool _write;
     private readonly bool _destructive;
@@ -27,14 +25,7 @@ internal sealed class CompiledRule
         _groups = [.. rule.Groups];
         _claims = [.. rule.Claims];
         Scopes = [.. rule.Scopes.Distinct(StringComparer.Ordinal)];
-        _allTools = rule.Tools.Contains(AllTools, StringComparer.Ordinal);
-        _toolSets = rule.Tools
-            .Where(t => t.EndsWith(ToolSetSuffix, StringComparison.Ordinal))
-            .Select(t => t[..^ToolSetSuffix.Length])
-            .ToHashSet(StringComparer.Ordinal);
-        _toolNames = rule.Tools
-            .Where(t => t != AllTools && !t.EndsWith(ToolSetSuffix, StringComparison.Ordinal))
-            .ToHashSet(StringComparer.Ordinal);
+        _tools = ToolPatterns.Compile(rule.Tools);
         foreach (var value in rule.Access)
         {
             if (AccessClass.TryParse(value, out var access))
@@ -68,7 +59,7 @@ internal sealed class CompiledRule
             ToolAccess.Destructive => _destructive,
             _ => false,
         };
-        return granted && (_allTools || _toolNames.Contains(tool.Name) || _toolSets.Contains(tool.ToolSet));
+        return granted && _tools.Matches(tool);
     }
 
     /// <summary>True when the caller is in one of the groups (if any) and has every claim.</summary>

@@ -121,7 +121,7 @@ public static class PolicyValidator
     {
         if ((rule.Tools?.Length ?? 0) == 0)
         {
-            failures.Add($"{label}: Tools is empty; list tool names, 'toolset/*' for a tool set, or '*' for every tool.");
+            failures.Add($"{label}: Tools is empty; list tool names, 'prefix_*' for every tool whose name starts with prefix_, 'toolset/*' for a tool set, or '*' for every tool.");
             return;
         }
 
@@ -133,6 +133,16 @@ public static class PolicyValidator
             }
             else if (entry == CompiledRule.AllTools)
             {
+                continue;
+            }
+            else if (ToolPatterns.WildcardProblem(entry) is { } problem)
+            {
+                failures.Add($"{label}: Tools contains '{entry}', but {problem}.");
+            }
+            else if (ToolPatterns.IsPrefix(entry))
+            {
+                // Allowed even when no tool matches yet: a prefix names a family (a portal upstream's namespace)
+                // whose tools come and go with the upstream, and a rule for it must hold before they appear.
                 continue;
             }
             else if (entry.StartsWith("resource:", StringComparison.Ordinal) || entry.StartsWith("prompt:", StringComparison.Ordinal) || entry is "resources/*" or "prompts/*")

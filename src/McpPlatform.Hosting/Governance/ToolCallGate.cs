@@ -40,14 +40,15 @@ public sealed partial class ToolCallGate(
         limits,
         services.GetService<AuditLog>(),
         new GateSettings(authentication.Value.Enabled, auditOptions.Value.FailClosedReads),
-        [.. services.GetServices<IToolAdmissionRule>()]);
+        [.. services.GetServices<IToolAdmissionRule>()],
+        [.. services.GetServices<IToolCallLimit>()]);
 
     /// <summary>Whether callers are authenticated and policy applies (off only in Development by explicit setting).</summary>
     public bool IsGoverned => _core.IsGoverned;
 
     /// <summary>True when nothing would look at a call: governance, data-loss rules, limits and audit all off (benchmarks, local experiments).</summary>
     public bool IsPassThrough { get; } = !authentication.Value.Enabled && !dlp.Enabled && !limits.Enabled && services.GetService<AuditLog>() is null
-        && !services.GetServices<IToolAdmissionRule>().Any();
+        && !services.GetServices<IToolAdmissionRule>().Any() && !services.GetServices<IToolCallLimit>().Any();
 
     /// <summary>The policy's verdict for one caller and tool (what lists show); always allowed when governance is off.</summary>
     public PolicyDecision Decide(CallerIdentity caller, McpToolDescriptor tool) => _core.Decide(caller, tool);

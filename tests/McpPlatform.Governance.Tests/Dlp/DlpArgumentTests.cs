@@ -123,6 +123,26 @@ public sealed class DlpArgumentTests
     }
 
     [Fact]
+    public void A_rule_scoped_to_an_upstream_by_prefix_blocks_email_addresses_sent_to_its_tools_only()
+    {
+        // The portal's "e-mail addresses may never be sent to a third-party upstream": every tool of the upstream
+        // with namespace 'thirdparty' is named thirdparty_<tool>, so one prefix covers the tools it has now and later.
+        var engine = new DlpEngine(Options(new DlpRule { Name = "no-email-to-third-parties", Detector = "email", Action = "Block", Tools = ["thirdparty_*"] }));
+        var arguments = Argument("to", "jane@example.com");
+
+        var thirdParty = engine.InspectArguments(Descriptor("thirdparty_send_message", "thirdparty"), arguments);
+        var ours = engine.InspectArguments(GetCustomer, arguments);
+
+        Assert.True(thirdParty.IsBlocked);
+        Assert.Equal("no-email-to-third-parties", thirdParty.Rule);
+        Assert.DoesNotContain("jane@example.com", thirdParty.Message);
+        Assert.False(ours.IsBlocked);
+        Assert.Equal("""{"to":"[REDACTED:email]"}""", Json(ours.Arguments));
+        Assert.Contains("no-email-to-third-parties", engine.RulesFor(Descriptor("thirdparty_lookup", "anything")));
+        Assert.DoesNotContain("no-email-to-third-parties", engine.RulesFor(Descriptor("thirdpartyx_lookup", "thirdparty")));
+    }
+
+    [Fact]
     public void Tool_matching_works_without_a_catalog()
     {
         var engine = new DlpEngine(Options(new DlpRule { Name = "acct", Pattern = "ACCT-[0-9]+", Tools = ["crm/*"] }));

@@ -127,6 +127,16 @@ public sealed class DlpValidationTests
     }
 
     [Fact]
+    public void A_trailing_wildcard_needs_no_matching_tool_but_a_misplaced_wildcard_is_reported_even_without_a_catalog()
+    {
+        var options = Options(new DlpRule { Name = "third-parties", Detector = "email", Action = "Block", Tools = ["thirdparty_*", "get_*", "*_customer"] });
+
+        var expected = "McpPlatform:Dlp:Rules[0] ('third-parties'): Tools contains '*_customer', but a '*' is allowed only at the end ('jira_*' for every tool whose name starts with 'jira_', 'toolset/*' for a tool set, '*' for every tool).";
+        Assert.Equal([expected], DlpValidator.Validate(options));
+        Assert.Equal([expected], DlpValidator.Validate(options, Catalog));
+    }
+
+    [Fact]
     public void Options_validator_and_engine_refuse_invalid_options()
     {
         var options = Options(new DlpRule { Name = "broken", Pattern = "[" });

@@ -358,4 +358,20 @@ public sealed class PolicyDecisionPointTests
 
         Assert.Contains("McpPlatform:Policy:Rules[0] ('x'): Tools contains 'nope', which is not a tool of this server", error.Message);
     }
+
+    [Fact]
+    public void A_rule_naming_an_upstream_by_prefix_grants_its_tools_and_no_others()
+    {
+        var jiraSearch = NewDescriptor("jira_search", "jira", ToolAccess.Read);
+        var jiraCreate = NewDescriptor("jira_create_issue", "jira", ToolAccess.Write);
+        var jirax = NewDescriptor("jiraxyz_create", "jiraxyz", ToolAccess.Write);
+        var rule = new PolicyRule { Name = "jira-writers", Groups = ["engineering"], Tools = ["jira_*"], Access = ["Read", "Write"], Scopes = ["mcp:write"] };
+        var policy = new PolicyDecisionPoint(Options(rule), CatalogOf([jiraSearch, jiraCreate, jirax]));
+        var engineer = Caller(scopes: ["mcp:read", "mcp:write"], groups: ["engineering"]);
+
+        Assert.Equal("jira-writers", policy.Decide(engineer, jiraCreate).Rule);
+        Assert.True(policy.Decide(engineer, jiraCreate).Allowed);
+        Assert.False(policy.Decide(engineer, jirax).Allowed);
+        Assert.False(policy.Decide(Caller(scopes: ["mcp:read", "mcp:write"]), jiraCreate).Allowed);
+    }
 }

@@ -86,7 +86,7 @@ public sealed class PolicyValidatorTests
         rule.Tools = [];
 
         AssertFails(Options(rule),
-            "McpPlatform:Policy:Rules[0] ('finance-portal'): Tools is empty; list tool names, 'toolset/*' for a tool set, or '*' for every tool.");
+            "McpPlatform:Policy:Rules[0] ('finance-portal'): Tools is empty; list tool names, 'prefix_*' for every tool whose name starts with prefix_, 'toolset/*' for a tool set, or '*' for every tool.");
     }
 
     [Fact]
@@ -290,6 +290,18 @@ public sealed class PolicyValidatorTests
         Assert.Contains(failures, f => f.StartsWith("McpPlatform:Policy:Rules[0]: Tools contains 'nope'", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("McpPlatform:Policy:Rules[0]: Access contains 'Sometimes'", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("McpPlatform:Policy:Rules[1] ('sre-break-glass'): grants Destructive but Scopes is empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_trailing_wildcard_is_valid_even_when_no_tool_matches_yet_but_a_misplaced_one_and_unknown_exact_names_are_reported()
+    {
+        var rule = new PolicyRule { Name = "jira-readers", Tools = ["billing_*", "jira_*", "get_*", "*_issue", "get_issu"], Access = ["Read"] };
+
+        var failures = PolicyValidator.Validate(Options(rule), Catalog);
+
+        Assert.Equal(2, failures.Count);
+        Assert.Equal("McpPlatform:Policy:Rules[0] ('jira-readers'): Tools contains '*_issue', but a '*' is allowed only at the end ('jira_*' for every tool whose name starts with 'jira_', 'toolset/*' for a tool set, '*' for every tool).", failures[0]);
+        Assert.StartsWith("McpPlatform:Policy:Rules[0] ('jira-readers'): Tools contains 'get_issu', which is not a tool of this server (known: ", failures[1]);
     }
 
     private static void AssertFails(PolicyOptions options, params string[] expected) => AssertFails(Catalog, options, expected);

@@ -133,12 +133,19 @@ internal static class TestManifest
         // Keep the documented member order: hash last, inputSchemaHash right after inputSchema.
         foreach (var tool in manifest["tools"]!.AsArray().Select(t => t!.AsObject()))
         {
-            Reorder(tool, ["name", "title", "description", "toolSet", "access", "requiredScopes", "grantedBy", "inputSchema", "inputSchemaHash", "outputSchema", "secrets", "dataRules", "codeMode"]);
+            Reorder(tool, ["name", "title", "description", "toolSet", "access", "requiredScopes", "grantedBy", "inputSchema", "inputSchemaHash", "outputSchema", "secrets", "dataRules", "codeMode", "upstream"]);
         }
 
         manifest["hash"] = ManifestDocument.ComputeHash(Element(manifest));
         Reorder(manifest, ["manifestVersion", "server", "codeMode", "tools", "resources", "prompts", "hash"]);
         return manifest;
+    }
+
+    /// <summary>Gives a tool the <c>upstream</c> section a portal writes: it comes from <paramref name="ns"/>'s tool <paramref name="tool"/>.</summary>
+    public static JsonObject FromUpstream(this JsonObject toolNode, string ns, string tool, string definitionHash)
+    {
+        toolNode["upstream"] = new JsonObject { ["namespace"] = ns, ["tool"] = tool, ["definitionHash"] = definitionHash };
+        return toolNode;
     }
 
     public static JsonObject Tool(this JsonObject manifest, string name) =>

@@ -1,0 +1,57 @@
+using McpPlatform.Governance;
+using McpPlatform.Governance.Gate;
+using McpPlatform.Governance.Manifest;
+using McpPlatform.Hosting.Tools;
+using McpPlatform.Portal.Audiences;
+using McpPlatform.Portal.Configuration;
+using McpPlatform.Portal.Manifest;
+using McpPlatform.Portal.Quarantine;
+using McpPlatform.Portal.RateLimiting;
+using McpPlatform.Portal.Tools;
+using McpPlatform.Portal.Upstreams;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// <c>builder.AddMcpPortal()</c>: the MCP server of a portal, whose tools are the upstream MCP servers' tools its approved
+/// manifest holds, governed by the platform exactly like generated tools (<c>AddMcpPlatform</c> with the portal's catalog).
+/// </summary>
+public static class McpPortalServiceExtensions
+{
+    /// <summary>
+    /// Registers the portal: the upstream connections (<c>McpPlatform:Portal:Upstreams</c>), the approved upstream tools as
+    /// the catalog, their quarantine when an upstream's definition no longer matches, the audiences' narrowing, the
+    /// per-upstream call limits, and every service of <c>AddMcpPlatform</c> (policy, data rules, audit, Code Mode, pinning).
+    /// </summary>
+    public static IMcpServerBuilder AddMcpPortal(this IHostApplicationBuilder builder, Action<McpPlatformOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var portal = builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
+
+        // The approved manifest is the tool surface; read now because the catalog is fixed when the MCP server is built.
+        var manifest = PortalManifest.Load(
+            builder.Configuration[ManifestPinningOptions.SectionName + ":" + nameof(ManifestPinningOptions.ApprovedPath)],
+            builder.Environment.ContentRootPath);
+        var offered = manifest.Tools
+            .Where(tool => portal.Upstreams.TryGetValue(tool.Namespace, out var upstream) && UpstreamToolNames.IsAllowed(upstream, tool.UpstreamName))
+            .Select(tool => new UpstreamMcpTool(tool));
+        var catalog = new McpToolCatalog(offered) { ManifestHash = manifest.Approved?.Manifest.Hash };
+
+        var services = builder.Services;
+        services.AddSingleton(manifest);
+        services.AddSingleton<UpstreamToolQuarantine>();
+        services.AddSingleton<IToolAdmissionRule>(provider => provider.GetRequiredService<UpstreamToolQuarantine>());
+        services.AddSingleton<IToolAdmissionRule, AudienceRule>();
+        services.AddSingleton<IToolCallLimit, UpstreamCallLimits>();
+        services.AddSingleton<PortalManifestProposal>();
+
+        // Before the registry's hosted service: the watch subscribes to every connection before any of them connects.
+        services.AddSingleton<UpstreamToolWatch>();
+        services.AddHostedService(provider => provider.GetRequiredService<UpstreamToolWatch>());
+        PortalUpstreams.Add(services, builder.Configuration);
+
+        return builder.AddMcpPlatform(catalog, configure);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using McpPlatform.Governance.Gate;
+using McpPlatform.Governance.Policy;
+using McpPlatform.Governance.Tools;
+
+namespace McpPlatform.Portal.Quarantine;
+
+/// <summary>
+/// Which approved upstream tools may be offered right now, as an admission rule (<c>quarantine</c>): a tool is offered
+/// only once its upstream has listed it with exactly the approved definition. Until then (upstream not yet listed) and
+/// after its definition changed, it is neither listed nor callable, directly or from Code Mode, with a reason that names
+/// what changed; the other tools keep working. Kept up to date by <see cref="UpstreamToolWatch"/>.
+/// </summary>
+internal sealed class UpstreamToolQuarantine : IToolAdmissionRule
+{
+    /// <summary>The rule name refusals are audited under.</summary>
+    public const string RuleName = "quarantine";
+
+    private readonly ConcurrentDictionary<string, string?> _reasons = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public PolicyDecision? Refuse(CallerIdentity caller, McpToolDescriptor tool)
+    {
+        if (tool.Origin != ToolOrigin.Upstream)
+        {
+            return null;
+        }
+
+        var reason = _reasons.TryGetValue(tool.Name, out var known)
+            ? known
+            : $"upstream '{tool.ToolSet}' has not listed its tools since the portal started, so the definition of '{tool.Name}' is not verified against the approved one";
+        return reason is null
+            ? null
+            : new PolicyDecision(false, tool.Name, tool.Access, RuleName, $"Tool '{tool.Name}' is quarantined: {reason}.", []);
+    }
+
+    /// <summary>Offers <paramref name="tool"/>: its upstream lists it as approved.</summary>
+    public void Release(string tool) => _reasons[tool] = null;
+
+    /// <summary>Quarantines <paramref name="tool"/> for <paramref name="reason"/> (e.g. "description changed since approval").</summary>
+    public void Hold(string tool, string reason) => _reasons[tool] = reason;
+
+    /// <summary>Why <paramref name="tool"/> is quarantined, or null when it is offered.</summary>
+    public string? ReasonFor(string tool) => _reasons.TryGetValue(tool, out var reason) ? reason : "not verified";
+}
