@@ -47,6 +47,7 @@ public sealed class BenchPortal : IAsyncDisposable
         await portal._app.StopAsync();
         await portal._app.DisposeAsync();
         portal._app = await StartAppAsync(folder, upstreamSettings, governed);
+        await portal.WaitUntilOfferedAsync();
         return portal;
     }
 
@@ -55,6 +56,41 @@ public sealed class BenchPortal : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>How many tools the approval holds.</summary>
+    public int ApprovedTools { get; private set; }
+
+    /// <summary>
+    /// Waits (bounded) until the portal lists every approved tool: it connects its upstreams in the background and holds each
+    /// approved tool back until its upstream has listed it unchanged.
+    /// </summary>
+    private async Task WaitUntilOfferedAsync()
+    {
+        var headers = Token is { } token ? new Dictionary<string, string> { ["Authorization"] = "Bearer " + token } : null;
+        var deadline = DateTime.UtcNow + ProposalTimeout;
+        var listed = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using (var client = await ModelContextProtocol.Client.McpClient.CreateAsync(new ModelContextProtocol.Client.HttpClientTransport(new()
+            {
+                Endpoint = new Uri(McpUri, "?codemode=false"),
+                TransportMode = ModelContextProtocol.Client.HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = headers,
+            })))
+            {
+                listed = (await client.ListToolsAsync()).Count;
+            }
+
+            if (listed == ApprovedTools)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The portal listed {listed} of its {ApprovedTools} approved tools after {ProposalTimeout.TotalSeconds:0} s.");
     }
 
     private async Task ApproveAsync(IReadOnlyCollection<string> expectedTools)
@@ -70,6 +106,7 @@ public sealed class BenchPortal : IAsyncDisposable
                     var document = ManifestDocument.Parse(await File.ReadAllTextAsync(proposal), proposal);
                     if (expectedTools.All(tool => document.FindTool(tool) is not null))
                     {
+                        ApprovedTools = document.Tools.Count;
                         ApprovedManifest.Create(document, "portal-bench", DateTimeOffset.UtcNow).Write(Path.Combine(_folder, ManifestFiles.ApprovedFileName));
                         return;
                     }

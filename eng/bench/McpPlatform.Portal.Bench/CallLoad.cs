@@ -13,7 +13,7 @@ public sealed record Round(int Requests, int Failures, TimeSpan Elapsed, double[
 /// <summary>Sends bounded tools/call load to one endpoint over real HTTP (stateless Streamable HTTP); stops by itself.</summary>
 public sealed class CallLoad(HttpClient http, Uri endpoint, string tool, string? bearerToken, Func<Task>? settle = null)
 {
-    private readonly string _body = $$"""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"{{tool}}","arguments":{"key":"ACME-7"}}}""";
+    private readonly string _body = System.Text.Json.JsonSerializer.Serialize(new { jsonrpc = "2.0", id = 1, method = "tools/call", @params = new { name = tool, arguments = new { key = "ACME-7" } } });
     private readonly string? _authorization = bearerToken is null ? null : "Bearer " + bearerToken;
     private int _reported;
 

@@ -1,5 +1,7 @@
 using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.Manifest;
+using McpPlatform.Portal.Manifest;
+using McpPlatform.Portal.Quarantine;
 using McpPlatform.Secrets.LocalStore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -87,6 +89,7 @@ internal sealed class PortalHost : IAsyncDisposable
         {
             await portal.ApproveProposalAsync(expectedTools);
             await portal.RestartAsync();
+            await portal.WaitUntilApprovedToolsAreOfferedAsync();
             return portal;
         }
         catch
@@ -130,6 +133,32 @@ internal sealed class PortalHost : IAsyncDisposable
         }
 
         throw new TimeoutException($"The portal's proposal at {ProposalPath} was not complete within {ProposalTimeout.TotalSeconds:0} s: {missing}.");
+    }
+
+    /// <summary>
+    /// Waits (bounded) until every approved tool is offered: the portal connects its upstreams in the background after
+    /// start-up and holds each approved tool back until its upstream has listed it unchanged, so a test that starts right
+    /// away could otherwise see part of the surface.
+    /// </summary>
+    public async Task WaitUntilApprovedToolsAreOfferedAsync()
+    {
+        var approved = Services.GetRequiredService<PortalManifest>().Tools.Select(t => t.Tool.Name).ToList();
+        var quarantine = Services.GetRequiredService<UpstreamToolQuarantine>();
+        var deadline = DateTime.UtcNow + ProposalTimeout;
+        List<string> held = approved;
+        while (DateTime.UtcNow < deadline)
+        {
+            held = approved.Where(tool => quarantine.ReasonFor(tool) is not null).ToList();
+            if (held.Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(PollInterval);
+        }
+
+        throw new TimeoutException($"Approved tools still held back after {ProposalTimeout.TotalSeconds:0} s: "
+            + string.Join("; ", held.Select(tool => $"{tool}: {quarantine.ReasonFor(tool)}")));
     }
 
     /// <summary>Stops the portal and starts it again on the same port with the same folder (approval, audit, secrets).</summary>
