@@ -4,15 +4,22 @@ using McpPlatform.Portal.Tests.EndToEnd.Portal;
 namespace McpPlatform.Portal.Tests.EndToEnd.Conformance;
 
 /// <summary>
-/// The conformance fixture (the server the official suite runs against directly, in McpPlatform.Conformance.Tests) as
-/// the one upstream of a portal, which the suite then runs against. Like the direct run, authentication is off (the
-/// suite sends no token; only Development allows that) and sessions are stateful (sampling, elicitation and logging
-/// travel server to client).
+/// The conformance fixture (the server the official suite runs against directly, in McpPlatform.Conformance.Tests) behind
+/// a portal, which the suite then runs against. Like the direct run, authentication is off (the suite sends no token;
+/// only Development allows that) and sessions are stateful (sampling, elicitation and logging travel server to client).
 /// </summary>
+/// <remarks>
+/// The suite calls tools by fixed names (<c>test_simple_text</c>, <c>json_schema_2020_12_tool</c>), while the portal
+/// offers every upstream tool as <c>{namespace}_{name}</c>. The portal's own configuration bridges that, as an operator
+/// would: the fixture is the upstream <c>test</c> with each <c>test_X</c> aliased to <c>X</c> (offered as <c>test_X</c>
+/// again), and also the upstream <c>json</c> offering only <c>json_schema_2020_12_tool</c>, aliased to
+/// <c>schema_2020_12_tool</c>. No name is rewritten outside the portal.
+/// </remarks>
 public sealed class ConformancePortal : IAsyncLifetime
 {
-    /// <summary>The upstream's namespace.</summary>
-    public const string Namespace = "conformance";
+    private const string TestNamespace = "test";
+    private const string JsonNamespace = "json";
+    private const string JsonSchemaTool = "json_schema_2020_12_tool";
 
     private readonly FixtureServer _fixture = new();
     private PortalHost? _portal;
@@ -20,20 +27,30 @@ public sealed class ConformancePortal : IAsyncLifetime
     /// <summary>The portal's MCP endpoint.</summary>
     public Uri McpEndpoint => (_portal ?? throw new InvalidOperationException("not started")).McpUri;
 
-    /// <summary>The fixture's own endpoint, for the direct baseline.</summary>
-    public Uri FixtureEndpoint => _fixture.McpEndpoint;
-
     /// <summary>What the fixture logged, for failure messages.</summary>
     public string FixtureOutput() => _fixture.OutputTail();
 
     public async Task InitializeAsync()
     {
         await _fixture.InitializeAsync();
+        IReadOnlyList<string> fixtureTools;
+        await using (var direct = await PortalHost.ConnectAsync(_fixture.McpEndpoint, token: null))
+        {
+            fixtureTools = (await direct.ListToolsAsync()).Select(t => t.Name).ToList();
+        }
+
         var settings = new PortalSettings()
-            .HttpUpstream(Namespace, _fixture.McpEndpoint)
+            .HttpUpstream(TestNamespace, _fixture.McpEndpoint, allowedTools: fixtureTools.Where(t => t.StartsWith(TestNamespace + "_", StringComparison.Ordinal)).ToArray())
+            .HttpUpstream(JsonNamespace, _fixture.McpEndpoint, allowedTools: [JsonSchemaTool])
+            .Upstream(JsonNamespace, "Aliases:" + JsonSchemaTool, JsonSchemaTool[(JsonNamespace.Length + 1)..])
             .Set("McpPlatform:Authentication:Enabled", "false")
             .Set("McpPlatform:SessionMode", "Stateful");
-        _portal = await PortalHost.StartApprovedAsync(settings, [Namespace + "_test_simple_text"]);
+        foreach (var tool in fixtureTools.Where(t => t.StartsWith(TestNamespace + "_", StringComparison.Ordinal)))
+        {
+            settings.Upstream(TestNamespace, "Aliases:" + tool, tool[(TestNamespace.Length + 1)..]);
+        }
+
+        _portal = await PortalHost.StartApprovedAsync(settings, ["test_simple_text", JsonSchemaTool]);
     }
 
     public async Task DisposeAsync()
