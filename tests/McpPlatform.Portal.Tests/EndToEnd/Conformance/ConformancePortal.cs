@@ -1,5 +1,6 @@
 using McpPlatform.Conformance.Tests;
 using McpPlatform.Portal.Tests.EndToEnd.Portal;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McpPlatform.Portal.Tests.EndToEnd.Conformance;
 
@@ -45,6 +46,14 @@ public sealed class ConformancePortal : IAsyncLifetime
             .Upstream(JsonNamespace, "Aliases:" + JsonSchemaTool, JsonSchemaTool[(JsonNamespace.Length + 1)..])
             .Set("McpPlatform:Authentication:Enabled", "false")
             .Set("McpPlatform:SessionMode", "Stateful");
+
+        // As the fixture's own Program.cs does: server-sse-polling ends a tool's SSE stream mid-call and expects the
+        // client to resume it with Last-Event-ID, which needs an event stream store.
+        settings.Server = mcp =>
+        {
+            mcp.Services.AddDistributedMemoryCache();
+            mcp.WithDistributedCacheEventStreamStore();
+        };
         foreach (var tool in fixtureTools.Where(t => t.StartsWith(TestNamespace + "_", StringComparison.Ordinal)))
         {
             settings.Upstream(TestNamespace, "Aliases:" + tool, tool[(TestNamespace.Length + 1)..]);

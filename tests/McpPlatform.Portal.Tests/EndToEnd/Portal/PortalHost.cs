@@ -217,7 +217,8 @@ internal sealed class PortalHost : IAsyncDisposable
             ["McpPlatform:Manifest:ApprovedPath"] = folder.Combine(ManifestFiles.ApprovedFileName),
         });
         builder.Configuration.AddInMemoryCollection(settings.Values);
-        builder.AddMcpPortal();
+        var mcp = builder.AddMcpPortal();
+        settings.Server?.Invoke(mcp);
 
         var app = builder.Build();
         try

@@ -16,6 +16,9 @@ internal sealed class PortalSettings
     /// <summary>The configuration keys and values.</summary>
     public Dictionary<string, string?> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>What the host's Program.cs adds to the portal's MCP server after <c>AddMcpPortal</c> (e.g. an event stream store).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IMcpServerBuilder>? Server { get; set; }
+
     /// <summary>Secrets to put in the portal's secret store before it starts (upstream credentials).</summary>
     public Dictionary<string, string> Secrets { get; } = new(StringComparer.Ordinal);
 
