@@ -63,7 +63,7 @@ public static class McpPlatformServiceExtensions
                 ? HttpServerSessionMode.Stateful
                 : HttpServerSessionMode.Stateless);
 
-        return builder.Services
+        var server = builder.Services
             .AddMcpServer()
             .WithHttpTransport()
             .WithMessageFilters(filters => filters.AddIncomingFilter(AuditMessageFilter.Incoming))
@@ -76,7 +76,14 @@ public static class McpPlatformServiceExtensions
                 .AddListResourceTemplatesFilter(ResourceGovernanceFilters.ListResourceTemplates)
                 .AddReadResourceFilter(ResourceGovernanceFilters.ReadResource)
                 .AddListPromptsFilter(ResourceGovernanceFilters.ListPrompts)
-                .AddGetPromptFilter(ResourceGovernanceFilters.GetPrompt))
-            .WithTools(catalog.Tools);
+                .AddGetPromptFilter(ResourceGovernanceFilters.GetPrompt));
+
+        // An empty catalog (a portal before any upstream tool is approved) still answers tools/list, with nothing.
+        if (catalog.Tools.Count == 0)
+        {
+            server.WithListToolsHandler(GovernanceFilters.NoTools).WithCallToolHandler(GovernanceFilters.NoTool);
+        }
+
+        return server.WithTools(catalog.Tools);
     }
 }

@@ -104,7 +104,8 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
     ];
 
     private static bool IsPlatformHandler(Delegate handler) =>
-        handler.Method.DeclaringType == typeof(ResourceGovernanceFilters) || handler.Method.DeclaringType == typeof(GovernedCompletions);
+        handler.Method.DeclaringType == typeof(ResourceGovernanceFilters) || handler.Method.DeclaringType == typeof(GovernedCompletions)
+        || handler.Method.DeclaringType == typeof(GovernanceFilters);
 
     private static string Describe(object primitive) =>
         primitive is GeneratedMcpTool or GeneratedMcpResource or Prompts.GeneratedMcpPrompt

@@ -40,14 +40,17 @@ internal static class CompletionRelayFilter
                 (partial, token) => UpstreamRequests.SendAsync(
                     upstream,
                     RequestMethods.CompletionComplete,
-                    (client, sendToken) => client.CompleteAsync(
-                        new CompleteRequestParams
-                        {
-                            Ref = upstreamReference,
-                            Argument = new Argument { Name = request.Params!.Argument.Name, Value = partial },
-                            Context = request.Params.Context,
-                        },
-                        sendToken),
+                    // An upstream that offers no completions has none to give: no values, not an error.
+                    (client, sendToken) => client.ServerCapabilities.Completions is null
+                        ? ValueTask.FromResult(new CompleteResult { Completion = new Completion { Values = [] } })
+                        : client.CompleteAsync(
+                            new CompleteRequestParams
+                            {
+                                Ref = upstreamReference,
+                                Argument = new Argument { Name = request.Params!.Argument.Name, Value = partial },
+                                Context = request.Params.Context,
+                            },
+                            sendToken),
                     token),
                 cancellationToken).ConfigureAwait(false);
         };

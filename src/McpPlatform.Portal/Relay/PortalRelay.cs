@@ -1,3 +1,4 @@
+using McpPlatform.Portal.Upstreams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.Protocol;
@@ -14,8 +15,9 @@ namespace McpPlatform.Portal.Relay;
 public static class PortalRelay
 {
     /// <summary>
-    /// Registers the relay with the portal's MCP server. Needs an <see cref="IRelayUpstreams"/> in
-    /// <paramref name="services"/>; composes with <c>AddMcpPlatform</c>'s filters in either order (the relay's are
+    /// Registers the relay with the portal's MCP server: over the portal's <see cref="UpstreamRegistry"/> unless an
+    /// <see cref="IRelayUpstreams"/> is registered first, and as an <see cref="IUpstreamClientConfigurator"/> of every
+    /// upstream's client (elicitation, log messages). Composes with <c>AddMcpPlatform</c>'s filters in either order (the relay's are
     /// put outermost, so the platform's filters keep governing the portal's own items and never see upstream ones).
     /// </summary>
     public static void Add(IServiceCollection services, IMcpServerBuilder mcp)
@@ -24,6 +26,10 @@ public static class PortalRelay
         ArgumentNullException.ThrowIfNull(mcp);
         services.TryAddSingleton<RelayCalls>();
         services.TryAddSingleton<UpstreamClientRelay>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IUpstreamClientConfigurator, UpstreamClientRelay>(provider => provider.GetRequiredService<UpstreamClientRelay>()));
+
+        // The portal's registry unless the host brings its own view of the upstreams.
+        services.TryAddSingleton<IRelayUpstreams>(provider => new UpstreamRegistryRelayUpstreams(provider.GetRequiredService<UpstreamRegistry>()));
 
         // No request handlers (the platform's start-up check refuses hand-written ones, rightly: they would answer past
         // the gate): declaring the capabilities makes the SDK answer with its empty defaults, wrapped by the filters.

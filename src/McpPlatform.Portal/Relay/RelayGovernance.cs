@@ -17,7 +17,7 @@ namespace McpPlatform.Portal.Relay;
 /// <summary>
 /// Upstream resources and prompts through the platform's gate, as generated ones are
 /// (<c>ResourceGovernanceFilters</c>): every resource of upstream <c>ns</c> is governed as the Read tool
-/// <c>resource:ns</c> (tool set <c>resources</c>) and every prompt as <c>prompt:ns</c> (tool set <c>prompts</c>).
+/// <c>resource:ns</c> and every prompt as <c>prompt:ns</c>, both in tool set <c>ns</c> (the upstream's, as its tools).
 /// </summary>
 /// <remarks>
 /// One identity per upstream, not per item: an upstream's resources and prompts are not pinned in the manifest and can
@@ -31,17 +31,30 @@ internal static class RelayGovernance
     private static readonly ConcurrentDictionary<string, McpToolDescriptor> Prompts = new(StringComparer.Ordinal);
 
     public static McpToolDescriptor Resource(string upstreamNamespace) =>
-        Resources.GetOrAdd(upstreamNamespace, static ns => Describe(McpResourceDescriptor.PolicyPrefix, McpResourceDescriptor.PolicyToolSet, ns, "resources"));
+        Resources.GetOrAdd(upstreamNamespace, static ns => Describe(McpResourceDescriptor.PolicyPrefix, ns, "resources"));
 
     public static McpToolDescriptor Prompt(string upstreamNamespace) =>
-        Prompts.GetOrAdd(upstreamNamespace, static ns => Describe(McpPromptDescriptor.PolicyPrefix, McpPromptDescriptor.PolicyToolSet, ns, "prompts"));
+        Prompts.GetOrAdd(upstreamNamespace, static ns => Describe(McpPromptDescriptor.PolicyPrefix, ns, "prompts"));
 
-    private static McpToolDescriptor Describe(string prefix, string toolSet, string ns, string what) => new()
+    /// <summary>
+    /// Whether <paramref name="tool"/> is the governed identity of an upstream's resources or prompts, not one of its tools:
+    /// not pinned in the manifest, so the quarantine of tool definitions does not apply to it.
+    /// </summary>
+    public static bool IsRelayIdentity(McpToolDescriptor tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        return tool.Origin == ToolOrigin.Upstream
+            && (tool.Name.StartsWith(McpResourceDescriptor.PolicyPrefix, StringComparison.Ordinal) || tool.Name.StartsWith(McpPromptDescriptor.PolicyPrefix, StringComparison.Ordinal));
+    }
+
+    // The tool set is the namespace, as for the upstream's tools: an audience offering "jira/*" and the upstream's own call
+    // limits (McpPlatform:Portal:Upstreams:jira:CallsPerMinute) cover its resources and prompts too.
+    private static McpToolDescriptor Describe(string prefix, string ns, string what) => new()
     {
         Name = prefix + ns,
         Description = $"The {what} of upstream '{ns}', relayed by the portal.",
         Access = ToolAccess.Read,
-        ToolSet = toolSet,
+        ToolSet = ns,
         InputSchema = "{\"type\":\"object\"}",
         Origin = ToolOrigin.Upstream,
     };

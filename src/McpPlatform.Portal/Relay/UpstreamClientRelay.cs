@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpPlatform.Portal.Upstreams;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -13,11 +14,18 @@ namespace McpPlatform.Portal.Relay;
 
 /// <summary>
 /// The portal's client side towards an upstream: the elicitation requests and log messages the upstream sends, passed on
-/// to the caller whose call is in flight (<see cref="RelayCalls"/>). Whoever creates an upstream's <see cref="McpClient"/>
-/// calls <see cref="Configure"/> on its options first, so the upstream learns at initialize that the portal can elicit.
+/// to the caller whose call is in flight (<see cref="RelayCalls"/>). An <see cref="IUpstreamClientConfigurator"/>: every
+/// upstream connection applies it before its handshake, so the upstream learns at initialize that the portal can elicit.
 /// </summary>
-public sealed partial class UpstreamClientRelay(RelayCalls calls, ILogger<UpstreamClientRelay> logger)
+public sealed partial class UpstreamClientRelay(RelayCalls calls, ILogger<UpstreamClientRelay> logger) : IUpstreamClientConfigurator
 {
+    /// <inheritdoc />
+    public void Configure(UpstreamConnection upstream, McpClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+        Configure(upstream.Namespace, options);
+    }
+
     /// <summary>Installs the elicitation handler and the log message handler of upstream <paramref name="upstreamNamespace"/>'s client.</summary>
     public void Configure(string upstreamNamespace, McpClientOptions options)
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using McpPlatform.Governance.Audit;
 using McpPlatform.Portal.Upstreams;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -14,7 +16,15 @@ internal static class UpstreamRequests
     public static async Task<T> SendAsync<T>(
         RelayUpstream upstream, string method, Func<McpClient, CancellationToken, ValueTask<T>> send, CancellationToken cancellationToken)
     {
+        // The audit record of a relayed read names the upstream and its latency, as a relayed tool call's does.
+        var record = AuditScope.Current;
+        if (record is not null)
+        {
+            record.Upstream = upstream.Namespace;
+        }
+
         var client = upstream.Client() ?? throw NotConnected(upstream);
+        var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(upstream.Timeout);
         try
@@ -41,10 +51,17 @@ internal static class UpstreamRequests
             throw new McpProtocolException(
                 $"Upstream '{upstream.Namespace}' failed {method} ({e.GetType().Name}).", McpErrorCode.InternalError);
         }
+        finally
+        {
+            if (record is not null)
+            {
+                record.UpstreamMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }
     }
 
     public static McpProtocolException NotConnected(RelayUpstream upstream) =>
         new(
-            $"Upstream '{upstream.Namespace}' is not connected" + (upstream.DownDetail() is { Length: > 0 } detail ? $": {detail}" : "."),
+            $"Upstream '{upstream.Namespace}' is unavailable" + (upstream.DownDetail() is { Length: > 0 } detail ? $": {detail}" : "."),
             McpErrorCode.InternalError);
 }

@@ -4,6 +4,7 @@ using McpPlatform.Governance.Tools;
 using McpPlatform.Hosting.Tools;
 using McpPlatform.Portal.Configuration;
 using McpPlatform.Portal.Manifest;
+using McpPlatform.Portal.Relay;
 using McpPlatform.Portal.Upstreams;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,7 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
         try
         {
             var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, System.Text.Json.JsonElement>(given, StringComparer.Ordinal) : null;
+<<<<<<< HEAD
             var progress = Progress(request);
             var result = await upstream.CallToolAsync(UpstreamName, arguments, CallerToken(services, upstream.Options), progress, cancellationToken).ConfigureAwait(false);
             if (progress is not null)
@@ -64,6 +66,12 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
             }
 
             return result;
+=======
+
+            // In flight for the relay: the upstream's progress, log messages and elicitation requests reach this caller.
+            using var relayed = services.GetService<RelayCalls>()?.Begin(Namespace, request);
+            return await upstream.CallToolAsync(UpstreamName, arguments, CallerToken(services, upstream.Options), relayed?.Progress ?? Progress(request), cancellationToken).ConfigureAwait(false);
+>>>>>>> main
         }
         catch (UpstreamException failure)
         {

@@ -22,6 +22,7 @@ public sealed class RelayPortal : IAsyncLifetime
 {
     public const string Everything = "everything";
     public const string Down = "down";
+    public const string FinanceGroup = "finance";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("mcpplatform-relay-").FullName;
     private WebApplication? _app;
@@ -47,6 +48,13 @@ public sealed class RelayPortal : IAsyncLifetime
             ["McpPlatform:Audit:Directory"] = Path.Combine(_folder, "audit"),
             ["McpPlatform:Secrets:LocalStoreDirectory"] = Path.Combine(_folder, "secrets"),
             ["McpPlatform:Manifest:RequireApproval"] = "false",
+
+            // A profile: callers in group "finance" may call one tool and read nothing else, upstream resources included.
+            ["McpPlatform:Policy:Rules:0:Name"] = "finance-one-tool",
+            ["McpPlatform:Policy:Rules:0:Groups:0"] = FinanceGroup,
+            ["McpPlatform:Policy:Rules:0:Tools:0"] = "everything_long_running",
+            ["McpPlatform:Policy:Rules:0:Access:0"] = "Read",
+            ["McpPlatform:Policy:Rules:0:Exclusive"] = "true",
         });
 
         var upstreams = new RelayUpstream[]
@@ -80,10 +88,10 @@ public sealed class RelayPortal : IAsyncLifetime
             options);
     }
 
-    /// <summary>The official C# client as a caller over Streamable HTTP, with a development token for <paramref name="scopes"/>.</summary>
-    public Task<McpClient> ConnectAsync(McpClientOptions? options = null, params string[] scopes)
+    /// <summary>The official C# client as a caller over Streamable HTTP, with a development token (scope mcp:read) in <paramref name="groups"/>.</summary>
+    public Task<McpClient> ConnectAsync(McpClientOptions? options = null, params string[] groups)
     {
-        var token = _issuer!.MintToken(new DevelopmentTokenRequest("relay-test-caller", McpUri.AbsoluteUri) { Scopes = scopes.Length == 0 ? ["mcp:read"] : scopes });
+        var token = _issuer!.MintToken(new DevelopmentTokenRequest("relay-test-caller", McpUri.AbsoluteUri) { Groups = groups });
         return McpClient.CreateAsync(
             new HttpClientTransport(new HttpClientTransportOptions
             {
