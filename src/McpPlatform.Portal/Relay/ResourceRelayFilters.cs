@@ -86,6 +86,8 @@ internal static class ResourceRelayFilters
                 return await next(request, cancellationToken).ConfigureAwait(false);
             }
 
+            using var inFlight = InFlight(request, upstream);
+
             // The one thing an upstream resource read hands the data rules: the upstream's URI (ids, e-mail addresses in paths).
             var arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["uri"] = JsonSerializer.SerializeToElement(upstreamUri) };
             return await RelayGovernance.ReadAsync(
@@ -119,6 +121,10 @@ internal static class ResourceRelayFilters
         var visible = RelayGovernance.Visibility(request);
         return Upstreams(request).Where(upstream => visible(RelayGovernance.Resource(upstream.Namespace)));
     }
+
+    /// <summary>Marks the read in flight, so an elicitation request or log message the upstream sends meanwhile finds this caller.</summary>
+    internal static RelayCall? InFlight<TParams>(RequestContext<TParams> request, RelayUpstream upstream) =>
+        RelayGovernance.Services(request).GetService<RelayCalls>()?.Begin(upstream.Namespace, request.Server, progressToken: null);
 
     internal static IReadOnlyList<RelayUpstream> Upstreams<TParams>(RequestContext<TParams> request) =>
         RelayGovernance.Services(request).GetService<IRelayUpstreams>()?.Upstreams ?? [];
