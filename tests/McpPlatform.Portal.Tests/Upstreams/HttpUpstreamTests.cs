@@ -49,7 +49,7 @@ public sealed class HttpUpstreamTests
         var failure = await Assert.ThrowsAsync<UpstreamException>(() => everything.CallToolAsync("echo", Arguments(("message", "x")), null, null, CancellationToken.None).AsTask());
         Assert.Equal("comeback", failure.Upstream);
         using var second = await StartEverythingAsync(port);
-        await WaitUntilAsync(() => TryEcho(everything), "calls work against the restarted server", () => everything.Health.ToString());
+        await WaitUntilAsync(() => TryEchoAsync(everything), "calls work against the restarted server", () => everything.Health.ToString());
     }
 
     [Fact]
@@ -70,11 +70,12 @@ public sealed class HttpUpstreamTests
         Assert.Contains("Upstream 'nowhere' is not connected", failure.Message);
     }
 
-    private static bool TryEcho(UpstreamConnection upstream)
+    private static async Task<bool> TryEchoAsync(UpstreamConnection upstream)
     {
         try
         {
-            return Text(upstream.CallToolAsync("echo", Arguments(("message", "back")), null, null, CancellationToken.None).AsTask().GetAwaiter().GetResult()).Contains("back", StringComparison.Ordinal);
+            var echoed = await upstream.CallToolAsync("echo", Arguments(("message", "back")), null, null, CancellationToken.None);
+            return Text(echoed).Contains("back", StringComparison.Ordinal);
         }
         catch (UpstreamException)
         {

@@ -85,6 +85,17 @@ public sealed class UpstreamFailureTests
     }
 
     [Fact]
+    public async Task Malformed_answer_is_an_error_naming_the_upstream()
+    {
+        await using var upstream = await ConnectedAsync("garbled", TestUpstreamOptions());
+
+        var failure = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("malformed", null, null, null, CancellationToken.None).AsTask());
+
+        Assert.Equal("garbled", failure.Upstream);
+        Assert.Contains("Upstream 'garbled' failed tools/call 'malformed': a malformed answer", failure.Message);
+    }
+
+    [Fact]
     public async Task Oversized_result_is_refused_naming_the_upstream_and_the_limit()
     {
         await using var upstream = await ConnectedAsync("chatty", TestUpstreamOptions(options => options.MaxResultBytes = 10_000));
