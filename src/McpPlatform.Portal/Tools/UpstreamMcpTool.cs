@@ -57,7 +57,11 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
         try
         {
             var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, System.Text.Json.JsonElement>(given, StringComparer.Ordinal) : null;
-<<<<<<< HEAD
+
+            // In flight for the relay: the upstream's log messages and elicitation requests reach this caller.
+            using var relayed = services.GetService<RelayCalls>()?.Begin(Namespace, request);
+
+            // Progress goes through CallerProgress rather than the relay's: it is drained before the result (see there).
             var progress = Progress(request);
             var result = await upstream.CallToolAsync(UpstreamName, arguments, CallerToken(services, upstream.Options), progress, cancellationToken).ConfigureAwait(false);
             if (progress is not null)
@@ -66,12 +70,6 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
             }
 
             return result;
-=======
-
-            // In flight for the relay: the upstream's progress, log messages and elicitation requests reach this caller.
-            using var relayed = services.GetService<RelayCalls>()?.Begin(Namespace, request);
-            return await upstream.CallToolAsync(UpstreamName, arguments, CallerToken(services, upstream.Options), relayed?.Progress ?? Progress(request), cancellationToken).ConfigureAwait(false);
->>>>>>> main
         }
         catch (UpstreamException failure)
         {
