@@ -98,19 +98,6 @@ public sealed class UpstreamFailureTests
     }
 
     [Fact]
-    public async Task Calls_beyond_calls_per_minute_are_refused_without_reaching_the_upstream()
-    {
-        await using var upstream = await ConnectedAsync("metered", TestUpstreamOptions(options => options.CallsPerMinute = 2));
-
-        await upstream.CallToolAsync("echo", Arguments(("text", "1")), null, null, CancellationToken.None);
-        await upstream.CallToolAsync("echo", Arguments(("text", "2")), null, null, CancellationToken.None);
-        var refused = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("echo", Arguments(("text", "3")), null, null, CancellationToken.None).AsTask());
-
-        Assert.Contains("Upstream 'metered' allows 2 calls per minute (CallsPerMinute)", refused.Message);
-        Assert.NotEmpty(await upstream.ListToolsAsync(CancellationToken.None)); // listing is not a call
-    }
-
-    [Fact]
     public async Task Tool_list_is_refreshed_every_refresh_interval()
     {
         await using var upstream = await ConnectedAsync("ticking", TestUpstreamOptions(options => options.RefreshInterval = TimeSpan.FromMilliseconds(200)));
@@ -146,6 +133,21 @@ public sealed class UpstreamFailureTests
         var failure = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("big", Arguments(("bytes", 50_000)), null, null, CancellationToken.None).AsTask());
         Assert.Equal("chatty", failure.Upstream);
         Assert.Contains("more than its limit of 10000 (MaxResultBytes)", failure.Message);
+    }
+
+    [Fact]
+    public async Task Huge_message_is_cut_off_while_read_and_the_upstream_restarted()
+    {
+        await using var upstream = await ConnectedAsync("firehose", TestUpstreamOptions(options => options.MaxResultBytes = 10_000));
+        var first = upstream.ProcessId;
+
+        var clock = Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("big", Arguments(("bytes", 3_000_000)), null, null, CancellationToken.None).AsTask());
+
+        Assert.Contains($"Upstream 'firehose' sent a message of more than {upstream.MessageLimit} bytes", failure.Message);
+        Assert.True(clock.Elapsed < upstream.Options.Timeout, $"the cut-off came after {clock.Elapsed}, not at the read");
+        await WaitUntilAsync(() => upstream.ProcessId is { } pid && pid != first, "a new process is connected", () => upstream.Health.ToString());
+        Assert.Equal("fine", Text(await upstream.CallToolAsync("echo", Arguments(("text", "fine")), null, null, CancellationToken.None)));
     }
 
     [Fact]
