@@ -7,6 +7,7 @@ using McpPlatform.Portal.Configuration;
 using McpPlatform.Portal.Manifest;
 using McpPlatform.Portal.Quarantine;
 using McpPlatform.Portal.RateLimiting;
+using McpPlatform.Portal.Relay;
 using McpPlatform.Portal.Tools;
 using McpPlatform.Portal.Upstreams;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ public static class McpPortalServiceExtensions
         services.AddSingleton<UpstreamToolQuarantine>();
         services.AddSingleton<IToolAdmissionRule>(provider => provider.GetRequiredService<UpstreamToolQuarantine>());
         services.AddSingleton<IToolAdmissionRule, AudienceRule>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PortalOptions>, PortalAudienceOptionsValidator>();
         services.AddSingleton<IToolCallLimit, UpstreamCallLimits>();
         services.AddSingleton<PortalManifestProposal>();
 
@@ -52,6 +54,10 @@ public static class McpPortalServiceExtensions
         services.AddHostedService(provider => provider.GetRequiredService<UpstreamToolWatch>());
         PortalUpstreams.Add(services, builder.Configuration);
 
-        return builder.AddMcpPlatform(catalog, configure);
+        var mcp = builder.AddMcpPlatform(catalog, configure);
+
+        // Resources, prompts, completions, progress, log messages and elicitation of the upstreams (docs/portal-relay.md).
+        PortalRelay.Add(services, mcp);
+        return mcp;
     }
 }

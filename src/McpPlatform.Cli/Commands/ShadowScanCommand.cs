@@ -20,6 +20,9 @@ namespace McpPlatform.Cli.Commands;
 /// <item><description>CSV (<c>.csv</c>): a header row with at least <c>host,path,body</c> (optional
 /// <c>time</c>/<c>timestamp</c>, <c>user</c>/<c>client</c>), RFC 4180 quoting.</description></item>
 /// </list>
+/// <para>With <c>--portal</c>, a portal's configuration adds to the allow-list (<see cref="PortalConfiguration"/>): its
+/// upstreams' hosts are to be reached only through the portal, so MCP traffic to them is reported unless the portal
+/// itself made it (<c>--portal-client</c>).</para>
 /// <para>Exit codes: 0 no unapproved MCP traffic; 1 unapproved MCP traffic found; 2 usage error (a missing or
 /// unreadable file, a file not in the format, a bad allow-list entry), naming the file and line.</para>
 /// </remarks>
@@ -68,6 +71,21 @@ internal sealed class ShadowScanCommand : Command
         DefaultValueFactory = _ => 1,
     };
 
+    private readonly Option<string?> _portal = new("--portal")
+    {
+        Description = "A portal's appsettings.json: the hosts of its upstreams (McpPlatform:Portal:Upstreams:*:Url) must be reached only "
+            + "through the portal, so MCP traffic to them is reported (even if an allow-list approves them); the hosts the portal "
+            + "answers on (McpPlatform:AllowedHosts) are approved.",
+        HelpName = "appsettings.json",
+    };
+
+    private readonly Option<string[]> _portalClient = new("--portal-client")
+    {
+        Description = "With --portal: the user or client the log records for the portal's own requests; its requests to upstream hosts "
+            + "are the portal at work and are not reported. Repeatable.",
+        HelpName = "name",
+    };
+
     private readonly Option<bool> _all = new("--all")
     {
         Description = "Also list approved hosts with MCP traffic.",
@@ -90,6 +108,8 @@ internal sealed class ShadowScanCommand : Command
         Options.Add(_knownHosts);
         Options.Add(_format);
         Options.Add(_minLayers);
+        Options.Add(_portal);
+        Options.Add(_portalClient);
         Options.Add(_all);
         Options.Add(_json);
         SetAction(Run);
@@ -109,6 +129,8 @@ internal sealed class ShadowScanCommand : Command
         + "    a JSON object or null; time/timestamp (ISO 8601), method and user/client optional.\n"
         + "  CSV (.csv): a header row with at least host,path,body (optional time or timestamp, user or client), RFC 4180\n"
         + "    quoting: a field with commas, quotes or line breaks in double quotes, quotes doubled.\n"
+        + "With --portal appsettings.json, the portal's upstream hosts are reached only through the portal: MCP traffic\n"
+        + "  to them is reported (except the portal's own, --portal-client), and the portal's AllowedHosts are approved.\n"
         + "Malformed lines are counted and skipped; the first 5 are listed on stderr with file:line.\n"
         + "Exit codes: 0 no unapproved MCP traffic, 1 unapproved MCP traffic found, 2 usage error.";
 
@@ -142,8 +164,27 @@ internal sealed class ShadowScanCommand : Command
 
         var approved = new HostAllowList();
         var knownHosts = KnownMcpHosts.BuiltIn();
+        PortalConfiguration? portal = null;
         try
         {
+            if (parseResult.GetValue(_portal) is { } portalFile)
+            {
+                portal = PortalConfiguration.Read(portalFile);
+                foreach (var host in portal.PortalHosts)
+                {
+                    if (!HostPattern.TryParse(host, out _, out var problem))
+                    {
+                        return Usage(error, $"--portal: {portalFile}: McpPlatform:AllowedHosts entry '{host}': {problem}");
+                    }
+
+                    approved.Add(host);
+                }
+            }
+            else if ((parseResult.GetValue(_portalClient) ?? []).Length > 0)
+            {
+                return Usage(error, "--portal-client needs --portal (the portal's appsettings.json).");
+            }
+
             foreach (var file in parseResult.GetValue(_approvedFiles) ?? [])
             {
                 approved.AddFile(file);
@@ -172,13 +213,17 @@ internal sealed class ShadowScanCommand : Command
             return Usage(error, $"cannot read: {e.Message}");
         }
 
-        if (approved.Count == 0)
+        if (approved.Count == 0 && portal is null)
         {
             error.WriteLine("warning: no allow-list given (--approved FILE or --approve HOST); every MCP host counts as unapproved.");
         }
 
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         var scanner = new ShadowScanner(new McpTrafficDetector(knownHosts));
+        if (portal is not null)
+        {
+            scanner.IgnorePortalRequests(portal.UpstreamHosts, parseResult.GetValue(_portalClient) ?? []);
+        }
         try
         {
             if (interactive)
@@ -202,7 +247,7 @@ internal sealed class ShadowScanCommand : Command
             return Usage(error, $"cannot read a log: {e.Message}");
         }
 
-        var report = new ShadowScanReport(scanner, approved, logs, minLayers, parseResult.GetValue(_all));
+        var report = new ShadowScanReport(scanner, approved, logs, minLayers, parseResult.GetValue(_all), portal);
         if (parseResult.GetValue(_json))
         {
             report.WriteJson(output);

@@ -8,8 +8,9 @@ namespace McpPlatform.Cli.Manifest;
 
 /// <summary>
 /// The self-contained HTML page <c>manifest review</c> writes: the server, the changes since the last approval
-/// (at the top and on each changed row), every tool with its access badge, scopes, grants, secrets, data rules and
-/// Code Mode name, and, when the server has any, its resources and prompts (<see cref="ReviewPageEntries"/>).
+/// (at the top and on each changed row), the rules that apply to every tool (once, <see cref="EveryToolRules"/>), every
+/// tool with its access badge, scopes, grants, secrets, data rules and Code Mode name (a portal's tools in a section per
+/// upstream), and, when the server has any, its resources and prompts (<see cref="ReviewPageEntries"/>).
 /// No scripts and no external assets; every manifest value is escaped.
 /// </summary>
 internal static class ReviewPage
@@ -40,6 +41,11 @@ internal static class ReviewPage
             .Append(" <span class=\"version\">").Append(HtmlText.Escape(current.Server.Version)).Append("</span></h1>\n<dl class=\"facts\">\n");
         Fact(html, "Manifest hash", $"<code id=\"manifest-hash\">{HtmlText.Escape(current.Hash)}</code>");
         Fact(html, "Tools", current.Tools.Count.ToString(CultureInfo.InvariantCulture));
+        var upstreams = UpstreamNamespaces(current.Tools);
+        if (upstreams.Count > 0)
+        {
+            Fact(html, "Upstreams", $"{upstreams.Count.ToString(CultureInfo.InvariantCulture)}: {Codes(upstreams)}");
+        }
         if (current.Resources.Count > 0)
         {
             Fact(html, "Resources", current.Resources.Count.ToString(CultureInfo.InvariantCulture));
@@ -89,23 +95,100 @@ internal static class ReviewPage
 
     private static void Tools(StringBuilder html, ManifestDocument current, ApprovedManifest? approved, ManifestDiff diff)
     {
-        html.Append("<section id=\"tools\">\n<h2>Tools (").Append(current.Tools.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>\n")
-            .Append("<table class=\"tools\">\n<thead><tr><th>Tool</th><th>Access</th><th>Description</th><th>Scopes</th><th>Granted by</th>")
-            .Append("<th>Secrets</th><th>Data rules</th><th>Code Mode</th></tr></thead>\n<tbody>\n");
-        foreach (var tool in current.Tools)
+        var everyTool = EveryToolRules.Of(current.Tools);
+        EveryToolSection(html, everyTool);
+        var removed = approved?.Manifest.Tools.Where(t => current.FindTool(t.Name) is null).ToList() ?? [];
+
+        // The server's own tools first (all of them, for a server that is not a portal), then a section per
+        // upstream in namespace order, so a reviewer reads each upstream's tools together.
+        var own = current.Tools.Where(t => t.Upstream is null).ToList();
+        var ownRemoved = removed.Where(t => t.Upstream is null).ToList();
+        var upstreams = UpstreamNamespaces(current.Tools.Concat(removed));
+        if (upstreams.Count == 0 || own.Count > 0 || ownRemoved.Count > 0)
         {
-            ToolRow(html, tool, diff.ForTool(tool.Name).ToList(), removed: false);
+            html.Append("<section id=\"tools\">\n<h2>Tools (").Append(own.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>\n");
+            ToolTable(html, own, ownRemoved, everyTool, diff);
+            html.Append("</section>\n");
         }
 
-        foreach (var tool in approved?.Manifest.Tools.Where(t => current.FindTool(t.Name) is null) ?? [])
+        foreach (var name in upstreams)
         {
-            ToolRow(html, tool, diff.ForTool(tool.Name).ToList(), removed: true);
+            var tools = current.Tools.Where(t => t.Upstream?.Namespace == name).ToList();
+            html.Append("<section class=\"upstream\" id=\"upstream-").Append(HtmlText.Escape(name)).Append("\" data-upstream=\"").Append(HtmlText.Escape(name))
+                .Append("\">\n<h2>Upstream <code>").Append(HtmlText.Escape(name)).Append("</code> (").Append(Count(tools.Count, "tool")).Append(")</h2>\n");
+            var upstreamRules = EveryToolRules.Of(tools, everyTool, $"the rules for every tool of upstream {name}");
+            RulesOnce(html, upstreamRules, "upstream-rules", $"Rules for every tool of upstream <code>{HtmlText.Escape(name)}</code>");
+            ToolTable(html, tools, removed.Where(t => t.Upstream?.Namespace == name).ToList(), upstreamRules, diff);
+            html.Append("</section>\n");
         }
-
-        html.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void ToolRow(StringBuilder html, ManifestTool tool, List<ManifestChange> changes, bool removed)
+    private static void ToolTable(StringBuilder html, List<ManifestTool> tools, List<ManifestTool> removed, EveryToolRules everyTool, ManifestDiff diff)
+    {
+        html.Append("<table class=\"tools\">\n<thead><tr><th>Tool</th><th>Access</th><th>Description</th><th>Scopes</th><th>Granted by</th>")
+            .Append("<th>Secrets</th><th>Data rules</th><th>Code Mode</th></tr></thead>\n<tbody>\n");
+        foreach (var tool in tools)
+        {
+            ToolRow(html, tool, diff.ForTool(tool.Name).ToList(), everyTool, removed: false);
+        }
+
+        foreach (var tool in removed)
+        {
+            ToolRow(html, tool, diff.ForTool(tool.Name).ToList(), everyTool, removed: true);
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>The rules that apply to every tool, once, before the tool tables.</summary>
+    private static void EveryToolSection(StringBuilder html, EveryToolRules everyTool)
+    {
+        if (!everyTool.Any)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"every-tool\">\n<h2>Rules for every tool</h2>\n<p>These apply to every tool below and are not repeated on its row.</p>\n");
+        RulesList(html, everyTool);
+        html.Append("</section>\n");
+    }
+
+    /// <summary>An upstream's own rules for all of its tools, once, above its table.</summary>
+    private static void RulesOnce(StringBuilder html, EveryToolRules rules, string cssClass, string headingHtml)
+    {
+        if (!rules.Any)
+        {
+            return;
+        }
+
+        html.Append("<div class=\"").Append(cssClass).Append("\">\n<h3>").Append(headingHtml).Append("</h3>\n");
+        RulesList(html, rules);
+        html.Append("</div>\n");
+    }
+
+    private static void RulesList(StringBuilder html, EveryToolRules rules)
+    {
+        html.Append("<dl class=\"facts\">\n");
+        if (rules.GrantedBy.Count > 0)
+        {
+            Fact(html, "Granted by", $"<span class=\"every-tool-grants\">{Codes(rules.GrantedBy)}</span>");
+        }
+
+        if (rules.DataRules.Count > 0)
+        {
+            Fact(html, "Data rules", $"<span class=\"every-tool-data-rules\">{DataRules(rules.DataRules)}</span>");
+        }
+
+        html.Append("</dl>\n");
+    }
+
+    private static List<string> UpstreamNamespaces(IEnumerable<ManifestTool> tools) =>
+        [.. tools.Select(t => t.Upstream?.Namespace).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static string Count(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+
+    private static void ToolRow(StringBuilder html, ManifestTool tool, List<ManifestChange> changes, EveryToolRules everyTool, bool removed)
     {
         var classes = RowClasses("tool", removed, changes);
         html.Append("<tr class=\"").Append(classes).Append("\" data-tool=\"").Append(HtmlText.Escape(tool.Name)).Append("\">\n<td class=\"name\"><code>")
@@ -125,6 +208,12 @@ internal static class ReviewPage
             html.Append("<div class=\"toolset\">tool set <code>").Append(HtmlText.Escape(tool.ToolSet)).Append("</code></div>");
         }
 
+        if (tool.Upstream is { } upstream)
+        {
+            html.Append("<div class=\"upstream-tool\">upstream tool <code>").Append(HtmlText.Escape(upstream.Tool)).Append("</code></div>")
+                .Append("<div class=\"hash\" title=\"upstream definition hash\">").Append(HtmlText.Escape(upstream.DefinitionHash)).Append("</div>");
+        }
+
         html.Append("</td>\n<td><span class=\"badge access-").Append(tool.AccessName).Append("\">").Append(tool.AccessName).Append("</span></td>\n")
             .Append("<td class=\"description\">");
         if (HtmlText.HasHidden(tool.Description) || (tool.Title is { } t && HtmlText.HasHidden(t)))
@@ -141,9 +230,9 @@ internal static class ReviewPage
         }
 
         html.Append("</td>\n<td class=\"scopes\">").Append(Codes(tool.RequiredScopes)).Append("</td>\n")
-            .Append("<td class=\"granted-by\">").Append(tool.GrantedBy.Count == 0 ? "<em class=\"none\">nothing (denied)</em>" : Codes(tool.GrantedBy)).Append("</td>\n")
+            .Append("<td class=\"granted-by\">").Append(Grants(everyTool.GrantsOf(tool))).Append("</td>\n")
             .Append("<td class=\"secrets\">").Append(tool.Secrets.Count == 0 ? "<em class=\"none\">none</em>" : Codes(tool.Secrets)).Append("</td>\n")
-            .Append("<td class=\"data-rules\">").Append(DataRules(tool.DataRules)).Append("</td>\n")
+            .Append("<td class=\"data-rules\">").Append(DataRules(everyTool.DataRulesOf(tool))).Append("</td>\n")
             .Append("<td class=\"code-mode\">").Append(tool.CodeMode.Exposed ? $"<code>codemode.{HtmlText.Escape(tool.CodeMode.Name)}</code>" : "<em class=\"none\">not exposed</em>")
             .Append("</td>\n</tr>\n");
         ChangeList(html, "tool-changes", "data-tool", tool.Name, columns: 8, changes);
@@ -172,6 +261,22 @@ internal static class ReviewPage
 
         html.Append("</ul></td></tr>\n");
     }
+
+    private static string Notes(IReadOnlyList<string> notes) =>
+        string.Concat(notes.Select(note => $"<div class=\"every-tool-note\">+ {HtmlText.Escape(note)}</div>"));
+
+    private static string Grants((IReadOnlyList<string> Grants, IReadOnlyList<string> Notes) grants) => grants switch
+    {
+        ({ Count: 0 }, { Count: 0 }) => "<em class=\"none\">nothing (denied)</em>",
+        ({ Count: 0 }, var notes) => Notes(notes),
+        (var own, var notes) => Codes(own) + Notes(notes),
+    };
+
+    private static string DataRules((IReadOnlyList<ManifestDataRule> Rules, IReadOnlyList<string> Notes) rules) => rules switch
+    {
+        ({ Count: 0 }, { Count: > 0 } notes) => Notes(notes),
+        (var own, var notes) => DataRules(own) + Notes(notes),
+    };
 
     private static string DataRules(IReadOnlyList<ManifestDataRule> rules)
     {
@@ -226,6 +331,8 @@ internal static class ReviewPage
         .action { font-size: 12px; } .action-block { color: #cf222e; } .action-redact { color: #9a6700; } .action-allow { color: #59636e; }
         .status { font-weight: 600; } .status-approved { color: #1a7f37; } .status-changed { color: #cf222e; } .status-new { color: #9a6700; }
         footer { margin-top: 32px; color: #59636e; font-size: 12px; }
+        .every-tool-note, .upstream-tool { color: #59636e; font-size: 12px; } section.upstream h2 code { font-size: 16px; }
+        .upstream-rules { margin: 0 0 8px; } .upstream-rules h3 { font-size: 14px; margin: 8px 0 4px; }
 
         """;
 }

@@ -16,16 +16,17 @@ internal sealed class ShadowScanReport
     private readonly IReadOnlyList<string> _files;
     private readonly int _minLayers;
 
-    public ShadowScanReport(ShadowScanner scanner, HostAllowList approved, IReadOnlyList<string> files, int minLayers, bool all)
+    public ShadowScanReport(ShadowScanner scanner, HostAllowList approved, IReadOnlyList<string> files, int minLayers, bool all, PortalConfiguration? portal = null)
     {
         _scanner = scanner;
         _files = files;
         _minLayers = minLayers;
         var qualifying = scanner.Hosts
             .Where(h => DetectionLayerNames.Count(h.Layers) >= minLayers)
-            .Select(h => new Row(h, approved.IsApproved(h.Host)))
+            .Select(h => Classify(h, approved, portal))
             .ToArray();
         Unapproved = qualifying.Count(r => !r.Approved);
+        BypassingPortal = qualifying.Count(r => r.PortalUpstreams is not null);
         HiddenApproved = all ? 0 : qualifying.Count(r => r.Approved);
         Rows = qualifying
             .Where(r => all || !r.Approved)
@@ -38,6 +39,9 @@ internal sealed class ShadowScanReport
     /// <summary>Hosts with MCP traffic that are not on the allow-list (and pass --min-layers).</summary>
     public int Unapproved { get; }
 
+    /// <summary>Hosts of the portal's upstreams reached directly (they count as unapproved).</summary>
+    public int BypassingPortal { get; }
+
     /// <summary>Approved hosts with MCP traffic left out because --all was not given.</summary>
     public int HiddenApproved { get; }
 
@@ -48,7 +52,7 @@ internal sealed class ShadowScanReport
         var hosts = new JsonArray();
         foreach (var row in Rows)
         {
-            hosts.Add(new JsonObject
+            var host = new JsonObject
             {
                 ["host"] = row.Activity.Host,
                 ["approved"] = row.Approved,
@@ -57,7 +61,15 @@ internal sealed class ShadowScanReport
                 ["lastSeen"] = Time(row.Activity.LastSeen),
                 ["layers"] = new JsonArray(DetectionLayerNames.Names(row.Activity.Layers).Select(n => (JsonNode)n).ToArray()),
                 ["users"] = new JsonArray(row.Activity.Users.Select(u => (JsonNode)u).ToArray()),
-            });
+            };
+
+            // Only with --portal: the upstreams this host serves, reached here without the portal.
+            if (row.PortalUpstreams is { } upstreams)
+            {
+                host["portalUpstreams"] = new JsonArray(upstreams.Select(u => (JsonNode)u).ToArray());
+            }
+
+            hosts.Add(host);
         }
 
         var document = new JsonObject
@@ -72,6 +84,7 @@ internal sealed class ShadowScanReport
                 ["lines"] = _scanner.Lines,
                 ["records"] = _scanner.Records,
                 ["mcpRequests"] = _scanner.McpRequests,
+                ["portalRequests"] = _scanner.PortalRequests,
             },
             ["malformedLines"] = new JsonObject
             {
@@ -158,8 +171,13 @@ internal sealed class ShadowScanReport
         row.Activity.Requests.ToString(CultureInfo.InvariantCulture),
         string.Join(',', DetectionLayerNames.Names(row.Activity.Layers)),
         row.Activity.UserCount.ToString(CultureInfo.InvariantCulture),
-        row.Approved ? "yes" : "no",
+        row.Approved ? "yes" : row.PortalUpstreams is { } upstreams ? $"no: portal upstream {string.Join(", ", upstreams)}, bypasses the portal" : "no",
     ];
+
+    private static Row Classify(HostActivity activity, HostAllowList approved, PortalConfiguration? portal) =>
+        portal?.UpstreamsAt(activity.Host) is { } upstreams
+            ? new Row(activity, Approved: false, upstreams) // Whatever else approves it: people must reach it through the portal.
+            : new Row(activity, approved.IsApproved(activity.Host));
 
     private string Summary()
     {
@@ -169,6 +187,11 @@ internal sealed class ShadowScanReport
         var text = Unapproved == 0
             ? $"No unapproved MCP traffic in {scanned}{layers}."
             : $"Unapproved MCP traffic: {Plural(Unapproved, "host")}, {Plural(unapprovedRequests, "request")}, in {scanned}{layers}.";
+        if (BypassingPortal > 0)
+        {
+            text += $" {Plural(BypassingPortal, "host")} of the portal's upstreams reached directly, not through the portal.";
+        }
+
         if (HiddenApproved > 0)
         {
             text += $" {Plural(HiddenApproved, "approved host")} with MCP traffic not shown (--all shows {(HiddenApproved == 1 ? "it" : "them")}).";
@@ -183,5 +206,5 @@ internal sealed class ShadowScanReport
     private static string Plural(long count, string noun) =>
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(count == 1 ? string.Empty : "s")}";
 
-    internal sealed record Row(HostActivity Activity, bool Approved);
+    internal sealed record Row(HostActivity Activity, bool Approved, IReadOnlyList<string>? PortalUpstreams = null);
 }

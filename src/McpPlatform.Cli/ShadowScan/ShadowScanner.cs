@@ -31,6 +31,8 @@ public sealed class ShadowScanner
     private readonly Dictionary<string, HostActivity> _hosts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HostActivity>.AlternateLookup<ReadOnlySpan<char>> _hostLookup;
     private readonly List<MalformedLine> _malformed = [];
+    private readonly HashSet<string> _portalUpstreamHosts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _portalClients = new(StringComparer.Ordinal);
 
     /// <summary>Creates a scanner that matches with <paramref name="detector"/>.</summary>
     public ShadowScanner(McpTrafficDetector detector)
@@ -59,6 +61,20 @@ public sealed class ShadowScanner
 
     /// <summary>Bytes read from every file scanned.</summary>
     public long BytesRead { get; private set; }
+
+    /// <summary>MCP requests left out as the portal's own calls to its upstreams (<see cref="IgnorePortalRequests"/>).</summary>
+    public long PortalRequests { get; private set; }
+
+    /// <summary>
+    /// Leaves out MCP requests that a portal makes to its upstreams: those to one of <paramref name="upstreamHosts"/>
+    /// whose user or client is one of <paramref name="portalClients"/> (what the log records for the portal). Everyone
+    /// else's requests to those hosts are counted: they bypass the portal.
+    /// </summary>
+    public void IgnorePortalRequests(IEnumerable<string> upstreamHosts, IEnumerable<string> portalClients)
+    {
+        _portalUpstreamHosts.UnionWith(upstreamHosts);
+        _portalClients.UnionWith(portalClients.Select(c => c.Trim()));
+    }
 
     /// <summary>Scans one log file, adding to the totals of earlier files.</summary>
     /// <param name="path">The log file.</param>
@@ -253,6 +269,12 @@ public sealed class ShadowScanner
         }
 
         Records++;
+        if (_portalClients.Count > 0 && IsPortalRequest(host, record.User))
+        {
+            PortalRequests++;
+            return null;
+        }
+
         McpRequests++;
         if (!_hostLookup.TryGetValue(host, out var activity))
         {
@@ -271,6 +293,18 @@ public sealed class ShadowScanner
         }
 
         return null;
+    }
+
+    private bool IsPortalRequest(ReadOnlySpan<char> host, ReadOnlySpan<byte> user)
+    {
+        if (user.IsEmpty || user.Length > 256 || !_portalUpstreamHosts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(host))
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[256];
+        var length = Encoding.UTF8.GetChars(user, chars);
+        return _portalClients.GetAlternateLookup<ReadOnlySpan<char>>().Contains(chars[..length].Trim());
     }
 
     private static bool TryParseTime(ReadOnlySpan<byte> text, out DateTimeOffset time)

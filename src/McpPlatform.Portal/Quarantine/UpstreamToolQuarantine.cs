@@ -21,7 +21,8 @@ internal sealed class UpstreamToolQuarantine : IToolAdmissionRule
     /// <inheritdoc />
     public PolicyDecision? Refuse(CallerIdentity caller, McpToolDescriptor tool)
     {
-        if (tool.Origin != ToolOrigin.Upstream)
+        // Upstream resources and prompts (resource:ns, prompt:ns) are not pinned tool definitions: nothing to verify.
+        if (tool.Origin != ToolOrigin.Upstream || McpPlatform.Portal.Relay.RelayGovernance.IsRelayIdentity(tool))
         {
             return null;
         }

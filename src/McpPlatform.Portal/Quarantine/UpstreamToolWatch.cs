@@ -55,6 +55,12 @@ internal sealed partial class UpstreamToolWatch(
         {
             _live[connection.Namespace] = null;
             connection.ToolsChanged += OnToolsChangedAsync;
+
+            // Registered after the registry after all (an app that added the upstreams first): one already connected is checked now.
+            if (connection.Client is not null)
+            {
+                _ = OnToolsChangedAsync(connection);
+            }
         }
 
         return Task.CompletedTask;
@@ -221,7 +227,7 @@ internal sealed partial class UpstreamToolWatch(
             var document = proposal.Build(
                 options.Value.Upstreams.Keys.ToDictionary(ns => ns, ns => _live.GetValueOrDefault(ns), StringComparer.Ordinal),
                 approved);
-            if (document.Hash != approved.Approved?.Manifest.Hash && PortalManifestProposal.Write(document, approved.ProposalPath))
+            if (PortalManifestProposal.Write(document, approved.ProposalPath))
             {
                 LogProposalWritten(logger, approved.ProposalPath, document.Hash);
             }

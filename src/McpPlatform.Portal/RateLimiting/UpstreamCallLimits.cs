@@ -20,10 +20,12 @@ internal sealed class UpstreamCallLimits : IToolCallLimit, IDisposable
         {
             if (upstream.CallsPerMinute > 0)
             {
-                _byUpstream[ns] = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+                // Sliding, so a burst cannot straddle two windows and double the rate.
+                _byUpstream[ns] = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = upstream.CallsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 60,
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 });

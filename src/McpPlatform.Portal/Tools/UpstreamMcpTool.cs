@@ -4,6 +4,7 @@ using McpPlatform.Governance.Tools;
 using McpPlatform.Hosting.Tools;
 using McpPlatform.Portal.Configuration;
 using McpPlatform.Portal.Manifest;
+using McpPlatform.Portal.Relay;
 using McpPlatform.Portal.Upstreams;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,7 +57,10 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
         try
         {
             var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, System.Text.Json.JsonElement>(given, StringComparer.Ordinal) : null;
-            return await upstream.CallToolAsync(UpstreamName, arguments, CallerToken(services, upstream.Options), Progress(request), cancellationToken).ConfigureAwait(false);
+
+            // In flight for the relay: the upstream's progress, log messages and elicitation requests reach this caller.
+            using var relayed = services.GetService<RelayCalls>()?.Begin(Namespace, request);
+            return await upstream.CallToolAsync(UpstreamName, arguments, CallerToken(services, upstream.Options), relayed?.Progress ?? Progress(request), cancellationToken).ConfigureAwait(false);
         }
         catch (UpstreamException failure)
         {

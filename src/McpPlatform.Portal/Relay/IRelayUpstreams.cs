@@ -1,0 +1,20 @@
+using ModelContextProtocol.Client;
+
+namespace McpPlatform.Portal.Relay;
+
+/// <summary>
+/// The upstreams as the relay of resources, prompts and completions sees them: only what it needs, so it does not
+/// depend on how connections are made (the portal adapts its upstream registry to it).
+/// </summary>
+public interface IRelayUpstreams
+{
+    /// <summary>Every configured upstream, connected or not.</summary>
+    IReadOnlyList<RelayUpstream> Upstreams { get; }
+}
+
+/// <summary>One upstream for the relay.</summary>
+/// <param name="Namespace">The upstream's namespace: the prefix of its resource URIs and prompt names at the portal.</param>
+/// <param name="Timeout">How long one relayed request may take before the caller gets an error naming the upstream.</param>
+/// <param name="Client">The connected client, or null while the upstream is not connected.</param>
+/// <param name="DownDetail">Why the upstream is not connected, for the error the caller reads (never a secret).</param>
+public sealed record RelayUpstream(string Namespace, TimeSpan Timeout, Func<McpClient?> Client, Func<string?> DownDetail);
