@@ -33,6 +33,7 @@ internal static class CompletionRelayFilter
                 return await next(request, cancellationToken).ConfigureAwait(false);
             }
 
+            using var inFlight = ResourceRelayFilters.InFlight(request, upstream);
             var governedAs = upstreamReference is PromptReference ? RelayGovernance.Prompt(upstream.Namespace) : RelayGovernance.Resource(upstream.Namespace);
             return await RelayGovernance.CompleteAsync(
                 request,

@@ -51,6 +51,7 @@ internal static class PromptRelayFilters
                 return await next(request, cancellationToken).ConfigureAwait(false);
             }
 
+            using var inFlight = ResourceRelayFilters.InFlight(request, upstream);
             return await RelayGovernance.ReadAsync(
                 request,
                 RelayGovernance.Prompt(upstream.Namespace),

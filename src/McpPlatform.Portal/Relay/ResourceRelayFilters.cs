@@ -86,6 +86,8 @@ internal static class ResourceRelayFilters
                 return await next(request, cancellationToken).ConfigureAwait(false);
             }
 
+            using var inFlight = InFlight(request, upstream);
+
             // The one thing an upstream resource read hands the data rules: the upstream's URI (ids, e-mail addresses in paths).
             var arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["uri"] = JsonSerializer.SerializeToElement(upstreamUri) };
             return await RelayGovernance.ReadAsync(
@@ -103,6 +105,19 @@ internal static class ResourceRelayFilters
                 cancellationToken).ConfigureAwait(false);
         };
 
+    /// <summary>
+    /// resources/subscribe to an upstream resource: refused in words, since the portal does not relay the upstream's
+    /// update notifications (the SDK's default would accept it and never notify).
+    /// </summary>
+    public static McpRequestHandler<SubscribeRequestParams, EmptyResult> Subscribe(
+        McpRequestHandler<SubscribeRequestParams, EmptyResult> next) =>
+        (request, cancellationToken) =>
+            request.Params?.Uri is { } uri && RelayNames.TryParseUri(Upstreams(request), uri, out var upstream, out _)
+                ? throw new McpProtocolException(
+                    $"Subscriptions to resources of upstream '{upstream.Namespace}' are not relayed by this portal; read the resource again instead.",
+                    McpErrorCode.InvalidRequest)
+                : next(request, cancellationToken);
+
     /// <summary>Contents carry the URI they were read from: the caller asked with the portal's, so it gets the portal's.</summary>
     private static ReadResourceResult Namespaced(RelayUpstream upstream, ReadResourceResult read)
     {
@@ -119,6 +134,10 @@ internal static class ResourceRelayFilters
         var visible = RelayGovernance.Visibility(request);
         return Upstreams(request).Where(upstream => visible(RelayGovernance.Resource(upstream.Namespace)));
     }
+
+    /// <summary>Marks the read in flight, so an elicitation request or log message the upstream sends meanwhile finds this caller.</summary>
+    internal static RelayCall? InFlight<TParams>(RequestContext<TParams> request, RelayUpstream upstream) =>
+        RelayGovernance.Services(request).GetService<RelayCalls>()?.Begin(upstream.Namespace, request.Server, progressToken: null);
 
     internal static IReadOnlyList<RelayUpstream> Upstreams<TParams>(RequestContext<TParams> request) =>
         RelayGovernance.Services(request).GetService<IRelayUpstreams>()?.Upstreams ?? [];

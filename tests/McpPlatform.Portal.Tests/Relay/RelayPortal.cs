@@ -1,7 +1,9 @@
 using McpPlatform.Governance.Authentication;
 using McpPlatform.Hosting;
 using McpPlatform.Hosting.Tools;
+using McpPlatform.Portal.Health;
 using McpPlatform.Portal.Relay;
+using McpPlatform.Portal.Upstreams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -9,27 +11,28 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
 
 namespace McpPlatform.Portal.Tests.Relay;
 
 /// <summary>
-/// A stateful governed portal on 127.0.0.1 (AddMcpPlatform + the relay) in front of the real
-/// <c>@modelcontextprotocol/server-everything</c> over stdio (namespace <c>everything</c>) and an upstream that never
-/// connected (namespace <c>down</c>). The upstream's client is configured by the relay as the portal's would be.
+/// A stateful governed portal on 127.0.0.1 (AddMcpPlatform, the portal's upstream connections and the relay) in front of
+/// the real <c>@modelcontextprotocol/server-everything</c>, launched by the portal over stdio (namespace <c>everything</c>),
+/// a slow one (<c>slow</c>, Relay/node/slow-upstream.mjs, 2 s timeout) and an upstream nothing listens for (<c>down</c>).
 /// </summary>
 public sealed class RelayPortal : IAsyncLifetime
 {
     public const string Everything = "everything";
     public const string Down = "down";
+    public const string Slow = "slow";
     public const string FinanceGroup = "finance";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("mcpplatform-relay-").FullName;
     private WebApplication? _app;
-    private McpClient? _everything;
     private DevelopmentIssuer? _issuer;
 
     public Uri McpUri { get; private set; } = null!;
+
+    public static string EverythingServer => Path.Combine(RepositoryLayout.NodeModules, "@modelcontextprotocol", "server-everything", "dist", "index.js");
 
     public async Task InitializeAsync()
     {
@@ -49,6 +52,22 @@ public sealed class RelayPortal : IAsyncLifetime
             ["McpPlatform:Secrets:LocalStoreDirectory"] = Path.Combine(_folder, "secrets"),
             ["McpPlatform:Manifest:RequireApproval"] = "false",
 
+            ["McpPlatform:Portal:Upstreams:everything:Command"] = RepositoryLayout.NodeExecutable(),
+            ["McpPlatform:Portal:Upstreams:everything:Arguments:0"] = EverythingServer,
+            ["McpPlatform:Portal:Upstreams:everything:Arguments:1"] = "stdio",
+            ["McpPlatform:Portal:Upstreams:everything:AllowedTools:0"] = "*",
+            ["McpPlatform:Portal:Upstreams:everything:Timeout"] = "00:00:20",
+            ["McpPlatform:Portal:Upstreams:slow:Command"] = RepositoryLayout.NodeExecutable(),
+            ["McpPlatform:Portal:Upstreams:slow:Arguments:0"] = Path.Combine(RepositoryLayout.Root, "tests", "McpPlatform.Portal.Tests", "Relay", "node", "slow-upstream.mjs"),
+            ["McpPlatform:Portal:Upstreams:slow:Environment:MCP_SDK_DIST"] = Path.Combine(RepositoryLayout.NodeModules, "@modelcontextprotocol", "sdk", "dist", "esm"),
+            ["McpPlatform:Portal:Upstreams:slow:AllowedTools:0"] = "*",
+            ["McpPlatform:Portal:Upstreams:slow:Timeout"] = "00:00:02",
+            ["McpPlatform:Portal:Upstreams:slow:MaxResultBytes"] = "100000",
+            ["McpPlatform:Portal:Upstreams:down:Url"] = $"http://127.0.0.1:{LoopbackServer.FreePort()}/mcp",
+            ["McpPlatform:Portal:Upstreams:down:AllowedTools:0"] = "*",
+            ["McpPlatform:Portal:Upstreams:down:Timeout"] = "00:00:02",
+            ["McpPlatform:Portal:Upstreams:down:ConnectTimeout"] = "00:00:02",
+
             // A profile: callers in group "finance" may call one tool and read nothing else, upstream resources included.
             ["McpPlatform:Policy:Rules:0:Name"] = "finance-one-tool",
             ["McpPlatform:Policy:Rules:0:Groups:0"] = FinanceGroup,
@@ -57,17 +76,12 @@ public sealed class RelayPortal : IAsyncLifetime
             ["McpPlatform:Policy:Rules:0:Exclusive"] = "true",
         });
 
-        var upstreams = new RelayUpstream[]
-        {
-            new(Everything, TimeSpan.FromSeconds(20), () => _everything, () => null),
-            new(Down, TimeSpan.FromSeconds(2), () => null, () => "connection refused by 127.0.0.1:9 (test upstream)"),
-        };
-        builder.Services.AddSingleton<IRelayUpstreams>(new FixedUpstreams(upstreams));
+        PortalUpstreams.Add(builder.Services, builder.Configuration);
         var catalog = new McpToolCatalog(
         [
-            new RelayedTool(Everything, "everything_long_running", "trigger-long-running-operation", () => _everything),
-            new RelayedTool(Everything, "everything_toggle_logging", "toggle-simulated-logging", () => _everything),
-            new RelayedTool(Everything, "everything_elicit", "trigger-elicitation-request", () => _everything),
+            new RelayedTool(Everything, "everything_long_running", "trigger-long-running-operation"),
+            new RelayedTool(Everything, "everything_toggle_logging", "toggle-simulated-logging"),
+            new RelayedTool(Everything, "everything_elicit", "trigger-elicitation-request"),
         ]);
         var mcp = builder.AddMcpPlatform(catalog);
         PortalRelay.Add(builder.Services, mcp);
@@ -76,16 +90,19 @@ public sealed class RelayPortal : IAsyncLifetime
         _app.MapMcpPlatform();
         await _app.StartAsync();
 
-        var options = new McpClientOptions();
-        _app.Services.GetRequiredService<UpstreamClientRelay>().Configure(Everything, options);
-        _everything = await McpClient.CreateAsync(
-            new StdioClientTransport(new StdioClientTransportOptions
-            {
-                Name = Everything,
-                Command = RepositoryLayout.NodeExecutable(),
-                Arguments = [Path.Combine(RepositoryLayout.NodeModules, "@modelcontextprotocol", "server-everything", "dist", "index.js"), "stdio"],
-            }),
-            options);
+        await ConnectedAsync(Everything);
+        await ConnectedAsync(Slow);
+    }
+
+    private async Task ConnectedAsync(string upstreamNamespace)
+    {
+        Assert.True(_app!.Services.GetRequiredService<UpstreamRegistry>().TryGet(upstreamNamespace, out var upstream));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (upstream.Health.State != UpstreamStates.Connected)
+        {
+            Assert.False(deadline.IsCancellationRequested, $"upstream {upstreamNamespace} did not connect: {upstream.Health.State} {upstream.Health.Detail}");
+            await Task.Delay(50, CancellationToken.None);
+        }
     }
 
     /// <summary>The official C# client as a caller over Streamable HTTP, with a development token (scope mcp:read) in <paramref name="groups"/>.</summary>
@@ -102,13 +119,34 @@ public sealed class RelayPortal : IAsyncLifetime
             options);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The portal's audit records so far (one JSON object a line).</summary>
+    public IReadOnlyList<System.Text.Json.JsonElement> AuditRecords()
     {
-        if (_everything is not null)
+        var folder = Path.Combine(_folder, "audit");
+        if (!Directory.Exists(folder))
         {
-            await _everything.DisposeAsync();
+            return [];
         }
 
+        var records = new List<System.Text.Json.JsonElement>();
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.StartsWith('{'))
+                {
+                    records.Add(System.Text.Json.JsonDocument.Parse(line).RootElement.Clone());
+                }
+            }
+        }
+
+        return records;
+    }
+
+    public async Task DisposeAsync()
+    {
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -123,10 +161,5 @@ public sealed class RelayPortal : IAsyncLifetime
         {
             // a temp folder left behind is harmless
         }
-    }
-
-    private sealed class FixedUpstreams(IReadOnlyList<RelayUpstream> upstreams) : IRelayUpstreams
-    {
-        public IReadOnlyList<RelayUpstream> Upstreams => upstreams;
     }
 }

@@ -24,7 +24,8 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
 
         var resources = await client.ListResourcesAsync();
         Assert.Contains(resources, r => r.Uri == StaticDocument);
-        Assert.All(resources, r => Assert.StartsWith("everything+", r.Uri, StringComparison.Ordinal));
+        Assert.Contains(resources, r => r.Uri == "slow+slow://fast");
+        Assert.All(resources, r => Assert.True(r.Uri.StartsWith("everything+", StringComparison.Ordinal) || r.Uri.StartsWith("slow+", StringComparison.Ordinal), r.Uri));
 
         var read = await client.ReadResourceAsync(StaticDocument);
         var text = Assert.IsType<TextResourceContents>(Assert.Single(read.Contents));
@@ -36,6 +37,31 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
 
         var dynamic = await client.ReadResourceAsync("everything+demo://resource/dynamic/text/7");
         Assert.StartsWith("Resource 7:", Assert.IsType<TextResourceContents>(Assert.Single(dynamic.Contents)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_relayed_read_is_audited_under_the_upstreams_identity()
+    {
+        await using var client = await portal.ConnectAsync();
+        const string Uri = "everything+demo://resource/dynamic/text/31337";
+
+        await client.ReadResourceAsync(Uri);
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        JsonElement? record = null;
+        while (record is null)
+        {
+            Assert.False(deadline.IsCancellationRequested, "no audit record of the read");
+            record = portal.AuditRecords().Cast<JsonElement?>().FirstOrDefault(r =>
+                r!.Value.TryGetProperty("Method", out var method) && method.GetString() == "resources/read"
+                && r.Value.TryGetProperty("Arguments", out var arguments) && arguments.ToString().Contains("31337", StringComparison.Ordinal));
+            await Task.Delay(50, CancellationToken.None);
+        }
+
+        Assert.Equal("resource:everything", record.Value.GetProperty("Tool").GetString());
+        Assert.Equal("everything", record.Value.GetProperty("Upstream").GetString());
+        Assert.Equal("allowed", record.Value.GetProperty("Decision").GetString());
+        Assert.True(record.Value.GetProperty("UpstreamMs").GetInt64() >= 0);
     }
 
     [Fact]
@@ -85,10 +111,36 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
         Assert.Contains("Upstream 'everything'", unknown.Message, StringComparison.Ordinal);
 
         var down = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("down+demo://anything").AsTask());
-        Assert.Contains("Upstream 'down' is unavailable: connection refused by 127.0.0.1:9 (test upstream)", down.Message, StringComparison.Ordinal);
+        Assert.Contains("Upstream 'down' is unavailable: cannot connect", down.Message, StringComparison.Ordinal);
 
         var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("down_anything").AsTask());
         Assert.Contains("Upstream 'down' is unavailable", prompt.Message, StringComparison.Ordinal);
+
+        var subscribe = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync(StaticDocument));
+        Assert.Contains("Subscriptions to resources of upstream 'everything' are not relayed", subscribe.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slow_or_oversized_answer_gives_an_error_naming_the_upstream_and_never_holds_a_list()
+    {
+        await using var client = await portal.ConnectAsync();
+
+        Assert.Equal("fast answer", Assert.IsType<TextResourceContents>(Assert.Single((await client.ReadResourceAsync("slow+slow://fast")).Contents)).Text);
+
+        var read = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("slow+slow://hang").AsTask());
+        Assert.Contains("Upstream 'slow' did not answer resources/read within 2 s", read.Message, StringComparison.Ordinal);
+
+        var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("slow_hang").AsTask());
+        Assert.Contains("Upstream 'slow' did not answer prompts/get within 2 s", prompt.Message, StringComparison.Ordinal);
+
+        var huge = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("slow+slow://huge").AsTask());
+        Assert.Contains("Upstream 'slow' answered resources/read with ", huge.Message, StringComparison.Ordinal);
+        Assert.Contains("more than its limit of 100000 (MaxResultBytes)", huge.Message, StringComparison.Ordinal);
+
+        // Its templates list never answers: the others' templates still come, after its timeout.
+        var templates = await client.ListResourceTemplatesAsync();
+        Assert.NotEmpty(templates);
+        Assert.DoesNotContain(templates, t => t.UriTemplate.StartsWith("slow+", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -166,6 +218,36 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
         Assert.Equal("[everything] Please provide inputs for the following fields:", asked);
         var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text));
         Assert.Contains("- Name: Ada Lovelace", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_elicitation_is_declined_when_two_callers_have_calls_in_flight_to_the_upstream()
+    {
+        // The upstream cannot say whose call asks; relaying to the wrong caller would leak, so nobody is asked.
+        var asked = false;
+        var options = new McpClientOptions
+        {
+            Handlers = new McpClientHandlers
+            {
+                ElicitationHandler = (_, _) =>
+                {
+                    asked = true;
+                    return ValueTask.FromResult(new ElicitResult { Action = "accept" });
+                },
+            },
+        };
+        await using var other = await portal.ConnectAsync();
+        await using var client = await portal.ConnectAsync(options);
+        var firstStep = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var otherCall = other.CallToolAsync(
+            "everything_long_running", new Dictionary<string, object?> { ["duration"] = 6, ["steps"] = 6 }, new SynchronousProgress(_ => firstStep.TrySetResult())).AsTask();
+        await firstStep.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the other caller's call is in flight now
+
+        var result = await client.CallToolAsync("everything_elicit");
+
+        Assert.False(asked);
+        Assert.Contains("declined", string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text)), StringComparison.Ordinal);
+        await otherCall.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private static async Task WaitUntil(Func<bool> condition, string what)

@@ -2,18 +2,18 @@ using McpPlatform.Governance.Tools;
 using McpPlatform.Hosting.Tools;
 using McpPlatform.Portal.Relay;
 using Microsoft.Extensions.DependencyInjection;
-using ModelContextProtocol.Client;
+using McpPlatform.Portal.Upstreams;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpPlatform.Portal.Tests.Relay;
 
 /// <summary>
-/// A portal tool that calls one upstream tool the way the portal's upstream tools do (through <see cref="RelayCalls"/>, so
-/// the upstream's progress, log messages and elicitation requests reach this caller). Stands in for the runtime's tools,
-/// which are built concurrently; the relay under test is the same.
+/// A portal tool that calls one upstream tool over the portal's own connection the way the portal's upstream tools do
+/// (<c>UpstreamMcpTool</c>: in flight in <see cref="RelayCalls"/>, so the upstream's progress, log messages and elicitation
+/// requests reach this caller), without the approved manifest those need: these tests are about the relay.
 /// </summary>
-internal sealed class RelayedTool(string upstreamNamespace, string name, string upstreamTool, Func<McpClient?> upstream)
+internal sealed class RelayedTool(string upstreamNamespace, string name, string upstreamTool)
     : GovernedMcpTool(new McpToolDescriptor
     {
         Name = name,
@@ -26,9 +26,9 @@ internal sealed class RelayedTool(string upstreamNamespace, string name, string 
 {
     public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
-        var client = upstream() ?? throw new InvalidOperationException($"Upstream '{upstreamNamespace}' is not connected.");
-        using var call = (request.Services ?? request.Server.Services!).GetRequiredService<RelayCalls>().Begin(upstreamNamespace, request);
-        var arguments = request.Params?.Arguments?.ToDictionary(a => a.Key, a => (object?)a.Value);
-        return await client.CallToolAsync(upstreamTool, arguments, call.Progress, cancellationToken: cancellationToken);
+        var services = request.Services ?? request.Server.Services!;
+        Assert.True(services.GetRequiredService<UpstreamRegistry>().TryGet(upstreamNamespace, out var upstream));
+        using var call = services.GetRequiredService<RelayCalls>().Begin(upstreamNamespace, request);
+        return await upstream.CallToolAsync(upstreamTool, request.Params?.Arguments?.AsReadOnly(), null, call.Progress, cancellationToken);
     }
 }
