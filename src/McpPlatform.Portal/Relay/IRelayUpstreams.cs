@@ -17,4 +17,5 @@ public interface IRelayUpstreams
 /// <param name="Timeout">How long one relayed request may take before the caller gets an error naming the upstream.</param>
 /// <param name="Client">The connected client, or null while the upstream is not connected.</param>
 /// <param name="DownDetail">Why the upstream is not connected, for the error the caller reads (never a secret).</param>
-public sealed record RelayUpstream(string Namespace, TimeSpan Timeout, Func<McpClient?> Client, Func<string?> DownDetail);
+/// <param name="MaxResultBytes">The largest answer (UTF-8 JSON bytes) relayed; a larger one becomes an error naming the upstream.</param>
+public sealed record RelayUpstream(string Namespace, TimeSpan Timeout, Func<McpClient?> Client, Func<string?> DownDetail, long MaxResultBytes = 4 * 1024 * 1024);

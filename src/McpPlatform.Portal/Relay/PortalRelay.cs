@@ -24,7 +24,12 @@ public static class PortalRelay
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(mcp);
-        services.TryAddSingleton<RelayCalls>();
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(RelayCalls)))
+        {
+            return; // added once, whoever calls first: twice would list every upstream item twice
+        }
+
+        services.AddSingleton<RelayCalls>();
         services.TryAddSingleton<UpstreamClientRelay>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUpstreamClientConfigurator, UpstreamClientRelay>(provider => provider.GetRequiredService<UpstreamClientRelay>()));
 
@@ -50,6 +55,7 @@ public static class PortalRelay
             filters.ListResourcesFilters.Insert(0, ResourceRelayFilters.ListResources);
             filters.ListResourceTemplatesFilters.Insert(0, ResourceRelayFilters.ListResourceTemplates);
             filters.ReadResourceFilters.Insert(0, ResourceRelayFilters.ReadResource);
+            filters.SubscribeToResourcesFilters.Insert(0, ResourceRelayFilters.Subscribe);
             filters.ListPromptsFilters.Insert(0, PromptRelayFilters.ListPrompts);
             filters.GetPromptFilters.Insert(0, PromptRelayFilters.GetPrompt);
             filters.CompleteFilters.Insert(0, CompletionRelayFilter.Complete);

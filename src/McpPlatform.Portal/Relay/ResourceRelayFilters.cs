@@ -105,6 +105,19 @@ internal static class ResourceRelayFilters
                 cancellationToken).ConfigureAwait(false);
         };
 
+    /// <summary>
+    /// resources/subscribe to an upstream resource: refused in words, since the portal does not relay the upstream's
+    /// update notifications (the SDK's default would accept it and never notify).
+    /// </summary>
+    public static McpRequestHandler<SubscribeRequestParams, EmptyResult> Subscribe(
+        McpRequestHandler<SubscribeRequestParams, EmptyResult> next) =>
+        (request, cancellationToken) =>
+            request.Params?.Uri is { } uri && RelayNames.TryParseUri(Upstreams(request), uri, out var upstream, out _)
+                ? throw new McpProtocolException(
+                    $"Subscriptions to resources of upstream '{upstream.Namespace}' are not relayed by this portal; read the resource again instead.",
+                    McpErrorCode.InvalidRequest)
+                : next(request, cancellationToken);
+
     /// <summary>Contents carry the URI they were read from: the caller asked with the portal's, so it gets the portal's.</summary>
     private static ReadResourceResult Namespaced(RelayUpstream upstream, ReadResourceResult read)
     {

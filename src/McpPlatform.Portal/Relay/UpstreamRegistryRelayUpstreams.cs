@@ -14,6 +14,7 @@ internal sealed class UpstreamRegistryRelayUpstreams(UpstreamRegistry registry) 
 
             // An open circuit refuses relayed requests as it refuses tool calls: the upstream is failing, don't pile on.
             () => connection.Health.State == UpstreamStates.Connected ? connection.Client : null,
-            () => connection.Health.Detail ?? connection.Health.State)),
+            () => connection.Health.Detail ?? connection.Health.State,
+            connection.Options.MaxResultBytes)),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using McpPlatform.Governance.Audit;
 using McpPlatform.Portal.Upstreams;
 using ModelContextProtocol;
@@ -27,10 +28,11 @@ internal static class UpstreamRequests
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(upstream.Timeout);
+        T answer;
         try
         {
             // WaitAsync as well as the token: an upstream client that ignored cancellation still cannot hold the caller.
-            return await send(client, timeout.Token).AsTask().WaitAsync(upstream.Timeout, cancellationToken).ConfigureAwait(false);
+            answer = await send(client, timeout.Token).AsTask().WaitAsync(upstream.Timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is OperationCanceledException or TimeoutException)
         {
@@ -58,6 +60,19 @@ internal static class UpstreamRequests
                 record.UpstreamMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }
+
+        return WithinLimit(upstream, method, answer);
+    }
+
+    /// <summary>An upstream's answer as the caller would get it, refused when larger than the upstream may send.</summary>
+    private static T WithinLimit<T>(RelayUpstream upstream, string method, T answer)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(answer, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T))).LongLength;
+        return bytes <= upstream.MaxResultBytes
+            ? answer
+            : throw new McpProtocolException(
+                $"Upstream '{upstream.Namespace}' answered {method} with {bytes} bytes, more than its limit of {upstream.MaxResultBytes} (MaxResultBytes).",
+                McpErrorCode.InternalError);
     }
 
     public static McpProtocolException NotConnected(RelayUpstream upstream) =>

@@ -17,7 +17,7 @@ namespace McpPlatform.Portal.Tests.Relay;
 /// <summary>
 /// A stateful governed portal on 127.0.0.1 (AddMcpPlatform, the portal's upstream connections and the relay) in front of
 /// the real <c>@modelcontextprotocol/server-everything</c>, launched by the portal over stdio (namespace <c>everything</c>),
-/// a slow one (<c>slow</c>, Relay/node/slow-upstream.mjs, 1 s timeout) and an upstream nothing listens for (<c>down</c>).
+/// a slow one (<c>slow</c>, Relay/node/slow-upstream.mjs, 2 s timeout) and an upstream nothing listens for (<c>down</c>).
 /// </summary>
 public sealed class RelayPortal : IAsyncLifetime
 {
@@ -61,7 +61,8 @@ public sealed class RelayPortal : IAsyncLifetime
             ["McpPlatform:Portal:Upstreams:slow:Arguments:0"] = Path.Combine(RepositoryLayout.Root, "tests", "McpPlatform.Portal.Tests", "Relay", "node", "slow-upstream.mjs"),
             ["McpPlatform:Portal:Upstreams:slow:Environment:MCP_SDK_DIST"] = Path.Combine(RepositoryLayout.NodeModules, "@modelcontextprotocol", "sdk", "dist", "esm"),
             ["McpPlatform:Portal:Upstreams:slow:AllowedTools:0"] = "*",
-            ["McpPlatform:Portal:Upstreams:slow:Timeout"] = "00:00:01",
+            ["McpPlatform:Portal:Upstreams:slow:Timeout"] = "00:00:02",
+            ["McpPlatform:Portal:Upstreams:slow:MaxResultBytes"] = "100000",
             ["McpPlatform:Portal:Upstreams:down:Url"] = $"http://127.0.0.1:{LoopbackServer.FreePort()}/mcp",
             ["McpPlatform:Portal:Upstreams:down:AllowedTools:0"] = "*",
             ["McpPlatform:Portal:Upstreams:down:Timeout"] = "00:00:02",

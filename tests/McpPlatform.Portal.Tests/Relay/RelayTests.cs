@@ -115,20 +115,27 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
 
         var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("down_anything").AsTask());
         Assert.Contains("Upstream 'down' is unavailable", prompt.Message, StringComparison.Ordinal);
+
+        var subscribe = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync(StaticDocument));
+        Assert.Contains("Subscriptions to resources of upstream 'everything' are not relayed", subscribe.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_slow_upstream_gives_a_timeout_error_naming_it_and_never_holds_a_list()
+    public async Task A_slow_or_oversized_answer_gives_an_error_naming_the_upstream_and_never_holds_a_list()
     {
         await using var client = await portal.ConnectAsync();
 
         Assert.Equal("fast answer", Assert.IsType<TextResourceContents>(Assert.Single((await client.ReadResourceAsync("slow+slow://fast")).Contents)).Text);
 
         var read = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("slow+slow://hang").AsTask());
-        Assert.Contains("Upstream 'slow' did not answer resources/read within 1 s", read.Message, StringComparison.Ordinal);
+        Assert.Contains("Upstream 'slow' did not answer resources/read within 2 s", read.Message, StringComparison.Ordinal);
 
         var prompt = await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("slow_hang").AsTask());
-        Assert.Contains("Upstream 'slow' did not answer prompts/get within 1 s", prompt.Message, StringComparison.Ordinal);
+        Assert.Contains("Upstream 'slow' did not answer prompts/get within 2 s", prompt.Message, StringComparison.Ordinal);
+
+        var huge = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("slow+slow://huge").AsTask());
+        Assert.Contains("Upstream 'slow' answered resources/read with ", huge.Message, StringComparison.Ordinal);
+        Assert.Contains("more than its limit of 100000 (MaxResultBytes)", huge.Message, StringComparison.Ordinal);
 
         // Its templates list never answers: the others' templates still come, after its timeout.
         var templates = await client.ListResourceTemplatesAsync();
@@ -233,7 +240,7 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
         await using var client = await portal.ConnectAsync(options);
         var firstStep = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var otherCall = other.CallToolAsync(
-            "everything_long_running", new Dictionary<string, object?> { ["duration"] = 3, ["steps"] = 3 }, new SynchronousProgress(_ => firstStep.TrySetResult())).AsTask();
+            "everything_long_running", new Dictionary<string, object?> { ["duration"] = 6, ["steps"] = 6 }, new SynchronousProgress(_ => firstStep.TrySetResult())).AsTask();
         await firstStep.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the other caller's call is in flight now
 
         var result = await client.CallToolAsync("everything_elicit");

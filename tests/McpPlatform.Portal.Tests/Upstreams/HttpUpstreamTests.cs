@@ -53,6 +53,28 @@ public sealed class HttpUpstreamTests
     }
 
     [Fact]
+    public async Task Session_lost_to_a_server_restart_between_calls_is_replaced()
+    {
+        var port = LoopbackServer.FreePort();
+        await using var everything = await StartAsync("amnesiac", new UpstreamOptions
+        {
+            Url = new Uri($"http://127.0.0.1:{port}/mcp"),
+            Timeout = TimeSpan.FromSeconds(5),
+            RestartDelay = TimeSpan.FromMilliseconds(100),
+            MaxRestartDelay = TimeSpan.FromMilliseconds(500),
+        });
+
+        using (await StartEverythingAsync(port))
+        {
+            await WaitUntilAsync(() => everything.Client is not null, "connected to the first server", () => everything.Health.ToString());
+        }
+
+        // Back before the portal made a call: its session id means nothing to the new server.
+        using var second = await StartEverythingAsync(port);
+        await WaitUntilAsync(() => TryEchoAsync(everything), "calls work in a new session", () => $"{everything.Health}, last failure: {LastFailure}");
+    }
+
+    [Fact]
     public async Task Unreachable_upstream_does_not_block_start_and_reports_down_naming_itself()
     {
         var port = LoopbackServer.FreePort();
@@ -70,6 +92,8 @@ public sealed class HttpUpstreamTests
         Assert.Contains("Upstream 'nowhere' is not connected", failure.Message);
     }
 
+    private static string? LastFailure { get; set; }
+
     private static async Task<bool> TryEchoAsync(UpstreamConnection upstream)
     {
         try
@@ -77,8 +101,9 @@ public sealed class HttpUpstreamTests
             var echoed = await upstream.CallToolAsync("echo", Arguments(("message", "back")), null, null, CancellationToken.None);
             return Text(echoed).Contains("back", StringComparison.Ordinal);
         }
-        catch (UpstreamException)
+        catch (UpstreamException failure)
         {
+            LastFailure = failure.Message + " <- " + failure.InnerException?.GetType().Name + ": " + failure.InnerException?.Message;
             return false;
         }
     }

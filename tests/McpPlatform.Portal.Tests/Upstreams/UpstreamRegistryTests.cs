@@ -73,6 +73,23 @@ public sealed class UpstreamRegistryTests
     }
 
     [Fact]
+    public void An_audience_tool_pattern_with_a_misplaced_wildcard_fails_start_up()
+    {
+        using var host = Build(new Dictionary<string, string?>
+        {
+            ["McpPlatform:Portal:Upstreams:jira:Url"] = "http://127.0.0.1:9/mcp",
+            ["McpPlatform:Portal:Audiences:finance:Path"] = "/finance/mcp",
+            ["McpPlatform:Portal:Audiences:finance:Tools:0"] = "jira_*",
+            ["McpPlatform:Portal:Audiences:finance:Tools:1"] = "*_search",
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<PortalOptions>>().Value);
+        Assert.Equal(
+            "Audience 'finance': McpPlatform:Portal:Audiences:finance:Tools contains '*_search', but a '*' is allowed only at the end ('jira_*' for every tool whose name starts with 'jira_', 'toolset/*' for a tool set, '*' for every tool).",
+            Assert.Single(failure.Failures));
+    }
+
+    [Fact]
     public void Credentials_on_a_local_upstream_are_refused_pointing_at_environment_secrets()
     {
         using var host = Build(new Dictionary<string, string?>

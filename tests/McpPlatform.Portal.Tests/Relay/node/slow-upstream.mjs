@@ -1,6 +1,6 @@
 // A slow MCP server over stdio for the relay tests, built on the official TypeScript SDK (its folder is given as
-// MCP_SDK_DIST, since this script lives outside eng/node): one resource answers, one never does, its resource
-// templates list never answers, and its one prompt never answers.
+// MCP_SDK_DIST, since this script lives outside eng/node): one resource answers, one never does, one is 300 kB, its
+// resource templates list never answers, and its one prompt never answers.
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
@@ -28,13 +28,16 @@ server.setRequestHandler(ListResourcesRequestSchema, async () => ({
   resources: [
     { uri: "slow://fast", name: "fast" },
     { uri: "slow://hang", name: "hang" },
+    { uri: "slow://huge", name: "huge" },
   ],
 }));
 server.setRequestHandler(ListResourceTemplatesRequestSchema, never);
 server.setRequestHandler(ReadResourceRequestSchema, async (request) =>
   request.params.uri === "slow://fast"
     ? { contents: [{ uri: "slow://fast", mimeType: "text/plain", text: "fast answer" }] }
-    : await never());
+    : request.params.uri === "slow://huge"
+      ? { contents: [{ uri: "slow://huge", mimeType: "text/plain", text: "x".repeat(300_000) }] }
+      : await never());
 server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: [{ name: "hang" }] }));
 server.setRequestHandler(GetPromptRequestSchema, never);
 
