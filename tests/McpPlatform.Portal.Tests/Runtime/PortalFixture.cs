@@ -8,7 +8,7 @@ namespace McpPlatform.Portal.Tests.Runtime;
 /// One portal the runtime tests share, set up the way an operator does it: the portal starts with no approved manifest
 /// (offering nothing and proposing every upstream tool in <c>mcp-manifest.json</c>), a reviewer approves the proposal, and
 /// the portal restarts offering the approved tools. Upstreams: <c>lab</c> (the test's own SDK server over Streamable HTTP),
-/// <c>limited</c> (the same server under a second namespace, 2 calls a minute) and <c>memory</c> (the published
+/// <c>limited</c> (the same server under a second namespace, 2 calls a minute), <c>tiny</c> (again, with a 10-byte result cap) and <c>memory</c> (the published
 /// <c>@modelcontextprotocol/server-memory</c>, launched over stdio). Audiences: <c>finance</c> (read tools of lab) and
 /// <c>engineering</c> (read and write tools, engineering group only).
 /// </summary>
@@ -42,7 +42,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await using (var unapproved = await PortalHost.StartAsync(_folder.Path, settings))
         {
             await PortalHost.Eventually(
-                () => ProposedNames(unapproved.ProposalPath) is { } names && names.Contains("lab_lookup") && names.Contains("limited_lookup") && names.Contains("memory_read_graph"),
+                () => ProposedNames(unapproved.ProposalPath) is { } names && names.Contains("lab_lookup") && names.Contains("limited_lookup") && names.Contains("tiny_lookup") && names.Contains("memory_read_graph"),
                 "the unapproved portal proposes the tools of lab, limited and memory",
                 () => File.Exists(unapproved.ProposalPath) ? File.ReadAllText(unapproved.ProposalPath) : "no proposal yet",
                 seconds: 30);
@@ -64,7 +64,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
         Portal = await PortalHost.StartAsync(_folder.Path, settings);
         await PortalHost.Eventually(
-            () => Portal.Quarantine.ReasonFor("lab_lookup") is null && Portal.Quarantine.ReasonFor("memory_read_graph") is null && Portal.Quarantine.ReasonFor("limited_lookup") is null,
+            () => Portal.Quarantine.ReasonFor("lab_lookup") is null && Portal.Quarantine.ReasonFor("memory_read_graph") is null && Portal.Quarantine.ReasonFor("limited_lookup") is null && Portal.Quarantine.ReasonFor("tiny_lookup") is null,
             "the approved portal verified its upstreams' tools",
             () => $"lab_lookup: {Portal.Quarantine.ReasonFor("lab_lookup")}; memory_read_graph: {Portal.Quarantine.ReasonFor("memory_read_graph")}",
             seconds: 30);
@@ -97,6 +97,11 @@ public sealed class PortalFixture : IAsyncLifetime
         ["McpPlatform:Portal:Upstreams:limited:Url"] = lab.AbsoluteUri,
         ["McpPlatform:Portal:Upstreams:limited:AllowedTools:0"] = "lookup",
         ["McpPlatform:Portal:Upstreams:limited:CallsPerMinute"] = "2",
+
+        // The same server again, with a result cap no answer fits under: every call fails at the portal, naming the upstream.
+        ["McpPlatform:Portal:Upstreams:tiny:Url"] = lab.AbsoluteUri,
+        ["McpPlatform:Portal:Upstreams:tiny:AllowedTools:0"] = "lookup",
+        ["McpPlatform:Portal:Upstreams:tiny:MaxResultBytes"] = "10",
 
         ["McpPlatform:Portal:Upstreams:memory:Command"] = RepositoryLayout.NodeExecutable(),
         ["McpPlatform:Portal:Upstreams:memory:Arguments:0"] = MemoryServer,

@@ -90,6 +90,27 @@ public sealed class UpstreamToolCallTests(PortalFixture fixture)
         Assert.NotEqual(record.GetProperty(AuditFields.Hash).GetString(), AuditChain.ComputeHash(edited, key));
     }
 
+    [Fact]
+    public async Task Upstream_failure_is_a_tool_error_naming_the_upstream_and_audited_with_it()
+    {
+        await using var analyst = await Portal.ConnectAsync(PortalCaller.Analyst);
+        var result = await analyst.CallToolAsync("tiny_lookup", new Dictionary<string, object?> { ["query"] = "too-big" });
+
+        Assert.True(result.IsError);
+        Assert.StartsWith("The upstream 'tiny' could not run 'tiny_lookup': ", Results.Text(result));
+        Assert.Contains("MaxResultBytes", Results.Text(result));
+
+        JsonElement record = default;
+        await PortalHost.Eventually(
+            () => Portal.AuditRecords().Where(r => Is(r, "Kind", "request") && r.TryGetProperty("Arguments", out var a) && a.GetString()!.Contains("too-big", StringComparison.Ordinal)).ToList() is [var only]
+                && (record = only).ValueKind != JsonValueKind.Undefined,
+            "the failed call is audited");
+        Assert.Equal("tiny", record.GetProperty(AuditFields.Upstream).GetString());
+        Assert.Equal("tool_error", record.GetProperty(AuditFields.Outcome).GetString());
+        Assert.StartsWith("upstream: ", record.GetProperty(AuditFields.Error).GetString());
+        Assert.True(record.TryGetProperty(AuditFields.UpstreamMs, out _));
+    }
+
     private static bool Is(JsonElement record, string field, string value) =>
         record.TryGetProperty(field, out var actual) && actual.GetString() == value;
 }
