@@ -58,12 +58,16 @@ public static class McpPlatformServiceExtensions
         // the callback, services.Configure) reaches initialize and the transport alike.
         builder.Services.AddOptions<McpServerOptions>().Configure<IOptions<McpPlatformOptions>>(
             (server, platform) => server.ServerInfo = ServerIdentity.Describe(platform.Value));
+        // tools/list and tools/call exist even with an empty catalog (a portal with no upstream yet): Code Mode still
+        // offers search and execute, and a client must get an empty list, not "method not available". The SDK only
+        // registers the tool handlers when it has a tool collection; an empty one keeps them.
+        builder.Services.AddOptions<McpServerOptions>().Configure(server => server.ToolCollection ??= []);
         builder.Services.AddOptions<HttpServerTransportOptions>().Configure<IOptions<McpPlatformOptions>>(
             (http, platform) => http.SessionMode = platform.Value.SessionMode == McpSessionMode.Stateful
                 ? HttpServerSessionMode.Stateful
                 : HttpServerSessionMode.Stateless);
 
-        var server = builder.Services
+        return builder.Services
             .AddMcpServer()
             .WithHttpTransport()
             .WithMessageFilters(filters => filters.AddIncomingFilter(AuditMessageFilter.Incoming))
@@ -76,14 +80,7 @@ public static class McpPlatformServiceExtensions
                 .AddListResourceTemplatesFilter(ResourceGovernanceFilters.ListResourceTemplates)
                 .AddReadResourceFilter(ResourceGovernanceFilters.ReadResource)
                 .AddListPromptsFilter(ResourceGovernanceFilters.ListPrompts)
-                .AddGetPromptFilter(ResourceGovernanceFilters.GetPrompt));
-
-        // An empty catalog (a portal before any upstream tool is approved) still answers tools/list, with nothing.
-        if (catalog.Tools.Count == 0)
-        {
-            server.WithListToolsHandler(GovernanceFilters.NoTools).WithCallToolHandler(GovernanceFilters.NoTool);
-        }
-
-        return server.WithTools(catalog.Tools);
+                .AddGetPromptFilter(ResourceGovernanceFilters.GetPrompt))
+            .WithTools(catalog.Tools);
     }
 }

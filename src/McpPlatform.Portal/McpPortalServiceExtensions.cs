@@ -45,6 +45,7 @@ public static class McpPortalServiceExtensions
         services.AddSingleton<UpstreamToolQuarantine>();
         services.AddSingleton<IToolAdmissionRule>(provider => provider.GetRequiredService<UpstreamToolQuarantine>());
         services.AddSingleton<IToolAdmissionRule, AudienceRule>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PortalOptions>, PortalAudienceOptionsValidator>();
         services.AddSingleton<IToolCallLimit, UpstreamCallLimits>();
         services.AddSingleton<PortalManifestProposal>();
 

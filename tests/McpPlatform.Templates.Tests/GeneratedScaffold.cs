@@ -9,12 +9,16 @@ internal static partial class GeneratedScaffold
 {
     private static readonly JsonDocumentOptions JsonWithComments = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
 
-    /// <summary>Every check on a freshly instantiated scaffold; <paramref name="slug"/> is the lower-case dashed project name.</summary>
-    public static void AssertConsistent(string directory, string projectName, string slug, TemplateOptions options, string platformVersion)
+    /// <summary>
+    /// Every check on a freshly instantiated scaffold of <paramref name="template"/> (<c>mcp-governed</c> or
+    /// <c>mcp-portal</c>, which share options, pipelines and deployment files); <paramref name="slug"/> is the lower-case
+    /// dashed project name.
+    /// </summary>
+    public static void AssertConsistent(string directory, string projectName, string slug, TemplateOptions options, string platformVersion, string template = "mcp-governed")
     {
         AssertFileSet(directory, options);
         AssertNoTemplateLeftovers(directory);
-        AssertSettings(directory, options);
+        AssertSettings(directory, options, template);
         AssertCiScript(directory, projectName, slug, options);
         AssertToolManifest(directory, platformVersion);
 
@@ -88,7 +92,7 @@ internal static partial class GeneratedScaffold
 
     private static void AssertNoTemplateLeftovers(string directory)
     {
-        string[] markers = ["Company.McpServer1", "company-mcpserver1", "DEPLOY_TARGET", "CODE_MODE_DEFAULT", "#if", "#endif", "#else"];
+        string[] markers = ["Company.McpServer1", "company-mcpserver1", "Company.Portal1", "company-portal1", "DEPLOY_TARGET", "CODE_MODE_DEFAULT", "#if", "#endif", "#else"];
         foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => !IsBuildOutput(f)))
         {
             var text = File.ReadAllText(file);
@@ -99,13 +103,24 @@ internal static partial class GeneratedScaffold
         }
     }
 
-    private static void AssertSettings(string directory, TemplateOptions options)
+    private static void AssertSettings(string directory, TemplateOptions options, string template)
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "appsettings.json")), JsonWithComments);
         var platform = settings.RootElement.GetProperty("McpPlatform");
         Assert.Equal(options.ReadScope, platform.GetProperty("Policy").GetProperty("ReadScope").GetString());
         Assert.Equal(options.WriteScope, platform.GetProperty("Policy").GetProperty("WriteScope").GetString());
-        Assert.Equal([options.WriteScope], platform.GetProperty("Policy").GetProperty("Rules")[0].GetProperty("Scopes").EnumerateArray().Select(s => s.GetString()));
+        if (template == "mcp-portal")
+        {
+            // The portal starts with no upstream and no rule granting writes; README.md shows examples.
+            Assert.Empty(platform.GetProperty("Portal").GetProperty("Upstreams").EnumerateObject());
+            Assert.Empty(platform.GetProperty("Portal").GetProperty("Audiences").EnumerateObject());
+            Assert.Empty(platform.GetProperty("Policy").GetProperty("Rules").EnumerateArray());
+        }
+        else
+        {
+            Assert.Equal([options.WriteScope], platform.GetProperty("Policy").GetProperty("Rules")[0].GetProperty("Scopes").EnumerateArray().Select(s => s.GetString()));
+        }
+
         Assert.Equal(options.CodeMode ? "search_and_execute" : "tools", platform.GetProperty("CodeMode").GetProperty("Default").GetString());
         // Development runs on the development issuer and the local store whatever production uses.
         Assert.Equal("", platform.GetProperty("Authentication").GetProperty("Authority").GetString());
@@ -125,7 +140,7 @@ internal static partial class GeneratedScaffold
             _ => "https://issuer.example.com",
         };
         Assert.Equal(expectedAuthority, authority);
-        Assert.Equal("https://mcp.example.com/mcp", authentication.GetProperty("Resource").GetString());
+        Assert.Equal(template == "mcp-portal" ? "https://portal.example.com/mcp" : "https://mcp.example.com/mcp", authentication.GetProperty("Resource").GetString());
         Assert.Equal(options.IdentityProvider is "entra" or "cloudflare-access", authentication.TryGetProperty("Audiences", out _));
         Assert.Equal(options.IdentityProvider == "cloudflare-access", authentication.TryGetProperty("Claims", out var claims) && claims.TryGetProperty("PassThrough", out _));
         Assert.Equal(options.IdentityProvider == "auth0", authentication.TryGetProperty("Claims", out claims) && claims.TryGetProperty("Groups", out _));

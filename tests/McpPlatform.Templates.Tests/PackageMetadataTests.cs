@@ -14,7 +14,7 @@ public sealed class PackageMetadataTests
     /// <summary>The GUID of the SourceLink custom debug information in a portable PDB.</summary>
     private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
-    private static readonly string[] ExpectedPackages = ["McpPlatform.Abstractions", "McpPlatform.Cli", "McpPlatform.Hosting", "McpPlatform.Templates"];
+    private static readonly string[] ExpectedPackages = ["McpPlatform.Abstractions", "McpPlatform.Cli", "McpPlatform.Hosting", "McpPlatform.Portal", "McpPlatform.Templates"];
 
     private static string BuildProperty(string name)
     {
@@ -133,6 +133,8 @@ public sealed class PackageMetadataTests
 
         Assert.Contains($"<PackageVersion Include=\"McpPlatform.Hosting\" Version=\"{Version}\" />", ReadText(package, "content/mcp-governed/Directory.Packages.props"));
         Assert.Contains($"\"version\": \"{Version}\",", ReadText(package, "content/mcp-governed/.config/dotnet-tools.json"));
+        Assert.Contains($"<PackageVersion Include=\"McpPlatform.Portal\" Version=\"{Version}\" />", ReadText(package, "content/mcp-portal/Directory.Packages.props"));
+        Assert.Contains($"\"version\": \"{Version}\",", ReadText(package, "content/mcp-portal/.config/dotnet-tools.json"));
         var unstamped = package.Entries.Where(e => e.FullName.StartsWith("content/", StringComparison.Ordinal) && e.Length > 0)
             .Where(e =>
             {

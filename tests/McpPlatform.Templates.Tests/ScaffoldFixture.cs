@@ -61,11 +61,15 @@ public sealed class ScaffoldFixture : IAsyncLifetime
     /// <c>dotnet new mcp-governed</c> with <paramref name="options"/> into <paramref name="directory"/>,
     /// without restoring (the build restores from the warm shared cache), with the fixture's nuget.config.
     /// </summary>
-    internal async Task<CommandResult> InstantiateAsync(string directory, string name, TemplateOptions options)
+    internal Task<CommandResult> InstantiateAsync(string directory, string name, TemplateOptions options) =>
+        InstantiateAsync("mcp-governed", directory, name, options);
+
+    /// <summary><c>dotnet new <paramref name="template"/></c> (another template of the same pack, e.g. <c>mcp-portal</c>) the same way.</summary>
+    internal async Task<CommandResult> InstantiateAsync(string template, string directory, string name, TemplateOptions options)
     {
         Directory.CreateDirectory(directory);
         File.Copy(Path.Combine(ProjectDirectory, "nuget.config"), Path.Combine(directory, "nuget.config"), overwrite: true);
-        return await DotnetAsync(WorkRoot, ["new", "mcp-governed", "-n", name, "-o", directory, "--no-restore", .. options.Arguments(), "--debug:custom-hive", Hive]);
+        return await DotnetAsync(WorkRoot, ["new", template, "-n", name, "-o", directory, "--no-restore", .. options.Arguments(), "--debug:custom-hive", Hive]);
     }
 
     internal async Task<CommandResult> DotnetAsync(string workingDirectory, params string[] arguments) =>

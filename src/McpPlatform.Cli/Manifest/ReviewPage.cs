@@ -116,7 +116,9 @@ internal static class ReviewPage
             var tools = current.Tools.Where(t => t.Upstream?.Namespace == name).ToList();
             html.Append("<section class=\"upstream\" id=\"upstream-").Append(HtmlText.Escape(name)).Append("\" data-upstream=\"").Append(HtmlText.Escape(name))
                 .Append("\">\n<h2>Upstream <code>").Append(HtmlText.Escape(name)).Append("</code> (").Append(Count(tools.Count, "tool")).Append(")</h2>\n");
-            ToolTable(html, tools, removed.Where(t => t.Upstream?.Namespace == name).ToList(), everyTool, diff);
+            var upstreamRules = EveryToolRules.Of(tools, everyTool, $"the rules for every tool of upstream {name}");
+            RulesOnce(html, upstreamRules, "upstream-rules", $"Rules for every tool of upstream <code>{HtmlText.Escape(name)}</code>");
+            ToolTable(html, tools, removed.Where(t => t.Upstream?.Namespace == name).ToList(), upstreamRules, diff);
             html.Append("</section>\n");
         }
     }
@@ -146,18 +148,38 @@ internal static class ReviewPage
             return;
         }
 
-        html.Append("<section id=\"every-tool\">\n<h2>Rules for every tool</h2>\n<p>These apply to every tool below and are not repeated on its row.</p>\n<dl class=\"facts\">\n");
-        if (everyTool.GrantedBy.Count > 0)
+        html.Append("<section id=\"every-tool\">\n<h2>Rules for every tool</h2>\n<p>These apply to every tool below and are not repeated on its row.</p>\n");
+        RulesList(html, everyTool);
+        html.Append("</section>\n");
+    }
+
+    /// <summary>An upstream's own rules for all of its tools, once, above its table.</summary>
+    private static void RulesOnce(StringBuilder html, EveryToolRules rules, string cssClass, string headingHtml)
+    {
+        if (!rules.Any)
         {
-            Fact(html, "Granted by", $"<span class=\"every-tool-grants\">{Codes(everyTool.GrantedBy)}</span>");
+            return;
         }
 
-        if (everyTool.DataRules.Count > 0)
+        html.Append("<div class=\"").Append(cssClass).Append("\">\n<h3>").Append(headingHtml).Append("</h3>\n");
+        RulesList(html, rules);
+        html.Append("</div>\n");
+    }
+
+    private static void RulesList(StringBuilder html, EveryToolRules rules)
+    {
+        html.Append("<dl class=\"facts\">\n");
+        if (rules.GrantedBy.Count > 0)
         {
-            Fact(html, "Data rules", $"<span class=\"every-tool-data-rules\">{DataRules(everyTool.DataRules)}</span>");
+            Fact(html, "Granted by", $"<span class=\"every-tool-grants\">{Codes(rules.GrantedBy)}</span>");
         }
 
-        html.Append("</dl>\n</section>\n");
+        if (rules.DataRules.Count > 0)
+        {
+            Fact(html, "Data rules", $"<span class=\"every-tool-data-rules\">{DataRules(rules.DataRules)}</span>");
+        }
+
+        html.Append("</dl>\n");
     }
 
     private static List<string> UpstreamNamespaces(IEnumerable<ManifestTool> tools) =>
@@ -240,19 +262,20 @@ internal static class ReviewPage
         html.Append("</ul></td></tr>\n");
     }
 
-    private const string PlusEveryTool = "<div class=\"every-tool-note\">+ the rules for every tool</div>";
+    private static string Notes(IReadOnlyList<string> notes) =>
+        string.Concat(notes.Select(note => $"<div class=\"every-tool-note\">+ {HtmlText.Escape(note)}</div>"));
 
-    private static string Grants((IReadOnlyList<string> Grants, bool PlusEveryTool) grants) => grants switch
+    private static string Grants((IReadOnlyList<string> Grants, IReadOnlyList<string> Notes) grants) => grants switch
     {
-        ({ Count: 0 }, false) => "<em class=\"none\">nothing (denied)</em>",
-        ({ Count: 0 }, true) => PlusEveryTool,
-        (var own, var plus) => Codes(own) + (plus ? PlusEveryTool : string.Empty),
+        ({ Count: 0 }, { Count: 0 }) => "<em class=\"none\">nothing (denied)</em>",
+        ({ Count: 0 }, var notes) => Notes(notes),
+        (var own, var notes) => Codes(own) + Notes(notes),
     };
 
-    private static string DataRules((IReadOnlyList<ManifestDataRule> Rules, bool PlusEveryTool) rules) => rules switch
+    private static string DataRules((IReadOnlyList<ManifestDataRule> Rules, IReadOnlyList<string> Notes) rules) => rules switch
     {
-        ({ Count: 0 }, true) => PlusEveryTool,
-        (var own, var plus) => DataRules(own) + (plus ? PlusEveryTool : string.Empty),
+        ({ Count: 0 }, { Count: > 0 } notes) => Notes(notes),
+        (var own, var notes) => DataRules(own) + Notes(notes),
     };
 
     private static string DataRules(IReadOnlyList<ManifestDataRule> rules)
@@ -309,6 +332,7 @@ internal static class ReviewPage
         .status { font-weight: 600; } .status-approved { color: #1a7f37; } .status-changed { color: #cf222e; } .status-new { color: #9a6700; }
         footer { margin-top: 32px; color: #59636e; font-size: 12px; }
         .every-tool-note, .upstream-tool { color: #59636e; font-size: 12px; } section.upstream h2 code { font-size: 16px; }
+        .upstream-rules { margin: 0 0 8px; } .upstream-rules h3 { font-size: 14px; margin: 8px 0 4px; }
 
         """;
 }

@@ -78,6 +78,9 @@ internal sealed class CompiledDlpRule
     /// <summary>True when the rule covers <paramref name="tool"/>.</summary>
     public bool AppliesTo(McpToolDescriptor tool) => _tools.Matches(tool);
 
+    /// <summary>True when the rule covers the tool with this name and tool set.</summary>
+    public bool AppliesTo(string toolName, string toolSet) => _tools.Matches(toolName, toolSet);
+
     /// <summary>True when the text contains at least one confirmed, non-empty match.</summary>
     /// <exception cref="RegexMatchTimeoutException">Both attempts timed out.</exception>
     public bool Matches(string text)

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpPlatform.Governance.Manifest;
 using McpPlatform.Governance.Tools;
 
 namespace McpPlatform.Governance.Dlp;
@@ -67,6 +68,27 @@ public sealed class DlpEngine
         ArgumentNullException.ThrowIfNull(tool);
         return RuleSet(tool).Names;
     }
+
+    /// <summary>
+    /// The rules that do anything for the tool with this name and tool set, with their actions, in the order they
+    /// run: what a manifest lists as the tool's <c>dataRules</c> (a portal writes it for each upstream tool).
+    /// Empty when DLP is switched off.
+    /// </summary>
+    public IReadOnlyList<ManifestDataRule> DataRulesFor(string toolName, string toolSet)
+    {
+        ArgumentNullException.ThrowIfNull(toolName);
+        ArgumentNullException.ThrowIfNull(toolSet);
+        return [.. _rules
+            .Where(r => r.AppliesTo(toolName, toolSet) && (r.Action != DlpAction.Allow || r.ResultAction != DlpAction.Allow))
+            .Select(r => new ManifestDataRule(r.Name, ManifestAction(r.Action), ManifestAction(r.ResultAction)))];
+    }
+
+    private static ManifestDataAction ManifestAction(DlpAction action) => action switch
+    {
+        DlpAction.Block => ManifestDataAction.Block,
+        DlpAction.Redact => ManifestDataAction.Redact,
+        _ => ManifestDataAction.Allow,
+    };
 
     /// <summary>
     /// Scans every string, number and key (argument names too) in <paramref name="arguments"/>, at any depth.

@@ -80,17 +80,6 @@ internal static class GovernanceFilters
                     cancellationToken);
         };
 
-    /// <summary>
-    /// tools/list of a server whose catalog is empty (a portal before any upstream tool is approved): the SDK offers
-    /// tools/list and tools/call only when something answers them, and a client must still get an empty list.
-    /// </summary>
-    public static ValueTask<ListToolsResult> NoTools(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new ListToolsResult { Tools = [] });
-
-    /// <summary>tools/call of a server whose catalog is empty: every name is unknown (the filters above answer first).</summary>
-    public static ValueTask<CallToolResult> NoTool(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken) =>
-        throw CatalogRefusals.UnknownTool(request.Params?.Name);
-
     private static IServiceProvider Services(IServiceProvider? requestServices, McpServer server) =>
         requestServices ?? server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");
 }

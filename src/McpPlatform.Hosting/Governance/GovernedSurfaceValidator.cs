@@ -104,8 +104,7 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
     ];
 
     private static bool IsPlatformHandler(Delegate handler) =>
-        handler.Method.DeclaringType == typeof(ResourceGovernanceFilters) || handler.Method.DeclaringType == typeof(GovernedCompletions)
-        || handler.Method.DeclaringType == typeof(GovernanceFilters);
+        handler.Method.DeclaringType == typeof(ResourceGovernanceFilters) || handler.Method.DeclaringType == typeof(GovernedCompletions);
 
     private static string Describe(object primitive) =>
         primitive is GeneratedMcpTool or GeneratedMcpResource or Prompts.GeneratedMcpPrompt

@@ -15,11 +15,7 @@ internal sealed record PortalAudience(string Name, PortalAudienceOptions Options
     public string RuleName => "audience:" + Name;
 
     /// <summary>Whether <paramref name="tool"/> matches a pattern (<c>*</c>, exact, <c>ns/*</c> for a tool set, <c>prefix*</c>).</summary>
-    public bool OffersTool(McpToolDescriptor tool) => Options.Tools.Any(pattern =>
-        pattern == "*"
-        || string.Equals(pattern, tool.Name, StringComparison.Ordinal)
-        || (pattern.EndsWith("/*", StringComparison.Ordinal) && string.Equals(pattern[..^2], tool.ToolSet, StringComparison.Ordinal))
-        || (pattern.EndsWith('*') && !pattern.EndsWith("/*", StringComparison.Ordinal) && tool.Name.StartsWith(pattern[..^1], StringComparison.Ordinal)));
+    public bool OffersTool(McpToolDescriptor tool) => Options.Tools.Any(pattern => ToolPatterns.Matches(pattern, tool.Name, tool.ToolSet));
 
     /// <summary>Whether <paramref name="access"/> is among the offered classes (all when none are listed).</summary>
     public bool OffersAccess(ToolAccess access) =>

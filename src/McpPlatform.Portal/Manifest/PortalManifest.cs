@@ -1,4 +1,3 @@
-using System.Text.Json;
 using McpPlatform.Governance.Manifest;
 
 namespace McpPlatform.Portal.Manifest;
@@ -62,28 +61,9 @@ internal sealed class PortalManifest
     /// <summary>The path the proposal is written to: <c>mcp-manifest.json</c> beside the approved file.</summary>
     public string ProposalPath => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path) ?? ".", ManifestFiles.ManifestFileName);
 
-    /// <summary>The tools of the manifest that carry an <c>upstream</c> member (the manifest's JSON, so this does not depend on its model's shape).</summary>
-    private static List<ApprovedUpstreamTool> ReadUpstreamTools(ManifestDocument manifest)
-    {
-        var tools = new List<ApprovedUpstreamTool>();
-        if (!manifest.Root.TryGetProperty("tools", out var entries) || entries.ValueKind != JsonValueKind.Array)
-        {
-            return tools;
-        }
-
-        foreach (var entry in entries.EnumerateArray())
-        {
-            if (entry.TryGetProperty("upstream", out var upstream) && upstream.ValueKind == JsonValueKind.Object
-                && Text(entry, "name") is { } name && manifest.FindTool(name) is { } tool
-                && Text(upstream, "namespace") is { } ns && Text(upstream, "tool") is { } upstreamName && Text(upstream, "definitionHash") is { } hash)
-            {
-                tools.Add(new ApprovedUpstreamTool(tool, ns, upstreamName, hash));
-            }
-        }
-
-        return tools;
-    }
-
-    private static string? Text(JsonElement element, string member) =>
-        element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary>The tools of the manifest that carry an <c>upstream</c> section (<see cref="ManifestTool.Upstream"/>).</summary>
+    private static List<ApprovedUpstreamTool> ReadUpstreamTools(ManifestDocument manifest) =>
+        [.. manifest.Tools
+            .Where(tool => tool.Upstream is not null)
+            .Select(tool => new ApprovedUpstreamTool(tool, tool.Upstream!.Namespace, tool.Upstream.Tool, tool.Upstream.DefinitionHash))];
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpPlatform.Governance;
 using McpPlatform.Governance.CodeMode;
+using McpPlatform.Governance.Dlp;
 using McpPlatform.Governance.Manifest;
 using McpPlatform.Governance.Policy;
 using McpPlatform.Governance.Tools;
@@ -22,7 +23,8 @@ internal sealed class PortalManifestProposal(
     IOptions<McpPlatformOptions> platform,
     IOptions<CodeModeOptions> codeMode,
     IOptions<PolicyOptions> policy,
-    EffectiveManifest effective)
+    EffectiveManifest effective,
+    DlpEngine dlp)
 {
     /// <summary>The proposal's text (validated by parsing it back), for the live tools by upstream and the approved manifest.</summary>
     /// <exception cref="ManifestFormatException">The proposal is not a valid manifest (a bug, or an upstream definition the format cannot hold).</exception>
@@ -95,11 +97,20 @@ internal sealed class PortalManifestProposal(
         }
 
         entry["secrets"] = new JsonArray();
-        entry["dataRules"] = new JsonArray();
+        entry["dataRules"] = DataRules(tool.OfferedName, tool.Namespace);
         entry["codeMode"] = new JsonObject { ["exposed"] = codeMode.Value.Enabled, ["name"] = CodeModeNames.Sanitize(tool.OfferedName) };
         entry["upstream"] = new JsonObject { ["namespace"] = tool.Namespace, ["tool"] = tool.UpstreamName, ["definitionHash"] = tool.DefinitionHash };
         return entry;
     }
+
+    /// <summary>The data rules the portal's DLP engine applies to the tool (a rule on <c>thirdparty_*</c> shows on that upstream's tools only).</summary>
+    private JsonArray DataRules(string name, string toolSet) =>
+        [.. dlp.DataRulesFor(name, toolSet).Select(rule => (JsonNode)new JsonObject
+        {
+            ["name"] = rule.Name,
+            ["arguments"] = ManifestNames.DataAction(rule.Arguments),
+            ["results"] = ManifestNames.DataAction(rule.Results),
+        })];
 
     /// <summary>The hints the portal publishes for the tool: from its access class (what governance enforces), and the upstream's idempotent/open-world hints.</summary>
     private static JsonObject Annotations(LiveUpstreamTool tool, string access)
@@ -147,8 +158,7 @@ internal sealed class PortalManifestProposal(
         foreach (var rule in policy.Value.Rules ?? [])
         {
             var grants = rule.Access.Any(a => string.Equals(a.Trim(), access, StringComparison.OrdinalIgnoreCase));
-            var covers = rule.Tools.Any(pattern => pattern == "*" || pattern == name || pattern == toolSet + "/*"
-                || (pattern.EndsWith('*') && name.StartsWith(pattern[..^1], StringComparison.Ordinal)));
+            var covers = rule.Tools.Any(pattern => ToolPatterns.Matches(pattern, name, toolSet));
             if (grants && covers)
             {
                 names.Add(rule.Name);

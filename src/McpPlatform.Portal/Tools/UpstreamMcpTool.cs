@@ -58,9 +58,18 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
         {
             var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, System.Text.Json.JsonElement>(given, StringComparer.Ordinal) : null;
 
-            // In flight for the relay: the upstream's progress, log messages and elicitation requests reach this caller.
+            // In flight for the relay: the upstream's log messages and elicitation requests reach this caller.
             using var relayed = services.GetService<RelayCalls>()?.Begin(Namespace, request);
-            return await upstream.CallToolAsync(UpstreamName, arguments, CallerToken(services, upstream.Options), relayed?.Progress ?? Progress(request), cancellationToken).ConfigureAwait(false);
+
+            // Progress goes through CallerProgress rather than the relay's: it is drained before the result (see there).
+            var progress = Progress(request);
+            var result = await upstream.CallToolAsync(UpstreamName, arguments, CallerToken(services, upstream.Options), progress, cancellationToken).ConfigureAwait(false);
+            if (progress is not null)
+            {
+                await progress.DrainAsync().ConfigureAwait(false); // every notice before the result that ends the caller's stream
+            }
+
+            return result;
         }
         catch (UpstreamException failure)
         {
@@ -127,18 +136,8 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
     }
 
     /// <summary>Relays the upstream's progress to the caller when the caller asked for progress.</summary>
-    private static IProgress<ProgressNotificationValue>? Progress(RequestContext<CallToolRequestParams> request)
-    {
-        if (request.Params?.ProgressToken is not { } token)
-        {
-            return null;
-        }
-
-        var server = request.Server;
-        return new Progress<ProgressNotificationValue>(value => _ = server.SendNotificationAsync(
-            NotificationMethods.ProgressNotification,
-            new ProgressNotificationParams { ProgressToken = token, Progress = value }));
-    }
+    private static CallerProgress? Progress(RequestContext<CallToolRequestParams> request) =>
+        request.Params?.ProgressToken is { } token ? new CallerProgress(request.Server, token) : null;
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Tool {Tool}: the upstream {Upstream} failed")]
     private static partial void LogUpstreamFailure(ILogger logger, Exception failure, string tool, string upstream);

@@ -20,14 +20,14 @@ public static class PortalUpstreams
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(UpstreamRegistry)))
+        {
+            return; // added once, whoever calls first: binding twice would append configured arrays (Arguments) twice
+        }
+
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortalOptions>, UpstreamOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(UpstreamRegistry)))
-        {
-            return; // added once, whoever calls first
-        }
 
         services.AddSingleton<UpstreamRegistry>();
         services.AddHostedService(provider => provider.GetRequiredService<UpstreamRegistry>());

@@ -38,7 +38,7 @@ public sealed partial class UpstreamConnection
                 _toolsChanged.Signal();
 
                 await Task.WhenAny(session.Ended, reconnect.Task, Task.Delay(Timeout.Infinite, stopping)).ConfigureAwait(false);
-                reason = reconnect.Task.IsCompleted ? "the session was lost" : session.EndDescription;
+                reason = session.Lost ? "the upstream no longer knows the session" : reconnect.Task.IsCompleted ? "the connection failed" : session.EndDescription;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -132,7 +132,7 @@ public sealed partial class UpstreamConnection
         else
         {
             process = await StdioUpstreamProcess.StartAsync(Namespace, Options, _contentRoot, _secrets, _logger, token).ConfigureAwait(false);
-            transport = new StreamClientTransport(process.Input, process.Output, _loggerFactory);
+            transport = new StreamClientTransport(process.Input, new MessageSizeLimitedStream(process.Output, MessageLimit, OnOversized), _loggerFactory);
         }
 
         try
@@ -194,6 +194,15 @@ public sealed partial class UpstreamConnection
         public McpClient Client { get; } = client;
 
         public StdioUpstreamProcess? Process { get; } = process;
+
+        /// <summary>The upstream said it no longer knows this session.</summary>
+        public bool Lost
+        {
+            get => Volatile.Read(ref _lost);
+            set => Volatile.Write(ref _lost, value);
+        }
+
+        private bool _lost;
 
         /// <summary>Completes when the session is over: the process exited or the transport closed.</summary>
         public Task Ended { get; } = process is null ? client.Completion : Task.WhenAny(process.Exited, client.Completion);

@@ -27,7 +27,6 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
 
     private readonly UpstreamSecrets _secrets;
     private readonly CircuitBreaker _breaker;
-    private readonly CallRateLimiter _limiter;
     private readonly ToolsChangedSignal _toolsChanged;
     private readonly IUpstreamClientConfigurator[] _configurators;
     private readonly ILoggerFactory _loggerFactory;
@@ -42,6 +41,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     private TaskCompletionSource _reconnect = NewSignal();
     private Task _running = Task.CompletedTask;
     private int _started;
+    private int _oversized;
     private int _disposed;
 
     /// <summary>
@@ -64,7 +64,6 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         var secretsOptions = services.GetService<IOptions<SecretsOptions>>()?.Value ?? new SecretsOptions();
         _secrets = new UpstreamSecrets(@namespace, () => services.GetService<ISecretProvider>(), secretsOptions, _time);
         _breaker = new CircuitBreaker(Math.Max(1, options.BreakAfterFailures), options.BreakDuration, _time);
-        _limiter = new CallRateLimiter(options.CallsPerMinute, _time);
         _toolsChanged = new ToolsChangedSignal(RaiseToolsChangedAsync, ToolsChangedWindow, _time);
 
         if (options.Url is not null)
@@ -80,7 +79,13 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
             // No overall HttpClient timeout: the notification stream is long-lived; each request is bounded by Timeout here.
             _http = new HttpClient(new UpstreamCredentialHandler(credentials, _secrets, tokens)
             {
-                InnerHandler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                InnerHandler = new SessionRejectedHandler(OnSessionRejected)
+                {
+                    InnerHandler = new MessageSizeLimitHandler(MessageLimit, OnOversized)
+                    {
+                        InnerHandler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                    },
+                },
             })
             { Timeout = Timeout.InfiniteTimeSpan };
         }
@@ -113,6 +118,9 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     /// <summary>The process id of a running local upstream; null for a remote one or while it is not running.</summary>
     public int? ProcessId => _session?.Process?.Id;
 
+    /// <summary>The longest single message read from the upstream (see <see cref="MessageSizeLimitedStream"/>).</summary>
+    internal long MessageLimit => MessageSizeLimitedStream.LimitFor(Options.MaxResultBytes);
+
     /// <summary>The shortest time between two <see cref="ToolsChanged"/> events (a flood of list_changed is coalesced).</summary>
     internal static TimeSpan ToolsChangedWindow { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -139,7 +147,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     /// <summary>The upstream's tools/list (all pages). Throws <see cref="UpstreamException"/> naming the upstream when it cannot answer.</summary>
     public async ValueTask<IReadOnlyList<Tool>> ListToolsAsync(CancellationToken cancellationToken)
     {
-        var tools = await SendAsync("tools/list", limited: false, async (client, token) =>
+        var tools = await SendAsync("tools/list", async (client, token) =>
         {
             var listed = await client.ListToolsAsync(cancellationToken: token).ConfigureAwait(false);
             return listed.Select(tool => tool.ProtocolTool).ToList();
@@ -158,7 +166,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(upstreamTool);
         var what = $"tools/call '{upstreamTool}'";
         var boxed = arguments?.ToDictionary(pair => pair.Key, pair => (object?)pair.Value, StringComparer.Ordinal);
-        var result = await SendAsync(what, limited: true, async (client, token) =>
+        var result = await SendAsync(what, async (client, token) =>
         {
             // The caller's token reaches only the credential handler, which exchanges it (TokenExchange) or ignores it.
             using var caller = UpstreamCallContext.Enter(callerToken);
@@ -209,39 +217,59 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async ValueTask<T> SendAsync<T>(string what, bool limited, Func<McpClient, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    private async ValueTask<T> SendAsync<T>(string what, Func<McpClient, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed == 1, this);
-        if (limited && !_limiter.TryAcquire())
-        {
-            throw new UpstreamException(Namespace, $"Upstream '{Namespace}' allows {Options.CallsPerMinute} calls per minute (CallsPerMinute), all used; {what} was not sent.");
-        }
-
         if (!_breaker.TryEnter(out _))
         {
             throw new UpstreamException(Namespace, $"Upstream '{Namespace}' is failing: its circuit is open until {_breaker.OpenUntil:u} after {Options.BreakAfterFailures} consecutive failures; {what} was not sent.");
         }
 
-        if (_session is not { } session)
-        {
-            _breaker.Abandoned();
-            var health = Health;
-            throw new UpstreamException(Namespace, $"Upstream '{Namespace}' is not connected ({health.State}{(health.Detail is null ? "" : ": " + health.Detail)}); {what} was not sent.");
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.Timeout);
+        Session? session = null;
         try
         {
-            // WaitAsync as well as the token: the answer is awaited no longer than the timeout even if the transport ignores it.
-            var result = await send(session.Client, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
-            _breaker.Succeeded();
-            return result;
+            session = _session;
+            for (var attempt = 0; ; attempt++)
+            {
+                if (session is null)
+                {
+                    _breaker.Abandoned();
+                    var health = Health;
+                    throw new UpstreamException(Namespace, $"Upstream '{Namespace}' is not connected ({health.State}{(health.Detail is null ? "" : ": " + health.Detail)}); {what} was not sent.");
+                }
+
+                try
+                {
+                    // WaitAsync as well as the token: the answer is awaited no longer than the timeout even if the transport ignores it.
+                    var result = await send(session.Client, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                    _breaker.Succeeded();
+                    return result;
+                }
+                catch (McpProtocolException) when (attempt == 0 && session.Lost)
+                {
+                    // The upstream refused the request because it no longer knows the session, so it did not run it:
+                    // sending it again in the new session is safe.
+                    session = await NextSessionAsync(session, timeout.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (UpstreamException) when (session is null)
+        {
+            throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             _breaker.Abandoned();
             throw;
+        }
+        catch (Exception failure) when (Interlocked.Exchange(ref _oversized, 0) == 1 && failure is not OutOfMemoryException)
+        {
+            // The transport was cut under a message too large to hold; the session restarts.
+            Failed(what, failure);
+            RequestReconnect(session!);
+            throw new UpstreamException(Namespace, $"Upstream '{Namespace}' sent a message of more than {MessageLimit} bytes (4 x MaxResultBytes, at least 1 MiB more) during {what}; the connection is being reset.", failure);
         }
         catch (OperationCanceledException failure)
         {
@@ -264,13 +292,40 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
             Failed(what, failure);
             if (IsTransportFailure(failure))
             {
-                RequestReconnect(session);
+                RequestReconnect(session!);
             }
 
             var reason = failure is JsonException ? "a malformed answer" : _secrets.Redact(failure.Message);
             throw new UpstreamException(Namespace, $"Upstream '{Namespace}' failed {what}: {reason}", failure);
         }
     }
+
+    // The session after <paramref name="lost"/>, once connected; null when the portal is stopping.
+    private async Task<Session?> NextSessionAsync(Session lost, CancellationToken cancellationToken)
+    {
+        while (_session is not { } next || ReferenceEquals(next, lost))
+        {
+            if (_disposed == 1)
+            {
+                return null;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return _session;
+    }
+
+    private void OnSessionRejected(string sessionId)
+    {
+        if (_session is { } current && string.Equals(current.Client.SessionId, sessionId, StringComparison.Ordinal))
+        {
+            current.Lost = true;
+            RequestReconnect(current);
+        }
+    }
+
+    private void OnOversized() => Interlocked.Exchange(ref _oversized, 1);
 
     private void Failed(string what, Exception failure)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using McpPlatform.Governance.Tools;
 using McpPlatform.Portal.Configuration;
 using McpPlatform.Portal.Credentials;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace McpPlatform.Portal.Upstreams;
 /// <summary>
 /// Fails start-up on an upstream the portal could not reach or authenticate to as configured, with a message naming the
 /// upstream and the setting: a bad namespace, neither or both of Url and Command, a non-http(s) Url, an incomplete
-/// credential, limits that make no sense.
+/// credential, limits that make no sense; and an audience's tool pattern with a misplaced '*'.
 /// </summary>
 internal sealed partial class UpstreamOptionsValidator : IValidateOptions<PortalOptions>
 {
@@ -18,6 +19,11 @@ internal sealed partial class UpstreamOptionsValidator : IValidateOptions<Portal
         foreach (var (space, upstream) in options.Upstreams)
         {
             Validate(space, upstream, failures);
+        }
+
+        foreach (var (audience, settings) in options.Audiences)
+        {
+            ValidateAudienceTools(audience, settings, failures);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -69,6 +75,22 @@ internal sealed partial class UpstreamOptionsValidator : IValidateOptions<Portal
 
         ValidateCredentials(space, at + ":Credentials", upstream.Credentials ?? new UpstreamCredentialOptions(), hasUrl, failures);
         ValidateLimits(space, at, upstream, failures);
+    }
+
+    // Audiences name tools as policy rules do (ToolPatterns); a misplaced '*' would silently offer nothing.
+    private static void ValidateAudienceTools(string audience, PortalAudienceOptions settings, List<string> failures)
+    {
+        foreach (var entry in settings.Tools ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(entry))
+            {
+                failures.Add($"Audience '{audience}': {PortalOptions.SectionName}:Audiences:{audience}:Tools contains an empty entry.");
+            }
+            else if (ToolPatterns.WildcardProblem(entry.Trim()) is { } problem)
+            {
+                failures.Add($"Audience '{audience}': {PortalOptions.SectionName}:Audiences:{audience}:Tools contains '{entry}', but {problem}.");
+            }
+        }
     }
 
     private static void ValidateCredentials(string space, string at, UpstreamCredentialOptions credentials, bool http, List<string> failures)

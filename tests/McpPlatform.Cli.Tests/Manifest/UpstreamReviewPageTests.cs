@@ -19,15 +19,18 @@ public sealed class UpstreamReviewPageTests : IDisposable
         UpstreamDefinition.Hash("search", description, JsonDocument.Parse("""{"type":"object"}""").RootElement, null, null);
 
     /// <summary>A portal's manifest: two jira tools, one thirdparty tool with a rule of its own, and one tool of the portal itself.</summary>
-    private static JsonObject Portal(string jiraSearchDescription = "Searches Jira.")
+    private static JsonObject Portal(string jiraSearchDescription = "Searches Jira.", params JsonObject[] more)
     {
         var thirdParty = TestManifest.Tool("thirdparty_send", "write").FromUpstream("thirdparty", "send", Definition("Sends."));
         thirdParty["dataRules"]!.AsArray().Add(TestManifest.DataRule("no-email-to-third-parties", "block", "redact"));
         return TestManifest.Create(
+        [
             TestManifest.Tool("jira_search", description: jiraSearchDescription).FromUpstream("jira", "search", Definition(jiraSearchDescription)),
             TestManifest.Tool("jira_create", "write").FromUpstream("jira", "create", Definition("Creates.")),
             thirdParty,
-            TestManifest.Tool("portal_status"));
+            TestManifest.Tool("portal_status"),
+            .. more,
+        ]);
     }
 
     private async Task<string> ReviewAsync(JsonObject manifest)
@@ -73,6 +76,21 @@ public sealed class UpstreamReviewPageTests : IDisposable
         Assert.Single(Regex.Matches(html, "<code>no-email-to-third-parties</code>"));
         Assert.Contains("<td class=\"data-rules\"><ol><li><code>no-email-to-third-parties</code> <span class=\"action action-block\">args block</span>", html);
         Assert.Equal(4, Regex.Matches(html, "\\+ the rules for every tool</div></td>\n<td class=\"code-mode\">").Count);
+    }
+
+    [Fact]
+    public async Task A_rule_on_every_tool_of_one_upstream_is_shown_once_in_its_section()
+    {
+        var lookup = TestManifest.Tool("thirdparty_lookup").FromUpstream("thirdparty", "lookup", Definition("Looks up."));
+        lookup["dataRules"]!.AsArray().Add(TestManifest.DataRule("no-email-to-third-parties", "block", "redact"));
+
+        var html = await ReviewAsync(Portal(more: lookup));
+
+        var section = html[html.IndexOf("id=\"upstream-thirdparty\"", StringComparison.Ordinal)..];
+        Assert.Contains("<div class=\"upstream-rules\">\n<h3>Rules for every tool of upstream <code>thirdparty</code></h3>", section);
+        Assert.Single(Regex.Matches(html, "<code>no-email-to-third-parties</code>"));
+        Assert.Equal(2, Regex.Matches(section, "<td class=\"data-rules\"><div class=\"every-tool-note\">\\+ the rules for every tool</div><div class=\"every-tool-note\">\\+ the rules for every tool of upstream thirdparty</div></td>").Count);
+        Assert.DoesNotContain("class=\"upstream-rules\"", html[..html.IndexOf("id=\"upstream-thirdparty\"", StringComparison.Ordinal)]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpPlatform.Governance.Dlp;
+using McpPlatform.Governance.Manifest;
 using static McpPlatform.Testing.DlpExamples;
 
 namespace McpPlatform.Governance.Tests.Dlp;
@@ -140,6 +141,23 @@ public sealed class DlpArgumentTests
         Assert.Equal("""{"to":"[REDACTED:email]"}""", Json(ours.Arguments));
         Assert.Contains("no-email-to-third-parties", engine.RulesFor(Descriptor("thirdparty_lookup", "anything")));
         Assert.DoesNotContain("no-email-to-third-parties", engine.RulesFor(Descriptor("thirdpartyx_lookup", "thirdparty")));
+    }
+
+    [Fact]
+    public void Data_rules_for_a_tool_are_what_a_manifest_lists_in_the_order_they_run()
+    {
+        var engine = new DlpEngine(Options(
+            new DlpRule { Name = "no-email-to-third-parties", Detector = "email", Action = "Block", Tools = ["thirdparty_*"] },
+            new DlpRule { Name = "jwt", Detector = "jwt", Action = "Allow", ResultAction = "Allow" }));
+
+        var thirdParty = engine.DataRulesFor("thirdparty_send", "thirdparty");
+        var ours = engine.DataRulesFor("get_customer", "crm");
+
+        Assert.Equal(["private-key", "api-key", "credit-card", "iban", "us-ssn", "email", "no-email-to-third-parties"], thirdParty.Select(r => r.Name));
+        Assert.Equal(new ManifestDataRule("no-email-to-third-parties", ManifestDataAction.Block, ManifestDataAction.Redact), thirdParty[^1]);
+        Assert.Equal(new ManifestDataRule("api-key", ManifestDataAction.Block, ManifestDataAction.Redact), thirdParty[1]);
+        Assert.DoesNotContain(ours, r => r.Name == "no-email-to-third-parties");
+        Assert.Empty(new DlpEngine(new DlpOptions { Enabled = false }).DataRulesFor("thirdparty_send", "thirdparty"));
     }
 
     [Fact]

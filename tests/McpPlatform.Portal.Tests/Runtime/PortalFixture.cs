@@ -118,6 +118,12 @@ public sealed class PortalFixture : IAsyncLifetime
         ["McpPlatform:Policy:Rules:0:Tools:0"] = "*",
         ["McpPlatform:Policy:Rules:0:Access:0"] = "Write",
         ["McpPlatform:Policy:Rules:0:Scopes:0"] = "mcp:write",
+
+        // E-mail addresses are never sent to the third-party memory server (every tool of the upstream: memory_*).
+        ["McpPlatform:Dlp:Rules:0:Name"] = "no-email-to-third-parties",
+        ["McpPlatform:Dlp:Rules:0:Detector"] = "email",
+        ["McpPlatform:Dlp:Rules:0:Action"] = "Block",
+        ["McpPlatform:Dlp:Rules:0:Tools:0"] = "memory_*",
     };
 
     private static HashSet<string>? ProposedNames(string path)

@@ -74,9 +74,9 @@ public sealed class CredentialTests : IAsyncLifetime
         _upstream.ExpiresIn = 1; // renewed after 0.8 s
         await using var upstream = await ConnectedAsync("renewing", Http(ClientOf("ClientCredentials")), _services);
 
-        await WaitUntilAsync(() =>
+        await WaitUntilAsync(async () =>
         {
-            upstream.CallToolAsync("echo", Arguments(("text", "hi")), null, null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            await upstream.CallToolAsync("echo", Arguments(("text", "hi")), null, null, CancellationToken.None);
             return _upstream.TokenRequests.Count >= 2;
         }, "a second token is fetched after the first expires");
         Assert.Contains(_upstream.McpRequests, mcp => mcp.Authorization == "Bearer issued-token-2");

@@ -49,7 +49,29 @@ public sealed class HttpUpstreamTests
         var failure = await Assert.ThrowsAsync<UpstreamException>(() => everything.CallToolAsync("echo", Arguments(("message", "x")), null, null, CancellationToken.None).AsTask());
         Assert.Equal("comeback", failure.Upstream);
         using var second = await StartEverythingAsync(port);
-        await WaitUntilAsync(() => TryEcho(everything), "calls work against the restarted server", () => everything.Health.ToString());
+        await WaitUntilAsync(() => TryEchoAsync(everything), "calls work against the restarted server", () => everything.Health.ToString());
+    }
+
+    [Fact]
+    public async Task Session_lost_to_a_server_restart_between_calls_is_replaced()
+    {
+        var port = LoopbackServer.FreePort();
+        await using var everything = await StartAsync("amnesiac", new UpstreamOptions
+        {
+            Url = new Uri($"http://127.0.0.1:{port}/mcp"),
+            Timeout = TimeSpan.FromSeconds(5),
+            RestartDelay = TimeSpan.FromMilliseconds(100),
+            MaxRestartDelay = TimeSpan.FromMilliseconds(500),
+        });
+
+        using (await StartEverythingAsync(port))
+        {
+            await WaitUntilAsync(() => everything.Client is not null, "connected to the first server", () => everything.Health.ToString());
+        }
+
+        // Back before the portal made a call: its session id means nothing to the new server.
+        using var second = await StartEverythingAsync(port);
+        await WaitUntilAsync(() => TryEchoAsync(everything), "calls work in a new session", () => $"{everything.Health}, last failure: {LastFailure}");
     }
 
     [Fact]
@@ -70,14 +92,18 @@ public sealed class HttpUpstreamTests
         Assert.Contains("Upstream 'nowhere' is not connected", failure.Message);
     }
 
-    private static bool TryEcho(UpstreamConnection upstream)
+    private static string? LastFailure { get; set; }
+
+    private static async Task<bool> TryEchoAsync(UpstreamConnection upstream)
     {
         try
         {
-            return Text(upstream.CallToolAsync("echo", Arguments(("message", "back")), null, null, CancellationToken.None).AsTask().GetAwaiter().GetResult()).Contains("back", StringComparison.Ordinal);
+            var echoed = await upstream.CallToolAsync("echo", Arguments(("message", "back")), null, null, CancellationToken.None);
+            return Text(echoed).Contains("back", StringComparison.Ordinal);
         }
-        catch (UpstreamException)
+        catch (UpstreamException failure)
         {
+            LastFailure = failure.Message + " <- " + failure.InnerException?.GetType().Name + ": " + failure.InnerException?.Message;
             return false;
         }
     }

@@ -85,6 +85,44 @@ public sealed class UpstreamFailureTests
     }
 
     [Fact]
+    public async Task Silent_process_is_down_after_the_connect_timeout()
+    {
+        await using var upstream = await StartAsync("mute", TestUpstreamOptions(options =>
+        {
+            options.Arguments = ["-e", "setInterval(() => {}, 1000)"]; // runs, never speaks MCP
+            options.ConnectTimeout = TimeSpan.FromMilliseconds(500);
+        }));
+
+        await WaitUntilAsync(() => upstream.Health.State == UpstreamStates.Down, "the upstream is down", () => upstream.Health.ToString());
+        Assert.Contains("no answer to initialize within 0.5 s (ConnectTimeout)", upstream.Health.Detail);
+    }
+
+    [Fact]
+    public async Task Tool_list_is_refreshed_every_refresh_interval()
+    {
+        await using var upstream = await ConnectedAsync("ticking", TestUpstreamOptions(options => options.RefreshInterval = TimeSpan.FromMilliseconds(200)));
+        var raised = 0;
+        upstream.ToolsChanged += _ =>
+        {
+            Interlocked.Increment(ref raised);
+            return Task.CompletedTask;
+        };
+
+        await WaitUntilAsync(() => Volatile.Read(ref raised) >= 2, "ToolsChanged is raised again and again without any change");
+    }
+
+    [Fact]
+    public async Task Malformed_answer_is_an_error_naming_the_upstream()
+    {
+        await using var upstream = await ConnectedAsync("garbled", TestUpstreamOptions());
+
+        var failure = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("malformed", null, null, null, CancellationToken.None).AsTask());
+
+        Assert.Equal("garbled", failure.Upstream);
+        Assert.Contains("Upstream 'garbled' failed tools/call 'malformed': a malformed answer", failure.Message);
+    }
+
+    [Fact]
     public async Task Oversized_result_is_refused_naming_the_upstream_and_the_limit()
     {
         await using var upstream = await ConnectedAsync("chatty", TestUpstreamOptions(options => options.MaxResultBytes = 10_000));
@@ -95,6 +133,21 @@ public sealed class UpstreamFailureTests
         var failure = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("big", Arguments(("bytes", 50_000)), null, null, CancellationToken.None).AsTask());
         Assert.Equal("chatty", failure.Upstream);
         Assert.Contains("more than its limit of 10000 (MaxResultBytes)", failure.Message);
+    }
+
+    [Fact]
+    public async Task Huge_message_is_cut_off_while_read_and_the_upstream_restarted()
+    {
+        await using var upstream = await ConnectedAsync("firehose", TestUpstreamOptions(options => options.MaxResultBytes = 10_000));
+        var first = upstream.ProcessId;
+
+        var clock = Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("big", Arguments(("bytes", 3_000_000)), null, null, CancellationToken.None).AsTask());
+
+        Assert.Contains($"Upstream 'firehose' sent a message of more than {upstream.MessageLimit} bytes", failure.Message);
+        Assert.True(clock.Elapsed < upstream.Options.Timeout, $"the cut-off came after {clock.Elapsed}, not at the read");
+        await WaitUntilAsync(() => upstream.ProcessId is { } pid && pid != first, "a new process is connected", () => upstream.Health.ToString());
+        Assert.Equal("fine", Text(await upstream.CallToolAsync("echo", Arguments(("text", "fine")), null, null, CancellationToken.None)));
     }
 
     [Fact]

@@ -73,10 +73,14 @@ internal static class UpstreamTestKit
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds, failing after <see cref="Patience"/>.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, Func<string>? state = null, TimeSpan? timeout = null)
+    public static Task WaitUntilAsync(Func<bool> condition, string what, Func<string>? state = null, TimeSpan? timeout = null) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), what, state, timeout);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing after <see cref="Patience"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, Func<string>? state = null, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? Patience);
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {

@@ -1,6 +1,6 @@
 // A small misbehaving MCP server over stdio for the portal's upstream tests, built on the official TypeScript SDK
 // (its folder is given as MCP_SDK_DIST, since this script lives outside eng/node): echo answers, hang never does,
-// big answers with as many bytes as asked, flood sends a storm of notifications/tools/list_changed, fail refuses.
+// big answers with as many bytes as asked, malformed answers with a result of the wrong shape, flood sends a storm of notifications/tools/list_changed, fail refuses.
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
@@ -25,11 +25,12 @@ server.setRequestHandler(ListToolsRequestSchema, async () => ({
     { name: "big", description: "Answers with `bytes` characters.", inputSchema: object({ bytes: { type: "number" } }) },
     { name: "flood", description: "Sends `count` tools/list_changed notifications.", inputSchema: object({ count: { type: "number" } }) },
     { name: "fail", description: "Refuses with a JSON-RPC error.", inputSchema: object({}) },
+    { name: "malformed", description: "Answers with a result that is not a tool result.", inputSchema: object({}) },
     { name: "env", description: "Answers with the names of its environment variables and the value of `name`.", inputSchema: object({ name: { type: "string" } }) },
   ],
 }));
 
-server.setRequestHandler(CallToolRequestSchema, async (request) => {
+server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
   const args = request.params.arguments ?? {};
   const text = (value) => ({ content: [{ type: "text", text: value }] });
   switch (request.params.name) {
@@ -48,6 +49,10 @@ server.setRequestHandler(CallToolRequestSchema, async (request) => {
     }
     case "fail":
       throw new Error("refused on purpose");
+    case "malformed":
+      // Written past the SDK, which would validate it: content must be an array of blocks.
+      process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id: extra.requestId, result: { content: "not blocks", isError: "no" } }) + "\n");
+      return await new Promise(() => {});
     case "env":
       return text(JSON.stringify({ names: Object.keys(process.env).sort(), value: process.env[String(args.name ?? "")] ?? null }));
     default:

@@ -1,0 +1,46 @@
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpPlatform.Portal.Tools;
+
+/// <summary>
+/// The upstream's progress, sent to the caller in the order the upstream reported it, under the caller's own token.
+/// <see cref="DrainAsync"/> lets the tool wait for every notice before it returns its result: the caller's response
+/// stream ends with the result, so a notice sent after it would be lost (the conformance suite's
+/// tools-call-with-progress counted 2 of 3 through the portal before this).
+/// </summary>
+internal sealed class CallerProgress(McpServer caller, ProgressToken token) : IProgress<ProgressNotificationValue>
+{
+    private readonly Lock _order = new();
+    private Task _sent = Task.CompletedTask;
+
+    public void Report(ProgressNotificationValue value)
+    {
+        lock (_order)
+        {
+            _sent = _sent.ContinueWith(_ => SendAsync(value), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    /// <summary>Completes once every notice reported so far was sent (or dropped).</summary>
+    public Task DrainAsync()
+    {
+        lock (_order)
+        {
+            return _sent;
+        }
+    }
+
+    private async Task SendAsync(ProgressNotificationValue value)
+    {
+        try
+        {
+            await caller.NotifyProgressAsync(token, value).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A caller that went away must not fail the upstream call: a notice it cannot take is dropped.
+        }
+    }
+}

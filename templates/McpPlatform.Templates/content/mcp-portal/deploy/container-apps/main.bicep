@@ -1,0 +1,118 @@
+// Azure Container Apps: the portal, running the image eng/ci.sh pushed, with /healthz/live and /healthz/ready probes
+// and HTTP-concurrency scale-out (Streamable HTTP in stateless mode needs no session affinity; McpPlatform:SessionMode
+// Stateful, which relays progress, logging and elicitation, needs minReplicas = maxReplicas = 1 or sticky sessions).
+// Every replica connects to every upstream itself; a stdio upstream runs inside the replica, so its runtime (node, python,
+// ...) must be in the image (CONTAINER_BASE_IMAGE in eng/ci.sh, see README.md).
+// The app pulls the image and reads secrets as its user-assigned managed identity, so no
+// registry credential or client secret exists anywhere. eng/ci.sh deploy passes image and registryServer.
+
+@description('The image to run, e.g. contoso.azurecr.io/company-portal1:<tag>.')
+param image string
+
+@description('The registry host, e.g. contoso.azurecr.io.')
+param registryServer string
+
+@description('The container app name.')
+param name string = 'company-portal1'
+
+@description('Where to deploy.')
+param location string = resourceGroup().location
+
+@description('Resource ID of an existing Container Apps managed environment.')
+param environmentId string
+
+@description('Resource ID of the user-assigned managed identity with AcrPull (and Key Vault Secrets User when upstream credentials live in Key Vault).')
+param identityId string
+
+@description('The portal\'s public MCP URL, the audience callers\' tokens must carry.')
+param resource string = 'https://portal.example.com/mcp'
+
+@description('The public host name clients use (DNS-rebinding allow-list).')
+param publicHost string = 'portal.example.com'
+
+@description('Name of the managed environment\'s Azure Files storage for the audit files (az containerapp env storage set --access-mode ReadWrite ...).')
+param auditStorageName string
+
+@description('Name of the environment\'s Azure Files storage for the signed audit checkpoints; another share (another account) is better.')
+param checkpointStorageName string = auditStorageName
+//#if (Secrets != "keyvault")
+
+@description('The audit chain key (HMAC of every record): 32 random bytes in base64, e.g. openssl rand -base64 32. Keep it: verifying the audit files needs it.')
+@secure()
+param auditChainKey string
+//#endif
+
+@minValue(1)
+param minReplicas int = 1
+
+@maxValue(30)
+param maxReplicas int = 10
+
+resource app 'Microsoft.App/containerApps@2024-03-01' = {
+  name: name
+  location: location
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    managedEnvironmentId: environmentId
+    configuration: {
+      ingress: {
+        external: true
+        targetPort: 8080
+        transport: 'http'
+      }
+      registries: [ { server: registryServer, identity: identityId } ]
+//#if (Secrets != "keyvault")
+      secrets: [ { name: 'audit-chain-key', value: auditChainKey } ]
+//#endif
+    }
+    template: {
+      containers: [
+        {
+          name: 'portal'
+          image: image
+          resources: { cpu: json('0.5'), memory: '1Gi' }
+          env: [
+            { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
+            { name: 'McpPlatform__Authentication__Resource', value: resource }
+            { name: 'McpPlatform__AllowedHosts__0', value: publicHost }
+            // Audit records outlive the replica: they go to Azure Files, one folder per replica (%HOSTNAME% is
+            // its name), and the signed checkpoints of each chain's head to a second share.
+            { name: 'McpPlatform__Audit__Directory', value: '/mnt/audit/%HOSTNAME%' }
+            { name: 'McpPlatform__Audit__CheckpointDirectory', value: '/mnt/audit-checkpoints/%HOSTNAME%' }
+//#if (Secrets != "keyvault")
+            { name: 'MCP_SECRET_AUDIT_CHAIN_KEY', secretRef: 'audit-chain-key' }
+//#endif
+            // DefaultAzureCredential picks the user-assigned identity by its client id.
+            { name: 'AZURE_CLIENT_ID', value: reference(identityId, '2023-01-31').clientId }
+          ]
+          volumeMounts: [
+            { volumeName: 'audit', mountPath: '/mnt/audit' }
+            { volumeName: 'audit-checkpoints', mountPath: '/mnt/audit-checkpoints' }
+          ]
+          probes: [
+            // live: the process is up; ready: the audit sink writes, the identity provider's metadata is loaded,
+            // the secret store answers (it reports each upstream's health, but one upstream down does not make the portal
+            // unready: its tools fail with an error naming it). Startup gives a slow first start 30 seconds (failureThreshold is at most 10 here) before liveness may restart it.
+            { type: 'Startup', httpGet: { path: '/healthz/live', port: 8080 }, periodSeconds: 3, failureThreshold: 10 }
+            { type: 'Liveness', httpGet: { path: '/healthz/live', port: 8080 }, periodSeconds: 10, timeoutSeconds: 5 }
+            { type: 'Readiness', httpGet: { path: '/healthz/ready', port: 8080 }, periodSeconds: 5, timeoutSeconds: 5 }
+          ]
+        }
+      ]
+      volumes: [
+        { name: 'audit', storageType: 'AzureFile', storageName: auditStorageName }
+        { name: 'audit-checkpoints', storageType: 'AzureFile', storageName: checkpointStorageName }
+      ]
+      scale: {
+        minReplicas: minReplicas
+        maxReplicas: maxReplicas
+        rules: [ { name: 'http', http: { metadata: { concurrentRequests: '50' } } } ]
+      }
+    }
+  }
+}
+
+output url string = 'https://${app.properties.configuration.ingress.fqdn}/mcp'
