@@ -52,6 +52,21 @@ internal sealed partial class StdioUpstreamProcess : IAsyncDisposable
         }
     }
 
+    /// <summary><see cref="ExitDescription"/> once stderr is read to its end (bounded), so its last line is there.</summary>
+    public async Task<string> DescribeExitAsync()
+    {
+        try
+        {
+            await _stderr.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // describe with what has been read
+        }
+
+        return ExitDescription;
+    }
+
     /// <summary>Starts the upstream's command.</summary>
     public static async Task<StdioUpstreamProcess> StartAsync(
         string upstream, UpstreamOptions options, string defaultWorkingDirectory, UpstreamSecrets secrets, ILogger logger, CancellationToken cancellationToken)

@@ -137,17 +137,50 @@ public sealed partial class UpstreamConnection
 
         try
         {
-            var client = await McpClient.CreateAsync(transport, clientOptions, _loggerFactory, token).WaitAsync(token).ConfigureAwait(false);
+            var connecting = McpClient.CreateAsync(transport, clientOptions, _loggerFactory, token);
+            if (process is not null && await Task.WhenAny(connecting, process.Exited).WaitAsync(token).ConfigureAwait(false) != connecting)
+            {
+                // Died before answering initialize: say why (exit code, last stderr line) rather than wait for the timeout.
+                _ = connecting.ContinueWith(
+                    static task => task.IsCompletedSuccessfully ? task.Result.DisposeAsync().AsTask() : Task.FromResult(task.Exception),
+                    CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw new UpstreamException(Namespace, await process.DescribeExitAsync().ConfigureAwait(false));
+            }
+
+            var client = await connecting.WaitAsync(token).ConfigureAwait(false);
             return new Session(client, process);
         }
-        catch (OperationCanceledException failure) when (!stopping.IsCancellationRequested)
+        catch (Exception failure) when (failure is not UpstreamException && !stopping.IsCancellationRequested)
         {
+            // A process that died makes the handshake fail (pipe closed) a moment before its exit is seen: wait for it
+            // briefly, so the reason given is its exit code and last stderr line rather than "the server shut down".
+            string? exit = null;
             if (process is not null)
             {
+                try
+                {
+                    await process.Exited.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+                    exit = await process.DescribeExitAsync().ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // still running: it is the handshake that failed
+                }
+
                 await process.DisposeAsync().ConfigureAwait(false);
             }
 
-            throw new UpstreamException(Namespace, $"no answer to initialize within {Options.ConnectTimeout.TotalSeconds:0.###} s (ConnectTimeout)", failure);
+            if (exit is not null)
+            {
+                throw new UpstreamException(Namespace, exit, failure);
+            }
+
+            if (failure is OperationCanceledException)
+            {
+                throw new UpstreamException(Namespace, $"no answer to initialize within {Options.ConnectTimeout.TotalSeconds:0.###} s (ConnectTimeout)", failure);
+            }
+
+            throw;
         }
         catch
         {

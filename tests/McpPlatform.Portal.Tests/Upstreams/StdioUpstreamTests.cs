@@ -68,6 +68,7 @@ public sealed class StdioUpstreamTests
         await WaitUntilAsync(() => upstream.Health.Detail?.Contains("retrying in 0.4 s", StringComparison.Ordinal) == true,
             "the back-off has doubled up to MaxRestartDelay", () => upstream.Health.ToString());
         Assert.Equal(UpstreamStates.Down, upstream.Health.State);
+        Assert.Contains("the process exited with code 3 (stderr: no config file)", upstream.Health.Detail);
 
         var refused = await Assert.ThrowsAsync<UpstreamException>(() => upstream.CallToolAsync("echo", null, null, null, CancellationToken.None).AsTask());
         Assert.Equal("broken", refused.Upstream);
@@ -106,6 +107,22 @@ public sealed class StdioUpstreamTests
 
         await WaitUntilAsync(() => upstream.Health.State == UpstreamStates.Down, "the upstream is down", () => upstream.Health.ToString());
         Assert.Contains("'absent-token' does not exist", upstream.Health.Detail);
+    }
+
+    [Fact]
+    public async Task Secret_printed_by_a_crashing_process_is_redacted_in_its_health()
+    {
+        using var folder = new TemporaryFolder();
+        var store = await SecretStoreAsync(folder, ("leaky-token", "leaky-secret-value-123"));
+        await using var upstream = await StartAsync("leaky", TestUpstreamOptions(options =>
+        {
+            options.Arguments = ["-e", "console.error('bad token ' + process.env.TOKEN); process.exit(1)"];
+            options.Environment["TOKEN"] = "secret:leaky-token";
+        }), Services(store));
+
+        await WaitUntilAsync(() => upstream.Health.Detail?.Contains("bad token", StringComparison.Ordinal) == true, "the crash is reported", () => upstream.Health.ToString());
+        Assert.Contains("the process exited with code 1 (stderr: bad token ***)", upstream.Health.Detail);
+        Assert.DoesNotContain("leaky-secret-value-123", upstream.Health.Detail);
     }
 
     [Fact]
