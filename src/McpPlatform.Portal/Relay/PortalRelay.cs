@@ -33,6 +33,12 @@ public static class PortalRelay
         services.TryAddSingleton<UpstreamClientRelay>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUpstreamClientConfigurator, UpstreamClientRelay>(provider => provider.GetRequiredService<UpstreamClientRelay>()));
 
+        // Upstreams send log messages only once asked for a level; callers set theirs on the portal (see UpstreamLogLevel).
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(UpstreamRegistry)))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, UpstreamLogLevel>());
+        }
+
         // The portal's registry unless the host brings its own view of the upstreams.
         services.TryAddSingleton<IRelayUpstreams>(provider => new UpstreamRegistryRelayUpstreams(provider.GetRequiredService<UpstreamRegistry>()));
 

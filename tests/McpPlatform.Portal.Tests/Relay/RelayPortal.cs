@@ -68,6 +68,16 @@ public sealed class RelayPortal : IAsyncLifetime
             ["McpPlatform:Portal:Upstreams:down:Timeout"] = "00:00:02",
             ["McpPlatform:Portal:Upstreams:down:ConnectTimeout"] = "00:00:02",
 
+            // Data rules scoped to the upstream (its tool set: tools, resources and prompts): one on what is read, one
+            // blocking what is asked for (a resource's URI, a prompt's arguments).
+            ["McpPlatform:Dlp:Rules:0:Name"] = "no-clear-text",
+            ["McpPlatform:Dlp:Rules:0:Pattern"] = "plaintext",
+            ["McpPlatform:Dlp:Rules:0:Tools:0"] = "everything/*",
+            ["McpPlatform:Dlp:Rules:1:Name"] = "no-secret-ids",
+            ["McpPlatform:Dlp:Rules:1:Pattern"] = "secret-[0-9]+",
+            ["McpPlatform:Dlp:Rules:1:Action"] = "Block",
+            ["McpPlatform:Dlp:Rules:1:Tools:0"] = "everything/*",
+
             // A profile: callers in group "finance" may call one tool and read nothing else, upstream resources included.
             ["McpPlatform:Policy:Rules:0:Name"] = "finance-one-tool",
             ["McpPlatform:Policy:Rules:0:Groups:0"] = FinanceGroup,

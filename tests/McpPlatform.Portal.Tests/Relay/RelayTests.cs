@@ -65,6 +65,23 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
     }
 
     [Fact]
+    public async Task Data_rules_scoped_to_the_upstream_apply_to_what_is_asked_and_what_is_read()
+    {
+        await using var client = await portal.ConnectAsync();
+
+        var read = await client.ReadResourceAsync("everything+demo://resource/dynamic/text/8");
+        var text = Assert.IsType<TextResourceContents>(Assert.Single(read.Contents)).Text;
+        Assert.StartsWith("Resource 8: This is a [REDACTED:no-clear-text] resource", text, StringComparison.Ordinal);
+
+        var blocked = await Assert.ThrowsAsync<McpProtocolException>(() => client.ReadResourceAsync("everything+demo://resource/dynamic/text/secret-42").AsTask());
+        Assert.Contains("Blocked by data-loss rule", blocked.Message, StringComparison.Ordinal);
+
+        var prompt = await client.GetPromptAsync("everything_args-prompt", new Dictionary<string, object?> { ["city"] = "plaintext" });
+        Assert.Equal("What's weather in [REDACTED:no-clear-text]?", Assert.IsType<TextContentBlock>(Assert.Single(prompt.Messages).Content).Text);
+        await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("everything_args-prompt", new Dictionary<string, object?> { ["city"] = "secret-7" }).AsTask());
+    }
+
+    [Fact]
     public async Task Gets_a_namespaced_prompt_with_its_arguments()
     {
         await using var client = await portal.ConnectAsync();

@@ -19,7 +19,7 @@ internal sealed class RelayedTool(string upstreamNamespace, string name, string 
         Name = name,
         Description = $"Calls {upstreamTool} on upstream {upstreamNamespace}.",
         Access = ToolAccess.Read,
-        ToolSet = "relay",
+        ToolSet = upstreamNamespace, // as the portal's upstream tools
         InputSchema = """{"type":"object","properties":{"duration":{"type":"number"},"steps":{"type":"number"}}}""",
         Origin = ToolOrigin.Upstream,
     })
