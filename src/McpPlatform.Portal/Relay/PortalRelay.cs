@@ -59,6 +59,13 @@ public static class PortalRelay
             filters.ListPromptsFilters.Insert(0, PromptRelayFilters.ListPrompts);
             filters.GetPromptFilters.Insert(0, PromptRelayFilters.GetPrompt);
             filters.CompleteFilters.Insert(0, CompletionRelayFilter.Complete);
+
+            // The SDK runs logging/setLevel filters only when a handler is set; this one just accepts. (Logging is obsolete
+            // from protocol 2026-07-28 on, SEP-2577; callers of earlier versions still use it.)
+#pragma warning disable MCP9005
+            options.Handlers.SetLoggingLevelHandler ??= LoggingLevelRelay.Accept;
+            filters.SetLoggingLevelFilters.Insert(0, LoggingLevelRelay.SetLevel);
+#pragma warning restore MCP9005
         });
     }
 }

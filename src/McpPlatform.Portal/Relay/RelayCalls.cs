@@ -31,7 +31,8 @@ public sealed class RelayCalls
         var calls = _inFlight.GetOrAdd(upstreamNamespace, static _ => new ConcurrentDictionary<long, McpServer>());
         var id = Interlocked.Increment(ref _nextCall);
         calls[id] = caller;
-        return new RelayCall(() => calls.TryRemove(id, out _), progressToken is { } token ? new ProgressRelay(caller, token) : null);
+        var progress = progressToken is { } token ? new ProgressRelay(caller, token) : null;
+        return new RelayCall(() => calls.TryRemove(id, out _), progress, progress is null ? null : () => progress.Sent);
     }
 
     /// <summary>
@@ -72,6 +73,18 @@ public sealed class RelayCalls
         private readonly Lock _order = new();
         private Task _sent = Task.CompletedTask;
 
+        /// <summary>Completes when every progress notice reported so far has been sent (or dropped).</summary>
+        public Task Sent
+        {
+            get
+            {
+                lock (_order)
+                {
+                    return _sent;
+                }
+            }
+        }
+
         public void Report(ProgressNotificationValue value)
         {
             lock (_order)
@@ -97,15 +110,24 @@ public sealed class RelayCalls
     }
 }
 
-/// <summary>A call to an upstream in flight on a caller's behalf (<see cref="RelayCalls.Begin(string, McpServer, ProgressToken?)"/>).</summary>
-public sealed class RelayCall : IDisposable
+/// <summary>
+/// A call to an upstream in flight on a caller's behalf (<see cref="RelayCalls.Begin(string, McpServer, ProgressToken?)"/>).
+/// Dispose it asynchronously before answering the caller: the upstream's last progress notices then reach the caller
+/// before the result does (a caller stops listening for a call's progress once it has the result).
+/// </summary>
+public sealed class RelayCall : IDisposable, IAsyncDisposable
 {
+    // Bounds the wait for progress notices still being sent to a caller that stopped reading.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly Func<Task>? _progressSent;
     private Action? _end;
 
-    internal RelayCall(Action end, IProgress<ProgressNotificationValue>? progress)
+    internal RelayCall(Action end, IProgress<ProgressNotificationValue>? progress, Func<Task>? progressSent)
     {
         _end = end;
         Progress = progress;
+        _progressSent = progressSent;
     }
 
     /// <summary>Pass to the upstream call: what the upstream reports reaches the caller's progress token; null when the caller sent none.</summary>
@@ -113,4 +135,22 @@ public sealed class RelayCall : IDisposable
 
     /// <summary>Ends the call: the upstream's messages no longer reach this caller.</summary>
     public void Dispose() => Interlocked.Exchange(ref _end, null)?.Invoke();
+
+    /// <summary>Waits (briefly) until the progress reported so far has been sent to the caller, then ends the call.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_progressSent is not null)
+        {
+            try
+            {
+                await _progressSent().WaitAsync(DrainTimeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // a caller that does not take its progress does not hold the result
+            }
+        }
+
+        Dispose();
+    }
 }

@@ -59,7 +59,7 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
             var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, System.Text.Json.JsonElement>(given, StringComparer.Ordinal) : null;
 
             // In flight for the relay: the upstream's log messages and elicitation requests reach this caller.
-            using var relayed = services.GetService<RelayCalls>()?.Begin(Namespace, request);
+            await using var relayed = services.GetService<RelayCalls>()?.Begin(Namespace, request);
 
             // Progress goes through CallerProgress rather than the relay's: it is drained before the result (see there).
             var progress = Progress(request);
