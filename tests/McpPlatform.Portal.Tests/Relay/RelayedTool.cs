@@ -29,6 +29,8 @@ internal sealed class RelayedTool(string upstreamNamespace, string name, string 
         var services = request.Services ?? request.Server.Services!;
         Assert.True(services.GetRequiredService<UpstreamRegistry>().TryGet(upstreamNamespace, out var upstream));
         using var call = services.GetRequiredService<RelayCalls>().Begin(upstreamNamespace, request);
-        return await upstream.CallToolAsync(upstreamTool, request.Params?.Arguments?.AsReadOnly(), null, call.Progress, cancellationToken);
+        var result = await upstream.CallToolAsync(upstreamTool, request.Params?.Arguments?.AsReadOnly(), null, call.Progress, cancellationToken);
+        await call.DrainAsync(); // as UpstreamMcpTool: every relayed notice before the result
+        return result;
     }
 }
