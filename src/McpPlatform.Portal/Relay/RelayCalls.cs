@@ -17,7 +17,7 @@ namespace McpPlatform.Portal.Relay;
 /// </remarks>
 public sealed class RelayCalls
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, McpServer>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, RelayCall>> _inFlight = new(StringComparer.Ordinal);
     private long _nextCall;
 
     /// <summary>
@@ -28,11 +28,11 @@ public sealed class RelayCalls
     {
         ArgumentNullException.ThrowIfNull(upstreamNamespace);
         ArgumentNullException.ThrowIfNull(caller);
-        var calls = _inFlight.GetOrAdd(upstreamNamespace, static _ => new ConcurrentDictionary<long, McpServer>());
+        var calls = _inFlight.GetOrAdd(upstreamNamespace, static _ => new ConcurrentDictionary<long, RelayCall>());
         var id = Interlocked.Increment(ref _nextCall);
-        calls[id] = caller;
-        var progress = progressToken is { } token ? new ProgressRelay(caller, token) : null;
-        return new RelayCall(() => calls.TryRemove(id, out _), progress, progress is null ? null : () => progress.Sent);
+        var call = new RelayCall(caller, () => calls.TryRemove(id, out _), progressToken);
+        calls[id] = call;
+        return call;
     }
 
     /// <summary>
@@ -46,111 +46,87 @@ public sealed class RelayCalls
     }
 
     /// <summary>The one caller session with calls in flight to the upstream; null when there is none or more than one.</summary>
-    internal McpServer? SoleCaller(string upstreamNamespace)
+    internal McpServer? SoleCaller(string upstreamNamespace) => SoleCall(upstreamNamespace)?.Caller;
+
+    /// <summary>A call in flight of the one caller session with calls in flight to the upstream; null when there is none or more than one.</summary>
+    internal RelayCall? SoleCall(string upstreamNamespace)
     {
         if (!_inFlight.TryGetValue(upstreamNamespace, out var calls))
         {
             return null;
         }
 
-        McpServer? sole = null;
-        foreach (var (_, caller) in calls)
+        RelayCall? sole = null;
+        foreach (var (_, call) in calls)
         {
-            if (sole is not null && !ReferenceEquals(sole, caller))
+            if (sole is not null && !ReferenceEquals(sole.Caller, call.Caller))
             {
                 return null;
             }
 
-            sole = caller;
+            sole ??= call;
         }
 
         return sole;
-    }
-
-    /// <summary>Progress the upstream reports, sent to the caller in order, each under the caller's own token.</summary>
-    private sealed class ProgressRelay(McpServer caller, ProgressToken token) : IProgress<ProgressNotificationValue>
-    {
-        private readonly Lock _order = new();
-        private Task _sent = Task.CompletedTask;
-
-        /// <summary>Completes when every progress notice reported so far has been sent (or dropped).</summary>
-        public Task Sent
-        {
-            get
-            {
-                lock (_order)
-                {
-                    return _sent;
-                }
-            }
-        }
-
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (_order)
-            {
-                // A caller that went away must not fail the upstream call: a progress notice it cannot take is dropped.
-                _sent = _sent.ContinueWith(
-                    async _ =>
-                    {
-                        try
-                        {
-                            await caller.NotifyProgressAsync(token, value).ConfigureAwait(false);
-                        }
-                        catch (Exception e) when (e is not OutOfMemoryException)
-                        {
-                            // dropped, see above
-                        }
-                    },
-                    CancellationToken.None,
-                    TaskContinuationOptions.None,
-                    TaskScheduler.Default).Unwrap();
-            }
-        }
     }
 }
 
 /// <summary>
 /// A call to an upstream in flight on a caller's behalf (<see cref="RelayCalls.Begin(string, McpServer, ProgressToken?)"/>).
-/// Dispose it asynchronously before answering the caller: the upstream's last progress notices then reach the caller
-/// before the result does (a caller stops listening for a call's progress once it has the result).
+/// Dispose it asynchronously before answering the caller: the notices relayed so far then reach the caller before the
+/// result does (a caller stops listening for a call's progress once it has the result).
 /// </summary>
 public sealed class RelayCall : IDisposable, IAsyncDisposable
 {
-    // Bounds the wait for progress notices still being sent to a caller that stopped reading.
+    // Bounds the wait for notices still being sent to a caller that stopped reading.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly Func<Task>? _progressSent;
+    private readonly OrderedSends _sends = new();
     private Action? _end;
 
-    internal RelayCall(Action end, IProgress<ProgressNotificationValue>? progress, Func<Task>? progressSent)
+    internal RelayCall(McpServer caller, Action end, ProgressToken? progressToken)
     {
+        Caller = caller;
         _end = end;
-        Progress = progress;
-        _progressSent = progressSent;
+        Progress = progressToken is { } token ? new ProgressRelay(this, token) : null;
     }
 
     /// <summary>Pass to the upstream call: what the upstream reports reaches the caller's progress token; null when the caller sent none.</summary>
     public IProgress<ProgressNotificationValue>? Progress { get; }
 
+    /// <summary>The caller session (bound to the caller's request).</summary>
+    internal McpServer Caller { get; }
+
+    /// <summary>
+    /// Completes once every progress notice and log message relayed to the caller so far was sent (or dropped). Await it
+    /// before returning the call's result: the result ends the caller's response stream, a notice after it is lost.
+    /// </summary>
+    public Task DrainAsync() => _sends.DrainAsync();
+
     /// <summary>Ends the call: the upstream's messages no longer reach this caller.</summary>
     public void Dispose() => Interlocked.Exchange(ref _end, null)?.Invoke();
 
-    /// <summary>Waits (briefly) until the progress reported so far has been sent to the caller, then ends the call.</summary>
+    /// <summary>Waits (at most <see cref="DrainTimeout"/>) for the notices relayed so far, then ends the call.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_progressSent is not null)
+        try
         {
-            try
-            {
-                await _progressSent().WaitAsync(DrainTimeout).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // a caller that does not take its progress does not hold the result
-            }
+            await DrainAsync().WaitAsync(DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A caller that does not take its notices does not hold the result back.
         }
 
         Dispose();
+    }
+
+    /// <summary>Sends a notice to the caller after every one relayed before it (progress and log messages keep the upstream's order).</summary>
+    internal void Send(Func<McpServer, Task> send) => _sends.Post(() => send(Caller));
+
+    /// <summary>Progress the upstream reports, sent to the caller in order, each under the caller's own token.</summary>
+    private sealed class ProgressRelay(RelayCall call, ProgressToken token) : IProgress<ProgressNotificationValue>
+    {
+        public void Report(ProgressNotificationValue value) => call.Send(caller => caller.NotifyProgressAsync(token, value));
     }
 }

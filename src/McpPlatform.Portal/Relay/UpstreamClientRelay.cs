@@ -23,10 +23,19 @@ public sealed partial class UpstreamClientRelay(RelayCalls calls, ILogger<Upstre
     public void Configure(UpstreamConnection upstream, McpClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(upstream);
-        Configure(upstream.Namespace, options);
+        ArgumentNullException.ThrowIfNull(options);
+        var upstreamNamespace = upstream.Namespace;
+        options.Handlers.ElicitationHandler = (request, cancellationToken) => ElicitAsync(upstreamNamespace, request, cancellationToken);
+
+        // On the connection's read pump rather than as the SDK's handler: queued for the caller before the response that
+        // follows it is seen, so the tool's drain sends it before the result (the SDK runs its handlers in parallel).
+        upstream.HandleInOrder(NotificationMethods.LoggingMessageNotification, notification => RelayLog(upstreamNamespace, notification));
     }
 
-    /// <summary>Installs the elicitation handler and the log message handler of upstream <paramref name="upstreamNamespace"/>'s client.</summary>
+    /// <summary>
+    /// Installs the elicitation handler and the log message handler of upstream <paramref name="upstreamNamespace"/>'s client,
+    /// for a client the portal's <see cref="UpstreamConnection"/> did not create (log messages then keep no order with the result).
+    /// </summary>
     public void Configure(string upstreamNamespace, McpClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(upstreamNamespace);
@@ -35,7 +44,11 @@ public sealed partial class UpstreamClientRelay(RelayCalls calls, ILogger<Upstre
         options.Handlers.NotificationHandlers =
         [
             .. options.Handlers.NotificationHandlers ?? [],
-            new(NotificationMethods.LoggingMessageNotification, (notification, cancellationToken) => RelayLogAsync(upstreamNamespace, notification, cancellationToken)),
+            new(NotificationMethods.LoggingMessageNotification, (notification, _) =>
+            {
+                RelayLog(upstreamNamespace, notification);
+                return ValueTask.CompletedTask;
+            }),
         ];
     }
 
@@ -63,8 +76,11 @@ public sealed partial class UpstreamClientRelay(RelayCalls calls, ILogger<Upstre
         }
     }
 
-    /// <summary>Passes a log message to the caller whose call is in flight, at or above the level that caller asked for.</summary>
-    internal async ValueTask RelayLogAsync(string upstreamNamespace, JsonRpcNotification notification, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a log message for the caller whose call is in flight (after what was relayed to it before), at or above the
+    /// level that caller asked for. Only queues: it runs on the connection's read pump.
+    /// </summary>
+    internal void RelayLog(string upstreamNamespace, JsonRpcNotification notification)
     {
         var message = notification.Params is { } json
             ? JsonSerializer.Deserialize(json, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingMessageNotificationParams))) as LoggingMessageNotificationParams
@@ -74,26 +90,19 @@ public sealed partial class UpstreamClientRelay(RelayCalls calls, ILogger<Upstre
             return;
         }
 
-        if (calls.SoleCaller(upstreamNamespace) is not { } caller)
+        if (calls.SoleCall(upstreamNamespace) is not { } call)
         {
             LogNotRelayed(logger, "log message", upstreamNamespace);
             return;
         }
 
-        if (caller.LoggingLevel is { } wanted && message.Level < wanted)
+        if (call.Caller.LoggingLevel is { } wanted && message.Level < wanted)
         {
             return;
         }
 
         message.Logger = message.Logger is { Length: > 0 } upstreamLogger ? $"{upstreamNamespace}/{upstreamLogger}" : upstreamNamespace;
-        try
-        {
-            await caller.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, message, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogNotRelayed(logger, "log message", upstreamNamespace);
-        }
+        call.Send(caller => caller.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, message, cancellationToken: CancellationToken.None));
     }
 
     [LoggerMessage(EventId = 16502, Level = LogLevel.Debug, Message = "An {What} of upstream {Upstream} was not relayed: no single caller session has a call in flight to it, or it cannot take it")]

@@ -1,3 +1,4 @@
+using McpPlatform.Portal.Relay;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -12,35 +13,10 @@ namespace McpPlatform.Portal.Tools;
 /// </summary>
 internal sealed class CallerProgress(McpServer caller, ProgressToken token) : IProgress<ProgressNotificationValue>
 {
-    private readonly Lock _order = new();
-    private Task _sent = Task.CompletedTask;
+    private readonly OrderedSends _sends = new();
 
-    public void Report(ProgressNotificationValue value)
-    {
-        lock (_order)
-        {
-            _sent = _sent.ContinueWith(_ => SendAsync(value), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
-        }
-    }
+    public void Report(ProgressNotificationValue value) => _sends.Post(() => caller.NotifyProgressAsync(token, value));
 
     /// <summary>Completes once every notice reported so far was sent (or dropped).</summary>
-    public Task DrainAsync()
-    {
-        lock (_order)
-        {
-            return _sent;
-        }
-    }
-
-    private async Task SendAsync(ProgressNotificationValue value)
-    {
-        try
-        {
-            await caller.NotifyProgressAsync(token, value).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A caller that went away must not fail the upstream call: a notice it cannot take is dropped.
-        }
-    }
+    public Task DrainAsync() => _sends.DrainAsync();
 }

@@ -64,9 +64,16 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
             // Progress goes through CallerProgress rather than the relay's: it is drained before the result (see there).
             var progress = Progress(request);
             var result = await upstream.CallToolAsync(UpstreamName, arguments, CallerToken(services, upstream.Options), progress, cancellationToken).ConfigureAwait(false);
+            // Every notice before the result that ends the caller's stream: the connection queued each one (progress,
+            // relayed log messages) before it saw the response, so draining here sends them all first.
             if (progress is not null)
             {
-                await progress.DrainAsync().ConfigureAwait(false); // every notice before the result that ends the caller's stream
+                await progress.DrainAsync().ConfigureAwait(false);
+            }
+
+            if (relayed is not null)
+            {
+                await relayed.DrainAsync().ConfigureAwait(false);
             }
 
             return result;

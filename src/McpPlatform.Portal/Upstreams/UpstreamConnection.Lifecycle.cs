@@ -135,6 +135,8 @@ public sealed partial class UpstreamConnection
             transport = new StreamClientTransport(process.Input, new MessageSizeLimitedStream(process.Output, MessageLimit, OnOversized), _loggerFactory);
         }
 
+        // Notifications are handed over in the order received, before the response that follows them (see InOrderNotifications).
+        transport = new InOrderClientTransport(transport, _inOrder);
         try
         {
             var connecting = McpClient.CreateAsync(transport, clientOptions, _loggerFactory, token);

@@ -34,6 +34,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly string _contentRoot;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly InOrderNotifications _inOrder = new();
     private readonly HttpClient? _http;
     private readonly HttpClient? _tokenHttp;
     private volatile Session? _session;
@@ -165,12 +166,20 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(upstreamTool);
         var what = $"tools/call '{upstreamTool}'";
-        var boxed = arguments?.ToDictionary(pair => pair.Key, pair => (object?)pair.Value, StringComparer.Ordinal);
+        var request = new CallToolRequestParams
+        {
+            Name = upstreamTool,
+            Arguments = arguments?.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+        };
+
+        // Progress is reported by the connection's read pump, in order and before the response is seen, rather than by
+        // the SDK's per-message handler, which may run after the call completed (see InOrderNotifications).
+        using var tracked = progress is null ? null : TrackProgress(request, progress);
         var result = await SendAsync(what, async (client, token) =>
         {
             // The caller's token reaches only the credential handler, which exchanges it (TokenExchange) or ignores it.
             using var caller = UpstreamCallContext.Enter(callerToken);
-            return await client.CallToolAsync(upstreamTool, boxed, progress, cancellationToken: token).ConfigureAwait(false);
+            return await client.CallToolAsync(request, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
         if (result is null)
@@ -185,6 +194,19 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="handler"/> for each notification <paramref name="method"/> of this upstream on the connection's
+    /// read pump: in the order received and before any response that follows it. It must only enqueue, never wait.
+    /// </summary>
+    internal void HandleInOrder(string method, Action<JsonRpcNotification> handler) => _inOrder.Handle(method, handler);
+
+    private IDisposable TrackProgress(CallToolRequestParams request, IProgress<ProgressNotificationValue> progress)
+    {
+        var token = "portal-" + Guid.NewGuid().ToString("N");
+        request.Meta = new System.Text.Json.Nodes.JsonObject { ["progressToken"] = token };
+        return _inOrder.TrackProgress(token, progress);
     }
 
     /// <inheritdoc />

@@ -116,17 +116,19 @@ public sealed class RelayPortal : IAsyncLifetime
     }
 
     /// <summary>The official C# client as a caller over Streamable HTTP, with a development token (scope mcp:read) in <paramref name="groups"/>.</summary>
-    public Task<McpClient> ConnectAsync(McpClientOptions? options = null, params string[] groups)
+    public Task<McpClient> ConnectAsync(McpClientOptions? options = null, params string[] groups) => ConnectAsync(options, null, groups);
+
+    /// <summary>As above, with the client's transport wrapped by <paramref name="transport"/> (to watch what the caller receives).</summary>
+    public Task<McpClient> ConnectAsync(McpClientOptions? options, Func<IClientTransport, IClientTransport>? transport, params string[] groups)
     {
         var token = _issuer!.MintToken(new DevelopmentTokenRequest("relay-test-caller", McpUri.AbsoluteUri) { Groups = groups });
-        return McpClient.CreateAsync(
-            new HttpClientTransport(new HttpClientTransportOptions
-            {
-                Endpoint = McpUri,
-                TransportMode = HttpTransportMode.StreamableHttp,
-                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
-            }),
-            options);
+        IClientTransport http = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = McpUri,
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
+        });
+        return McpClient.CreateAsync(transport is null ? http : transport(http), options);
     }
 
     /// <summary>The portal's audit records so far (one JSON object a line).</summary>

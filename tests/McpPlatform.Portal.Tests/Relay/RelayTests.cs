@@ -3,6 +3,7 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using McpPlatform.Portal.Upstreams;
 
 #pragma warning disable MCP9005 // log messages are relayed for callers of protocol versions that still have them
 
@@ -203,6 +204,42 @@ public sealed class RelayTests(RelayPortal portal) : IClassFixture<RelayPortal>
         await WaitUntil(() => !logs.IsEmpty, "a log message");
         Assert.All(logs, log => Assert.Equal("everything", log.Logger));
         Assert.Contains(logs, log => log.Data.ToString().Contains("-level message", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Every_progress_notice_reaches_the_caller_before_the_result()
+    {
+        // The caller's side sees its messages in wire order: the portal's own in-order pump, with a progress sink that
+        // records synchronously as each notice is read, before the response after it is passed to the client.
+        var notices = new InOrderNotifications();
+        await using var client = await portal.ConnectAsync(null, inner => new InOrderClientTransport(inner, notices));
+        const int Steps = 8;
+
+        // Several times: the upstream sends its notices and the result back to back (no pause between steps), the case
+        // where the SDK's parallel handlers let the result overtake the last notices.
+        for (var round = 0; round < 5; round++)
+        {
+            var token = $"order-{round}";
+            var received = new List<double>();
+            using var tracked = notices.TrackProgress(token, new SynchronousProgress(value => { lock (received) { received.Add(value.Progress); } }));
+
+            var result = await client.CallToolAsync(new CallToolRequestParams
+            {
+                Name = "everything_long_running",
+                Arguments = new Dictionary<string, JsonElement>
+                {
+                    ["duration"] = JsonSerializer.SerializeToElement(0),
+                    ["steps"] = JsonSerializer.SerializeToElement(Steps),
+                },
+                Meta = new System.Text.Json.Nodes.JsonObject { ["progressToken"] = token },
+            });
+
+            Assert.Contains("Long running operation completed", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text, StringComparison.Ordinal);
+            lock (received)
+            {
+                Assert.Equal(Enumerable.Range(1, Steps).Select(step => (double)step), received); // all of them, in order, no waiting
+            }
+        }
     }
 
     [Fact]

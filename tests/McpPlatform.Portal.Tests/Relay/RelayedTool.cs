@@ -28,7 +28,9 @@ internal sealed class RelayedTool(string upstreamNamespace, string name, string 
     {
         var services = request.Services ?? request.Server.Services!;
         Assert.True(services.GetRequiredService<UpstreamRegistry>().TryGet(upstreamNamespace, out var upstream));
-        await using var call = services.GetRequiredService<RelayCalls>().Begin(upstreamNamespace, request);
-        return await upstream.CallToolAsync(upstreamTool, request.Params?.Arguments?.AsReadOnly(), null, call.Progress, cancellationToken);
+        using var call = services.GetRequiredService<RelayCalls>().Begin(upstreamNamespace, request);
+        var result = await upstream.CallToolAsync(upstreamTool, request.Params?.Arguments?.AsReadOnly(), null, call.Progress, cancellationToken);
+        await call.DrainAsync(); // as UpstreamMcpTool: every relayed notice before the result
+        return result;
     }
 }
