@@ -100,7 +100,8 @@ public static class OpenApiOperationCatalog
         var version = result.Diagnostic?.SpecificationVersion;
         if (problems.Count == 0 && version is not (OpenApiSpecVersion.OpenApi3_0 or OpenApiSpecVersion.OpenApi3_1))
         {
-            problems.Add(new(path, "#", $"OpenAPI version {version} is not supported: use an OpenAPI 3.0 or 3.1 document."));
+            var named = version == OpenApiSpecVersion.OpenApi2_0 ? "Swagger 2.0" : $"OpenAPI {version}";
+            problems.Add(new(path, "#", $"{named} is not supported: use an OpenAPI 3.0 or 3.1 document."));
         }
 
         if (problems.Count > 0 || result.Document is null)
