@@ -39,6 +39,14 @@ public sealed class DocumentProblemTests
     }
 
     [Fact]
+    public void Yaml_that_does_not_parse_is_a_problem_not_a_crash()
+    {
+        var problem = Assert.Single(Assert.Throws<OpenApiDocumentException>(() => Documents.Load("broken.yaml")).Problems);
+        Assert.Equal(Documents.PathOf("broken.yaml"), problem.File);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Message));
+    }
+
+    [Fact]
     public void A_missing_file_is_a_problem()
     {
         var problem = Assert.Single(Assert.Throws<OpenApiDocumentException>(() => Documents.Load("missing.json")).Problems);
