@@ -15,6 +15,8 @@ internal sealed class UpstreamRegistryRelayUpstreams(UpstreamRegistry registry) 
             // An open circuit refuses relayed requests as it refuses tool calls: the upstream is failing, don't pile on.
             () => connection.Health.State == UpstreamStates.Connected ? connection.Client : null,
             () => connection.Health.Detail ?? connection.Health.State,
-            connection.Options.MaxResultBytes)),
+            connection.Options.MaxResultBytes,
+            connection.Options.PromptAliases,
+            connection.Options.ResourceUris)),
     ];
 }
