@@ -48,10 +48,11 @@ public sealed class UpstreamOptions
 
     /// <summary>
     /// Upstream resource URI prefixes offered under another prefix instead of <c>{namespace}+</c>:
-    /// <c>{ "jira://": "jira://" }</c> offers <c>jira://issue/1</c> as it is. Offered prefixes must not overlap across
-    /// upstreams (checked at start-up); URIs no entry matches stay <c>{namespace}+{uri}</c>.
+    /// <c>[{ "Upstream": "jira://", "Offered": "jira://" }]</c> offers <c>jira://issue/1</c> as it is (resources, templates,
+    /// and URIs in read contents and prompts). Offered prefixes must not overlap across upstreams (checked at start-up);
+    /// URIs no entry matches stay <c>{namespace}+{uri}</c>.
     /// </summary>
-    public Dictionary<string, string> ResourceUris { get; set; } = new(StringComparer.Ordinal);
+    public List<ResourceUriMapping> ResourceUris { get; set; } = [];
 
     /// <summary>Descriptions that replace the upstream's own, by upstream tool name (what the model reads; pinned in the manifest).</summary>
     public Dictionary<string, string> Descriptions { get; set; } = new(StringComparer.Ordinal);

@@ -21,15 +21,22 @@ internal static class RelayNamesValidation
 
             var at = $"{PortalOptions.SectionName}:Upstreams:{space}";
             ValidatePromptAliases(space, at + ":" + nameof(UpstreamOptions.PromptAliases), upstream.PromptAliases ?? [], failures);
-            foreach (var (upstreamPrefix, offeredPrefix) in upstream.ResourceUris ?? [])
+            var mappings = upstream.ResourceUris ?? [];
+            for (var i = 0; i < mappings.Count; i++)
             {
-                if (string.IsNullOrEmpty(upstreamPrefix) || string.IsNullOrEmpty(offeredPrefix))
+                var mapping = mappings[i];
+                if (mapping is null || string.IsNullOrEmpty(mapping.Upstream) || string.IsNullOrEmpty(mapping.Offered))
                 {
-                    failures.Add($"Upstream '{space}': {at}:{nameof(UpstreamOptions.ResourceUris)} maps '{upstreamPrefix}' to '{offeredPrefix}'; both prefixes must be non-empty.");
+                    failures.Add($"Upstream '{space}': {at}:{nameof(UpstreamOptions.ResourceUris)}:{i} needs both Upstream and Offered (non-empty URI prefixes).");
                     continue;
                 }
 
-                offered.Add((space, offeredPrefix));
+                if (mappings.Take(i).Any(earlier => earlier?.Upstream == mapping.Upstream))
+                {
+                    failures.Add($"Upstream '{space}': {at}:{nameof(UpstreamOptions.ResourceUris)} maps the upstream prefix '{mapping.Upstream}' more than once.");
+                }
+
+                offered.Add((space, mapping.Offered));
             }
         }
 
