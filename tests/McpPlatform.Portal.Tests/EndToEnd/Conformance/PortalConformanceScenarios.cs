@@ -41,7 +41,6 @@ public static class PortalConformanceScenarios
         "resources-read-text",
         "resources-read-binary",
         "resources-templates-read",
-        "resources-unsubscribe",
         "prompts-get-simple",
         "prompts-get-with-args",
         "prompts-get-embedded-resource",
@@ -49,12 +48,15 @@ public static class PortalConformanceScenarios
         "completion-complete",
     ];
 
+    private const string RefusedSubscription =
+        "subscribes to an upstream resource, which the portal refuses in words by design: it does not relay the upstream's "
+        + "notifications/resources/updated, so accepting would promise updates that never come (read the resource again instead)";
+
     /// <summary>Scenarios that cannot pass through a namespacing portal, with the reason.</summary>
     public static readonly IReadOnlyDictionary<string, string> NotApplicable = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["resources-subscribe"] =
-            "subscribes to an upstream resource, which the portal refuses in words by design: it does not relay the upstream's "
-            + "notifications/resources/updated, so accepting would promise updates that never come (read the resource again instead)",
+        ["resources-subscribe"] = RefusedSubscription,
+        ["resources-unsubscribe"] = "subscribes first (" + RefusedSubscription + ")",
         ["tools-call-sampling"] =
             "needs the upstream's sampling/createMessage relayed to the caller; the portal relays progress, logging and "
             + "elicitation (issue 16, item 5), not sampling: its upstream client does not offer sampling, so the tool cannot sample",
