@@ -72,7 +72,7 @@ internal static class RelayNamesValidation
 
         foreach (var shared in aliases.Where(entry => !string.IsNullOrWhiteSpace(entry.Value)).GroupBy(entry => entry.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            failures.Add($"Upstream '{space}': {at} offers the prompts {string.Join(", ", shared.Select(e => $"'{e.Key}'"))} all as '{shared.Key}'; each alias must name one prompt.");
+            failures.Add($"Upstream '{space}': {at} offers the prompts {string.Join(", ", shared.Select(e => $"'{e.Key}'").Order(StringComparer.Ordinal))} all as '{shared.Key}'; each alias must name one prompt.");
         }
     }
 }

@@ -125,7 +125,7 @@ public sealed class UpstreamRegistryTests
 
         var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<PortalOptions>>().Value);
         Assert.Equal(
-            "Upstream 'jira': McpPlatform:Portal:Upstreams:jira:PromptAliases offers the prompts 'summarize_issue', 'summarize_epic' all as 'summary'; each alias must name one prompt.",
+            "Upstream 'jira': McpPlatform:Portal:Upstreams:jira:PromptAliases offers the prompts 'summarize_epic', 'summarize_issue' all as 'summary'; each alias must name one prompt.",
             Assert.Single(failure.Failures));
     }
 
