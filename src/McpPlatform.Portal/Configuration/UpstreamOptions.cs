@@ -40,6 +40,20 @@ public sealed class UpstreamOptions
     /// <summary>Names to offer a tool under instead of its own: <c>{ "search_jira_with_jql": "search" }</c> gives <c>jira_search</c>.</summary>
     public Dictionary<string, string> Aliases { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Names to offer prompts under instead of their own, as <see cref="Aliases"/> does for tools:
+    /// <c>{ "summarize_issue": "summary" }</c> gives the prompt <c>jira_summary</c>. An aliased prompt is offered only under its alias.
+    /// </summary>
+    public Dictionary<string, string> PromptAliases { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Upstream resource URI prefixes offered under another prefix instead of <c>{namespace}+</c>:
+    /// <c>[{ "Upstream": "jira://", "Offered": "jira://" }]</c> offers <c>jira://issue/1</c> as it is (resources, templates,
+    /// and URIs in read contents and prompts). Offered prefixes must not overlap across upstreams (checked at start-up);
+    /// URIs no entry matches stay <c>{namespace}+{uri}</c>.
+    /// </summary>
+    public List<ResourceUriMapping> ResourceUris { get; set; } = [];
+
     /// <summary>Descriptions that replace the upstream's own, by upstream tool name (what the model reads; pinned in the manifest).</summary>
     public Dictionary<string, string> Descriptions { get; set; } = new(StringComparer.Ordinal);
 

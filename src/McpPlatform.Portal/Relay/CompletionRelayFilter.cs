@@ -5,7 +5,8 @@ namespace McpPlatform.Portal.Relay;
 
 /// <summary>
 /// completion/complete for an upstream prompt's argument (<c>ref/prompt</c> named <c>{namespace}_{prompt}</c>) or an
-/// upstream template's variable (<c>ref/resource</c> with a <c>{namespace}+{template}</c> URI), relayed to the upstream
+/// upstream template's variable (<c>ref/resource</c> with a <c>{namespace}+{template}</c> URI, or one offered under a
+/// <c>ResourceUris</c> prefix; names as <see cref="RelayNames"/> maps them), relayed to the upstream
 /// with the names it knows and governed as reading that upstream's prompts or resources. Anything else passes on to the
 /// portal's own completions.
 /// </summary>

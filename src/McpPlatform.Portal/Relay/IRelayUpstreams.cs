@@ -18,4 +18,13 @@ public interface IRelayUpstreams
 /// <param name="Client">The connected client, or null while the upstream is not connected.</param>
 /// <param name="DownDetail">Why the upstream is not connected, for the error the caller reads (never a secret).</param>
 /// <param name="MaxResultBytes">The largest answer (UTF-8 JSON bytes) relayed; a larger one becomes an error naming the upstream.</param>
-public sealed record RelayUpstream(string Namespace, TimeSpan Timeout, Func<McpClient?> Client, Func<string?> DownDetail, long MaxResultBytes = 4 * 1024 * 1024);
+/// <param name="PromptAliases">Names to offer prompts under instead of their own (upstream name to offered name, after the namespace).</param>
+/// <param name="ResourceUris">Upstream URI prefixes offered under another prefix instead of <c>{namespace}+</c> (upstream prefix to offered prefix).</param>
+public sealed record RelayUpstream(
+    string Namespace,
+    TimeSpan Timeout,
+    Func<McpClient?> Client,
+    Func<string?> DownDetail,
+    long MaxResultBytes = 4 * 1024 * 1024,
+    IReadOnlyDictionary<string, string>? PromptAliases = null,
+    IReadOnlyDictionary<string, string>? ResourceUris = null);

@@ -32,7 +32,7 @@ internal static class PromptRelayFilters
                 },
                 static (upstream, prompt) =>
                 {
-                    prompt.Name = RelayNames.Prompt(upstream.Namespace, prompt.Name);
+                    prompt.Name = RelayNames.Prompt(upstream, prompt.Name);
                     return prompt;
                 },
                 ResourceRelayFilters.Logger(request),
@@ -75,10 +75,10 @@ internal static class PromptRelayFilters
             switch (message.Content)
             {
                 case EmbeddedResourceBlock embedded:
-                    embedded.Resource.Uri = RelayNames.Uri(upstream.Namespace, embedded.Resource.Uri);
+                    embedded.Resource.Uri = RelayNames.Uri(upstream, embedded.Resource.Uri);
                     break;
                 case ResourceLinkBlock link:
-                    link.Uri = RelayNames.Uri(upstream.Namespace, link.Uri);
+                    link.Uri = RelayNames.Uri(upstream, link.Uri);
                     break;
             }
         }

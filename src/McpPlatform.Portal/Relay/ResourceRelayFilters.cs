@@ -37,7 +37,7 @@ internal static class ResourceRelayFilters
                 },
                 static (upstream, resource) =>
                 {
-                    resource.Uri = RelayNames.Uri(upstream.Namespace, resource.Uri);
+                    resource.Uri = RelayNames.Uri(upstream, resource.Uri);
                     return resource;
                 },
                 Logger(request),
@@ -67,7 +67,7 @@ internal static class ResourceRelayFilters
                 },
                 static (upstream, template) =>
                 {
-                    template.UriTemplate = RelayNames.Uri(upstream.Namespace, template.UriTemplate);
+                    template.UriTemplate = RelayNames.Uri(upstream, template.UriTemplate);
                     return template;
                 },
                 Logger(request),
@@ -123,7 +123,7 @@ internal static class ResourceRelayFilters
     {
         foreach (var contents in read.Contents)
         {
-            contents.Uri = RelayNames.Uri(upstream.Namespace, contents.Uri);
+            contents.Uri = RelayNames.Uri(upstream, contents.Uri);
         }
 
         return read;

@@ -9,7 +9,7 @@ namespace McpPlatform.Portal.Upstreams;
 /// <summary>
 /// Fails start-up on an upstream the portal could not reach or authenticate to as configured, with a message naming the
 /// upstream and the setting: a bad namespace, neither or both of Url and Command, a non-http(s) Url, an incomplete
-/// credential, limits that make no sense; and an audience's tool pattern with a misplaced '*'.
+/// credential, limits that make no sense, prompt aliases or offered resource URI prefixes that collide; and an audience's tool pattern with a misplaced '*'.
 /// </summary>
 internal sealed partial class UpstreamOptionsValidator : IValidateOptions<PortalOptions>
 {
@@ -21,6 +21,7 @@ internal sealed partial class UpstreamOptionsValidator : IValidateOptions<Portal
             Validate(space, upstream, failures);
         }
 
+        RelayNamesValidation.Validate(options, failures);
         foreach (var (audience, settings) in options.Audiences)
         {
             ValidateAudienceTools(audience, settings, failures);

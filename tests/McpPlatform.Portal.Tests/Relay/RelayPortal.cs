@@ -17,7 +17,7 @@ namespace McpPlatform.Portal.Tests.Relay;
 /// <summary>
 /// A stateful governed portal on 127.0.0.1 (AddMcpPlatform, the portal's upstream connections and the relay) in front of
 /// the real <c>@modelcontextprotocol/server-everything</c>, launched by the portal over stdio (namespace <c>everything</c>),
-/// a slow one (<c>slow</c>, Relay/node/slow-upstream.mjs, 2 s timeout) and an upstream nothing listens for (<c>down</c>).
+/// a slow one (<c>slow</c>, Relay/node/slow-upstream.mjs, 2 s timeout, whose <c>chatty</c> tool logs and reports progress) and an upstream nothing listens for (<c>down</c>).
 /// </summary>
 public sealed class RelayPortal : IAsyncLifetime
 {
@@ -90,8 +90,8 @@ public sealed class RelayPortal : IAsyncLifetime
         var catalog = new McpToolCatalog(
         [
             new RelayedTool(Everything, "everything_long_running", "trigger-long-running-operation"),
-            new RelayedTool(Everything, "everything_toggle_logging", "toggle-simulated-logging"),
             new RelayedTool(Everything, "everything_elicit", "trigger-elicitation-request"),
+            new RelayedTool(Slow, "slow_chatty", "chatty"),
         ]);
         var mcp = builder.AddMcpPlatform(catalog);
         PortalRelay.Add(builder.Services, mcp);

@@ -90,6 +90,46 @@ public sealed class UpstreamRegistryTests
     }
 
     [Fact]
+    public void Overlapping_offered_resource_uri_prefixes_fail_start_up_naming_both_upstreams()
+    {
+        using var host = Build(new Dictionary<string, string?>
+        {
+            ["McpPlatform:Portal:Upstreams:jira:Url"] = "http://127.0.0.1:9/mcp",
+            ["McpPlatform:Portal:Upstreams:jira:ResourceUris:0:Upstream"] = "jira://",
+            ["McpPlatform:Portal:Upstreams:jira:ResourceUris:0:Offered"] = "tickets://",
+            ["McpPlatform:Portal:Upstreams:wiki:Url"] = "http://127.0.0.1:9/mcp",
+            ["McpPlatform:Portal:Upstreams:wiki:ResourceUris:0:Upstream"] = "wiki://",
+            ["McpPlatform:Portal:Upstreams:wiki:ResourceUris:0:Offered"] = "tickets://wiki/",
+            ["McpPlatform:Portal:Upstreams:docs:Url"] = "http://127.0.0.1:9/mcp",
+            ["McpPlatform:Portal:Upstreams:docs:ResourceUris:0:Upstream"] = "docs://",
+            ["McpPlatform:Portal:Upstreams:docs:ResourceUris:0:Offered"] = "jira+docs://",
+            ["McpPlatform:Portal:Upstreams:docs:ResourceUris:1:Upstream"] = "",
+            ["McpPlatform:Portal:Upstreams:docs:ResourceUris:1:Offered"] = "x://",
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<PortalOptions>>().Value);
+        Assert.Contains(failure.Failures, m => m.StartsWith("Upstream 'jira' and upstream 'wiki': ResourceUris offer the overlapping URI prefixes 'tickets://' and 'tickets://wiki/'", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, m => m.StartsWith("Upstream 'docs': McpPlatform:Portal:Upstreams:docs:ResourceUris offers the prefix 'jira+docs://', which overlaps the namespaced URIs 'jira+...' of upstream 'jira'", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, m => m.StartsWith("Upstream 'docs': McpPlatform:Portal:Upstreams:docs:ResourceUris:1 needs both Upstream and Offered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_prompts_under_one_alias_fail_start_up_naming_the_setting()
+    {
+        using var host = Build(new Dictionary<string, string?>
+        {
+            ["McpPlatform:Portal:Upstreams:jira:Url"] = "http://127.0.0.1:9/mcp",
+            ["McpPlatform:Portal:Upstreams:jira:PromptAliases:summarize_issue"] = "summary",
+            ["McpPlatform:Portal:Upstreams:jira:PromptAliases:summarize_epic"] = "summary",
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<PortalOptions>>().Value);
+        Assert.Equal(
+            "Upstream 'jira': McpPlatform:Portal:Upstreams:jira:PromptAliases offers the prompts 'summarize_epic', 'summarize_issue' all as 'summary'; each alias must name one prompt.",
+            Assert.Single(failure.Failures));
+    }
+
+    [Fact]
     public void Credentials_on_a_local_upstream_are_refused_pointing_at_environment_secrets()
     {
         using var host = Build(new Dictionary<string, string?>

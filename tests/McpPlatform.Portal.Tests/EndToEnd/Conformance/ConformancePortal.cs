@@ -14,13 +14,16 @@ namespace McpPlatform.Portal.Tests.EndToEnd.Conformance;
 /// offers every upstream tool as <c>{namespace}_{name}</c>. The portal's own configuration bridges that, as an operator
 /// would: the fixture is the upstream <c>test</c> with each <c>test_X</c> aliased to <c>X</c> (offered as <c>test_X</c>
 /// again), and also the upstream <c>json</c> offering only <c>json_schema_2020_12_tool</c>, aliased to
-/// <c>schema_2020_12_tool</c>. No name is rewritten outside the portal.
+/// <c>schema_2020_12_tool</c>. Resources and prompts likewise: the upstream <c>test</c> offers its <c>test://</c> URIs
+/// unchanged (<c>ResourceUris</c>) and each prompt <c>test_X</c> aliased to <c>X</c> (<c>PromptAliases</c>). No name is
+/// rewritten outside the portal.
 /// </remarks>
 public sealed class ConformancePortal : IAsyncLifetime
 {
     private const string TestNamespace = "test";
     private const string JsonNamespace = "json";
     private const string JsonSchemaTool = "json_schema_2020_12_tool";
+    private const string FixtureUriPrefix = "test://";
 
     private readonly FixtureServer _fixture = new();
     private PortalHost? _portal;
@@ -35,9 +38,11 @@ public sealed class ConformancePortal : IAsyncLifetime
     {
         await _fixture.InitializeAsync();
         IReadOnlyList<string> fixtureTools;
+        IReadOnlyList<string> fixturePrompts;
         await using (var direct = await PortalHost.ConnectAsync(_fixture.McpEndpoint, token: null))
         {
             fixtureTools = (await direct.ListToolsAsync()).Select(t => t.Name).ToList();
+            fixturePrompts = (await direct.ListPromptsAsync()).Select(p => p.Name).ToList();
         }
 
         var settings = new PortalSettings()
@@ -54,6 +59,14 @@ public sealed class ConformancePortal : IAsyncLifetime
             mcp.Services.AddDistributedMemoryCache();
             mcp.WithDistributedCacheEventStreamStore();
         };
+        // Resources and prompts the same way: the fixture's test:// URIs are offered as they are (ResourceUris), and each
+        // prompt test_X is aliased to X (PromptAliases), offered as test_X again.
+        settings.Upstream(TestNamespace, "ResourceUris:0:Upstream", FixtureUriPrefix).Upstream(TestNamespace, "ResourceUris:0:Offered", FixtureUriPrefix);
+        foreach (var prompt in fixturePrompts.Where(p => p.StartsWith(TestNamespace + "_", StringComparison.Ordinal)))
+        {
+            settings.Upstream(TestNamespace, "PromptAliases:" + prompt, prompt[(TestNamespace.Length + 1)..]);
+        }
+
         foreach (var tool in fixtureTools.Where(t => t.StartsWith(TestNamespace + "_", StringComparison.Ordinal)))
         {
             settings.Upstream(TestNamespace, "Aliases:" + tool, tool[(TestNamespace.Length + 1)..]);

@@ -35,29 +35,28 @@ public static class PortalConformanceScenarios
         "elicitation-sep1330-enums",
         "resources-list",
         "prompts-list",
+
+        // Upstream resources, templates, prompts and completions under the fixture's own names (ResourceUris and
+        // PromptAliases, see ConformancePortal), read through the gate as resource:test and prompt:test.
+        "resources-read-text",
+        "resources-read-binary",
+        "resources-templates-read",
+        "prompts-get-simple",
+        "prompts-get-with-args",
+        "prompts-get-embedded-resource",
+        "prompts-get-with-image",
+        "completion-complete",
     ];
 
-    private const string NamespacedUri =
-        "reads a fixed upstream URI (test://...), while the portal offers upstream resources only under namespaced URIs "
-        + "({namespace}+{uri}) so two upstreams can never collide; the same read under the portal's URI is covered by the relay tests";
-
-    private const string NamespacedPrompt =
-        "gets a prompt by its fixed upstream name, while the portal offers upstream prompts only as {namespace}_{prompt} and "
-        + "has no alias setting for prompts (tools have one, which is how the tools scenarios keep their names)";
+    private const string RefusedSubscription =
+        "subscribes to an upstream resource, which the portal refuses in words by design: it does not relay the upstream's "
+        + "notifications/resources/updated, so accepting would promise updates that never come (read the resource again instead)";
 
     /// <summary>Scenarios that cannot pass through a namespacing portal, with the reason.</summary>
     public static readonly IReadOnlyDictionary<string, string> NotApplicable = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["resources-read-text"] = NamespacedUri,
-        ["resources-read-binary"] = NamespacedUri,
-        ["resources-templates-read"] = NamespacedUri,
-        ["resources-subscribe"] = NamespacedUri,
-        ["resources-unsubscribe"] = NamespacedUri,
-        ["prompts-get-simple"] = NamespacedPrompt,
-        ["prompts-get-with-args"] = NamespacedPrompt,
-        ["prompts-get-embedded-resource"] = NamespacedPrompt,
-        ["prompts-get-with-image"] = NamespacedPrompt,
-        ["completion-complete"] = "completes an argument of a prompt referenced by its fixed upstream name (" + NamespacedPrompt + ")",
+        ["resources-subscribe"] = RefusedSubscription,
+        ["resources-unsubscribe"] = "subscribes first (" + RefusedSubscription + ")",
         ["tools-call-sampling"] =
             "needs the upstream's sampling/createMessage relayed to the caller; the portal relays progress, logging and "
             + "elicitation (issue 16, item 5), not sampling: its upstream client does not offer sampling, so the tool cannot sample",
