@@ -57,7 +57,9 @@ public sealed class ConformancePortal : IAsyncLifetime
         settings.Server = mcp =>
         {
             mcp.Services.AddDistributedMemoryCache();
+#pragma warning disable MCP9006 // stateful Streamable HTTP is what the 2025-11-25 conformance scenarios exercise
             mcp.WithDistributedCacheEventStreamStore();
+#pragma warning restore MCP9006
         };
         // Resources and prompts the same way: the fixture's test:// URIs are offered as they are (ResourceUris), and each
         // prompt test_X is aliased to X (PromptAliases), offered as test_X again.
