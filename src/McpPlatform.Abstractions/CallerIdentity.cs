@@ -44,7 +44,20 @@ public sealed class CallerIdentity
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Claims { get; init; } = NoClaims;
 
     /// <summary>True when the token grants <paramref name="scope"/>.</summary>
-    public bool HasScope(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);
+    public bool HasScope(string scope)
+    {
+        // Asked several times per request (read scope, policy, tool scopes): an indexed loop, not LINQ's boxed enumerator.
+        var scopes = Scopes;
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            if (string.Equals(scopes[i], scope, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the caller is in <paramref name="group"/>.</summary>
     public bool InGroup(string group) => Groups.Contains(group, StringComparer.OrdinalIgnoreCase);

@@ -67,6 +67,9 @@ public abstract class GateOutcome : IDisposable
         /// <summary>The arguments to call the tool with: redacted where a data rule matched, otherwise those given.</summary>
         public IDictionary<string, JsonElement>? Arguments { get; }
 
+        /// <summary>Whether the call has an audit record for <see cref="Complete"/> to fill in (so whether the result's size is needed at all).</summary>
+        public bool IsAudited => _record is not null;
+
         /// <summary>
         /// Records how the call ended on its audit record: <c>ok</c> or <c>tool_error</c>, the result's size, and
         /// <c>dlp:scan-limit</c> when the result was too large for the data rules to scan whole.

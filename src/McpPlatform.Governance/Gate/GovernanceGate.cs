@@ -65,10 +65,13 @@ public sealed class GovernanceGate(
             return decision;
         }
 
+        if (HasAll(caller, tool.Scopes))
+        {
+            return decision;
+        }
+
         var missing = tool.Scopes.Where(scope => !caller.HasScope(scope)).ToArray();
-        return missing.Length == 0
-            ? decision
-            : decision with
+        return decision with
             {
                 Allowed = false,
                 Rule = PolicyDecisionIds.InsufficientScope,
@@ -166,6 +169,20 @@ public sealed class GovernanceGate(
         }
 
         return allowed;
+    }
+
+    // The common case on every call: no LINQ, no array; the refusal below lists what is missing.
+    private static bool HasAll(CallerIdentity caller, IReadOnlyList<string> scopes)
+    {
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            if (!caller.HasScope(scopes[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The first <see cref="IToolCallLimit"/> that has no permit left, as a refusal; null when every one gave one.</summary>

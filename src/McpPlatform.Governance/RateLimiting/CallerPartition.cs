@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace McpPlatform.Governance.RateLimiting;
 
@@ -12,9 +13,11 @@ internal static class CallerPartition
 {
     /// <summary>The partition key of <paramref name="caller"/>; unauthenticated callers share "anonymous".</summary>
     public static string Key(CallerIdentity caller) =>
-        caller.IsAuthenticated
-            ? $"caller:{Part(caller.Issuer)}{Part(caller.Subject)}{Part(caller.ClientId)}"
-            : "anonymous";
+        caller.IsAuthenticated ? Keys.GetValue(caller, static c => $"caller:{Part(c.Issuer)}{Part(c.Subject)}{Part(c.ClientId)}") : "anonymous";
+
+    // An identity's parts are init-only, and the validated-token cache hands one identity to every request with the same
+    // token, so its key is built once rather than (four strings) at every limit check of every request.
+    private static readonly ConditionalWeakTable<CallerIdentity, string> Keys = [];
 
     // Length-prefixed, so no character inside a claim value can make two different callers' keys equal.
     private static string Part(string? value) =>

@@ -11,9 +11,10 @@ internal static class AuditResultBytes
     public static long Of(CallToolResult result)
     {
         long bytes = 0;
-        foreach (var block in result.Content)
+        var content = result.Content;
+        for (var i = 0; i < content.Count; i++) // indexed: foreach over the IList boxes its enumerator
         {
-            if (block is TextContentBlock text)
+            if (content[i] is TextContentBlock text)
             {
                 bytes += Encoding.UTF8.GetByteCount(text.Text);
             }

@@ -18,10 +18,9 @@ public sealed class CallerIdentityResolver(IOptions<ResourceServerOptions> optio
 
     /// <summary>The caller of a request; <see cref="CallerIdentity.Anonymous"/> when nobody authenticated.</summary>
     public CallerIdentity Resolve(ClaimsPrincipal? user) =>
-        user?.Identity?.IsAuthenticated == true ? _resolved.GetValue(user, Map) : CallerIdentity.Anonymous;
-
-    /// <summary>Lets a copy of an already resolved principal skip the mapping (the validated-token cache hands out copies).</summary>
-    internal void Remember(ClaimsPrincipal copy, CallerIdentity original) => _resolved.AddOrUpdate(copy, original);
+        user?.Identity?.IsAuthenticated != true ? CallerIdentity.Anonymous
+        : user is CachedTokenPrincipal cached ? cached.Caller // the validated-token cache's copy carries its caller
+        : _resolved.GetValue(user, Map);
 
     private CallerIdentity Map(ClaimsPrincipal user) =>
         new CallerIdentity

@@ -45,9 +45,7 @@ internal sealed class ValidatedTokenCache(
             }
             else if (entry.IsFor(context.Request) || string.Equals(entry.Resource, Resource(context.Request), StringComparison.Ordinal))
             {
-                var copy = entry.Principal.Clone();
-                callers.Remember(copy, entry.Caller);
-                context.Principal = copy;
+                context.Principal = new CachedTokenPrincipal(entry.Principal, entry.Caller);
                 context.Success();
             }
         }

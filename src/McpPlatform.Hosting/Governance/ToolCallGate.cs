@@ -85,7 +85,8 @@ public sealed partial class ToolCallGate(
     {
         ArgumentNullException.ThrowIfNull(allowed);
         var redacted = dlp.RedactResult(tool, result, out var resultRules);
-        allowed.Complete(redacted.IsError == true, AuditResultBytes.Of(redacted), resultRules);
+        // The size is measured only for the audit record (it walks every text block of the result).
+        allowed.Complete(redacted.IsError == true, allowed.IsAudited ? AuditResultBytes.Of(redacted) : 0, resultRules);
         return redacted;
     }
 
