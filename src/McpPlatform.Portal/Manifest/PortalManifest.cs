@@ -65,5 +65,5 @@ internal sealed class PortalManifest
     private static List<ApprovedUpstreamTool> ReadUpstreamTools(ManifestDocument manifest) =>
         [.. manifest.Tools
             .Where(tool => tool.Upstream is not null)
-            .Select(tool => new ApprovedUpstreamTool(tool, tool.Upstream!.Namespace, tool.Upstream.Tool, tool.Upstream.DefinitionHash))];
+            .Select(tool => new ApprovedUpstreamTool(tool))];
 }
