@@ -5,8 +5,6 @@ using McpPlatform.Portal.Quarantine;
 using McpPlatform.Secrets.LocalStore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -93,8 +91,7 @@ public sealed class PortalHost : IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new PortalHost(app, folder, new Uri(address.TrimEnd('/') + "/"));
+        return new PortalHost(app, folder, new Uri(LoopbackWebApp.BoundAddress(app, "The portal"), "/"));
     }
 
     /// <summary>A token for <paramref name="caller"/> with the portal's resource URI (its main MCP URL) as audience, valid on every path.</summary>
@@ -150,16 +147,7 @@ public sealed class PortalHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await _app.StopAsync(stopping.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposal still stops what is left.
-        }
-
+        await LoopbackWebApp.StopAsync(_app); // disposal still stops what is left
         await _app.DisposeAsync();
     }
 

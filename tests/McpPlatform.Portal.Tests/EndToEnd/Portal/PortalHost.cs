@@ -5,8 +5,6 @@ using McpPlatform.Portal.Quarantine;
 using McpPlatform.Secrets.LocalStore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -232,22 +230,12 @@ internal sealed class PortalHost : IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return (app, new Uri(address.TrimEnd('/') + "/"));
+        return (app, new Uri(LoopbackWebApp.BoundAddress(app, "The portal"), "/"));
     }
 
     private static async Task StopAppAsync(WebApplication app)
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await app.StopAsync(stopping.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposal closes the listener and stops the upstreams regardless.
-        }
-
+        await LoopbackWebApp.StopAsync(app); // disposal closes the listener and stops the upstreams regardless
         await app.DisposeAsync();
     }
 
