@@ -9,15 +9,20 @@ namespace McpPlatform.OpenApi;
 /// </summary>
 public static class ApiOperationDescriptors
 {
-    /// <summary>The descriptor of <paramref name="operation"/>, listed under <paramref name="toolSet"/> (e.g. the document's namespace).</summary>
+    /// <summary>
+    /// The descriptor of <paramref name="operation"/> from the document declared under <paramref name="apiNamespace"/>:
+    /// the tool is named <c>{namespace}_{operation}</c> (<c>petstore_get_pet_by_id</c>), so several documents can sit
+    /// in one server and policy patterns such as <c>petstore_*</c> cover one API, and it is listed in the tool set of
+    /// that namespace.
+    /// </summary>
     /// <param name="operation">The operation.</param>
-    /// <param name="toolSet">The tool set the operation belongs to.</param>
-    public static McpToolDescriptor ToDescriptor(this ApiOperation operation, string toolSet) => new()
+    /// <param name="apiNamespace">The namespace the document is declared under (<c>[a-z0-9_]</c>).</param>
+    public static McpToolDescriptor ToDescriptor(this ApiOperation operation, string apiNamespace) => new()
     {
-        Name = operation.Name,
+        Name = $"{apiNamespace}_{operation.Name}",
         Description = operation.Description,
         Access = operation.Access,
-        ToolSet = toolSet,
+        ToolSet = apiNamespace,
         InputSchema = operation.InputSchema,
         ArgumentNames = operation.Parameters.Select(p => p.Argument).ToList(),
         OutputSchema = ObjectSchemaOnly(operation.OutputSchema),
@@ -26,6 +31,7 @@ public static class ApiOperationDescriptors
         // The API is a system outside this server: its results depend on more than the arguments.
         OpenWorld = true,
         Origin = ToolOrigin.OpenApi,
+        Http = new ToolHttpOperation(operation.Method, operation.Path, operation.Tags, operation.OperationId),
     };
 
     // MCP publishes an output schema only for object results (structuredContent is an object); an array or a

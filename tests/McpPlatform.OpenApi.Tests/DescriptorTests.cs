@@ -11,10 +11,11 @@ public sealed class DescriptorTests
     public void A_descriptor_carries_name_access_schema_and_argument_names()
     {
         var descriptor = Petstore.Named("get_pet_by_id").ToDescriptor("petstore");
-        Assert.Equal(("get_pet_by_id", ToolAccess.Read, "petstore", ToolOrigin.OpenApi), (descriptor.Name, descriptor.Access, descriptor.ToolSet, descriptor.Origin));
+        Assert.Equal(("petstore_get_pet_by_id", ToolAccess.Read, "petstore", ToolOrigin.OpenApi), (descriptor.Name, descriptor.Access, descriptor.ToolSet, descriptor.Origin));
         Assert.Equal(["path_petId", "query_petId"], descriptor.ArgumentNames!);
         Assert.Equal(Petstore.Named("get_pet_by_id").InputSchema, descriptor.InputSchema);
         Assert.True(descriptor.Idempotent);
+        Assert.Equal(("GET", "/pets/{petId}", "getPetById"), (descriptor.Http!.Method, descriptor.Http.Path, descriptor.Http.OperationId));
         Assert.False(Petstore.Named("create_pet").ToDescriptor("petstore").Idempotent);
     }
 

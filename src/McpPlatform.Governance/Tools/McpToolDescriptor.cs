@@ -53,6 +53,9 @@ public sealed record McpToolDescriptor
     /// <summary>Where the descriptor came from; <see cref="ToolOrigin.Generated"/> unless a tool source says otherwise.</summary>
     public ToolOrigin Origin { get; init; } = ToolOrigin.Generated;
 
+    /// <summary>The HTTP operation behind the tool when <see cref="Origin"/> is <see cref="ToolOrigin.OpenApi"/>; null otherwise.</summary>
+    public ToolHttpOperation? Http { get; init; }
+
     /// <summary>The secrets the tool declared with <c>[Secret]</c>: the only ones it can read.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 
