@@ -170,7 +170,15 @@ public sealed class RunningServer : IAsyncDisposable
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<ToolInvocations>();
         setup.Services?.Invoke(builder.Services);
-        builder.AddMcpPlatform(setup.Configure);
+        if (setup.ExtraTools.Count > 0)
+        {
+            var catalog = McpPlatform.Generated.GeneratedMcpToolCatalog.Instance.Concat(new McpPlatform.Hosting.Tools.McpToolCatalog(setup.ExtraTools));
+            builder.AddMcpPlatform(catalog, setup.Configure);
+        }
+        else
+        {
+            builder.AddMcpPlatform(setup.Configure);
+        }
         if (setup.UseSerilog)
         {
             builder.AddMcpPlatformSerilog();

@@ -47,6 +47,9 @@ internal sealed record ServerSetup
     /// <summary>Command-line arguments, as <c>dotnet Server.dll --McpPlatform:X=y</c> passes them.</summary>
     public string[] Args { get; init; } = [];
 
+    /// <summary>Tools served beside the generated sample tools (OpenAPI operations with a test invoker, for instance).</summary>
+    public IReadOnlyList<McpPlatform.Hosting.Tools.GovernedMcpTool> ExtraTools { get; init; } = [];
+
     /// <summary>Extra services, registered before <c>AddMcpPlatform</c>.</summary>
     public Action<IServiceCollection>? Services { get; init; }
 
