@@ -34,6 +34,9 @@ public static class McpPlatformServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(catalog);
 
+        // OpenAPI documents added before this call (AddMcpOpenApi) join the one catalog the gate governs.
+        catalog = McpPlatform.Hosting.OpenApi.OpenApiCatalogs.Include(builder.Services, catalog);
+
         var options = builder.Services.AddOptions<McpPlatformOptions>()
             .Bind(builder.Configuration.GetSection(McpPlatformOptions.SectionName))
             .ValidateOnStart();
