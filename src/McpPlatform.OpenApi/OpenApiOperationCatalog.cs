@@ -74,7 +74,7 @@ public static class OpenApiOperationCatalog
             throw new OpenApiDocumentException([new(path, "#", "The file does not exist.", OpenApiProblemKind.FileMissing)]);
         }
 
-        var settings = new OpenApiReaderSettings();
+        var settings = new OpenApiReaderSettings { RuleSet = ClientRules() };
         settings.AddYamlReader();
         var format = Path.GetExtension(path).ToLowerInvariant() switch
         {
@@ -111,6 +111,16 @@ public static class OpenApiOperationCatalog
         }
 
         return result.Document;
+    }
+
+    // The reader's default rules, less one that only matters to a server routing requests: "/orgs/{org}/x/{id}" and
+    // "/orgs/{org}/x/{name}" are ambiguous to a router, but a client calls each operation by its own template.
+    // GitHub's published description (api.github.com.json) has two such pairs and is otherwise valid.
+    private static ValidationRuleSet ClientRules()
+    {
+        var rules = ValidationRuleSet.GetDefaultRuleSet();
+        rules.Remove(nameof(OpenApiPathsRules.PathMustBeUnique)); // by name: the property makes a new rule on every read
+        return rules;
     }
 
     private static int MethodRank(string method)
