@@ -34,6 +34,9 @@ public static class McpPlatformServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(catalog);
 
+        // OpenAPI documents added before this call (AddMcpOpenApi) join the one catalog the gate governs.
+        catalog = McpPlatform.Hosting.OpenApi.OpenApiCatalogs.Include(builder.Services, catalog);
+
         var options = builder.Services.AddOptions<McpPlatformOptions>()
             .Bind(builder.Configuration.GetSection(McpPlatformOptions.SectionName))
             .ValidateOnStart();
@@ -53,6 +56,7 @@ public static class McpPlatformServiceExtensions
         McpPlatform.Hosting.CodeMode.PlatformCodeMode.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Manifest.PlatformManifest.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Health.PlatformHealthChecks.Add(builder.Services, builder.Configuration);
+        McpPlatform.Hosting.Fleet.PlatformFleet.Add(builder.Services, builder.Configuration);
 
         // The SDK's options follow the platform's, so every way of configuring them (appsettings,
         // the callback, services.Configure) reaches initialize and the transport alike.

@@ -36,6 +36,8 @@ public static class ApiOperationDescriptors
             Idempotent = operation.Method is "GET" or "HEAD" or "OPTIONS" or "TRACE" or "PUT" or "DELETE",
             // The API is a system outside this server: its results depend on more than the arguments.
             OpenWorld = true,
+            // The gate refuses a token without these even where a policy rule grants the tool (McpToolDescriptor.Scopes).
+            Scopes = operation.Scopes,
             Origin = ToolOrigin.OpenApi,
             Http = new ToolHttpOperation(operation.Method, operation.Path, operation.Tags, operation.OperationId),
             CodeModeName = codeModeName,
