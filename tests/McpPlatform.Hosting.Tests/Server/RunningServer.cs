@@ -170,6 +170,7 @@ public sealed class RunningServer : IAsyncDisposable
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<ToolInvocations>();
         setup.Services?.Invoke(builder.Services);
+        setup.BeforePlatform?.Invoke(builder);
         if (setup.ExtraTools.Count > 0)
         {
             var catalog = McpPlatform.Generated.GeneratedMcpToolCatalog.Instance.Concat(new McpPlatform.Hosting.Tools.McpToolCatalog(setup.ExtraTools));
@@ -179,6 +180,8 @@ public sealed class RunningServer : IAsyncDisposable
         {
             builder.AddMcpPlatform(setup.Configure);
         }
+
+        setup.AfterPlatform?.Invoke(builder);
         if (setup.UseSerilog)
         {
             builder.AddMcpPlatformSerilog();

@@ -50,6 +50,12 @@ internal sealed record ServerSetup
     /// <summary>Tools served beside the generated sample tools (OpenAPI operations with a test invoker, for instance).</summary>
     public IReadOnlyList<McpPlatform.Hosting.Tools.GovernedMcpTool> ExtraTools { get; init; } = [];
 
+    /// <summary>The application builder before <c>AddMcpPlatform</c> (e.g. <c>AddMcpOpenApi</c>).</summary>
+    public Action<IHostApplicationBuilder>? BeforePlatform { get; init; }
+
+    /// <summary>The application builder after <c>AddMcpPlatform</c>.</summary>
+    public Action<IHostApplicationBuilder>? AfterPlatform { get; init; }
+
     /// <summary>Extra services, registered before <c>AddMcpPlatform</c>.</summary>
     public Action<IServiceCollection>? Services { get; init; }
 
