@@ -43,8 +43,9 @@ internal static class GovernanceFilters
                 .ToList();
             if (operations.ThroughCodeMode)
             {
-                // The operations past the native limit are reached through these two, beside the generated tools.
-                result.Tools = [.. result.Tools, .. CodeModeSurface.Tools];
+                // The operations past the native limit are reached through these two, beside the generated tools. A
+                // catalog tool of the same name keeps it (and is what a call by that name runs); ?codemode= still has both.
+                result.Tools = [.. result.Tools, .. CodeModeSurface.Tools.Where(t => !catalog.TryGet(t.Name, out _))];
             }
 
             return result;

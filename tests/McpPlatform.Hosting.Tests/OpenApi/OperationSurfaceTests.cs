@@ -1,6 +1,8 @@
+using McpPlatform.Hosting.Tests.Audit;
 using McpPlatform.Hosting.Tests.CodeMode;
 using McpPlatform.Hosting.Tests.Server;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 
 namespace McpPlatform.Hosting.Tests.OpenApi;
 
@@ -45,18 +47,31 @@ public sealed class OperationSurfaceTests
     }
 
     [Fact]
-    public async Task A_direct_call_of_an_operation_offered_through_code_mode_is_refused_with_the_way_to_reach_it()
+    public async Task A_direct_call_of_an_operation_offered_through_code_mode_is_refused_with_the_way_to_reach_it_and_audited()
     {
-        await using var server = await StartAsync(limit: 0);
-        await using var client = await server.ConnectClientAsync();
+        var audit = Directory.CreateTempSubdirectory("mcpplatform-surface-audit-").FullName;
+        try
+        {
+            McpProtocolException refusal;
+            CallToolResult generated;
+            await using (var server = await StartAsync(limit: 0, auditDirectory: audit))
+            {
+                await using var client = await server.ConnectClientAsync();
+                refusal = await Assert.ThrowsAsync<McpProtocolException>(() =>
+                    client.CallToolAsync("pets_get_pet", new Dictionary<string, object?> { ["id"] = "7" }).AsTask());
+                generated = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["text"] = "still direct" });
+            }
 
-        var refusal = await Assert.ThrowsAsync<McpProtocolException>(() =>
-            client.CallToolAsync("pets_get_pet", new Dictionary<string, object?> { ["id"] = "7" }).AsTask());
-        var generated = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["text"] = "still direct" });
-
-        Assert.Contains("offers through Code Mode (3 operations, more than McpPlatform:OpenApi:NativeToolLimit = 0)", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains("call it with the execute tool as codemode.pets_get_pet(args)", refusal.Message, StringComparison.Ordinal);
-        Assert.NotEqual(true, generated.IsError);
+            Assert.Contains("offers through Code Mode (3 operations, more than McpPlatform:OpenApi:NativeToolLimit = 0)", refusal.Message, StringComparison.Ordinal);
+            Assert.Contains("call it with the execute tool as codemode.pets_get_pet(args)", refusal.Message, StringComparison.Ordinal);
+            Assert.NotEqual(true, generated.IsError);
+            var record = Assert.Single(AuditTrail.Read(audit).Requests, r => r.Method == "tools/call" && r.String("Rule") == "code-mode-only");
+            Assert.Equal(("pets_get_pet", "denied"), (record.Tool, record.String("Decision")));
+        }
+        finally
+        {
+            Directory.Delete(audit, recursive: true);
+        }
     }
 
     [Fact]
@@ -92,13 +107,14 @@ public sealed class OperationSurfaceTests
         Assert.Contains("McpPlatform:OpenApi:NativeToolLimit must be 0 or more", failure.Message, StringComparison.Ordinal);
     }
 
-    private static Task<RunningServer> StartAsync(int limit, Dictionary<string, string?>? settings = null)
+    private static Task<RunningServer> StartAsync(int limit, Dictionary<string, string?>? settings = null, string? auditDirectory = null)
     {
         settings ??= [];
         settings["McpPlatform:OpenApi:NativeToolLimit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return RunningServer.StartAsync(new ServerSetup
         {
             Settings = settings,
+            AuditDirectory = auditDirectory,
             ExtraTools = OpenApiTestOperations.Tools(OpenApiTestOperations.Petstore, "pets"),
         });
     }
