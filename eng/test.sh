@@ -20,6 +20,15 @@ if ! command -v chromium >/dev/null && [[ -z "${MCP_PLATFORM_CHROMIUM:-}" ]]; th
     || echo "warning: could not install chromium; the review-page browser test will fail" >&2
 fi
 
+# The fleet tests run a real Redis and a real nginx in front of several replicas (Debian's packages).
+if ! command -v redis-server >/dev/null || ! command -v nginx >/dev/null; then
+  echo "==> Installing redis-server and nginx (apt-get)"
+  sudo=""; [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+  # A failed install fails only the fleet tests (their message says how to install), not the whole run.
+  { $sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends redis-server nginx >/dev/null; } \
+    || echo "warning: could not install redis-server/nginx; the fleet tests will fail" >&2
+fi
+
 echo "==> Packing the platform"
 bash eng/pack.sh
 

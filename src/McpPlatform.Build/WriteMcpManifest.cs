@@ -71,7 +71,7 @@ public sealed class WriteMcpManifest : Microsoft.Build.Utilities.Task
         var bytes = Utf8NoBom.GetBytes(manifest.EndsWith('\n') ? manifest : manifest + "\n");
         try
         {
-            ManifestChanged = WriteIfChanged(Path.GetFullPath(ManifestPath), bytes);
+            ManifestChanged = FileContent.WriteIfChanged(ManifestPath, bytes);
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -85,29 +85,5 @@ public sealed class WriteMcpManifest : Microsoft.Build.Utilities.Task
         return true;
     }
 
-    /// <summary>Replaces the file through a temporary sibling, so a reader never sees half a manifest.</summary>
-    private static bool WriteIfChanged(string path, byte[] bytes)
-    {
-        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
-        {
-            return false;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-
-        return true;
-    }
-
-    private void Error(string code, string message) =>
-        Log.LogError(subcategory: null, errorCode: code, helpKeyword: null, file: null, lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: message);
+    private void Error(string code, string message) => Log.Error(code, file: null, message);
 }

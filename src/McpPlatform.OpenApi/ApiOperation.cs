@@ -28,6 +28,12 @@ public sealed record ApiOperation
     /// <summary>The access class: from the HTTP method unless an override names the operation or one of its tags.</summary>
     public required ToolAccess Access { get; init; }
 
+    /// <summary>
+    /// The OAuth scopes the operation's security requirements (oauth2, openIdConnect) demand in every alternative,
+    /// sorted; empty when the operation needs none or an alternative needs none.
+    /// </summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
     /// <summary>The arguments and where each goes in the request, in input-schema order.</summary>
     public IReadOnlyList<ApiParameter> Parameters { get; init; } = [];
 

@@ -17,22 +17,33 @@ public static class ApiOperationDescriptors
     /// </summary>
     /// <param name="operation">The operation.</param>
     /// <param name="apiNamespace">The namespace the document is declared under (<c>[a-z0-9_]</c>).</param>
-    public static McpToolDescriptor ToDescriptor(this ApiOperation operation, string apiNamespace) => new()
+    public static McpToolDescriptor ToDescriptor(this ApiOperation operation, string apiNamespace)
     {
-        Name = $"{apiNamespace}_{operation.Name}",
-        Description = operation.Description,
-        Access = operation.Access,
-        ToolSet = apiNamespace,
-        InputSchema = operation.InputSchema,
-        ArgumentNames = operation.Parameters.Select(p => p.Argument).ToList(),
-        OutputSchema = ObjectSchemaOnly(operation.OutputSchema),
-        // HTTP defines GET, HEAD, PUT and DELETE as idempotent (RFC 9110 §9.2.2); POST and PATCH are not.
-        Idempotent = operation.Method is "GET" or "HEAD" or "OPTIONS" or "TRACE" or "PUT" or "DELETE",
-        // The API is a system outside this server: its results depend on more than the arguments.
-        OpenWorld = true,
-        Origin = ToolOrigin.OpenApi,
-        Http = new ToolHttpOperation(operation.Method, operation.Path, operation.Tags, operation.OperationId),
-    };
+        ArgumentNullException.ThrowIfNull(operation);
+        var name = $"{apiNamespace}_{operation.Name}";
+        // Names are [a-z0-9_]: a JavaScript identifier unless the namespace starts with a digit.
+        var codeModeName = char.IsAsciiDigit(name[0]) ? "_" + name : name;
+        return new()
+        {
+            Name = name,
+            Description = operation.Description,
+            Access = operation.Access,
+            ToolSet = apiNamespace,
+            InputSchema = operation.InputSchema,
+            ArgumentNames = operation.Parameters.Select(p => p.Argument).ToList(),
+            OutputSchema = ObjectSchemaOnly(operation.OutputSchema),
+            // HTTP defines GET, HEAD, PUT and DELETE as idempotent (RFC 9110 §9.2.2); POST and PATCH are not.
+            Idempotent = operation.Method is "GET" or "HEAD" or "OPTIONS" or "TRACE" or "PUT" or "DELETE",
+            // The API is a system outside this server: its results depend on more than the arguments.
+            OpenWorld = true,
+            // The gate refuses a token without these even where a policy rule grants the tool (McpToolDescriptor.Scopes).
+            Scopes = operation.Scopes,
+            Origin = ToolOrigin.OpenApi,
+            Http = new ToolHttpOperation(operation.Method, operation.Path, operation.Tags, operation.OperationId),
+            CodeModeName = codeModeName,
+            TypeScript = OperationTypeScript.Declaration(operation, codeModeName),
+        };
+    }
 
     // MCP publishes an output schema only for object results (structuredContent is an object); an array or a
     // scalar response stays undeclared rather than published as a schema clients would reject.

@@ -50,6 +50,7 @@ public static class OpenApiOperationCatalog
                     Path = template,
                     Tags = tags,
                     Access = AccessOf(verb, operation.OperationId, name, tags, overrides ?? OpenApiAccessOverrides.None),
+                    Scopes = OperationScopes.Of(document, operation),
                     Parameters = input.Parameters,
                     InputSchema = input.Schema.ToJsonString(),
                     OutputSchema = OutputSchema(schemas, operation, pointer)?.ToJsonString(),
@@ -70,16 +71,16 @@ public static class OpenApiOperationCatalog
     {
         if (!File.Exists(path))
         {
-            throw new OpenApiDocumentException([new(path, "#", "The file does not exist.")]);
+            throw new OpenApiDocumentException([new(path, "#", "The file does not exist.", OpenApiProblemKind.FileMissing)]);
         }
 
-        var settings = new OpenApiReaderSettings();
+        var settings = new OpenApiReaderSettings { RuleSet = ClientRules() };
         settings.AddYamlReader();
         var format = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".json" => OpenApiConstants.Json,
             ".yaml" or ".yml" => OpenApiConstants.Yaml,
-            _ => throw new OpenApiDocumentException([new(path, "#", "The file must end in .json, .yaml or .yml.")]),
+            _ => throw new OpenApiDocumentException([new(path, "#", "The file must end in .json, .yaml or .yml.", OpenApiProblemKind.UnsupportedExtension)]),
         };
 
         ReadResult result;
@@ -91,7 +92,7 @@ public static class OpenApiOperationCatalog
         catch (Exception error) when (error is JsonException or FormatException or ArgumentException or OpenApiException or InvalidOperationException)
         {
             // Text that is not JSON/YAML at all fails in the reader before any diagnostic exists.
-            throw new OpenApiDocumentException([new(path, "#", $"Not a readable {format.ToUpperInvariant()} document: {error.Message}")]);
+            throw new OpenApiDocumentException([new(path, "#", $"Not a readable {format.ToUpperInvariant()} document: {error.Message}", OpenApiProblemKind.Unreadable)]);
         }
 
         var problems = (result.Diagnostic?.Errors ?? [])
@@ -101,7 +102,7 @@ public static class OpenApiOperationCatalog
         if (problems.Count == 0 && version is not (OpenApiSpecVersion.OpenApi3_0 or OpenApiSpecVersion.OpenApi3_1))
         {
             var named = version == OpenApiSpecVersion.OpenApi2_0 ? "Swagger 2.0" : $"OpenAPI {version}";
-            problems.Add(new(path, "#", $"{named} is not supported: use an OpenAPI 3.0 or 3.1 document."));
+            problems.Add(new(path, "#", $"{named} is not supported: use an OpenAPI 3.0 or 3.1 document.", OpenApiProblemKind.UnsupportedVersion));
         }
 
         if (problems.Count > 0 || result.Document is null)
@@ -110,6 +111,16 @@ public static class OpenApiOperationCatalog
         }
 
         return result.Document;
+    }
+
+    // The reader's default rules, less one that only matters to a server routing requests: "/orgs/{org}/x/{id}" and
+    // "/orgs/{org}/x/{name}" are ambiguous to a router, but a client calls each operation by its own template.
+    // GitHub's published description (api.github.com.json) has two such pairs and is otherwise valid.
+    private static ValidationRuleSet ClientRules()
+    {
+        var rules = ValidationRuleSet.GetDefaultRuleSet();
+        rules.Remove(nameof(OpenApiPathsRules.PathMustBeUnique)); // by name: the property makes a new rule on every read
+        return rules;
     }
 
     private static int MethodRank(string method)

@@ -94,7 +94,7 @@ public sealed class OpenApiSchemas
         var siblings = referring.Where(p => p.Key != "$ref").Select(p => (p.Key, Value: p.Value?.DeepClone())).ToList();
         if (!target.StartsWith(ComponentSchemas, StringComparison.Ordinal))
         {
-            problems.Add(new(file, pointer, $"The $ref '{target}' is not supported: schemas may refer only to '{ComponentSchemas}<name>'."));
+            problems.Add(new(file, pointer, $"The $ref '{target}' is not supported: schemas may refer only to '{ComponentSchemas}<name>'.", OpenApiProblemKind.UnsupportedReference));
             return new JsonObject();
         }
 
@@ -111,7 +111,7 @@ public sealed class OpenApiSchemas
 
         if (document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(name, out var component))
         {
-            problems.Add(new(file, pointer, $"The $ref '{target}' does not resolve: there is no schema '{name}' under #/components/schemas."));
+            problems.Add(new(file, pointer, $"The $ref '{target}' does not resolve: there is no schema '{name}' under #/components/schemas.", OpenApiProblemKind.UnresolvedReference));
             return new JsonObject();
         }
 

@@ -135,7 +135,7 @@ internal static class OperationInput
             return schemas.Resolve(contentSchema, pointer + "/content");
         }
 
-        problems.Add(new(file, pointer, $"The parameter '{parameter.Name}' has neither a schema nor JSON content."));
+        problems.Add(new(file, pointer, $"The parameter '{parameter.Name}' has neither a schema nor JSON content.", OpenApiProblemKind.ParameterWithoutSchema));
         return new JsonObject();
     }
 }

@@ -126,18 +126,20 @@ public sealed class GovernanceGate(
         RateLimitLease? concurrencyLease = null;
         if (limits.Enabled)
         {
+            // With limits shared by a fleet, an unreachable store refuses governed calls (fail closed); reads follow its setting.
             var key = CallerPartition.Key(caller);
-            toolLease = limits.AcquireToolCall(key, tool.Name);
+            var isRead = decision.Access == ToolAccess.Read;
+            toolLease = await limits.AcquireToolCallAsync(key, tool.Name, isRead, cancellationToken).ConfigureAwait(false);
             if (!toolLease.IsAcquired)
             {
-                return Refused(record, AuditOutcomes.RateLimited, LimitHit(toolLease, $"too many calls of '{tool.Name}'"));
+                return LimitRefused(record, toolLease, $"too many calls of '{tool.Name}'");
             }
 
-            concurrencyLease = limits.AcquireConcurrentCall(key);
+            concurrencyLease = await limits.AcquireConcurrentCallAsync(key, isRead, cancellationToken).ConfigureAwait(false);
             if (!concurrencyLease.IsAcquired)
             {
                 toolLease.Dispose();
-                return Refused(record, AuditOutcomes.RateLimited, LimitHit(concurrencyLease, "too many tool calls running at once for this caller"));
+                return LimitRefused(record, concurrencyLease, "too many tool calls running at once for this caller");
             }
         }
 
@@ -205,6 +207,23 @@ public sealed class GovernanceGate(
         }
 
         return null;
+    }
+
+    // A limit that was hit is rate_limited; a shared limit store that could not be asked is refused (rule shared-limits-unavailable).
+    private static GateOutcome LimitRefused(AuditRecord? record, RateLimitLease lease, string what)
+    {
+        if (!CallerRateLimits.IsUnavailable(lease))
+        {
+            return Refused(record, AuditOutcomes.RateLimited, LimitHit(lease, what));
+        }
+
+        if (record is not null)
+        {
+            record.Rule = "shared-limits-unavailable";
+            record.Error = SharedLimitLeases.UnavailableReason;
+        }
+
+        return Refused(record, AuditOutcomes.Refused, LimitHit(lease, SharedLimitLeases.UnavailableReason));
     }
 
     private static GateOutcome.RateLimited LimitHit(RateLimitLease lease, string what)

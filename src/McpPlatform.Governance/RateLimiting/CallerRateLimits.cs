@@ -4,25 +4,32 @@ using Microsoft.Extensions.Options;
 namespace McpPlatform.Governance.RateLimiting;
 
 /// <summary>
-/// The caller's limiters (System.Threading.RateLimiting): a token bucket per caller, one per
-/// (caller, tool), and a concurrency cap per caller. Idle partitions are reclaimed by the
-/// partitioned limiters themselves.
+/// The caller's limiters: a token bucket per caller, one per (caller, tool), and a concurrency cap per
+/// caller. In one process they are System.Threading.RateLimiting limiters (idle partitions reclaimed by
+/// the partitioned limiters themselves); with an <see cref="ISharedLimitStore"/> (a fleet on Redis) every
+/// replica takes from the same buckets and slots. While the store is unreachable a governed call (Write,
+/// Destructive) is refused, fail closed, and a read follows <see cref="ISharedLimitStore.ReadsWhenUnavailable"/>:
+/// this replica's own limiters, or refused too.
 /// </summary>
 public sealed class CallerRateLimits : IDisposable
 {
+    private readonly RateLimitOptions _settings;
+    private readonly ISharedLimitStore? _shared;
     private readonly PartitionedRateLimiter<string>? _perCaller;
     private readonly PartitionedRateLimiter<(string Caller, string Tool)>? _perTool;
     private readonly PartitionedRateLimiter<string>? _concurrency;
 
-    /// <summary>Builds the limiters from configuration.</summary>
-    public CallerRateLimits(IOptions<RateLimitOptions> options)
+    /// <summary>Builds the limiters from configuration; <paramref name="shared"/> makes them fleet-wide.</summary>
+    public CallerRateLimits(IOptions<RateLimitOptions> options, ISharedLimitStore? shared = null)
     {
-        var settings = options.Value;
-        if (!settings.Enabled)
+        _settings = options.Value;
+        if (!_settings.Enabled)
         {
             return;
         }
 
+        _shared = shared;
+        var settings = _settings;
         _perCaller = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ => Bucket(settings.PerCaller)));
         _perTool = PartitionedRateLimiter.Create<(string Caller, string Tool), (string, string)>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => Bucket(settings.PerTool)));
         _concurrency = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetConcurrencyLimiter(caller, _ => new ConcurrencyLimiterOptions
@@ -35,18 +42,50 @@ public sealed class CallerRateLimits : IDisposable
     /// <summary>Whether any limit applies.</summary>
     public bool Enabled => _perCaller is not null;
 
-    /// <summary>Takes one request from the caller's bucket.</summary>
-    public RateLimitLease AcquireRequest(string caller) => _perCaller?.AttemptAcquire(caller) ?? Unlimited.Lease;
+    /// <summary>Whether the limits are shared by a fleet (an <see cref="ISharedLimitStore"/> is configured).</summary>
+    public bool IsShared => _shared is not null;
+
+    /// <summary>Takes one request from the caller's bucket (a request counts as a read while the shared store is down).</summary>
+    public ValueTask<RateLimitLease> AcquireRequestAsync(string caller, CancellationToken cancellationToken = default) =>
+        _perCaller is null ? new(Unlimited.Lease)
+        : _shared is null ? new(_perCaller.AttemptAcquire(caller))
+        : SharedTokenAsync("req:" + caller, _settings.PerCaller, isRead: true, () => _perCaller.AttemptAcquire(caller), cancellationToken);
 
     /// <summary>Takes one call of <paramref name="tool"/> from the caller's bucket for it.</summary>
-    public RateLimitLease AcquireToolCall(string caller, string tool) => _perTool?.AttemptAcquire((caller, tool)) ?? Unlimited.Lease;
+    public ValueTask<RateLimitLease> AcquireToolCallAsync(string caller, string tool, bool isRead, CancellationToken cancellationToken = default) =>
+        _perTool is null ? new(Unlimited.Lease)
+        : _shared is null ? new(_perTool.AttemptAcquire((caller, tool)))
+        : SharedTokenAsync($"tool:{caller}{tool.Length}:{tool}", _settings.PerTool, isRead, () => _perTool.AttemptAcquire((caller, tool)), cancellationToken);
 
     /// <summary>Holds one of the caller's concurrent-call slots until the lease is disposed.</summary>
-    public RateLimitLease AcquireConcurrentCall(string caller) => _concurrency?.AttemptAcquire(caller) ?? Unlimited.Lease;
+    public async ValueTask<RateLimitLease> AcquireConcurrentCallAsync(string caller, bool isRead, CancellationToken cancellationToken = default)
+    {
+        if (_concurrency is null)
+        {
+            return Unlimited.Lease;
+        }
+
+        if (_shared is null)
+        {
+            return _concurrency.AttemptAcquire(caller);
+        }
+
+        try
+        {
+            return SharedLimitLeases.Slot(await _shared.TryEnterAsync("calls:" + caller, _settings.ConcurrentCallsPerCaller, cancellationToken).ConfigureAwait(false));
+        }
+        catch (SharedStateUnavailableException)
+        {
+            return isRead && _shared.ReadsWhenUnavailable == SharedStateReads.Allow ? _concurrency.AttemptAcquire(caller) : SharedLimitLeases.Unavailable();
+        }
+    }
 
     /// <summary>Seconds until a rejected lease may succeed, when the limiter says.</summary>
     public static int? RetryAfterSeconds(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : null;
+
+    /// <summary>Whether <paramref name="lease"/> was refused because the shared limit store is unreachable (not because a limit was hit).</summary>
+    public static bool IsUnavailable(RateLimitLease lease) => SharedLimitLeases.IsUnavailable(lease);
 
     /// <inheritdoc />
     public void Dispose()
@@ -54,6 +93,19 @@ public sealed class CallerRateLimits : IDisposable
         _perCaller?.Dispose();
         _perTool?.Dispose();
         _concurrency?.Dispose();
+    }
+
+    private async ValueTask<RateLimitLease> SharedTokenAsync(
+        string key, TokenBucketSettings bucket, bool isRead, Func<RateLimitLease> local, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return SharedLimitLeases.Token(await _shared!.TakeTokenAsync(key, bucket, cancellationToken).ConfigureAwait(false));
+        }
+        catch (SharedStateUnavailableException)
+        {
+            return isRead && _shared!.ReadsWhenUnavailable == SharedStateReads.Allow ? local() : SharedLimitLeases.Unavailable();
+        }
     }
 
     private static TokenBucketRateLimiterOptions Bucket(TokenBucketSettings settings) => new()

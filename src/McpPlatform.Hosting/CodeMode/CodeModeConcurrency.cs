@@ -1,4 +1,5 @@
 using McpPlatform.Governance.CodeMode;
+using McpPlatform.Governance.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace McpPlatform.Hosting.CodeMode;
@@ -6,9 +7,12 @@ namespace McpPlatform.Hosting.CodeMode;
 /// <summary>
 /// How many Code Mode executions each caller has running, capped at
 /// <see cref="CodeModeOptions.MaxConcurrentExecutionsPerCaller"/>. A caller's entry exists only
-/// while it has executions running, so the table is bounded by the executions in flight.
+/// while it has executions running, so the table is bounded by the executions in flight. With a
+/// shared limit store (a fleet on Redis) the cap holds across replicas; while the store is
+/// unreachable an execution follows <see cref="ISharedLimitStore.ReadsWhenUnavailable"/> (its inner
+/// calls pass the gate one by one, where writes fail closed).
 /// </summary>
-internal sealed class CodeModeConcurrency(IOptions<CodeModeOptions> options)
+internal sealed class CodeModeConcurrency(IOptions<CodeModeOptions> options, ISharedLimitStore? shared = null)
 {
     private readonly int _limit = options.Value.MaxConcurrentExecutionsPerCaller;
     private readonly Dictionary<string, int> _running = new(StringComparer.Ordinal);
@@ -16,7 +20,28 @@ internal sealed class CodeModeConcurrency(IOptions<CodeModeOptions> options)
     /// <summary>The cap per caller.</summary>
     public int Limit => _limit;
 
-    /// <summary>A slot for <paramref name="callerKey"/>, or null when it already runs <see cref="Limit"/> executions.</summary>
+    /// <summary>
+    /// A slot for <paramref name="callerKey"/>, or null when it already runs <see cref="Limit"/> executions
+    /// (<c>Unavailable</c>: refused because the shared store could not be asked).
+    /// </summary>
+    public async ValueTask<(IDisposable? Slot, bool Unavailable)> TryEnterAsync(string callerKey, CancellationToken cancellationToken)
+    {
+        if (shared is null)
+        {
+            return (TryEnter(callerKey), false);
+        }
+
+        try
+        {
+            return (await shared.TryEnterAsync("codemode:" + callerKey, _limit, cancellationToken).ConfigureAwait(false), false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            return shared.ReadsWhenUnavailable == SharedStateReads.Allow ? (TryEnter(callerKey), false) : (null, true);
+        }
+    }
+
+    /// <summary>A slot of this process's own count for <paramref name="callerKey"/>, or null when it already runs <see cref="Limit"/> executions.</summary>
     public IDisposable? TryEnter(string callerKey)
     {
         lock (_running)

@@ -110,7 +110,12 @@ public sealed partial class CodeModeRunner
         }
 
         var caller = _callers.Resolve(request.User);
-        var slot = _concurrency.TryEnter(CallerPartition.Key(caller));
+        var (slot, unavailable) = await _concurrency.TryEnterAsync(CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false);
+        if (unavailable)
+        {
+            return ToolResults.Error("Refused: the shared limit store (McpPlatform:Redis) is unavailable, so Code Mode executions cannot be counted. Retry shortly.");
+        }
+
         if (slot is null)
         {
             return ToolResults.Error($"Too many Code Mode executions running at once for this caller (limit {_concurrency.Limit}, McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller). Retry when one has finished.");
@@ -341,7 +346,7 @@ public sealed partial class CodeModeRunner
             try
             {
                 // Each inner call is a request of the caller's, from the same budget as one sent directly.
-                using var lease = runner._limits?.AcquireRequest(CallerPartition.Key(caller));
+                using var lease = runner._limits is null ? null : await runner._limits.AcquireRequestAsync(CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false);
                 if (lease is { IsAcquired: false })
                 {
                     record.Tool = tool;

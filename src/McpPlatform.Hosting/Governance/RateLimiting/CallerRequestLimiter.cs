@@ -21,7 +21,7 @@ internal static class CallerRequestLimiter
     {
         var caller = context.RequestServices.GetRequiredService<CallerIdentityResolver>().Resolve(context.User);
         var key = caller.IsAuthenticated ? CallerPartition.Key(caller) : "ip:" + context.Connection.RemoteIpAddress;
-        using var lease = context.RequestServices.GetRequiredService<CallerRateLimits>().AcquireRequest(key);
+        using var lease = await context.RequestServices.GetRequiredService<CallerRateLimits>().AcquireRequestAsync(key, context.RequestAborted);
         if (lease.IsAcquired)
         {
             await inner(context);
@@ -29,7 +29,9 @@ internal static class CallerRequestLimiter
         }
 
         var retryAfter = CallerRateLimits.RetryAfterSeconds(lease);
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        // An unreachable shared limit store (fleet on Redis, reads refused) is the server's trouble, not the caller's: 503.
+        var unavailable = CallerRateLimits.IsUnavailable(lease);
+        context.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
         if (retryAfter is { } seconds)
         {
             context.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -39,7 +41,12 @@ internal static class CallerRequestLimiter
         {
             jsonrpc = "2.0",
             id = (object?)null,
-            error = new { code = -32000, message = "Rate limited: too many requests from this caller." + (retryAfter is null ? string.Empty : $" Retry after {retryAfter} s.") },
+            error = new
+            {
+                code = -32000,
+                message = (unavailable ? "Refused: the shared limit store (McpPlatform:Redis) is unavailable." : "Rate limited: too many requests from this caller.")
+                    + (retryAfter is null ? string.Empty : $" Retry after {retryAfter} s."),
+            },
         });
     }
 }

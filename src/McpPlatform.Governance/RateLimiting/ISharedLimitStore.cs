@@ -1,0 +1,41 @@
+namespace McpPlatform.Governance.RateLimiting;
+
+/// <summary>
+/// Limits shared by every replica of a server (a fleet): token buckets and concurrency slots kept in a
+/// store all replicas reach (Redis in McpPlatform.Hosting), so a caller gets the configured limit once,
+/// not once per replica. Every method is one atomic step in the store. A store that cannot be reached
+/// throws <see cref="SharedStateUnavailableException"/>; <see cref="CallerRateLimits"/> then refuses
+/// governed calls (fail closed) and treats reads as <see cref="ReadsWhenUnavailable"/> says.
+/// </summary>
+public interface ISharedLimitStore
+{
+    /// <summary>What a read does while the store cannot be reached.</summary>
+    SharedStateReads ReadsWhenUnavailable { get; }
+
+    /// <summary>Takes one token from the bucket <paramref name="key"/> (created full), refilled as <paramref name="bucket"/> says.</summary>
+    ValueTask<SharedTake> TakeTokenAsync(string key, TokenBucketSettings bucket, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Holds one of <paramref name="limit"/> slots of <paramref name="key"/> until the returned slot is disposed, or null when
+    /// all are taken. A slot of a replica that died is freed by the store when its lifetime ends.
+    /// </summary>
+    ValueTask<IDisposable?> TryEnterAsync(string key, int limit, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The answer of <see cref="ISharedLimitStore.TakeTokenAsync"/>.</summary>
+/// <param name="Acquired">A token was taken.</param>
+/// <param name="RetryAfter">When refused: until the next refill.</param>
+public readonly record struct SharedTake(bool Acquired, TimeSpan RetryAfter);
+
+/// <summary>What reads do while the shared limit store cannot be reached (<c>McpPlatform:Redis:ReadsWhenUnavailable</c>).</summary>
+public enum SharedStateReads
+{
+    /// <summary>Reads run under this replica's own in-process limits until the store is back.</summary>
+    Allow,
+
+    /// <summary>Reads are refused like writes.</summary>
+    Refuse,
+}
+
+/// <summary>The shared limit store could not be reached or answered with an error.</summary>
+public sealed class SharedStateUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

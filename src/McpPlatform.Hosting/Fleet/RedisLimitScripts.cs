@@ -1,0 +1,62 @@
+namespace McpPlatform.Hosting.Fleet;
+
+/// <summary>
+/// The Lua scripts that make each limit step atomic in Redis (one round trip, no race between replicas).
+/// Time is Redis's own (<c>TIME</c>), so replicas with drifting clocks still share one bucket.
+/// </summary>
+internal static class RedisLimitScripts
+{
+    /// <summary>
+    /// A token bucket like System.Threading.RateLimiting's: created full, <c>ARGV[2]</c> tokens added every whole
+    /// period (<c>ARGV[3]</c> µs) up to <c>ARGV[1]</c>. Returns {1, 0} when a token was taken, else {0, µs until the next refill}.
+    /// The key expires once it would have refilled completely, so idle callers cost nothing.
+    /// </summary>
+    public const string TakeToken = """
+        local limit = tonumber(ARGV[1])
+        local per = tonumber(ARGV[2])
+        local period = tonumber(ARGV[3])
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local state = redis.call('HMGET', KEYS[1], 't', 's')
+        local tokens = tonumber(state[1])
+        local since = tonumber(state[2])
+        if tokens == nil or since == nil then
+          tokens = limit
+          since = now
+        end
+        local periods = math.floor((now - since) / period)
+        if periods > 0 then
+          tokens = math.min(limit, tokens + periods * per)
+          since = since + periods * period
+        end
+        local taken = 0
+        local wait = 0
+        if tokens >= 1 then
+          tokens = tokens - 1
+          taken = 1
+        else
+          wait = since + period - now
+        end
+        redis.call('HSET', KEYS[1], 't', tokens, 's', since)
+        redis.call('PEXPIRE', KEYS[1], math.ceil((math.ceil(limit / per) * period) / 1000) + 1000)
+        return {taken, wait}
+        """;
+
+    /// <summary>
+    /// A slot among <c>ARGV[1]</c> in a sorted set scored by expiry: expired slots (their replica died) are dropped
+    /// first; then member <c>ARGV[2]</c> is added until <c>ARGV[3]</c> ms from now, or 0 is returned when all are taken.
+    /// </summary>
+    public const string EnterSlot = """
+        local limit = tonumber(ARGV[1])
+        local lifetime = tonumber(ARGV[3])
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+        if redis.call('ZCARD', KEYS[1]) >= limit then
+          return 0
+        end
+        redis.call('ZADD', KEYS[1], now + lifetime, ARGV[2])
+        redis.call('PEXPIRE', KEYS[1], lifetime)
+        return 1
+        """;
+}
