@@ -34,8 +34,9 @@ public static class McpPlatformServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(catalog);
 
-        // OpenAPI documents added before this call (AddMcpOpenApi) join the one catalog the gate governs.
-        catalog = McpPlatform.Hosting.OpenApi.OpenApiCatalogs.Include(builder.Services, catalog);
+        // OpenAPI documents declared in the project (<McpOpenApi>) or added before this call (AddMcpOpenApi) join the
+        // one catalog the gate governs.
+        catalog = McpPlatform.Hosting.OpenApi.OpenApiCatalogs.Include(builder.Services, builder.Configuration, catalog);
 
         var options = builder.Services.AddOptions<McpPlatformOptions>()
             .Bind(builder.Configuration.GetSection(McpPlatformOptions.SectionName))

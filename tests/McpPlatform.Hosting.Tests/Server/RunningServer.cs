@@ -170,7 +170,9 @@ public sealed class RunningServer : IAsyncDisposable
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<ToolInvocations>();
         setup.Services?.Invoke(builder.Services);
+        setup.BeforePlatform?.Invoke(builder);
         builder.AddMcpPlatform(setup.Configure);
+        setup.AfterPlatform?.Invoke(builder);
         if (setup.UseSerilog)
         {
             builder.AddMcpPlatformSerilog();

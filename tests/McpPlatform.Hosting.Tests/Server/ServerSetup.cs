@@ -47,6 +47,12 @@ internal sealed record ServerSetup
     /// <summary>Command-line arguments, as <c>dotnet Server.dll --McpPlatform:X=y</c> passes them.</summary>
     public string[] Args { get; init; } = [];
 
+    /// <summary>The application builder before <c>AddMcpPlatform</c> (e.g. <c>AddMcpOpenApi</c>).</summary>
+    public Action<IHostApplicationBuilder>? BeforePlatform { get; init; }
+
+    /// <summary>The application builder after <c>AddMcpPlatform</c>.</summary>
+    public Action<IHostApplicationBuilder>? AfterPlatform { get; init; }
+
     /// <summary>Extra services, registered before <c>AddMcpPlatform</c>.</summary>
     public Action<IServiceCollection>? Services { get; init; }
 

@@ -52,6 +52,9 @@ internal sealed class LoopbackApi : IAsyncDisposable
     /// <summary>What <c>/whoami</c> received, one entry per request: Authorization, X-API-Key and the api_key query.</summary>
     public ConcurrentQueue<string> CredentialsSeen { get; } = new();
 
+    /// <summary>Every request target that reached the API (path and query), in arrival order.</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
     /// <summary>The status <c>/whoami</c> answers; 401 quotes the credential back in the body.</summary>
     public int WhoamiStatus { get; set; } = 200;
 
@@ -73,6 +76,11 @@ internal sealed class LoopbackApi : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
+        app.Use((context, next) =>
+        {
+            Requests.Enqueue(context.Request.Method + " " + context.Request.Path + context.Request.QueryString);
+            return next(context);
+        });
         app.MapGet("/api/items/{itemId}", (HttpContext context) => Echo(context, null));
         app.MapDelete("/api/items/{itemId}", () => Results.NoContent());
         app.MapPost("/api/items", async (HttpContext context) =>
