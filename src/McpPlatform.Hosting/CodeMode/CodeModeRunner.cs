@@ -147,11 +147,18 @@ public sealed partial class CodeModeRunner
 
     private SandboxTools Tools(RequestContext<CallToolRequestParams> request, bool execute, CallerIdentity caller, AuditRecord? outer)
     {
-        var allowed = _index.Tools.Where(t => _gate.Decide(caller, t.Descriptor).Allowed).ToArray();
+        // Positions in the index of the tools this caller may call: what tools() lists, search() ranks and execute() offers.
+        var allowed = new bool[_index.Tools.Count];
+        for (var i = 0; i < allowed.Length; i++)
+        {
+            allowed[i] = _gate.Decide(caller, _index.Tools[i].Descriptor).Allowed;
+        }
+
         var inner = execute ? new InnerCalls(this, request, caller, outer) : null;
         return new SandboxTools(
-            CatalogJson(allowed),
-            execute ? allowed : [],
+            () => CodeModeCatalogEntry.Array(_index, Enumerable.Range(0, allowed.Length).Where(i => allowed[i])),
+            (query, limit) => CodeModeCatalogEntry.Array(_index, _index.SearchIndex.Search(query, limit, i => allowed[i]).Select(t => _index.PositionOf(t.RealName))),
+            execute ? [.. _index.Tools.Where((_, i) => allowed[i])] : [],
             name => _index.TryGet(name, out var tool) ? tool.RealName : null,
             inner is null ? null : inner.InvokeAsync,
             _resources.ListJson(caller),
@@ -184,38 +191,6 @@ public sealed partial class CodeModeRunner
 
         code = value.GetString() ?? string.Empty;
         return true;
-    }
-
-    // What codemode.tools() returns: only the tools this caller may call.
-    private static string CatalogJson(IEnumerable<CodeModeTool> tools)
-    {
-        var array = new JsonArray();
-        foreach (var tool in tools)
-        {
-            array.Add(new JsonObject
-            {
-                ["name"] = tool.Name,
-                ["realName"] = tool.RealName,
-                ["description"] = tool.Descriptor.Description,
-                ["access"] = tool.Descriptor.Access.ToString().ToLowerInvariant(),
-                ["inputSchema"] = ParseOrEmpty(tool.Descriptor.InputSchema),
-                ["typescript"] = tool.TypeScript,
-            });
-        }
-
-        return array.ToJsonString(RelaxedJson);
-    }
-
-    private static JsonNode ParseOrEmpty(string schema)
-    {
-        try
-        {
-            return JsonNode.Parse(schema) ?? new JsonObject();
-        }
-        catch (JsonException)
-        {
-            return new JsonObject();
-        }
     }
 
     private CallToolResult Succeeded(SandboxResult outcome)
