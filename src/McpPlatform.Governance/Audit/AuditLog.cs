@@ -447,4 +447,4 @@ public sealed class AuditUnavailableException(Exception inner)
 }
 
 /// <summary>Who wrote the records: server name and version, and the hash of its tool surface.</summary>
-internal sealed record AuditServerInfo(string Name, string Version, string ManifestHash);
+internal sealed record AuditServerInfo(string Name, string Version, string ManifestHash, string? Replica = null);
