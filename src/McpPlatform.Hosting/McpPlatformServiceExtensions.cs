@@ -34,8 +34,9 @@ public static class McpPlatformServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(catalog);
 
-        // OpenAPI documents added before this call (AddMcpOpenApi) join the one catalog the gate governs.
-        catalog = McpPlatform.Hosting.OpenApi.OpenApiCatalogs.Include(builder.Services, catalog);
+        // OpenAPI documents declared in the project (<McpOpenApi>) or added before this call (AddMcpOpenApi) join the
+        // one catalog the gate governs.
+        catalog = McpPlatform.Hosting.OpenApi.OpenApiCatalogs.Include(builder.Services, builder.Configuration, catalog);
 
         var options = builder.Services.AddOptions<McpPlatformOptions>()
             .Bind(builder.Configuration.GetSection(McpPlatformOptions.SectionName))
@@ -49,7 +50,7 @@ public static class McpPlatformServiceExtensions
         builder.Services.AddSingleton<IValidateOptions<McpPlatformOptions>, ForwardedHeadersSettingsValidator>();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddTransient<IStartupFilter, PlatformStartupFilter>();
-        PlatformAuthentication.Add(builder.Services, builder.Configuration);
+        PlatformAuthentication.Add(builder.Services, builder.Configuration, builder.Environment);
         PlatformGovernance.Add(builder.Services, builder.Configuration);
         PlatformAudit.Add(builder.Services, builder.Configuration);
         PlatformSecrets.Add(builder.Services, builder.Configuration);

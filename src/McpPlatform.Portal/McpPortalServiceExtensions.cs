@@ -37,8 +37,11 @@ public static class McpPortalServiceExtensions
             builder.Environment.ContentRootPath);
         var offered = manifest.Tools
             .Where(tool => portal.Upstreams.TryGetValue(tool.Namespace, out var upstream) && UpstreamToolNames.IsAllowed(upstream, tool.UpstreamName))
-            .Select(tool => new UpstreamMcpTool(tool));
-        var catalog = new McpToolCatalog(offered) { ManifestHash = manifest.Approved?.Manifest.Hash };
+            .Select(tool => (GovernedMcpTool)new UpstreamMcpTool(tool));
+
+        // HTTP APIs fronted from their OpenAPI documents: reviewed as files in the portal's repository (the document and
+        // AllowedTools), not pinned in the portal manifest (docs/openapi.md, "Portal").
+        var catalog = new McpToolCatalog(offered.Concat(OpenApiUpstreams.Tools(builder, portal))) { ManifestHash = manifest.Approved?.Manifest.Hash };
 
         var services = builder.Services;
         services.AddSingleton(manifest);

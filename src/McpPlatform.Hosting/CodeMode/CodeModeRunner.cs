@@ -111,6 +111,11 @@ public sealed partial class CodeModeRunner
 
         var caller = _callers.Resolve(request.User);
         var (slot, unavailable) = await _concurrency.TryEnterAsync(CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false);
+        if (unavailable || slot is null)
+        {
+            CodeModeTelemetry.Refused(unavailable ? "shared-store-unavailable" : "MaxConcurrentExecutionsPerCaller");
+        }
+
         if (unavailable)
         {
             return ToolResults.Error("Refused: the shared limit store (McpPlatform:Redis) is unavailable, so Code Mode executions cannot be counted. Retry shortly.");
@@ -168,7 +173,9 @@ public sealed partial class CodeModeRunner
     private async Task<CallToolResult> RunSandboxAsync(CodeModeSandbox sandbox, string source, bool execute, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = McpPlatform.Governance.Telemetry.PlatformTelemetry.Start("codemode." + (execute ? "execute" : "search"));
         var outcome = await sandbox.RunAsync(source, cancellationToken).ConfigureAwait(false);
+        CodeModeTelemetry.Finished(span, outcome);
         LogFinished(_logger, execute ? "execute" : "search", caller.Subject, outcome.InnerCalls, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Error is null);
         if (outcome.Error is null && outcome.ResultJson is { } json && JsonDepth.Exceeds(json, CodeModeSandbox.MaxJsonDepth))
         {

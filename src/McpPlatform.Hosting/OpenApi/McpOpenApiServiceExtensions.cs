@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// <c>builder.AddMcpOpenApi("petstore", "api/petstore.yaml")</c>: every operation of an OpenAPI document as a governed
 /// tool <c>petstore_&lt;operation&gt;</c>, called host-side at <c>McpPlatform:OpenApi:Apis:petstore:BaseUrl</c>
-/// (docs/openapi.md).
+/// (docs/openapi.md). Documents declared in the project file are added by <c>AddMcpPlatform</c> itself.
 /// </summary>
 public static class McpOpenApiServiceExtensions
 {
@@ -29,7 +29,21 @@ public static class McpOpenApiServiceExtensions
         ArgumentException.ThrowIfNullOrEmpty(documentPath);
         var fullPath = Path.GetFullPath(documentPath, builder.Environment.ContentRootPath);
         var tools = OpenApiCatalogs.Register(builder.Services, builder.Configuration, apiNamespace, fullPath, configure);
-        OpenApiCatalogs.Add(builder.Services, tools);
+        OpenApiCatalogs.Add(builder.Services, tools, declared: false);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds every document <paramref name="assembly"/> declared at build time (<c>&lt;McpOpenApi Include="…" Namespace="…" /&gt;</c>).
+    /// <c>AddMcpPlatform</c> does this by itself for the entry assembly and the assembly of the generated tools; call it
+    /// for another assembly whose documents the server should serve. A declared document whose
+    /// <c>McpPlatform:OpenApi:Apis:&lt;namespace&gt;:BaseUrl</c> is missing fails start-up naming the setting.
+    /// </summary>
+    public static IHostApplicationBuilder AddMcpOpenApiDeclarations(this IHostApplicationBuilder builder, System.Reflection.Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(assembly);
+        OpenApiCatalogs.AddDeclared(builder.Services, builder.Configuration, assembly);
         return builder;
     }
 }

@@ -16,6 +16,13 @@ public sealed class PortalOptions
     public Dictionary<string, UpstreamOptions> Upstreams { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// HTTP APIs fronted from their OpenAPI documents, by namespace (<c>[a-z][a-z0-9_]</c>, not also an MCP upstream's):
+    /// each offered operation is the tool <c>{namespace}_{operation}</c>. The API's base URL, credential and limits are
+    /// its <c>McpPlatform:OpenApi:Apis:&lt;namespace&gt;</c> settings, as on a server (docs/openapi.md).
+    /// </summary>
+    public Dictionary<string, OpenApiUpstreamOptions> OpenApiUpstreams { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Extra endpoints, each for one audience (<c>finance</c> at <c>/finance/mcp</c> sees only the read tools of one
     /// upstream). The main endpoint (<c>McpPlatform:Path</c>) serves every tool policy grants.
     /// </summary>
