@@ -35,6 +35,12 @@ internal static class DiffReport
                 item["upstream"] = upstream;
             }
 
+            // Likewise only changes that concern an OpenAPI document's operations name it.
+            if (change.OpenApi is { } openApi)
+            {
+                item["openapi"] = openApi;
+            }
+
             changes.Add(item);
         }
 

@@ -46,6 +46,12 @@ internal static class ReviewPage
         {
             Fact(html, "Upstreams", $"{upstreams.Count.ToString(CultureInfo.InvariantCulture)}: {Codes(upstreams)}");
         }
+
+        var documents = OpenApiNamespaces(current.Tools);
+        if (documents.Count > 0)
+        {
+            Fact(html, "OpenAPI documents", $"{documents.Count.ToString(CultureInfo.InvariantCulture)}: {Codes(documents)}");
+        }
         if (current.Resources.Count > 0)
         {
             Fact(html, "Resources", current.Resources.Count.ToString(CultureInfo.InvariantCulture));
@@ -99,12 +105,14 @@ internal static class ReviewPage
         EveryToolSection(html, everyTool);
         var removed = approved?.Manifest.Tools.Where(t => current.FindTool(t.Name) is null).ToList() ?? [];
 
-        // The server's own tools first (all of them, for a server that is not a portal), then a section per
-        // upstream in namespace order, so a reviewer reads each upstream's tools together.
-        var own = current.Tools.Where(t => t.Upstream is null).ToList();
-        var ownRemoved = removed.Where(t => t.Upstream is null).ToList();
+        // The server's own tools first (all of them, for a server that is not a portal and declares no OpenAPI
+        // document), then a section per upstream and per OpenAPI document in namespace order, so a reviewer reads each
+        // upstream's tools, and each API's operations, together.
+        var own = current.Tools.Where(t => t.Upstream is null && t.OpenApi is null).ToList();
+        var ownRemoved = removed.Where(t => t.Upstream is null && t.OpenApi is null).ToList();
         var upstreams = UpstreamNamespaces(current.Tools.Concat(removed));
-        if (upstreams.Count == 0 || own.Count > 0 || ownRemoved.Count > 0)
+        var documents = OpenApiNamespaces(current.Tools.Concat(removed));
+        if ((upstreams.Count == 0 && documents.Count == 0) || own.Count > 0 || ownRemoved.Count > 0)
         {
             html.Append("<section id=\"tools\">\n<h2>Tools (").Append(own.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>\n");
             ToolTable(html, own, ownRemoved, everyTool, diff);
@@ -121,7 +129,27 @@ internal static class ReviewPage
             ToolTable(html, tools, removed.Where(t => t.Upstream?.Namespace == name).ToList(), upstreamRules, diff);
             html.Append("</section>\n");
         }
+
+        foreach (var name in documents)
+        {
+            var tools = current.Tools.Where(t => t.OpenApi?.Namespace == name).ToList();
+            var hash = tools.Select(t => t.OpenApi!.DocumentHash).FirstOrDefault();
+            html.Append("<section class=\"openapi\" id=\"openapi-").Append(HtmlText.Escape(name)).Append("\" data-openapi=\"").Append(HtmlText.Escape(name))
+                .Append("\">\n<h2>OpenAPI <code>").Append(HtmlText.Escape(name)).Append("</code> (").Append(Count(tools.Count, "operation")).Append(")</h2>\n");
+            if (hash is not null)
+            {
+                html.Append("<p class=\"document-hash\">Document <span class=\"hash\">").Append(HtmlText.Escape(hash)).Append("</span></p>\n");
+            }
+
+            var documentRules = EveryToolRules.Of(tools, everyTool, $"the rules for every operation of OpenAPI {name}");
+            RulesOnce(html, documentRules, "upstream-rules", $"Rules for every operation of OpenAPI <code>{HtmlText.Escape(name)}</code>");
+            ToolTable(html, tools, removed.Where(t => t.OpenApi?.Namespace == name).ToList(), documentRules, diff);
+            html.Append("</section>\n");
+        }
     }
+
+    private static List<string> OpenApiNamespaces(IEnumerable<ManifestTool> tools) =>
+        [.. tools.Select(t => t.OpenApi?.Namespace).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static void ToolTable(StringBuilder html, List<ManifestTool> tools, List<ManifestTool> removed, EveryToolRules everyTool, ManifestDiff diff)
     {
@@ -212,6 +240,17 @@ internal static class ReviewPage
         {
             html.Append("<div class=\"upstream-tool\">upstream tool <code>").Append(HtmlText.Escape(upstream.Tool)).Append("</code></div>")
                 .Append("<div class=\"hash\" title=\"upstream definition hash\">").Append(HtmlText.Escape(upstream.DefinitionHash)).Append("</div>");
+        }
+
+        if (tool.OpenApi is { } operation)
+        {
+            html.Append("<div class=\"operation\"><code>").Append(HtmlText.Escape(operation.Method)).Append(' ').Append(HtmlText.Escape(operation.Path)).Append("</code>");
+            if (operation.OperationId is { } id)
+            {
+                html.Append(" operationId <code>").Append(HtmlText.Escape(id)).Append("</code>");
+            }
+
+            html.Append("</div>");
         }
 
         html.Append("</td>\n<td><span class=\"badge access-").Append(tool.AccessName).Append("\">").Append(tool.AccessName).Append("</span></td>\n")

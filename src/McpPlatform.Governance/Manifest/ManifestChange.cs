@@ -182,7 +182,8 @@ public static class ManifestChangeNames
     /// <summary>The kebab-case name of a change kind, e.g. <c>description-changed</c>.</summary>
     public static string Kind(ManifestChangeKind kind)
     {
-        var name = kind.ToString();
+        // "OpenAPI" is one word: openapi-changed, as the manifest's member is "openapi".
+        var name = kind.ToString().Replace("OpenApi", "Openapi", StringComparison.Ordinal);
         var text = new System.Text.StringBuilder(name.Length + 4);
         foreach (var c in name)
         {

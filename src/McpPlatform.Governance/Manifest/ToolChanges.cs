@@ -65,7 +65,8 @@ internal static class ToolChanges
 
         if (before.InputSchemaHash != after.InputSchemaHash)
         {
-            var widened = SchemaDifference.AcceptsMore(before.InputSchema, after.InputSchema) ? " (widened: accepts more)" : string.Empty;
+            // Said for OpenAPI operations, whose schemas change with each version of the document (other tools' messages keep their form).
+            var widened = after.OpenApi is not null && SchemaDifference.AcceptsMore(before.InputSchema, after.InputSchema) ? " (widened: accepts more)" : string.Empty;
             changes.Add(new(ManifestChangeKind.InputSchemaChanged, name, ManifestRisk.Medium,
                 "input schema changed" + widened + SchemaDifference.Describe(before.InputSchema, after.InputSchema)) { OpenApi = after.OpenApi?.Namespace });
         }

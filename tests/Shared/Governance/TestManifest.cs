@@ -133,7 +133,7 @@ internal static class TestManifest
         // Keep the documented member order: hash last, inputSchemaHash right after inputSchema.
         foreach (var tool in manifest["tools"]!.AsArray().Select(t => t!.AsObject()))
         {
-            Reorder(tool, ["name", "title", "description", "toolSet", "access", "requiredScopes", "grantedBy", "inputSchema", "inputSchemaHash", "outputSchema", "secrets", "dataRules", "codeMode", "upstream"]);
+            Reorder(tool, ["name", "title", "description", "toolSet", "access", "requiredScopes", "grantedBy", "inputSchema", "inputSchemaHash", "outputSchema", "outputSchemaHash", "secrets", "dataRules", "codeMode", "upstream", "openapi"]);
         }
 
         manifest["hash"] = ManifestDocument.ComputeHash(Element(manifest));
@@ -145,6 +145,22 @@ internal static class TestManifest
     public static JsonObject FromUpstream(this JsonObject toolNode, string ns, string tool, string definitionHash)
     {
         toolNode["upstream"] = new JsonObject { ["namespace"] = ns, ["tool"] = tool, ["definitionHash"] = definitionHash };
+        return toolNode;
+    }
+
+    /// <summary>Gives a tool the <c>openapi</c> section the build writes for an operation of the document declared as <paramref name="ns"/>.</summary>
+    public static JsonObject FromOpenApi(this JsonObject toolNode, string ns, string method, string path, string? operationId, string documentHash)
+    {
+        var section = new JsonObject { ["namespace"] = ns, ["method"] = method, ["path"] = path };
+        if (operationId is not null)
+        {
+            section["operationId"] = operationId;
+        }
+
+        section["scopes"] = new JsonArray();
+        section["documentHash"] = documentHash;
+        toolNode["toolSet"] = ns;
+        toolNode["openapi"] = section;
         return toolNode;
     }
 
