@@ -11,13 +11,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 echo "==> Installing test peers (eng/node)"
 npm ci --prefix eng/node --no-audit --no-fund --loglevel=error
 
-# The manifest review page is checked in headless Chromium (Debian's package).
+# The manifest review page and the development sign-in page are checked in headless Chromium (Debian's package).
 if ! command -v chromium >/dev/null && [[ -z "${MCP_PLATFORM_CHROMIUM:-}" ]]; then
   echo "==> Installing Chromium (apt-get)"
   sudo=""; [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
   # A failed install fails only the browser test (its message says how to install), not the whole run.
   { $sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends chromium >/dev/null; } \
-    || echo "warning: could not install chromium; the review-page browser test will fail" >&2
+    || echo "warning: could not install chromium; the browser tests (review page, development sign-in page) will fail" >&2
 fi
 
 # The fleet tests run a real Redis and a real nginx in front of several replicas (Debian's packages).

@@ -38,8 +38,12 @@ internal static class GovernanceFilters
             var catalog = services.GetRequiredService<McpToolCatalog>();
             var caller = gate.IsGoverned ? services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User) : CallerIdentity.Anonymous;
             var operations = services.GetRequiredService<OperationSurface>();
+            // Also the tools a rule grants this caller once the token has more scopes: calling one answers 403
+            // insufficient_scope (ScopeStepUp), which is how a client learns to step up.
             result.Tools = result.Tools
-                .Where(tool => catalog.TryGet(tool.Name, out var generated) && !operations.Hides(generated.Descriptor) && gate.Decide(caller, generated.Descriptor).Allowed)
+                .Where(tool => catalog.TryGet(tool.Name, out var generated)
+                    && !operations.Hides(generated.Descriptor)
+                    && gate.Decide(caller, generated.Descriptor) is { Allowed: true } or { RequiredScopes.Count: > 0 })
                 .ToList();
             if (operations.ThroughCodeMode)
             {

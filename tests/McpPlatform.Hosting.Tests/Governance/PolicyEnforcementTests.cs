@@ -21,8 +21,23 @@ public sealed class PolicyEnforcementTests(IssuerServerFixture fixture) : IClass
         var auditorTools = (await auditor.ListToolsAsync()).Select(t => t.Name);
 
         Assert.Equal(ReadTools, readerTools);
-        Assert.Equal(ReadTools.Append("open_ticket").Order(StringComparer.Ordinal), supportTools);
+        // delete_ticket too: rule ticket-deleters grants it to support once the token has mcp:destructive (step-up).
+        Assert.Equal(ReadTools.Append("open_ticket").Append("delete_ticket").Order(StringComparer.Ordinal), supportTools);
         Assert.Equal(["get_ticket"], auditorTools);
+    }
+
+    [Fact]
+    public async Task A_tool_a_rule_grants_once_the_token_has_more_scopes_is_listed_so_the_client_can_step_up()
+    {
+        await using var support = await fixture.Server.ConnectClientAsync(GovernedPolicy.SupportWriter with { Scopes = [TestCaller.ReadScope] });
+        await using var reader = await fixture.Server.ConnectClientAsync(GovernedPolicy.Reader);
+
+        var supportTools = (await support.ListToolsAsync()).Select(t => t.Name).ToList();
+        var readerTools = (await reader.ListToolsAsync()).Select(t => t.Name).ToList();
+
+        Assert.Contains("open_ticket", supportTools); // support may open tickets with mcp:write
+        Assert.Contains("delete_ticket", supportTools); // and delete them with mcp:destructive
+        Assert.DoesNotContain("open_ticket", readerTools); // no rule for a caller outside support
     }
 
     [Fact]

@@ -94,4 +94,46 @@ public sealed class AudienceEndpointTests(PortalWorld world)
         using var refused = await http.SendAsync(main);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task Write_without_the_write_scope_on_an_audience_endpoint_answers_403_step_up_other_denials_stay_tool_errors()
+    {
+        var readOnlyEngineer = world.Portal.MintToken("ed-read", [PortalWorld.EmployeesGroup, PortalWorld.EngineeringGroup], [PortalWorld.ReadScope], world.EngineeringUri);
+        var financeWriter = world.FinanceToken(world.FinanceUri);
+
+        using var stepUp = await CallToolAsync(world.EngineeringUri, readOnlyEngineer, "issues_create_issue", """{"projectKey":"WEB","summary":"needs write"}""");
+        using var audienceDenied = await CallToolAsync(world.FinanceUri, financeWriter, "issues_create_issue", """{"projectKey":"WEB","summary":"finance"}""");
+
+        Assert.Equal(HttpStatusCode.Forbidden, stepUp.StatusCode);
+        var challenge = string.Join(", ", stepUp.Headers.WwwAuthenticate.Select(h => h.ToString()));
+        Assert.Contains("error=\"insufficient_scope\", scope=\"mcp:read mcp:write\"", challenge, StringComparison.Ordinal);
+        Assert.Contains("/.well-known/oauth-protected-resource/engineering/mcp\"", challenge, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, audienceDenied.StatusCode);
+        Assert.Contains("audience:finance", await audienceDenied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> CallToolAsync(Uri endpoint, string token, string tool, string arguments)
+    {
+        using var http = new HttpClient();
+        using var initialize = Post(endpoint, token, null, """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"step-up","version":"1"}}}""");
+        using var initialized = await http.SendAsync(initialize);
+        Assert.True(initialized.IsSuccessStatusCode, $"initialize answered {(int)initialized.StatusCode}");
+        var session = initialized.Headers.TryGetValues("Mcp-Session-Id", out var values) ? values.Single() : null;
+        using var call = Post(endpoint, token, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}");
+        return await http.SendAsync(call);
+    }
+
+    private static HttpRequestMessage Post(Uri endpoint, string token, string? session, string body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new("Bearer", token);
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        request.Headers.Add("MCP-Protocol-Version", "2025-06-18");
+        if (session is not null)
+        {
+            request.Headers.Add("Mcp-Session-Id", session);
+        }
+
+        return request;
+    }
 }

@@ -42,6 +42,7 @@ internal static class DevelopmentAuthorizationServer
         services.AddDbContext<AuthorizationStore>(options => options.UseInMemoryDatabase(database).UseOpenIddict());
         services.AddAntiforgery();
         services.AddSingleton<DevelopmentAuthorizationServerMarker>();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, AuthorizationServerCors>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, SigningWithDevelopmentKey>();
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AuthorizationStore>())

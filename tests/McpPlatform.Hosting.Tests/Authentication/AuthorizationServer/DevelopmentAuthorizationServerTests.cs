@@ -50,11 +50,13 @@ public sealed class DevelopmentAuthorizationServerTests : IAsyncLifetime
         Assert.Equal(_server.McpUri.AbsoluteUri, query["resource"]);
         Assert.Equal("mcp:read", query["scope"]);
 
-        // Signed in as the user and group picked on the consent page; only the read tools listed.
+        // Signed in as the user and group picked on the consent page; open_ticket is listed (support may open tickets
+        // once the token has mcp:write), so the client calls it and steps up.
         Assert.Equal("ada", (string?)seen["read"]!["structuredContent"]!["subject"]);
         Assert.Contains(GovernedPolicy.SupportGroup, seen["read"]!["structuredContent"]!["groups"]!.AsArray().Select(g => (string?)g));
         Assert.Contains("whoami", seen["tools"]!.AsArray().Select(t => (string?)t));
-        Assert.DoesNotContain("open_ticket", seen["tools"]!.AsArray().Select(t => (string?)t));
+        Assert.Contains("open_ticket", seen["tools"]!.AsArray().Select(t => (string?)t));
+        Assert.DoesNotContain("mcp:write", ((string?)seen["firstScope"])?.Split(' ') ?? []);
 
         // The refresh token replaced a bad access token.
         Assert.True((bool)seen["refreshed"]!);
@@ -198,6 +200,27 @@ public sealed class DevelopmentAuthorizationServerTests : IAsyncLifetime
         using var response = await browser.AuthorizeAsync(request);
 
         Assert.Equal("invalid_target", (await OAuthBrowser.RefusalAsync(response)).Error);
+    }
+
+    [Fact]
+    public async Task Browser_based_clients_may_call_the_metadata_registration_and_token_endpoints_cross_origin()
+    {
+        using var http = _server.CreateHttpClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/oauth/token");
+        preflight.Headers.Add("Origin", "http://localhost:6274");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var metadata = new HttpRequestMessage(HttpMethod.Get, "/.well-known/oauth-authorization-server");
+        metadata.Headers.Add("Origin", "http://localhost:6274");
+
+        using var preflightAnswer = await http.SendAsync(preflight);
+        using var metadataAnswer = await http.SendAsync(metadata);
+
+        Assert.Equal(HttpStatusCode.NoContent, preflightAnswer.StatusCode);
+        Assert.Equal("*", preflightAnswer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("POST", preflightAnswer.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, metadataAnswer.StatusCode);
+        Assert.Equal("*", metadataAnswer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(metadataAnswer.Headers.Contains("Access-Control-Allow-Credentials"));
     }
 
     [Fact]
