@@ -55,7 +55,7 @@ internal static partial class GeneratedScaffold
             // Audit files and checkpoints go to Azure Files volumes, not to the replica's /tmp.
             Assert.DoesNotContain("/tmp", bicep, StringComparison.Ordinal);
             Assert.Contains("storageType: 'AzureFile'", bicep);
-            Assert.Contains("{ name: 'McpPlatform__Audit__Directory', value: '/mnt/audit/%HOSTNAME%' }", bicep);
+            Assert.Contains("{ name: 'McpPlatform__Audit__Directory', value: '/mnt/audit/{Replica}' }", bicep);
             Assert.Contains("{ volumeName: 'audit', mountPath: '/mnt/audit' }", bicep);
             Assert.Equal(options.Secrets != "keyvault", bicep.Contains("secretRef: 'audit-chain-key'", StringComparison.Ordinal));
             Assert.DoesNotContain("#if", bicep, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ internal static partial class GeneratedScaffold
         Assert.Equal(options.Ci == "github", Exists(".github", "workflows", "ci.yml"));
         Assert.Equal(options.Ci == "azure-pipelines", Exists("azure-pipelines.yml"));
         Assert.Equal(options.Deploy == "kubernetes", Directory.Exists(Path.Combine(directory, "deploy", "kubernetes")));
-        foreach (var manifest in new[] { "deployment.yaml", "service.yaml", "hpa.yaml" })
+        foreach (var manifest in new[] { "deployment.yaml", "service.yaml", "hpa.yaml", "pdb.yaml" })
         {
             Assert.Equal(options.Deploy == "kubernetes", Exists("deploy", "kubernetes", manifest));
         }

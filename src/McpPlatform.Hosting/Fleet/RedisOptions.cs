@@ -24,6 +24,9 @@ public sealed class RedisOptions
     /// <summary>How long a concurrency slot lives if its replica dies before giving it back; longer than the longest call.</summary>
     public TimeSpan SlotLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long an idle stateful session can still be continued on another replica (its handshake kept in Redis).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>How long one Redis command may take before the call counts Redis as unavailable.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -83,6 +83,9 @@ public sealed class PlatformTelemetryTests : IAsyncLifetime
 
     private static async Task<string> CallAsync(RunningServer server, string token, ActivityTraceId traceId, string tool, string arguments)
     {
+        // The client's own span, under the chosen trace: an HttpClient instrumentation listening in this process (another
+        // test's provider) then injects a traceparent of the same trace instead of starting a new one.
+        using var clientSpan = new Activity("test-client").SetParentId(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start();
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, server.McpUri)
         {
@@ -92,7 +95,7 @@ public sealed class PlatformTelemetryTests : IAsyncLifetime
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("MCP-Protocol-Version", "2025-06-18");
-        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        request.Headers.Add("traceparent", $"00-{traceId}-{clientSpan.SpanId}-01");
         using var response = await http.SendAsync(request);
         return await response.Content.ReadAsStringAsync();
     }

@@ -1,3 +1,8 @@
+using McpPlatform.Governance.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Company.McpServer1.Tools;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +12,16 @@ builder.AddMcpPlatform();
 // Application logs through Serilog, configured from the "Serilog" section; drop it to keep ASP.NET Core's logging.
 builder.AddMcpPlatformSerilog();
 builder.Services.AddSingleton<IssueStore>();
+// Traces and metrics: the platform's (auth, policy, data rules, tool, audit), the MCP SDK's, ASP.NET Core's and outgoing
+// HTTP (W3C traceparent to upstreams), exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/observability.md).
+var telemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+    .WithTracing(tracing => tracing.AddSource(PlatformTelemetry.Sources).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+    .WithMetrics(metrics => metrics.AddMeter(PlatformTelemetry.Meters).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    telemetry.UseOtlpExporter();
+}
 
 var app = builder.Build();
 

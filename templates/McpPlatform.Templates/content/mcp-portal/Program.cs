@@ -1,3 +1,9 @@
+using McpPlatform.Governance.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The portal: connects to every upstream under McpPlatform:Portal:Upstreams (Streamable HTTP or a pinned stdio
@@ -6,6 +12,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMcpPortal();
 // Application logs through Serilog, configured from the "Serilog" section; drop it to keep ASP.NET Core's logging.
 builder.AddMcpPlatformSerilog();
+// Traces and metrics: the platform's (auth, policy, data rules, tool, audit), the MCP SDK's, ASP.NET Core's and outgoing
+// HTTP (W3C traceparent to upstreams), exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/observability.md).
+var telemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+    .WithTracing(tracing => tracing.AddSource(PlatformTelemetry.Sources).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+    .WithMetrics(metrics => metrics.AddMeter(PlatformTelemetry.Meters).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    telemetry.UseOtlpExporter();
+}
 
 var app = builder.Build();
 

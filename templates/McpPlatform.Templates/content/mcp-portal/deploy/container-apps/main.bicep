@@ -42,8 +42,19 @@ param checkpointStorageName string = auditStorageName
 param auditChainKey string
 //#endif
 
+@description('The Redis connection string the replicas share limits through (host:6380,ssl=true and its access key); empty: limits stay in each replica (run one). See docs/fleet.md.')
+@secure()
+param redisConfiguration string = ''
+
+// Only with a Redis: its connection string as a secret and the setting that reads it.
+var redisSecrets = empty(redisConfiguration) ? [] : [ { name: 'redis-configuration', value: redisConfiguration } ]
+var redisEnv = empty(redisConfiguration) ? [] : [ { name: 'McpPlatform__Redis__Configuration', secretRef: 'redis-configuration' } ]
+
+@description('The managed environment\'s infrastructure subnet (CIDR), whose ingress forwards requests.')
+param ingressNetwork string = '10.0.0.0/16'
+
 @minValue(1)
-param minReplicas int = 1
+param minReplicas int = 2
 
 @maxValue(30)
 param maxReplicas int = 10
@@ -65,7 +76,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       }
       registries: [ { server: registryServer, identity: identityId } ]
 //#if (Secrets != "keyvault")
-      secrets: [ { name: 'audit-chain-key', value: auditChainKey } ]
+      secrets: concat([ { name: 'audit-chain-key', value: auditChainKey } ], redisSecrets)
+//#else
+      secrets: redisSecrets
 //#endif
     }
     template: {
@@ -74,20 +87,28 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'portal'
           image: image
           resources: { cpu: json('0.5'), memory: '1Gi' }
-          env: [
+          env: concat(redisEnv, [
             { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
             { name: 'McpPlatform__Authentication__Resource', value: resource }
             { name: 'McpPlatform__AllowedHosts__0', value: publicHost }
-            // Audit records outlive the replica: they go to Azure Files, one folder per replica (%HOSTNAME% is
-            // its name), and the signed checkpoints of each chain's head to a second share.
-            { name: 'McpPlatform__Audit__Directory', value: '/mnt/audit/%HOSTNAME%' }
-            { name: 'McpPlatform__Audit__CheckpointDirectory', value: '/mnt/audit-checkpoints/%HOSTNAME%' }
+            // Audit records outlive the replica: they go to Azure Files, one folder and chain per replica ({Replica} is
+            // CONTAINER_APP_REPLICA_NAME), and the signed checkpoints of each chain's head to a second share;
+            // `mcp-platform audit verify /mnt/audit` checks every replica (docs/fleet.md).
+            { name: 'McpPlatform__Audit__Directory', value: '/mnt/audit/{Replica}' }
+            { name: 'McpPlatform__Audit__CheckpointDirectory', value: '/mnt/audit-checkpoints/{Replica}' }
+            // The fleet's shared state: rate limits and Code Mode concurrency count across replicas in Redis.
+            { name: 'McpPlatform__Redis__ReadsWhenUnavailable', value: 'Allow' }
+            // Behind the environment's ingress (Envoy): believe its X-Forwarded-* from the infrastructure subnet.
+            { name: 'McpPlatform__ForwardedHeaders__Enabled', value: 'true' }
+            { name: 'McpPlatform__ForwardedHeaders__KnownNetworks__0', value: ingressNetwork }
+            // Graceful shutdown: in-flight calls get 25 s, then the audit log flushes and checkpoints, within terminationGracePeriodSeconds.
+            { name: 'ASPNETCORE_SHUTDOWNTIMEOUTSECONDS', value: '25' }
 //#if (Secrets != "keyvault")
             { name: 'MCP_SECRET_AUDIT_CHAIN_KEY', secretRef: 'audit-chain-key' }
 //#endif
             // DefaultAzureCredential picks the user-assigned identity by its client id.
             { name: 'AZURE_CLIENT_ID', value: reference(identityId, '2023-01-31').clientId }
-          ]
+          ])
           volumeMounts: [
             { volumeName: 'audit', mountPath: '/mnt/audit' }
             { volumeName: 'audit-checkpoints', mountPath: '/mnt/audit-checkpoints' }
@@ -102,6 +123,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           ]
         }
       ]
+      // SIGTERM to kill: 25 s of draining in-flight calls (ASPNETCORE_SHUTDOWNTIMEOUTSECONDS) plus the audit flush.
+      terminationGracePeriodSeconds: 40
       volumes: [
         { name: 'audit', storageType: 'AzureFile', storageName: auditStorageName }
         { name: 'audit-checkpoints', storageType: 'AzureFile', storageName: checkpointStorageName }
