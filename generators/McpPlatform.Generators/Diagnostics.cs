@@ -119,6 +119,14 @@ namespace McpPlatform.Generators
             "MCPP028", "System.Text.Json attribute has no effect",
             "{0} on '{1}' has no effect on tool arguments and results: generated code reads and writes them as their schema describes, not with JsonSerializer; {2}");
 
+        public static readonly DiagnosticDescriptor UnreadableOpenApiOperations = Error(
+            "MCPP029", "OpenAPI operations cannot be listed",
+            "The build's description of an OpenAPI document cannot be read, so its operations are missing from the manifest: {0}; rebuild (the McpPlatform.Hosting build writes it)");
+
+        public static readonly DiagnosticDescriptor OpenApiToolNameTaken = Error(
+            "MCPP030", "OpenAPI operation named like another tool",
+            "The OpenAPI operation {1} would be the tool '{0}', a name another tool already has; give its document another Namespace in the McpOpenApi item");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

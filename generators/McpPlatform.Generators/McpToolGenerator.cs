@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using McpPlatform.Generators.Emitting;
+using McpPlatform.Generators.Manifest;
 using McpPlatform.Generators.Model;
 using McpPlatform.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -33,6 +34,7 @@ namespace McpPlatform.Generators
             public const string Resources = "McpPlatform.Resources";
             public const string Prompts = "McpPlatform.Prompts";
             public const string Completions = "McpPlatform.Completions";
+            public const string OpenApi = "McpPlatform.OpenApi";
         }
 
         /// <summary>The additional file the governance settings are read from.</summary>
@@ -69,13 +71,22 @@ namespace McpPlatform.Generators
                 .Select(static (configs, _) => ChooseConfig(configs))
                 .WithTrackingName(Steps.Config);
 
+            // The operations of the project's OpenAPI documents, described by the build (McpPlatform.Hosting's CheckMcpOpenApi task).
+            var openApi = context.AdditionalTextsProvider
+                .Where(static text => text.Path.EndsWith(OpenApiTools.FileSuffix, StringComparison.OrdinalIgnoreCase))
+                .Select(static (text, ct) => new OpenApiFileModel(text.Path, text.GetText(ct)?.ToString() ?? string.Empty))
+                .Collect()
+                .Select(static (files, _) => files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(Steps.OpenApi);
+
             var catalog = tools.Collect()
                 .Combine(hostingReferenced)
                 .Combine(server)
                 .Combine(config)
                 .Combine(members)
+                .Combine(openApi)
                 .Select(static (pair, _) => new CatalogModel(
-                    pair.Left.Left.Left.Left.ToEquatableArray(), pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right))
+                    pair.Left.Left.Left.Left.Left.ToEquatableArray(), pair.Left.Left.Left.Left.Right, pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right))
                 .WithTrackingName(Steps.Catalog);
 
             context.RegisterSourceOutput(catalog, static (spc, model) => Emit(spc, model));
@@ -124,13 +135,42 @@ namespace McpPlatform.Generators
 
             var duplicateNames = new HashSet<string>(duplicates.Select(g => g.Key), StringComparer.Ordinal);
             var emitted = model.Tools.Where(t => !t.HasErrors && !duplicateNames.Contains(t.Name)).ToList();
-            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted, model.Server, model.Config, members));
+            var openApiTools = OpenApiOperations(context, model.OpenApi, emitted);
+            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted, model.Server, model.Config, members, openApiTools));
             if (!members.IsEmpty)
             {
                 context.AddSource(ResourceCatalogEmitter.HintName, ResourceCatalogEmitter.Emit(members.Resources, members.Prompts, members.Completions));
             }
         }
 
-        private sealed record CatalogModel(EquatableArray<ToolModel> Tools, bool HostingReferenced, ServerInfo Server, GovernanceConfig Config, MemberSet Members);
+        /// <summary>The OpenAPI operations for the manifest; a file that cannot be read, or an operation named like a [McpTool] tool, is an error.</summary>
+        private static IReadOnlyList<OpenApiTool> OpenApiOperations(SourceProductionContext context, EquatableArray<OpenApiFileModel> files, IReadOnlyList<ToolModel> tools)
+        {
+            var problems = new List<string>();
+            var operations = OpenApiTools.Read(files, problems);
+            foreach (var problem in problems)
+            {
+                context.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.UnreadableOpenApiOperations, null, problem).ToDiagnostic());
+            }
+
+            var toolNames = new HashSet<string>(tools.Select(t => t.Name), StringComparer.Ordinal);
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            var kept = new List<OpenApiTool>();
+            foreach (var operation in operations)
+            {
+                if (toolNames.Contains(operation.Name) || !taken.Add(operation.Name))
+                {
+                    context.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.OpenApiToolNameTaken, null, operation.Name, operation.Method + " " + operation.Path).ToDiagnostic());
+                    continue;
+                }
+
+                kept.Add(operation);
+            }
+
+            return kept;
+        }
+
+        private sealed record CatalogModel(
+            EquatableArray<ToolModel> Tools, bool HostingReferenced, ServerInfo Server, GovernanceConfig Config, MemberSet Members, EquatableArray<OpenApiFileModel> OpenApi);
     }
 }

@@ -35,7 +35,11 @@ public static class McpPlatformEndpointExtensions
             return mcp;
         }
 
-        return new PlatformEndpointConventions([mcp, ProtectedResourceMetadataEndpoint.Map(endpoints)]);
+        // The embedded development authorization server's own pages, when it runs (OpenIddict answers its metadata and tokens).
+        McpPlatform.Hosting.Authentication.AuthorizationServer.DevelopmentAuthorizationServer.Map(endpoints);
+
+        // The path-suffixed metadata of /mcp came with it; the root document is where older clients look.
+        return new PlatformEndpointConventions([mcp, ProtectedResourceMetadataEndpoint.Map(endpoints, options.Path, BearerChallenge.ResourceMetadataPath)]);
     }
 
     /// <summary>
@@ -45,16 +49,18 @@ public static class McpPlatformEndpointExtensions
     internal static IEndpointConventionBuilder MapGovernedMcp(IEndpointRouteBuilder endpoints, string path)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
-        var mcp = endpoints.MapMcp(path);
+        var mcp = endpoints.MapMcp(path).WithMetadata(new McpResourcePath(path));
         var services = endpoints.ServiceProvider;
         var authenticated = IsAuthenticated(services);
         var limitsEnabled = services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled;
 
         // After authentication, before the SDK: the body size limit (HTTP 413), a token with the read
-        // scope, then the caller's request budget (HTTP 429 when spent).
+        // scope, the caller's request budget (HTTP 429 when spent), then a tools/call the token lacks scopes for (HTTP 403).
         mcp.Add(endpoint =>
         {
-            var limited = CallerRequestLimiter.Wrap(endpoint.RequestDelegate!, limitsEnabled);
+            // Scope step-up only where a token and policy decide (ScopeStepUp): HTTP 403 insufficient_scope before the SDK.
+            var sdk = authenticated ? ScopeStepUp.Wrap(endpoint.RequestDelegate!, services) : endpoint.RequestDelegate!;
+            var limited = CallerRequestLimiter.Wrap(sdk, limitsEnabled);
             var gated = authenticated ? CallerGate.Wrap(limited, services) : limited;
             endpoint.RequestDelegate = RequestBodyLimit.Wrap(gated, options.MaxRequestBodyBytes);
         });
@@ -62,6 +68,9 @@ public static class McpPlatformEndpointExtensions
         {
             // The platform's scheme by name: the app's default scheme and fallback policy stay the app's.
             mcp.RequireAuthorization(McpPlatformAuthenticationDefaults.AuthorizationPolicy);
+
+            // RFC 9728: the metadata of the resource https://host/a/mcp is at https://host/.well-known/oauth-protected-resource/a/mcp.
+            return new PlatformEndpointConventions([mcp, ProtectedResourceMetadataEndpoint.Map(endpoints, path, BearerChallenge.MetadataPathFor(path))]);
         }
 
         return mcp;

@@ -50,7 +50,7 @@ public static class McpPlatformServiceExtensions
         builder.Services.AddSingleton<IValidateOptions<McpPlatformOptions>, ForwardedHeadersSettingsValidator>();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddTransient<IStartupFilter, PlatformStartupFilter>();
-        PlatformAuthentication.Add(builder.Services, builder.Configuration);
+        PlatformAuthentication.Add(builder.Services, builder.Configuration, builder.Environment);
         PlatformGovernance.Add(builder.Services, builder.Configuration);
         PlatformAudit.Add(builder.Services, builder.Configuration);
         PlatformSecrets.Add(builder.Services, builder.Configuration);

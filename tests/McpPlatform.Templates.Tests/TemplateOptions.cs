@@ -48,6 +48,9 @@ public sealed record TemplateOptions(string IdentityProvider, string Secrets, bo
 
     public string WriteScope => IdentityProvider == "entra" ? "Mcp.Write" : "mcp:write";
 
+    /// <summary><c>--openapi</c>: a document path relative to the project, or <c>none</c> (the default, not passed).</summary>
+    public string OpenApi { get; init; } = "none";
+
     public string[] Arguments() =>
     [
         "--identity-provider", IdentityProvider,
@@ -55,6 +58,7 @@ public sealed record TemplateOptions(string IdentityProvider, string Secrets, bo
         "--code-mode", CodeMode ? "true" : "false",
         "--ci", Ci,
         "--deploy", Deploy,
+        .. OpenApi == "none" ? Array.Empty<string>() : ["--openapi", OpenApi],
     ];
 
     /// <summary>A short folder name for the combination.</summary>

@@ -17,7 +17,27 @@ public static class BenchServers
     /// file there and data-loss rules scan arguments and results; without, both are off.
     /// <paramref name="dlp"/> switches the data-loss rules on or off on their own (the ablation run).
     /// </summary>
-    public static Task<WebApplication> StartGovernedAsync(string? keyFile, string? auditFolder = null, bool? dlp = null)
+    public static Task<WebApplication> StartGovernedAsync(string? keyFile, string? auditFolder = null, bool? dlp = null) =>
+        StartGovernedAsync(keyFile, auditFolder, dlp, configure: null);
+
+    /// <summary>
+    /// The fleet comparison: auth + policy with the caller limits on (set high enough that the load never hits them), in
+    /// process or, with <paramref name="redis"/>, shared through that Redis.
+    /// </summary>
+    public static Task<WebApplication> StartLimitedAsync(string keyFile, string? redis) =>
+        StartGovernedAsync(keyFile, auditFolder: null, dlp: null, configure: configuration =>
+        {
+            configuration["McpPlatform:RateLimits:Enabled"] = "true";
+            configuration["McpPlatform:RateLimits:PerCaller:TokenLimit"] = "100000000";
+            configuration["McpPlatform:RateLimits:PerCaller:TokensPerPeriod"] = "100000000";
+            configuration["McpPlatform:RateLimits:PerTool:TokenLimit"] = "100000000";
+            configuration["McpPlatform:RateLimits:PerTool:TokensPerPeriod"] = "100000000";
+            configuration["McpPlatform:RateLimits:ConcurrentCallsPerCaller"] = "1000";
+            configuration["McpPlatform:Redis:Configuration"] = redis;
+            configuration["McpPlatform:Redis:KeyPrefix"] = $"bench-{Guid.NewGuid():N}:";
+        });
+
+    private static Task<WebApplication> StartGovernedAsync(string? keyFile, string? auditFolder, bool? dlp, Action<IConfiguration>? configure)
     {
         var builder = CreateBuilder();
         builder.Configuration["McpPlatform:Authentication:Enabled"] = keyFile is null ? "false" : "true";
@@ -27,6 +47,7 @@ public static class BenchServers
         builder.Configuration["McpPlatform:Audit:Directory"] = auditFolder;
         builder.Configuration["McpPlatform:Audit:Console"] = "false";
         builder.Configuration["McpPlatform:Dlp:Enabled"] = dlp ?? auditFolder is not null ? "true" : "false";
+        configure?.Invoke(builder.Configuration);
         builder.AddMcpPlatform(options => options.SessionMode = McpSessionMode.Stateless);
         var app = builder.Build();
         app.MapMcpPlatform();

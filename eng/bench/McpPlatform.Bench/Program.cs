@@ -6,11 +6,17 @@ using McpPlatform.Bench;
 // off; with JWT validation + policy; and with audit log + data-loss rules on top.
 // --ablation: auth+policy against + audit only, + DLP only and + both, to see which costs what.
 // --micro: the audit writer's and the data-loss scans' cost per operation, without HTTP.
+// --fleet: one replica with the caller limits in process vs shared through a real redis-server (FleetBench).
 // --micro-dlp: the data-loss scans alone on typical results (prose, non-ASCII, JSON), without HTTP.
 if (args.Contains("--micro-dlp"))
 {
     DlpMicroBench.Run(ArgInt("--operations", 20_000));
     return 0;
+}
+
+if (args.Contains("--fleet"))
+{
+    return await FleetBench.RunAsync(ArgInt("--requests", 3000), ArgInt("--workers", 8), ArgInt("--rounds", 6));
 }
 
 if (args.Contains("--micro"))

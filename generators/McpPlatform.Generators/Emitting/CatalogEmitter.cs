@@ -20,11 +20,13 @@ namespace McpPlatform.Generators.Emitting
         /// <summary>The AssemblyMetadata key the manifest is stored under (read by the build task).</summary>
         public const string ManifestMetadataKey = "McpPlatform.Manifest";
 
-        public static string Emit(IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, EmittedMembers members)
+        public static string Emit(
+            IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, EmittedMembers members, IReadOnlyList<OpenApiTool>? openApiTools = null)
         {
             var ordered = tools.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-            var codeModeNames = CodeModeNames.Assign(ordered.Select(t => t.Name));
-            var manifest = ManifestBuilder.Build(ordered, server, config, codeModeNames, members);
+            var operations = openApiTools ?? Array.Empty<OpenApiTool>();
+            var codeModeNames = CodeModeNames.Assign(ordered.Select(t => t.Name).Concat(operations.Select(o => o.Name)));
+            var manifest = ManifestBuilder.Build(ordered, server, config, codeModeNames, members, operations);
             var objects = ordered.SelectMany(t => t.Objects).GroupBy(o => o.Key, StringComparer.Ordinal).Select(g => g.First());
             var codecs = new CodecEmitter(objects);
             var code = new CodeWriter();

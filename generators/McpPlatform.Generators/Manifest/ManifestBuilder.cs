@@ -20,7 +20,12 @@ namespace McpPlatform.Generators.Manifest
         public const int FormatVersion = 1;
 
         public static GovernanceManifest Build(
-            IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, IReadOnlyDictionary<string, string> codeModeNames, EmittedMembers? members = null)
+            IReadOnlyList<ToolModel> tools,
+            ServerInfo server,
+            GovernanceConfig config,
+            IReadOnlyDictionary<string, string> codeModeNames,
+            EmittedMembers? members = null,
+            IReadOnlyList<OpenApiTool>? openApiTools = null)
         {
             var expanded = new HashSet<JsonValue>();
             var document = JsonValue.Object()
@@ -31,9 +36,12 @@ namespace McpPlatform.Generators.Manifest
                     .Add("default", JsonValue.String(config.CodeMode.Default)))
                 .Add("governance", GovernanceSection.Build(config, expanded));
 
+            // Generated tools and OpenAPI operations in one list, sorted by name: a reviewer reads one tool surface.
             var toolValues = tools
+                .Select(t => (t.Name, Value: Tool(t, config, codeModeNames[t.Name])))
+                .Concat((openApiTools ?? Array.Empty<OpenApiTool>()).Select(o => (o.Name, Value: OpenApiTools.ToManifest(o, config, codeModeNames[o.Name]))))
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
-                .Select(t => Tool(t, config, codeModeNames[t.Name]))
+                .Select(t => t.Value)
                 .ToList();
             var toolArray = JsonValue.Array(toolValues);
             document.Add("tools", toolArray);

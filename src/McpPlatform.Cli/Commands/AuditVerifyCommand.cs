@@ -38,7 +38,8 @@ internal sealed class AuditVerifyCommand : Command
     private readonly Argument<string[]> _files = new("FILE")
     {
         Description = "The audit files, oldest first. A shell glob such as audit/*.clef sorts Serilog's rolling names "
-            + "(audit-20261125.clef, audit-20261125_001.clef, ...) chronologically when run with LC_ALL=C.",
+            + "(audit-20261125.clef, audit-20261125_001.clef, ...) chronologically when run with LC_ALL=C. "
+            + "Or one FOLDER of a fleet: every replica's sub-folder (and files directly in it) is verified as its own set of chains, with its own checkpoints.",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -115,6 +116,10 @@ internal sealed class AuditVerifyCommand : Command
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
         var files = parseResult.GetRequiredValue(_files);
+        if (files is [var only] && Directory.Exists(only))
+        {
+            return await VerifyFleetAsync(parseResult, only, cancellationToken);
+        }
 
         var usageErrors = files.Select(CheckFile).OfType<string>().ToList();
         if (usageErrors.Count > 0)
@@ -179,11 +184,91 @@ internal sealed class AuditVerifyCommand : Command
         return result.Ok && unkeyedAccepted ? ExitCodes.Success : ExitCodes.Failure;
     }
 
+    // One folder of a fleet: each replica's files are their own set (own chains, own checkpoints); every set must be intact.
+    private async Task<int> VerifyFleetAsync(ParseResult parseResult, string folder, CancellationToken cancellationToken)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        var replicas = AuditFleetFolder.Find(folder);
+        if (replicas.Count == 0)
+        {
+            error.WriteLine($"error: '{folder}' holds no audit files (*.clef), directly or in a replica's sub-folder.");
+            return ExitCodes.Usage;
+        }
+
+        AuditChainKey? key;
+        try
+        {
+            (key, _) = await AuditKeySource.ResolveAsync(
+                parseResult.GetValue(_keyFile), parseResult.GetValue(_vaultUri), parseResult.GetValue(_store), parseResult.GetRequiredValue(_keySecret), cancellationToken);
+        }
+        catch (AuditKeyException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var results = new List<(ReplicaFiles Replica, AuditVerification Result)>();
+        foreach (var replica in replicas)
+        {
+            try
+            {
+                results.Add((replica, AuditVerifier.Verify(replica.Files, new AuditVerifyOptions(key, replica.Checkpoints, parseResult.GetValue(_allowTruncatedStart)), cancellationToken)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: cannot read the audit files of replica {replica.Replica}: {e.Message}");
+                return ExitCodes.Failure;
+            }
+        }
+
+        if (results.FirstOrDefault(r => r.Result.FirstProblem?.Kind == AuditProblemKinds.KeyRequired) is { Result.FirstProblem: { } keyProblem })
+        {
+            error.WriteLine($"error: {keyProblem.File}: {keyProblem.Message}; give it with --key-file FILE, "
+                + $"${AuditKeySource.EnvironmentVariable} or --store DIR (secret '{parseResult.GetRequiredValue(_keySecret)}').");
+            return ExitCodes.Usage;
+        }
+
+        var allowUnkeyed = parseResult.GetValue(_allowUnkeyed);
+        bool Passed(AuditVerification result) => result.Ok && (result.UnkeyedRecords == 0 || allowUnkeyed);
+        if (parseResult.GetValue(_json))
+        {
+            var replicasJson = new JsonArray();
+            foreach (var (replica, result) in results)
+            {
+                var entry = ToJson(result, result.UnkeyedRecords == 0 || allowUnkeyed);
+                entry["replica"] = replica.Replica;
+                replicasJson.Add(entry);
+            }
+
+            output.WriteLine(new JsonObject
+            {
+                ["ok"] = results.All(r => Passed(r.Result)),
+                ["replicas"] = replicasJson,
+            }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+        else
+        {
+            foreach (var (replica, result) in results)
+            {
+                output.Write($"replica {replica.Replica}: ");
+                WriteSummary(output, result, replica.Checkpoints, result.UnkeyedRecords == 0 || allowUnkeyed);
+            }
+
+            var failed = results.Count(r => !Passed(r.Result));
+            output.WriteLine(failed == 0
+                ? $"OK: {Count(results.Count, "replica")}, {Count(results.Sum(r => r.Result.Records), "record")}, every chain intact"
+                : $"FAILED: {failed} of {Count(results.Count, "replica")} not intact ({string.Join(", ", results.Where(r => !Passed(r.Result)).Select(r => r.Replica.Replica))})");
+        }
+
+        return results.All(r => Passed(r.Result)) ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
     private static string? CheckFile(string path)
     {
         if (Directory.Exists(path))
         {
-            return $"'{path}' is a directory; pass the audit files in it, e.g. {Path.Combine(path, "*.clef")}.";
+            return $"'{path}' is a directory; pass the audit files in it, e.g. {Path.Combine(path, "*.clef")}, or the folder alone to verify every replica in it.";
         }
 
         if (!File.Exists(path))

@@ -40,6 +40,7 @@ internal static class AuditFieldMap
     private static readonly int CodeSha256 = IndexOf(AuditFields.CodeSha256);
     private static readonly int Upstream = IndexOf(AuditFields.Upstream);
     private static readonly int UpstreamMs = IndexOf(AuditFields.UpstreamMs);
+    private static readonly int Replica = IndexOf(AuditFields.Replica);
 
     /// <summary>How many of the filled <paramref name="values"/> the hash covers: all when a field hashed only when present is set.</summary>
     public static int HashedLength(ReadOnlySpan<object?> values)
@@ -91,6 +92,7 @@ internal static class AuditFieldMap
         values[CodeSha256] = record.CodeSha256;
         values[Upstream] = record.Upstream;
         values[UpstreamMs] = record.UpstreamMs;
+        values[Replica] = server.Replica;
 
         for (var i = 0; i < values.Length; i++)
         {

@@ -121,6 +121,9 @@ public static class AuditFields
     /// </summary>
     public const string Hash = "Hash";
 
+    /// <summary>The replica (pod) that wrote the record: each replica of a fleet keeps its own chain (hashed when present).</summary>
+    public const string Replica = "Replica";
+
     /// <summary>
     /// The fields covered by <see cref="Hash"/>, in canonical order. Changing this list, or the order,
     /// makes every existing audit file fail verification: bump <see cref="SchemaVersion"/> instead.
@@ -138,7 +141,7 @@ public static class AuditFields
     /// with none of them hashes exactly as before they existed, so earlier records and files keep verifying.
     /// Only in the current schema (<see cref="SchemaVersion"/>).
     /// </summary>
-    public static IReadOnlyList<string> HashedWhenPresent { get; } = Array.AsReadOnly(new[] { Upstream, UpstreamMs });
+    public static IReadOnlyList<string> HashedWhenPresent { get; } = Array.AsReadOnly(new[] { Upstream, UpstreamMs, Replica });
 
     /// <summary>The fields the earlier <see cref="UnkeyedSchemaVersion"/> form hashed: <see cref="Hashed"/> before the Code Mode script fields.</summary>
     public static IReadOnlyList<string> UnkeyedHashed { get; } = Array.AsReadOnly(Hashed.Take(Hashed.Count - 2).ToArray());

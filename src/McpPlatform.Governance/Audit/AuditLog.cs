@@ -96,6 +96,7 @@ public sealed partial class AuditLog : IAsyncDisposable
         _checkpoints = checkpoints;
         _opening = OpeningAfterStart(checkpoints, key);
         _writer = Task.Run(WriteAllAsync);
+        Telemetry.PlatformTelemetry.ObserveAuditQueue(this, () => Capacity - _room.CurrentCount);
         if (checkpoints is not null)
         {
             // A marker in the queue, so the writer thread (the only one that knows the head) takes the checkpoint.
@@ -160,6 +161,7 @@ public sealed partial class AuditLog : IAsyncDisposable
             await _checkpointTimer.DisposeAsync().ConfigureAwait(false);
         }
 
+        Telemetry.PlatformTelemetry.StopObservingAuditQueue(this);
         _queue.Writer.TryComplete();
         _urgent.Release();
         await _writer.ConfigureAwait(false);
@@ -201,6 +203,18 @@ public sealed partial class AuditLog : IAsyncDisposable
     /// in one write, and only then reported written. Returns the number of entries taken.
     /// </summary>
     private int WriteBatch(ChannelReader<Entry> reader, Batch batch)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var taken = WriteBatchCore(reader, batch);
+        if (taken > 0)
+        {
+            Telemetry.PlatformTelemetry.AuditWriteDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+
+        return taken;
+    }
+
+    private int WriteBatchCore(ChannelReader<Entry> reader, Batch batch)
     {
         var records = 0;
         var taken = 0;
@@ -447,4 +461,4 @@ public sealed class AuditUnavailableException(Exception inner)
 }
 
 /// <summary>Who wrote the records: server name and version, and the hash of its tool surface.</summary>
-internal sealed record AuditServerInfo(string Name, string Version, string ManifestHash);
+internal sealed record AuditServerInfo(string Name, string Version, string ManifestHash, string? Replica = null);

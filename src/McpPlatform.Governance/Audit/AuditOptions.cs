@@ -18,10 +18,24 @@ public sealed class AuditOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Folder of the embedded default file sink, relative to the content root; <c>%VARIABLE%</c>s are expanded, so
-    /// replicas on one shared volume can each write their own folder, e.g. <c>/var/audit/%HOSTNAME%</c>.
+    /// Folder of the embedded default file sink, relative to the content root; <c>%VARIABLE%</c>s are expanded and
+    /// <c>{Replica}</c> becomes this replica's id (<see cref="ReplicaId"/>), so replicas on one shared volume each write
+    /// their own folder and chain, e.g. <c>/var/audit/{Replica}</c> (what <c>mcp-platform audit verify FOLDER</c> reads).
     /// </summary>
     public string Directory { get; set; } = "audit";
+
+    /// <summary>The placeholder in <see cref="Directory"/> and <see cref="CheckpointDirectory"/> that becomes the replica id.</summary>
+    public const string ReplicaPlaceholder = "{Replica}";
+
+    /// <summary>
+    /// This replica's name in every audit record (field <c>Replica</c>) and in <see cref="ReplicaPlaceholder"/>. Empty: the
+    /// pod or replica name the platform runs under (<c>POD_NAME</c>, <c>CONTAINER_APP_REPLICA_NAME</c>), else <c>HOSTNAME</c>,
+    /// else the machine name.
+    /// </summary>
+    public string? ReplicaId { get; set; }
+
+    /// <summary><see cref="ReplicaId"/>, or the name found in the environment when it is empty.</summary>
+    public string Replica => AuditReplica.Resolve(ReplicaId);
 
     /// <summary>Whether the embedded default also writes a one-line summary per record to the console.</summary>
     public bool Console { get; set; } = true;
@@ -90,5 +104,9 @@ public sealed class AuditOptions
 
     /// <summary>The audit folder: <see cref="Directory"/> with environment variables expanded, under <paramref name="contentRoot"/> when relative.</summary>
     public string FolderUnder(string contentRoot) =>
-        Path.Combine(contentRoot, Environment.ExpandEnvironmentVariables(Directory));
+        Path.Combine(contentRoot, ExpandFolder(Directory));
+
+    /// <summary><paramref name="folder"/> with <c>%VARIABLE%</c>s expanded and <see cref="ReplicaPlaceholder"/> replaced by the replica id (as a safe folder name).</summary>
+    public string ExpandFolder(string folder) =>
+        Environment.ExpandEnvironmentVariables(folder).Replace(ReplicaPlaceholder, AuditReplica.FolderName(Replica), StringComparison.Ordinal);
 }

@@ -55,6 +55,33 @@ public sealed class ResourceServerOptions
 
     /// <summary>The local development issuer trusted in Development.</summary>
     public DevelopmentIssuerOptions DevelopmentIssuer { get; set; } = new();
+
+    /// <summary>The embedded OAuth authorization server that signs in with the development issuer's key.</summary>
+    public DevelopmentAuthorizationServerOptions DevelopmentAuthorizationServer { get; set; } = new();
+}
+
+/// <summary>
+/// The embedded development authorization server (OAuth 2.1: authorization code + PKCE, dynamic client registration,
+/// refresh tokens, a sign-in and consent page), which issues the development issuer's kind of token so clients sign in
+/// by themselves. On by default wherever the development issuer is trusted; outside Development only when
+/// <see cref="AllowOutsideDevelopment"/> says so and <see cref="Issuer"/> names it.
+/// </summary>
+public sealed class DevelopmentAuthorizationServerOptions
+{
+    /// <summary>Host it; defaults to on when the development issuer is trusted (Development without an <c>Authority</c>).</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>
+    /// Its issuer URL (the <c>issuer</c> of its metadata and the <c>iss</c> of its tokens), e.g. <c>https://mcp.test.example.com/</c>.
+    /// Default in Development: this server's origin as the request names it. Required outside Development.
+    /// </summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>Must be true, with <see cref="Issuer"/> set, to host it outside Development (a shared test environment).</summary>
+    public bool AllowOutsideDevelopment { get; set; }
+
+    /// <summary>The most clients dynamic registration keeps (they live in memory until the server stops). Default 200.</summary>
+    public int MaxRegisteredClients { get; set; } = 200;
 }
 
 /// <summary>Token claim names read into <see cref="CallerIdentity"/>; the first present wins for single values.</summary>

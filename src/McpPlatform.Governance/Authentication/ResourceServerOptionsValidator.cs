@@ -50,6 +50,7 @@ internal sealed class ResourceServerOptionsValidator(IHostEnvironment environmen
             failures.Add($"{Section}:Resource must be this server's absolute MCP URL without a fragment, e.g. https://mcp.example.com/mcp (got '{resource}').");
         }
 
+        CheckAuthorizationServer(options, failures);
         if (!environment.IsDevelopment())
         {
             CheckProduction(options, failures);
@@ -67,12 +68,21 @@ internal sealed class ResourceServerOptionsValidator(IHostEnvironment environmen
             return;
         }
 
-        if (options.DevelopmentIssuer.Enabled == true)
+        var server = options.DevelopmentAuthorizationServer;
+        if (server.Enabled == true && !(server.AllowOutsideDevelopment && !string.IsNullOrEmpty(server.Issuer)))
+        {
+            failures.Add($"{Section}:DevelopmentAuthorizationServer:Enabled=true is only allowed in Development; {where} it also needs "
+                + $"{Section}:DevelopmentAuthorizationServer:AllowOutsideDevelopment=true and its Issuer named (a shared test environment, never production).");
+        }
+
+        // The embedded authorization server, explicitly allowed here, signs with the development key: the issuer comes with it.
+        var embedded = server.Enabled == true && server.AllowOutsideDevelopment && !string.IsNullOrEmpty(server.Issuer);
+        if (options.DevelopmentIssuer.Enabled == true && !embedded)
         {
             failures.Add($"{Section}:DevelopmentIssuer is only allowed in Development; {where} configure {Section}:Authority with your identity provider.");
         }
 
-        if (string.IsNullOrEmpty(options.Authority))
+        if (string.IsNullOrEmpty(options.Authority) && !embedded)
         {
             failures.Add($"{Section}:Authority is required {where}: the URL of your identity provider's issuer (see the README for Entra ID, Okta, Auth0, Keycloak, Cloudflare Access).");
         }
@@ -80,6 +90,26 @@ internal sealed class ResourceServerOptionsValidator(IHostEnvironment environmen
         if (string.IsNullOrEmpty(options.Resource))
         {
             failures.Add($"{Section}:Resource is required {where}: this server's public MCP URL, which tokens must name as their audience.");
+        }
+    }
+
+    private static void CheckAuthorizationServer(ResourceServerOptions options, List<string> failures)
+    {
+        var server = options.DevelopmentAuthorizationServer;
+        if (server.Issuer is { Length: > 0 } issuer
+            && (!Uri.TryCreate(issuer, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Query.Length > 0 || uri.Fragment.Length > 0))
+        {
+            failures.Add($"{Section}:DevelopmentAuthorizationServer:Issuer must be an absolute http(s) URL without query or fragment (got '{issuer}').");
+        }
+
+        if (server.Enabled == true && !string.IsNullOrEmpty(options.Authority))
+        {
+            failures.Add($"{Section}: set either Authority or DevelopmentAuthorizationServer:Enabled=true, not both (the embedded server signs with the development key).");
+        }
+
+        if (server.MaxRegisteredClients is < 1 or > 100_000)
+        {
+            failures.Add($"{Section}:DevelopmentAuthorizationServer:MaxRegisteredClients must be between 1 and 100000 (got {server.MaxRegisteredClients}).");
         }
     }
 

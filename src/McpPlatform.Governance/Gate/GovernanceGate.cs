@@ -4,6 +4,7 @@ using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Dlp;
 using McpPlatform.Governance.Policy;
 using McpPlatform.Governance.RateLimiting;
+using McpPlatform.Governance.Telemetry;
 using McpPlatform.Governance.Tools;
 
 namespace McpPlatform.Governance.Gate;
@@ -101,8 +102,35 @@ public sealed class GovernanceGate(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(tool);
-        var decision = Decide(caller, tool);
-        var inspected = dlp.InspectArguments(tool, arguments);
+        using var span = PlatformTelemetry.Start("gate");
+        span?.SetTag(GateTelemetry.ToolTag, tool.Name);
+        var outcome = await AdmitCoreAsync(caller, tool, arguments, record, cancellationToken).ConfigureAwait(false);
+        GateTelemetry.Admitted(span, tool, outcome);
+        return outcome;
+    }
+
+    private async ValueTask<GateOutcome> AdmitCoreAsync(
+        CallerIdentity caller,
+        McpToolDescriptor tool,
+        IDictionary<string, JsonElement>? arguments,
+        AuditRecord? record,
+        CancellationToken cancellationToken)
+    {
+        PolicyDecision decision;
+        using (var policySpan = PlatformTelemetry.Start("policy"))
+        {
+            decision = Decide(caller, tool);
+            policySpan?.SetTag(GateTelemetry.RuleTag, decision.Rule);
+            policySpan?.SetTag(GateTelemetry.DecisionTag, decision.Allowed ? AuditDecisions.Allowed : AuditDecisions.Denied);
+        }
+
+        DlpArgumentsResult inspected;
+        using (var dlpSpan = PlatformTelemetry.Start("dlp.arguments"))
+        {
+            inspected = dlp.InspectArguments(tool, arguments);
+            GateTelemetry.DataRulesFired(dlpSpan, inspected.FiredRules, "arguments", inspected.IsBlocked ? inspected.Rule : null);
+        }
+
         if (record is not null)
         {
             record.Tool = tool.Name;
@@ -124,6 +152,8 @@ public sealed class GovernanceGate(
 
         RateLimitLease? toolLease = null;
         RateLimitLease? concurrencyLease = null;
+        using var limitSpan = limits.Enabled ? PlatformTelemetry.Start("limits") : null;
+        limitSpan?.SetTag("mcpplatform.limits.shared", limits.IsShared);
         if (limits.Enabled)
         {
             // With limits shared by a fleet, an unreachable store refuses governed calls (fail closed); reads follow its setting.
@@ -155,6 +185,7 @@ public sealed class GovernanceGate(
         {
             try
             {
+                using var auditSpan = PlatformTelemetry.Start("audit.intent");
                 await audit.WriteAsync(record.AsIntent(), durable: true, cancellationToken).ConfigureAwait(false);
             }
             catch (AuditUnavailableException failure)

@@ -113,6 +113,12 @@ public enum ManifestChangeKind
     /// is not the approved one, or the tool now comes from another upstream, or from an upstream at all.
     /// </summary>
     UpstreamChanged,
+
+    /// <summary>
+    /// An OpenAPI document changed (server-wide, with what it adds, removes and widens), or a tool now calls another
+    /// HTTP operation, or became or stopped being one.
+    /// </summary>
+    OpenApiChanged,
 }
 
 /// <summary>What a <see cref="ManifestChange"/> concerns.</summary>
@@ -159,6 +165,9 @@ public sealed record ManifestChange(ManifestChangeKind Kind, string? Tool, Manif
 
     /// <summary>The namespace of the portal upstream the tool comes from (now, or before it was removed); null for a server's own tools.</summary>
     public string? Upstream { get; init; }
+
+    /// <summary>The namespace of the OpenAPI document the change concerns; null when it concerns none.</summary>
+    public string? OpenApi { get; init; }
 
     /// <summary>The kind as used in JSON output, e.g. <c>access-widened</c>.</summary>
     public string KindName => ManifestChangeNames.Kind(Kind);

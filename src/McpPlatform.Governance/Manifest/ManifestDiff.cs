@@ -61,6 +61,7 @@ public sealed class ManifestDiff
         var changes = new List<ManifestChange>();
         CompareServer(approved, current, changes);
         GovernanceChanges.Compare(approved, current, changes);
+        OpenApiChanges.CompareDocuments(approved, current, changes);
 
         var names = approved.Tools.Select(t => t.Name).Union(current.Tools.Select(t => t.Name)).Order(StringComparer.Ordinal);
         foreach (var name in names)

@@ -82,6 +82,9 @@ public sealed class ManifestTool
     /// <summary>The JSON schema of the structured result, when the tool declares one.</summary>
     public JsonElement? OutputSchema { get; init; }
 
+    /// <summary><c>sha256:</c> hash of the canonical form of <see cref="OutputSchema"/> (verified on load); recorded for OpenAPI operations only.</summary>
+    public string? OutputSchemaHash { get; init; }
+
     /// <summary>The names of the secrets the tool receives, sorted.</summary>
     public required IReadOnlyList<string> Secrets { get; init; }
 
@@ -96,6 +99,9 @@ public sealed class ManifestTool
 
     /// <summary>Where a portal's tool comes from and the upstream definition that was approved; null for the server's own tools.</summary>
     public ManifestUpstream? Upstream { get; init; }
+
+    /// <summary>The OpenAPI operation the tool is and the document it was read from; null for every other tool.</summary>
+    public ManifestOpenApi? OpenApi { get; init; }
 
     /// <summary>The lower-case access name used in the manifest: <c>read</c>, <c>write</c> or <c>destructive</c>.</summary>
     public string AccessName => ManifestNames.Access(Access);

@@ -156,7 +156,7 @@ internal sealed partial class ManifestPinning(
 
         if (string.Equals(approved.Manifest.Hash, compiledHash, StringComparison.Ordinal))
         {
-            return (approved, null);
+            return ServedOperationsDiffer() is { } operations ? (null, operations) : (approved, null);
         }
 
         var compiled = effective.Compiled;
@@ -168,6 +168,30 @@ internal sealed partial class ManifestPinning(
         return (null, differences.Count == 0
             ? summary
             : summary + Environment.NewLine + string.Join(Environment.NewLine, differences.Select(d => "  " + d)));
+    }
+
+    /// <summary>
+    /// The served OpenAPI operations must be the ones the compiled (and approved) manifest lists: the document is read at
+    /// start-up and the access overrides come from the configuration, so either may differ from what the build read.
+    /// </summary>
+    private string? ServedOperationsDiffer()
+    {
+        if (!catalog.Any(t => t.Origin == ToolOrigin.OpenApi))
+        {
+            return null;
+        }
+
+        if (effective.Compiled is not { } compiled)
+        {
+            return "The server serves OpenAPI operations, but the compiled manifest cannot be found in the tools' assemblies to compare them with.";
+        }
+
+        var differences = OpenApiSurface.Differences(compiled, catalog, effective.SourceOf);
+        return differences.Count == 0
+            ? null
+            : "The OpenAPI operations this server would serve are not the ones in its compiled and approved manifest:"
+                + Environment.NewLine + string.Join(Environment.NewLine, differences.Select(d => "  " + d))
+                + Environment.NewLine + "Rebuild with the document and access overrides the server runs with (or remove the override at the source named above).";
     }
 
     private List<string> ApprovedPathCandidates()

@@ -14,7 +14,8 @@ internal static class ManifestReader
     private static readonly string[] ToolMembers =
     [
         "name", "title", "description", "toolSet", "access", "annotations", "requiredScopes", "grantedBy", "inputSchema",
-        "inputSchemaHash", "outputSchema", "secrets", "dataRules", "codeMode", ManifestUpstream.MemberName,
+        "inputSchemaHash", "outputSchema", "outputSchemaHash", "secrets", "dataRules", "codeMode", ManifestUpstream.MemberName,
+        ManifestOpenApi.MemberName,
     ];
 
     private static readonly string[] DataRuleMembers = ["name", "arguments", "results"];
@@ -127,6 +128,8 @@ internal static class ManifestReader
             outputSchema = output.Clone();
         }
 
+        var outputHash = ReadOutputSchemaHash(tool, path, outputSchema, reader);
+
         return new ManifestTool
         {
             Name = reader.String(tool, path, "name"),
@@ -139,11 +142,13 @@ internal static class ManifestReader
             InputSchema = inputSchema.Clone(),
             InputSchemaHash = inputHash,
             OutputSchema = outputSchema,
+            OutputSchemaHash = outputHash,
             Secrets = reader.SortedStrings(tool, path, "secrets", optional: false),
             DataRules = ReadDataRules(tool, path, reader),
             CodeMode = ReadToolCodeMode(tool, path, reader),
             Annotations = ReadAnnotations(tool, path, reader),
             Upstream = ReadUpstream(tool, path, reader),
+            OpenApi = ReadOpenApi(tool, path, reader),
         };
     }
 
@@ -195,6 +200,61 @@ internal static class ManifestReader
         }
 
         return new ManifestUpstream(reader.String(upstream, upstreamPath, "namespace"), reader.String(upstream, upstreamPath, "tool"), hash);
+    }
+
+    // Optional (OpenAPI operations record it): verified like inputSchemaHash, and only beside an outputSchema.
+    private static string? ReadOutputSchemaHash(JsonElement tool, string path, JsonElement? outputSchema, ManifestFieldReader reader)
+    {
+        if (!tool.TryGetProperty("outputSchemaHash", out _))
+        {
+            return null;
+        }
+
+        var hashPath = JsonLineMap.Join(path, "outputSchemaHash");
+        var hash = reader.String(tool, path, "outputSchemaHash");
+        if (outputSchema is not { } schema)
+        {
+            throw reader.Error(hashPath, "an outputSchemaHash needs an outputSchema");
+        }
+
+        if (!CanonicalJson.IsHash(hash))
+        {
+            throw reader.Error(hashPath, "expected sha256: followed by 64 lowercase hex digits");
+        }
+
+        var actual = Hash(schema, JsonLineMap.Join(path, "outputSchema"), reader, omitHash: false);
+        if (!string.Equals(actual, hash, StringComparison.Ordinal))
+        {
+            throw reader.Tampered(hashPath, $"does not match outputSchema (the file says {hash}, the schema hashes to {actual}); "
+                + "the manifest was edited after it was generated. Rebuild the project to regenerate it.");
+        }
+
+        return hash;
+    }
+
+    // Optional: only an OpenAPI document's operations have it, and a manifest without the section hashes as before.
+    private static ManifestOpenApi? ReadOpenApi(JsonElement tool, string path, ManifestFieldReader reader)
+    {
+        if (!tool.TryGetProperty(ManifestOpenApi.MemberName, out var section))
+        {
+            return null;
+        }
+
+        var sectionPath = JsonLineMap.Join(path, ManifestOpenApi.MemberName);
+        reader.Object(section, sectionPath, ManifestOpenApi.Members);
+        var hash = reader.String(section, sectionPath, "documentHash");
+        if (!CanonicalJson.IsHash(hash))
+        {
+            throw reader.Error(JsonLineMap.Join(sectionPath, "documentHash"), "expected sha256: followed by 64 lowercase hex digits");
+        }
+
+        return new ManifestOpenApi(
+            reader.String(section, sectionPath, "namespace"),
+            reader.String(section, sectionPath, "method"),
+            reader.String(section, sectionPath, "path"),
+            reader.OptionalString(section, sectionPath, "operationId"),
+            reader.SortedStrings(section, sectionPath, "scopes", optional: false),
+            hash);
     }
 
     private static string Hash(JsonElement element, string path, ManifestFieldReader reader, bool omitHash)

@@ -43,6 +43,36 @@ internal static class SchemaDifference
         return parts.Count == 0 ? " (outside its properties)" : ": " + string.Join("; ", parts);
     }
 
+    /// <summary>
+    /// True when <paramref name="after"/> accepts arguments <paramref name="before"/> refused, as far as the top level
+    /// shows: a property added, a requirement dropped, <c>additionalProperties: false</c> lifted, or a property's type
+    /// list grown or its constraints removed (it became <c>any</c>).
+    /// </summary>
+    public static bool AcceptsMore(JsonElement before, JsonElement after)
+    {
+        var oldProperties = Properties(before);
+        var newProperties = Properties(after);
+        if (newProperties.Keys.Any(k => !oldProperties.ContainsKey(k)) || Required(before).Except(Required(after)).Any())
+        {
+            return true;
+        }
+
+        if (ClosedToOthers(before) && !ClosedToOthers(after))
+        {
+            return true;
+        }
+
+        return newProperties.Where(p => oldProperties.ContainsKey(p.Key)).Any(p =>
+        {
+            var oldTypes = RawTypeOf(oldProperties[p.Key]).Split('|');
+            var newTypes = RawTypeOf(p.Value).Split('|');
+            return newTypes.Contains("any") ? !oldTypes.Contains("any") : newTypes.Except(oldTypes).Any();
+        });
+    }
+
+    private static bool ClosedToOthers(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind == JsonValueKind.False;
+
     private static Dictionary<string, JsonElement> Properties(JsonElement schema)
     {
         var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

@@ -9,14 +9,18 @@ internal static class ToolChanges
     {
         var risk = tool.Access == ToolAccess.Read ? ManifestRisk.Medium : ManifestRisk.High;
         var grants = tool.GrantedBy.Count == 0 ? "granted by no rule" : "granted by " + string.Join(", ", tool.GrantedBy.Select(g => DisplayText.Quote(g)));
-        var from = tool.Upstream is { } upstream ? $" from {upstream}" : string.Empty;
+        var from = tool.Upstream is { } upstream ? $" from {upstream}" : tool.OpenApi is { } operation ? $", calls {operation}" : string.Empty;
         return new(ManifestChangeKind.ToolAdded, tool.Name, risk,
-            $"new {tool.AccessName} tool{from}, scopes {List(tool.RequiredScopes)}, {grants}") { Upstream = tool.Upstream?.Namespace };
+            $"new {tool.AccessName} tool{from}, scopes {List(tool.RequiredScopes)}, {grants}") { Upstream = tool.Upstream?.Namespace, OpenApi = tool.OpenApi?.Namespace };
     }
 
     public static ManifestChange Removed(ManifestTool tool) =>
         new(ManifestChangeKind.ToolRemoved, tool.Name, ManifestRisk.Low,
-            $"{tool.AccessName} tool removed{(tool.Upstream is { } upstream ? $" (was {upstream})" : string.Empty)}") { Upstream = tool.Upstream?.Namespace };
+            $"{tool.AccessName} tool removed{(tool.Upstream is { } upstream ? $" (was {upstream})" : tool.OpenApi is { } operation ? $" (called {operation})" : string.Empty)}")
+        {
+            Upstream = tool.Upstream?.Namespace,
+            OpenApi = tool.OpenApi?.Namespace,
+        };
 
     public static void Compare(ManifestTool before, ManifestTool after, List<ManifestChange> changes)
     {
@@ -61,8 +65,9 @@ internal static class ToolChanges
 
         if (before.InputSchemaHash != after.InputSchemaHash)
         {
+            var widened = SchemaDifference.AcceptsMore(before.InputSchema, after.InputSchema) ? " (widened: accepts more)" : string.Empty;
             changes.Add(new(ManifestChangeKind.InputSchemaChanged, name, ManifestRisk.Medium,
-                "input schema changed" + SchemaDifference.Describe(before.InputSchema, after.InputSchema)));
+                "input schema changed" + widened + SchemaDifference.Describe(before.InputSchema, after.InputSchema)) { OpenApi = after.OpenApi?.Namespace });
         }
 
         CompareOutputSchema(before, after, changes);
@@ -71,6 +76,7 @@ internal static class ToolChanges
         CompareCodeMode(before, after, changes);
         AnnotationChanges.Compare(before, after, changes);
         UpstreamChanges.Compare(before, after, changes);
+        OpenApiChanges.Compare(before, after, changes);
     }
 
     private static void CompareOutputSchema(ManifestTool before, ManifestTool after, List<ManifestChange> changes)

@@ -22,4 +22,11 @@ public sealed record PolicyDecision(
     ToolAccess Access,
     string Rule,
     string Reason,
-    IReadOnlyList<string> MissingScopes);
+    IReadOnlyList<string> MissingScopes)
+{
+    /// <summary>
+    /// When <see cref="MissingScopes"/> is not empty: every scope the call needs (the read scope and the granting
+    /// rule's scopes, those the token has and those it lacks), what a client asks for when it re-authorizes; otherwise empty.
+    /// </summary>
+    public IReadOnlyList<string> RequiredScopes { get; init; } = [];
+}

@@ -132,7 +132,7 @@ public sealed class PolicyDecisionPoint
             var missing = rule.MissingScopes(matches.Caller);
             return Deny(entry, PolicyDecisionIds.InsufficientScope,
                 $"rule '{rule.Name}' grants it, but the token lacks {ScopeList(missing)}. Request a token with {ScopeList(missing)}.",
-                missing);
+                missing) with { RequiredScopes = [_readScope, .. rule.Scopes.Where(s => s != _readScope)] };
         }
 
         if (entry.DefaultReadAllowed is null)
@@ -162,8 +162,9 @@ public sealed class PolicyDecisionPoint
         string[] missing = withReadScope.Allowed ? [_readScope]
             : withReadScope.Rule == PolicyDecisionIds.InsufficientScope ? [_readScope, .. withReadScope.MissingScopes.Where(s => s != _readScope)]
             : [];
+        string[] required = withReadScope.Rule == PolicyDecisionIds.InsufficientScope ? [_readScope, .. withReadScope.RequiredScopes.Where(s => s != _readScope)] : missing;
         return Deny(entry, PolicyDecisionIds.MissingReadScope,
-            $"the token lacks scope '{_readScope}', which every tool call needs.", missing);
+            $"the token lacks scope '{_readScope}', which every tool call needs.", missing) with { RequiredScopes = required };
     }
 
     private ToolEntry EntryFor(McpToolDescriptor tool) =>

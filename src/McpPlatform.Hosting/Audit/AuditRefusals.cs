@@ -56,6 +56,11 @@ internal sealed class AuditRefusals(RequestDelegate next, IOptions<McpPlatformOp
             return;
         }
 
+        if (context.Items.ContainsKey(AuditedKey))
+        {
+            return; // the refusal wrote its own, fuller record (ScopeStepUp)
+        }
+
         var admitted = limiter.Admit(RefusalSource.Of(context.Connection.RemoteIpAddress));
         if (admitted.Summary is not null)
         {
@@ -83,6 +88,11 @@ internal sealed class AuditRefusals(RequestDelegate next, IOptions<McpPlatformOp
             },
             durable: false);
     }
+
+    private static readonly object AuditedKey = new();
+
+    /// <summary>Tells this middleware that the refusal of <paramref name="context"/>'s request has its audit record already.</summary>
+    public static void MarkAudited(HttpContext context) => context.Items[AuditedKey] = true;
 
     /// <summary>What refused the request, by its status.</summary>
     private static string RuleOf(HttpContext context, int status) => status switch

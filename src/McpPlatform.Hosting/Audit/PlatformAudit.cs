@@ -50,7 +50,7 @@ internal static class PlatformAudit
                 batching,
                 options.FlushInterval,
                 new AuditFieldLimits(options.MaxFieldChars, options.MaxArgumentsChars),
-                new AuditServerInfo(identity.Name, identity.Version, ManifestHashOf(provider)),
+                new AuditServerInfo(identity.Name, identity.Version, ManifestHashOf(provider), options.Replica),
                 provider.GetRequiredService<ILogger<AuditLog>>(),
                 key,
                 new AuditCheckpoints(checkpointFolder),
@@ -85,7 +85,7 @@ internal static class PlatformAudit
     internal static string CheckpointFolder(AuditOptions options, string contentRoot) =>
         string.IsNullOrWhiteSpace(options.CheckpointDirectory)
             ? Path.Combine(options.FolderUnder(contentRoot), "checkpoints")
-            : Path.Combine(contentRoot, Environment.ExpandEnvironmentVariables(options.CheckpointDirectory));
+            : Path.Combine(contentRoot, options.ExpandFolder(options.CheckpointDirectory));
 
     /// <summary>
     /// The audit folder: <see cref="AuditOptions.Directory"/> under the content root, with <c>%VARIABLE%</c>s expanded,

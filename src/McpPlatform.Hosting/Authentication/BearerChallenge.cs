@@ -1,5 +1,6 @@
 using McpPlatform.Governance;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.Policy;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,21 +20,31 @@ internal static class BearerChallenge
 {
     public const string ResourceMetadataPath = "/.well-known/oauth-protected-resource";
 
+    /// <summary>
+    /// The RFC 9728 metadata URL of the MCP endpoint the request came in on: <c>/.well-known/oauth-protected-resource</c>
+    /// followed by the endpoint's path (<c>/mcp</c>, or a portal audience's path).
+    /// </summary>
     public static string ResourceMetadataUrl(HttpRequest request)
     {
         var services = request.HttpContext.RequestServices;
+        var platform = services.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
         return ResourceUri.MetadataUrl(
             request,
             services.GetRequiredService<IOptions<ResourceServerOptions>>().Value,
-            services.GetRequiredService<IOptions<McpPlatformOptions>>().Value,
-            ResourceMetadataPath);
+            platform,
+            MetadataPathFor(ResourceUri.EndpointPath(request, platform)));
     }
+
+    /// <summary>Where the metadata of the MCP endpoint at <paramref name="mcpPath"/> is served (RFC 9728 section 3.1).</summary>
+    public static string MetadataPathFor(string mcpPath) => ResourceMetadataPath + "/" + mcpPath.Trim('/');
 
     public static async Task WriteUnauthorizedAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
         var description = Describe(context.AuthenticateFailure);
-        var header = $"Bearer resource_metadata=\"{ResourceMetadataUrl(context.Request)}\"";
+        // scope: what a new client should ask for first (MCP scope selection); more comes by step-up on a 403.
+        var readScope = context.HttpContext.RequestServices.GetRequiredService<IOptions<PolicyOptions>>().Value.ReadScope;
+        var header = $"Bearer resource_metadata=\"{ResourceMetadataUrl(context.Request)}\", scope=\"{readScope}\"";
         if (description is not null)
         {
             header += $", error=\"invalid_token\", error_description=\"{description}\"";
@@ -46,18 +57,23 @@ internal static class BearerChallenge
             : $"Unauthorized: {description}.");
     }
 
-    public static async Task WriteInsufficientScopeAsync(HttpContext context, IReadOnlyCollection<string> scopes)
+    /// <summary>
+    /// HTTP 403 <c>insufficient_scope</c> naming <paramref name="scopes"/>: every scope the request needs, so a client
+    /// re-authorizing with exactly that list gets a token that passes (MCP scope step-up).
+    /// </summary>
+    public static async Task WriteInsufficientScopeAsync(
+        HttpContext context, IReadOnlyCollection<string> scopes, System.Text.Json.JsonElement? requestId = null, string? message = null)
     {
         var scope = string.Join(' ', scopes);
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         context.Response.Headers.Append(
             HeaderNames.WWWAuthenticate,
-            $"Bearer error=\"insufficient_scope\", scope=\"{scope}\", resource_metadata=\"{ResourceMetadataUrl(context.Request)}\", error_description=\"The token lacks the scope {scope}\"");
-        await WriteJsonRpcErrorAsync(context.Response, $"Forbidden: the access token lacks the scope '{scope}'.");
+            $"Bearer error=\"insufficient_scope\", scope=\"{scope}\", resource_metadata=\"{ResourceMetadataUrl(context.Request)}\", error_description=\"The token lacks a scope this request needs\"");
+        await WriteJsonRpcErrorAsync(context.Response, message ?? $"Forbidden: the access token lacks the scope '{scope}'.", requestId);
     }
 
-    private static Task WriteJsonRpcErrorAsync(HttpResponse response, string message) =>
-        response.WriteAsJsonAsync(new { jsonrpc = "2.0", id = (object?)null, error = new { code = -32001, message } });
+    private static Task WriteJsonRpcErrorAsync(HttpResponse response, string message, System.Text.Json.JsonElement? requestId = null) =>
+        response.WriteAsJsonAsync(new { jsonrpc = "2.0", id = (object?)requestId, error = new { code = -32001, message } });
 
     private static string? Describe(Exception? failure) => failure switch
     {

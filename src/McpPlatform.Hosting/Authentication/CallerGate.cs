@@ -21,13 +21,25 @@ internal static class CallerGate
         string[] readScope = [services.GetRequiredService<IOptions<PolicyOptions>>().Value.ReadScope];
         return context =>
         {
+            // The token was validated by the authentication middleware before this; the span records what it decided.
             var caller = callers.Resolve(context.User);
-            if (!caller.IsAuthenticated)
+            using (var span = McpPlatform.Governance.Telemetry.PlatformTelemetry.Start("auth"))
             {
-                return context.ChallengeAsync(McpPlatformAuthenticationDefaults.AuthenticationScheme);
+                var verdict = !caller.IsAuthenticated ? "unauthenticated" : caller.HasScope(readScope[0]) ? "ok" : "insufficient_scope";
+                span?.SetTag("mcpplatform.auth.outcome", verdict);
+                span?.SetTag("enduser.id", caller.IsAuthenticated ? caller.Subject : null);
+                if (!caller.IsAuthenticated)
+                {
+                    return context.ChallengeAsync(McpPlatformAuthenticationDefaults.AuthenticationScheme);
+                }
+
+                if (!caller.HasScope(readScope[0]))
+                {
+                    return BearerChallenge.WriteInsufficientScopeAsync(context, readScope);
+                }
             }
 
-            return caller.HasScope(readScope[0]) ? inner(context) : BearerChallenge.WriteInsufficientScopeAsync(context, readScope);
+            return inner(context);
         };
     }
 }

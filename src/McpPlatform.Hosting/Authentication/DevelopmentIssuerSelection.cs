@@ -19,5 +19,19 @@ internal sealed class DevelopmentIssuerSelection(IOptions<ResourceServerOptions>
     public DevelopmentIssuer? Issuer => _issuer.Value;
 
     public static bool IsEnabled(ResourceServerOptions options, IHostEnvironment environment) =>
-        options.Enabled && (options.DevelopmentIssuer.Enabled ?? (environment.IsDevelopment() && string.IsNullOrEmpty(options.Authority)));
+        options.Enabled && (options.DevelopmentIssuer.Enabled
+            ?? ((environment.IsDevelopment() && string.IsNullOrEmpty(options.Authority)) || IsAuthorizationServerAllowedOutsideDevelopment(options)));
+
+    /// <summary>
+    /// Whether the embedded development authorization server runs: where the development issuer is trusted, on by default in
+    /// Development; elsewhere only when enabled, allowed outside Development and given an issuer (the validator refuses the rest).
+    /// </summary>
+    public static bool IsAuthorizationServerEnabled(ResourceServerOptions options, IHostEnvironment environment) =>
+        IsEnabled(options, environment)
+        && (environment.IsDevelopment()
+            ? options.DevelopmentAuthorizationServer.Enabled != false
+            : IsAuthorizationServerAllowedOutsideDevelopment(options));
+
+    private static bool IsAuthorizationServerAllowedOutsideDevelopment(ResourceServerOptions options) =>
+        options.DevelopmentAuthorizationServer is { Enabled: true, AllowOutsideDevelopment: true, Issuer.Length: > 0 } && string.IsNullOrEmpty(options.Authority);
 }

@@ -17,8 +17,11 @@ internal sealed class JwtBearerSetup(
     IOptions<McpPlatformOptions> platform,
     IHttpContextAccessor httpContext,
     DevelopmentIssuerSelection developmentIssuer,
-    ValidatedTokenCache cache) : IConfigureNamedOptions<JwtBearerOptions>
+    ValidatedTokenCache cache,
+    IServiceProvider services) : IConfigureNamedOptions<JwtBearerOptions>
 {
+    private readonly bool embeddedAuthorizationServer = AuthorizationServer.DevelopmentAuthorizationServer.IsRunning(services);
+
     public void Configure(string? name, JwtBearerOptions options)
     {
         if (name == McpPlatformAuthenticationDefaults.AuthenticationScheme)
@@ -58,6 +61,14 @@ internal sealed class JwtBearerSetup(
         {
             validation.ValidIssuer = DevelopmentIssuer.IssuerName;
             validation.IssuerSigningKey = issuer.PublicKey;
+            if (embeddedAuthorizationServer)
+            {
+                // The embedded authorization server signs with the same key under its own issuer URL (RFC 8414 wants the
+                // metadata's issuer to be the URL clients found it at): both names are accepted, nothing else.
+                validation.IssuerValidator = (tokenIssuer, _, _) => IsDevelopmentIssuer(tokenIssuer, settings)
+                    ? tokenIssuer
+                    : throw new SecurityTokenInvalidIssuerException("The token was not issued by the development issuer.") { InvalidIssuer = tokenIssuer };
+            }
         }
         else if (settings.Authority is { Length: > 0 } authority)
         {
@@ -76,6 +87,18 @@ internal sealed class JwtBearerSetup(
         };
     }
 
+    private bool IsDevelopmentIssuer(string tokenIssuer, ResourceServerOptions settings)
+    {
+        if (string.Equals(tokenIssuer, DevelopmentIssuer.IssuerName, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var request = httpContext.HttpContext?.Request;
+        return request is not null
+            && string.Equals(tokenIssuer.TrimEnd('/'), AuthorizationServer.DevelopmentAuthorizationServer.IssuerFor(request, settings).TrimEnd('/'), StringComparison.Ordinal);
+    }
+
     private bool AudienceMatches(IEnumerable<string> audiences, ResourceServerOptions settings)
     {
         var request = httpContext.HttpContext?.Request;
@@ -84,9 +107,12 @@ internal sealed class JwtBearerSetup(
             return false;
         }
 
+        // The endpoint's own resource URI, and the main one (a portal's tokens for its main URL work on every audience path).
         var resource = ResourceUri.For(request, settings, platform.Value);
+        var main = ResourceUri.Main(request, settings, platform.Value);
         return audiences.Any(audience =>
-            string.Equals(ResourceUri.Canonical(audience), resource, StringComparison.Ordinal)
-            || settings.Audiences.Contains(audience, StringComparer.Ordinal));
+            ResourceUri.Canonical(audience) is var canonical
+            && (string.Equals(canonical, resource, StringComparison.Ordinal) || string.Equals(canonical, main, StringComparison.Ordinal)
+                || settings.Audiences.Contains(audience, StringComparer.Ordinal)));
     }
 }

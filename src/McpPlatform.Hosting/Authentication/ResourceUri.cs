@@ -5,13 +5,37 @@ using Microsoft.AspNetCore.Http;
 
 namespace McpPlatform.Hosting.Authentication;
 
-/// <summary>This server's canonical resource URI (RFC 8707): the configured one, or in Development the URL of the MCP endpoint as requested.</summary>
+/// <summary>
+/// This server's canonical resource URI (RFC 8707): the configured one, or in Development the URL of the MCP endpoint as
+/// requested. A portal audience's endpoint has its own, at its own path beside the configured one.
+/// </summary>
 internal static class ResourceUri
 {
+    /// <summary>The resource URI of the MCP endpoint the request came in on (the main one for any other request).</summary>
     public static string For(HttpRequest request, ResourceServerOptions options, McpPlatformOptions platform) =>
-        options.Resource is { Length: > 0 } configured
-            ? Canonical(configured)
-            : Canonical($"{request.Scheme}://{Authority(request, platform).ToUriComponent()}{request.PathBase}{platform.Path}");
+        ForPath(request, options, platform, EndpointPath(request, platform));
+
+    /// <summary>The main MCP endpoint's resource URI (<c>McpPlatform:Path</c>), whichever endpoint the request came in on.</summary>
+    public static string Main(HttpRequest request, ResourceServerOptions options, McpPlatformOptions platform) =>
+        ForPath(request, options, platform, platform.Path);
+
+    /// <summary>The resource URI of the MCP endpoint at <paramref name="mcpPath"/>.</summary>
+    public static string ForPath(HttpRequest request, ResourceServerOptions options, McpPlatformOptions platform, string mcpPath)
+    {
+        if (options.Resource is { Length: > 0 } configured)
+        {
+            var main = Canonical(configured);
+            return string.Equals(mcpPath, platform.Path, StringComparison.Ordinal) || !Uri.TryCreate(configured, UriKind.Absolute, out var resource)
+                ? main
+                : Canonical($"{resource.Scheme}://{resource.Authority}{PublicPathBase(resource, request, platform)}{mcpPath}");
+        }
+
+        return Canonical($"{request.Scheme}://{Authority(request, platform).ToUriComponent()}{request.PathBase}{mcpPath}");
+    }
+
+    /// <summary>The path of the governed MCP endpoint the request came in on, or <c>McpPlatform:Path</c> for any other request.</summary>
+    public static string EndpointPath(HttpRequest request, McpPlatformOptions platform) =>
+        request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<McpResourcePath>()?.Path ?? platform.Path;
 
     /// <summary>
     /// Where a client finds the protected resource metadata (RFC 9728), for <c>resource_metadata</c> in a
@@ -22,15 +46,19 @@ internal static class ResourceUri
     {
         if (options.Resource is { Length: > 0 } configured && Uri.TryCreate(configured, UriKind.Absolute, out var resource))
         {
-            // The part of the resource's path before the MCP path is the public path base (a proxy may strip it).
-            var path = resource.AbsolutePath.TrimEnd('/');
-            var pathBase = path.EndsWith(platform.Path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
-                ? path[..^platform.Path.TrimEnd('/').Length]
-                : request.PathBase.Value ?? "";
-            return $"{resource.Scheme}://{resource.Authority}{pathBase}{metadataPath}";
+            return $"{resource.Scheme}://{resource.Authority}{PublicPathBase(resource, request, platform)}{metadataPath}";
         }
 
         return $"{request.Scheme}://{Authority(request, platform).ToUriComponent()}{request.PathBase}{metadataPath}";
+    }
+
+    // The part of the configured resource's path before the MCP path is the public path base (a proxy may strip it).
+    private static string PublicPathBase(Uri resource, HttpRequest request, McpPlatformOptions platform)
+    {
+        var path = resource.AbsolutePath.TrimEnd('/');
+        return path.EndsWith(platform.Path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+            ? path[..^platform.Path.TrimEnd('/').Length]
+            : request.PathBase.Value ?? "";
     }
 
     /// <summary>Lower-case scheme and host, no trailing slash, no fragment: the form audiences are compared in.</summary>

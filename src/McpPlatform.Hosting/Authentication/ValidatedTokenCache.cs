@@ -43,7 +43,7 @@ internal sealed class ValidatedTokenCache(
             {
                 _entries.TryRemove(new KeyValuePair<string, Entry>(authorization, entry));
             }
-            else if (entry.IsFor(context.Request) || string.Equals(entry.Resource, Resource(context.Request), StringComparison.Ordinal))
+            else if (entry.IsFor(context.Request, _platform) || string.Equals(entry.Resource, Resource(context.Request), StringComparison.Ordinal))
             {
                 context.Principal = new CachedTokenPrincipal(entry.Principal, entry.Caller);
                 context.Success();
@@ -71,6 +71,7 @@ internal sealed class ValidatedTokenCache(
                 request.Scheme,
                 request.Host.Value,
                 request.PathBase.Value,
+                ResourceUri.EndpointPath(request, _platform),
                 now + (lifetime < MaxAge ? lifetime : MaxAge));
             if (_entries.Count >= MaxEntries)
             {
@@ -89,7 +90,9 @@ internal sealed class ValidatedTokenCache(
     public void Dispose() => _entries.Clear();
 
     private string Resource(HttpRequest request) =>
-        _configuredResource ?? ResourceUri.For(request, _resourceServer, _platform);
+        _configuredResource is not null && string.Equals(ResourceUri.EndpointPath(request, _platform), _platform.Path, StringComparison.Ordinal)
+            ? _configuredResource
+            : ResourceUri.For(request, _resourceServer, _platform);
 
     private void RemoveExpired(DateTime now)
     {
@@ -111,14 +114,15 @@ internal sealed class ValidatedTokenCache(
     /// resource URI it was validated for and the request parts that URI was derived from.
     /// </summary>
     private sealed record Entry(
-        ClaimsPrincipal Principal, CallerIdentity Caller, string Resource, string Scheme, string? Host, string? PathBase, DateTime Expires)
+        ClaimsPrincipal Principal, CallerIdentity Caller, string Resource, string Scheme, string? Host, string? PathBase, string EndpointPath, DateTime Expires)
     {
         /// <summary>
-        /// True when <paramref name="request"/> names the same scheme, host and path base as the one
-        /// validated, so its resource URI is the same one; otherwise the URI is compared itself.
+        /// True when <paramref name="request"/> names the same scheme, host, path base and MCP endpoint as the
+        /// one validated, so its resource URI is the same one; otherwise the URI is compared itself.
         /// </summary>
-        public bool IsFor(HttpRequest request) =>
-            string.Equals(Scheme, request.Scheme, StringComparison.Ordinal)
+        public bool IsFor(HttpRequest request, McpPlatformOptions platform) =>
+            string.Equals(EndpointPath, ResourceUri.EndpointPath(request, platform), StringComparison.Ordinal)
+            && string.Equals(Scheme, request.Scheme, StringComparison.Ordinal)
             && string.Equals(Host, request.Host.Value, StringComparison.Ordinal)
             && string.Equals(PathBase, request.PathBase.Value, StringComparison.Ordinal);
     }

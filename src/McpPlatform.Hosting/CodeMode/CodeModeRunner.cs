@@ -111,6 +111,11 @@ public sealed partial class CodeModeRunner
 
         var caller = _callers.Resolve(request.User);
         var (slot, unavailable) = await _concurrency.TryEnterAsync(CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false);
+        if (unavailable || slot is null)
+        {
+            CodeModeTelemetry.Refused(unavailable ? "shared-store-unavailable" : "MaxConcurrentExecutionsPerCaller");
+        }
+
         if (unavailable)
         {
             return ToolResults.Error("Refused: the shared limit store (McpPlatform:Redis) is unavailable, so Code Mode executions cannot be counted. Retry shortly.");
@@ -147,11 +152,18 @@ public sealed partial class CodeModeRunner
 
     private SandboxTools Tools(RequestContext<CallToolRequestParams> request, bool execute, CallerIdentity caller, AuditRecord? outer)
     {
-        var allowed = _index.Tools.Where(t => _gate.Decide(caller, t.Descriptor).Allowed).ToArray();
+        // Positions in the index of the tools this caller may call: what tools() lists, search() ranks and execute() offers.
+        var allowed = new bool[_index.Tools.Count];
+        for (var i = 0; i < allowed.Length; i++)
+        {
+            allowed[i] = _gate.Decide(caller, _index.Tools[i].Descriptor).Allowed;
+        }
+
         var inner = execute ? new InnerCalls(this, request, caller, outer) : null;
         return new SandboxTools(
-            CatalogJson(allowed),
-            execute ? allowed : [],
+            () => CodeModeCatalogEntry.Array(_index, Enumerable.Range(0, allowed.Length).Where(i => allowed[i])),
+            (query, limit) => CodeModeCatalogEntry.Array(_index, _index.SearchIndex.Search(query, limit, i => allowed[i]).Select(t => _index.PositionOf(t.RealName))),
+            execute ? [.. _index.Tools.Where((_, i) => allowed[i])] : [],
             name => _index.TryGet(name, out var tool) ? tool.RealName : null,
             inner is null ? null : inner.InvokeAsync,
             _resources.ListJson(caller),
@@ -161,7 +173,9 @@ public sealed partial class CodeModeRunner
     private async Task<CallToolResult> RunSandboxAsync(CodeModeSandbox sandbox, string source, bool execute, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = McpPlatform.Governance.Telemetry.PlatformTelemetry.Start("codemode." + (execute ? "execute" : "search"));
         var outcome = await sandbox.RunAsync(source, cancellationToken).ConfigureAwait(false);
+        CodeModeTelemetry.Finished(span, outcome);
         LogFinished(_logger, execute ? "execute" : "search", caller.Subject, outcome.InnerCalls, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Error is null);
         if (outcome.Error is null && outcome.ResultJson is { } json && JsonDepth.Exceeds(json, CodeModeSandbox.MaxJsonDepth))
         {
@@ -184,38 +198,6 @@ public sealed partial class CodeModeRunner
 
         code = value.GetString() ?? string.Empty;
         return true;
-    }
-
-    // What codemode.tools() returns: only the tools this caller may call.
-    private static string CatalogJson(IEnumerable<CodeModeTool> tools)
-    {
-        var array = new JsonArray();
-        foreach (var tool in tools)
-        {
-            array.Add(new JsonObject
-            {
-                ["name"] = tool.Name,
-                ["realName"] = tool.RealName,
-                ["description"] = tool.Descriptor.Description,
-                ["access"] = tool.Descriptor.Access.ToString().ToLowerInvariant(),
-                ["inputSchema"] = ParseOrEmpty(tool.Descriptor.InputSchema),
-                ["typescript"] = tool.TypeScript,
-            });
-        }
-
-        return array.ToJsonString(RelaxedJson);
-    }
-
-    private static JsonNode ParseOrEmpty(string schema)
-    {
-        try
-        {
-            return JsonNode.Parse(schema) ?? new JsonObject();
-        }
-        catch (JsonException)
-        {
-            return new JsonObject();
-        }
     }
 
     private CallToolResult Succeeded(SandboxResult outcome)

@@ -196,7 +196,8 @@ internal sealed class CodeModeSandbox
     {
         var host = new JsObject(engine);
         host.Set("execute", _tools.Invoke is not null ? JsBoolean.True : JsBoolean.False);
-        host.Set("catalog", _tools.CatalogJson);
+        host.Set("catalog", new ClrFunction(engine, "catalog", (_, _) => Listed(_tools.Catalog()), 0));
+        host.Set("search", new ClrFunction(engine, "search", (_, args) => Listed(_tools.Search(Arg(args, 0), SearchLimit(args))), 2));
         host.Set("tools", new JsonParser(engine).Parse(System.Text.Json.JsonSerializer.Serialize(_tools.Functions.Select(f => new[] { f.Name, f.RealName }))));
         host.Set("lookup", new ClrFunction(engine, "lookup", (_, args) => _tools.Lookup(Arg(args, 0)) is { } realName ? realName : JsValue.Undefined, 1));
         host.Set("log", new ClrFunction(engine, "log", (_, args) => Log(Arg(args, 0), Arg(args, 1)), 2));
@@ -207,6 +208,20 @@ internal sealed class CodeModeSandbox
         host.Set("read", new ClrFunction(engine, "read", (_, args) => Read(engine, Arg(args, 0), token), 1));
         host.Set("compile", new ClrFunction(engine, "compile", (_, args) => Compile(engine, Arg(args, 0), args.Length > 1 ? args[1] : JsValue.Undefined), 2));
         return host;
+    }
+
+    // The limit a script passed to codemode.search(query, { limit }); the index clamps it.
+    private static int SearchLimit(JsValue[] args) =>
+        args.Length > 1 && args[1].IsNumber() && !double.IsNaN(args[1].AsNumber())
+            ? (int)Math.Clamp(args[1].AsNumber(), 1, CodeModeSearchIndex.MaxLimit)
+            : CodeModeSearchIndex.DefaultLimit;
+
+    // A tool list handed to the script is its allocation: one too large for what is left of the budget is refused
+    // with a catchable RangeError before it is parsed (a catalog of thousands of operations is megabytes; search returns a few).
+    private JsString Listed(string json)
+    {
+        _memory.EnsureRoom(CheckedBuiltins.ParseCost(json), "The list (" + json.Length + " characters of JSON; codemode.search(query) returns only the best matches)");
+        return new JsString(json);
     }
 
     private JsValue Call(Engine engine, string realName, string argumentsJson, CancellationToken token) =>
@@ -363,14 +378,16 @@ internal sealed class CodeModeSandbox
 }
 
 /// <summary>What the sandbox offers a script: the tool and resource lists for search, the tool functions and resource reads for execute.</summary>
-/// <param name="CatalogJson">What <c>codemode.tools()</c> returns, as JSON.</param>
+/// <param name="Catalog">What <c>codemode.tools()</c> returns, as JSON; built only when the script asks.</param>
+/// <param name="Search">What <c>codemode.search(query, { limit })</c> returns, as JSON: the best matches, best first.</param>
 /// <param name="Functions">The tools that get a <c>codemode.&lt;name&gt;</c> function.</param>
 /// <param name="Lookup">Any other tool name a script asks for, to its MCP name (null: no such tool).</param>
 /// <param name="Invoke">Calls a tool by MCP name with JSON arguments; null in search.</param>
 /// <param name="ResourcesJson">What <c>codemode.resources.list()</c> returns, as JSON.</param>
 /// <param name="Read">Reads a resource by URI (<c>codemode.resources.read(uri)</c>); null in search.</param>
 internal sealed record SandboxTools(
-    string CatalogJson,
+    Func<string> Catalog,
+    Func<string, int, string> Search,
     IReadOnlyList<CodeModeTool> Functions,
     Func<string, string?> Lookup,
     Func<string, string, CancellationToken, Task<InnerCallOutcome>>? Invoke,

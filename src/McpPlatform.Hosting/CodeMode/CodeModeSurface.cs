@@ -24,10 +24,11 @@ public static class CodeModeSurface
 
     // Plain words, no backticks, apostrophes or angle brackets: the SDK escapes those on the wire (\u0060), which costs tokens.
     private const string SearchDescription =
-        "Find the tools you can call. code is a JavaScript async arrow function run in a sandbox, where codemode.tools() returns "
-        + "an array of {name, realName, description, access, inputSchema, typescript} (access: read, write or destructive; "
-        + "typescript: the function signature). Filter it and return only what you need, e.g. "
-        + "async () => codemode.tools().filter(t => /issue/i.test(t.description)).map(t => t.typescript). "
+        "Find the tools you can call. code is a JavaScript async arrow function run in a sandbox, where codemode.search(query) returns "
+        + "the best matches for a few words and codemode.tools() returns every tool (large on big APIs), each as "
+        + "{name, realName, description, access, inputSchema, typescript}, with method, path and tags for HTTP API operations "
+        + "(access: read, write or destructive; typescript: the function signature). Filter and return only what you need, e.g. "
+        + "async () => codemode.search(\"create issue\").map(t => t.typescript). "
         + "The return value comes back as JSON. Then call the tools by name with execute.";
 
     private const string ExecuteDescription =
@@ -49,7 +50,7 @@ public static class CodeModeSurface
     /// <summary>The <c>search</c> and <c>execute</c> tool definitions, as tools/list returns them.</summary>
     public static IReadOnlyList<Tool> Tools { get; } =
     [
-        Create(SearchToolName, SearchDescription, "JavaScript async arrow function that uses codemode.tools() and returns the result."),
+        Create(SearchToolName, SearchDescription, "JavaScript async arrow function that uses codemode.search(query) or codemode.tools() and returns the result."),
         Create(ExecuteToolName, ExecuteDescription, "JavaScript async arrow function that calls codemode.NAME(args) and returns the result."),
     ];
 

@@ -37,7 +37,24 @@ public sealed class CodeModeToolIndex
         }
 
         Tools = [.. tools.OrderBy(t => t.RealName, StringComparer.Ordinal)];
+        _positions = Tools.Select((tool, i) => (tool.RealName, i)).ToDictionary(p => p.RealName, p => p.i, StringComparer.Ordinal);
+        // Built on first use: a server whose callers never search pays nothing for them.
+        _entries = new Lazy<string[]>(() => [.. Tools.Select(CodeModeCatalogEntry.Json)]);
+        _search = new Lazy<CodeModeSearchIndex>(() => new CodeModeSearchIndex(Tools));
     }
+
+    private readonly Dictionary<string, int> _positions;
+    private readonly Lazy<string[]> _entries;
+    private readonly Lazy<CodeModeSearchIndex> _search;
+
+    /// <summary>The position of a tool (by MCP name) in <see cref="Tools"/>; -1 when the catalog has none by that name.</summary>
+    public int PositionOf(string realName) => _positions.TryGetValue(realName, out var position) ? position : -1;
+
+    /// <summary>What <c>codemode.tools()</c> and <c>codemode.search()</c> return for the tool at <paramref name="position"/>, as JSON.</summary>
+    public string EntryJson(int position) => _entries.Value[position];
+
+    /// <summary>The ranked search over every tool.</summary>
+    internal CodeModeSearchIndex SearchIndex => _search.Value;
 
     /// <summary>Every tool, sorted by MCP name.</summary>
     public IReadOnlyList<CodeModeTool> Tools { get; }

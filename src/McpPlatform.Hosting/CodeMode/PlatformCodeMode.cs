@@ -16,6 +16,13 @@ internal static class PlatformCodeMode
         services.AddOptions<CodeModeOptions>().Bind(configuration.GetSection(CodeModeOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CodeModeOptions>, CodeModeOptionsValidator>();
         services.AddSingleton(provider => new CodeModeToolIndex(provider.GetRequiredService<McpToolCatalog>()));
+        services.AddOptions<OperationSurfaceOptions>().Bind(configuration.GetSection(OperationSurfaceOptions.SectionName))
+            .Validate(o => o.NativeToolLimit >= 0, $"{OperationSurfaceOptions.SectionName}:NativeToolLimit must be 0 or more (0 offers every OpenAPI operation through Code Mode only).")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new OperationSurface(
+            provider.GetRequiredService<McpToolCatalog>(),
+            provider.GetRequiredService<IOptions<OperationSurfaceOptions>>().Value,
+            provider.GetRequiredService<IOptions<CodeModeOptions>>().Value));
         services.AddSingleton<CodeModeConcurrency>();
         services.AddSingleton(provider => new CodeModeRunner(
             provider.GetRequiredService<IOptions<CodeModeOptions>>(),

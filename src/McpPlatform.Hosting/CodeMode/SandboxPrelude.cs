@@ -4,7 +4,7 @@ namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>
 /// The JavaScript that runs first in every sandbox: it builds the frozen <c>codemode</c> (tool
-/// functions, <c>tools()</c>, <c>resources.list()</c> and <c>resources.read(uri)</c>) and
+/// functions, <c>tools()</c>, <c>search(query)</c>, <c>resources.list()</c> and <c>resources.read(uri)</c>) and
 /// <c>console</c> objects from the host functions, removes what a script must not find, and
 /// returns the runner that calls the script's function and reports its JSON result. It keeps
 /// its own references to JSON and Object functions, so a script that replaces them only breaks
@@ -62,7 +62,14 @@ internal static class SandboxPrelude
           if (host.execute) {
             for (const [name, realName] of host.tools) api[name] = caller(realName);
           }
-          if (!hasOwn.call(api, 'tools')) api.tools = () => parse(host.catalog);
+          if (!hasOwn.call(api, 'tools')) api.tools = () => parse(host.catalog());
+          // Ranked in the host over every tool this caller may call; the script gets the best few, not the whole catalog.
+          const search = (query, options) => {
+            if (typeof query !== 'string') throw new TypeErrorCtor('codemode.search(query, { limit }) takes the query as a string, e.g. codemode.search("create an issue").');
+            const limit = options !== null && typeof options === 'object' ? options.limit : undefined;
+            return parse(host.search(query, typeof limit === 'number' ? limit : undefined));
+          };
+          if (!hasOwn.call(api, 'search')) api.search = search;
           if (!hasOwn.call(api, 'resources')) api.resources = resources;
           freeze(api);
           const codemode = new Proxy(api, {

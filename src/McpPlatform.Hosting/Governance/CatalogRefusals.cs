@@ -27,6 +27,20 @@ internal static class CatalogRefusals
     public static McpProtocolException UnknownTool(string? name) =>
         Refuse(NotInCatalogRule, $"Unknown tool: '{Shorten(name)}'", McpErrorCode.InvalidParams);
 
+    /// <summary>The audit rule of a direct call of an operation this connection reaches only through Code Mode.</summary>
+    public const string CodeModeOnlyRule = "code-mode-only";
+
+    /// <summary>
+    /// A direct tools/call of an OpenAPI operation the connection's list does not show: refused, naming the way in,
+    /// so a client that guessed or remembered a name learns where the operation is instead of "unknown tool".
+    /// </summary>
+    public static McpProtocolException OfferedThroughCodeMode(string name, string codeModeName, int operations, int limit) =>
+        Refuse(
+            CodeModeOnlyRule,
+            $"The tool '{Shorten(name)}' is an API operation this server offers through Code Mode ({operations} operations, more than McpPlatform:OpenApi:NativeToolLimit = {limit}): "
+            + $"find it with the search tool and call it with the execute tool as codemode.{codeModeName}(args).",
+            McpErrorCode.InvalidParams);
+
     public static McpProtocolException UnknownPrompt(string? name) =>
         Refuse(NotInCatalogRule, $"Unknown prompt: '{Shorten(name)}'", McpErrorCode.InvalidParams);
 

@@ -18,7 +18,9 @@ namespace McpPlatform.Hosting.Governance;
 /// tool by that name (one added to a session after the start-up check,
 /// <see cref="GovernedSurfaceValidator"/>), and the catalog's own tool is the one that runs.
 /// A Code Mode connection (<see cref="CodeModeSelection"/>) sees only <c>search</c> and
-/// <c>execute</c>, and any other tool name is unknown to it.
+/// <c>execute</c>, and any other tool name is unknown to it. On a plain connection, OpenAPI operations past
+/// <see cref="OperationSurfaceOptions.NativeToolLimit"/> are left out of the list for <c>search</c> and <c>execute</c>
+/// (<see cref="OperationSurface"/>), and a direct call of one is refused with the way to reach it.
 /// </summary>
 internal static class GovernanceFilters
 {
@@ -35,9 +37,16 @@ internal static class GovernanceFilters
             var gate = services.GetRequiredService<ToolCallGate>();
             var catalog = services.GetRequiredService<McpToolCatalog>();
             var caller = gate.IsGoverned ? services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User) : CallerIdentity.Anonymous;
+            var operations = services.GetRequiredService<OperationSurface>();
             result.Tools = result.Tools
-                .Where(tool => catalog.TryGet(tool.Name, out var generated) && gate.Decide(caller, generated.Descriptor).Allowed)
+                .Where(tool => catalog.TryGet(tool.Name, out var generated) && !operations.Hides(generated.Descriptor) && gate.Decide(caller, generated.Descriptor).Allowed)
                 .ToList();
+            if (operations.ThroughCodeMode)
+            {
+                // The operations past the native limit are reached through these two, beside the generated tools.
+                result.Tools = [.. result.Tools, .. CodeModeSurface.Tools];
+            }
+
             return result;
         };
 
@@ -54,9 +63,21 @@ internal static class GovernanceFilters
 
             var catalog = services.GetRequiredService<McpToolCatalog>();
             var gate = services.GetRequiredService<ToolCallGate>();
+            var operations = services.GetRequiredService<OperationSurface>();
+            if (operations.ThroughCodeMode && CodeModeSurface.IsSurfaceTool(request.Params?.Name) && !catalog.TryGet(request.Params!.Name, out _))
+            {
+                return services.GetRequiredService<CodeModeRunner>().RunAsync(request, cancellationToken);
+            }
+
             if (request.Params?.Name is not { } name || !catalog.TryGet(name, out var tool))
             {
                 throw CatalogRefusals.UnknownTool(request.Params?.Name);
+            }
+
+            if (operations.Hides(tool.Descriptor))
+            {
+                var codeModeName = services.GetRequiredService<CodeModeToolIndex>().TryGet(name, out var indexed) ? indexed.Name : name;
+                throw CatalogRefusals.OfferedThroughCodeMode(name, codeModeName, operations.Operations, operations.NativeToolLimit);
             }
 
             // The SDK matched a tool of its own by this name before this filter; the catalog's runs.

@@ -85,6 +85,8 @@ public sealed partial class ToolCallGate(
     {
         ArgumentNullException.ThrowIfNull(allowed);
         var redacted = dlp.RedactResult(tool, result, out var resultRules);
+        GateTelemetry.DataRulesFired(System.Diagnostics.Activity.Current, resultRules, "result", blockingRule: null);
+        GateTelemetry.Completed(tool.Name, redacted.IsError == true);
         // The size is measured only for the audit record (it walks every text block of the result).
         allowed.Complete(redacted.IsError == true, allowed.IsAudited ? AuditResultBytes.Of(redacted) : 0, resultRules);
         return redacted;
@@ -107,7 +109,16 @@ public sealed partial class ToolCallGate(
             return Refusal(outcome);
         }
 
-        return Complete(allowed, tool, await invoke(allowed.Arguments, cancellationToken).ConfigureAwait(false));
+        CallToolResult result;
+        using (var span = McpPlatform.Governance.Telemetry.PlatformTelemetry.Start("tool"))
+        {
+            span?.SetTag(GateTelemetry.ToolTag, tool.Name);
+            span?.SetTag("mcpplatform.tool.origin", tool.Origin.ToString());
+            result = await invoke(allowed.Arguments, cancellationToken).ConfigureAwait(false);
+            span?.SetTag("mcpplatform.tool.is_error", result.IsError == true);
+        }
+
+        return Complete(allowed, tool, result);
     }
 
     /// <summary>A refusal as the MCP tool error the caller reads.</summary>

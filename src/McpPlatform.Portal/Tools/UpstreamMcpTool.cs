@@ -54,6 +54,10 @@ internal sealed partial class UpstreamMcpTool : GovernedMcpTool
         }
 
         var started = Stopwatch.GetTimestamp();
+        // A client span: the upstream's HTTP request (and its W3C traceparent header) is its child.
+        using var span = McpPlatform.Governance.Telemetry.PlatformTelemetry.Start("upstream", ActivityKind.Client);
+        span?.SetTag("mcpplatform.upstream", Namespace);
+        span?.SetTag("mcp.tool.name", UpstreamName);
         try
         {
             var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, System.Text.Json.JsonElement>(given, StringComparer.Ordinal) : null;

@@ -9,9 +9,9 @@ internal static class BearerChallenges
     public static string WwwAuthenticate(HttpResponseMessage response) =>
         response.Headers.TryGetValues("WWW-Authenticate", out var values) ? string.Join(", ", values) : "";
 
-    /// <summary>The resource metadata URL every challenge must name (RFC 9728).</summary>
-    public static string ResourceMetadataParameter(Uri baseUri) =>
-        $"resource_metadata=\"{new Uri(baseUri, "/.well-known/oauth-protected-resource").AbsoluteUri}\"";
+    /// <summary>The resource metadata URL every challenge must name (RFC 9728: the path-suffixed one of the MCP endpoint at <paramref name="mcpPath"/>).</summary>
+    public static string ResourceMetadataParameter(Uri baseUri, string mcpPath = "/mcp") =>
+        $"resource_metadata=\"{new Uri(baseUri, "/.well-known/oauth-protected-resource" + mcpPath).AbsoluteUri}\"";
 
     /// <summary>POST initialize with <c>Authorization: Bearer <paramref name="token"/></c>, or without the header when null.</summary>
     public static async Task<HttpResponseMessage> SendInitializeAsync(Uri mcpUri, string? token)

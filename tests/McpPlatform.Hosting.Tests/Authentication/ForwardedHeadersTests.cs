@@ -13,7 +13,7 @@ namespace McpPlatform.Hosting.Tests.Authentication;
 public sealed class ForwardedHeadersTests
 {
     private const string PublicHost = "mcp.example.com";
-    private const string PublicMetadata = $"https://{PublicHost}/.well-known/oauth-protected-resource";
+    private const string PublicMetadata = $"https://{PublicHost}/.well-known/oauth-protected-resource/mcp";
 
     private static readonly Dictionary<string, string?> ProxyIsLoopback = new()
     {

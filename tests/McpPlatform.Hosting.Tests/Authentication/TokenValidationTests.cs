@@ -104,6 +104,33 @@ public sealed class TokenValidationTests(IssuerServerFixture fixture) : IClassFi
         Assert.Equal(["header"], Strings(metadata["bearer_methods_supported"]));
     }
 
+    [Fact]
+    public async Task Path_suffixed_metadata_url_of_rfc_9728_serves_the_same_document_as_the_root()
+    {
+        using var http = Server.CreateHttpClient();
+
+        using var root = await http.GetAsync("/.well-known/oauth-protected-resource");
+        using var suffixed = await http.GetAsync("/.well-known/oauth-protected-resource/mcp");
+        using var other = await http.GetAsync("/.well-known/oauth-protected-resource/other");
+
+        Assert.Equal(HttpStatusCode.OK, suffixed.StatusCode);
+        Assert.Equal(await root.Content.ReadAsStringAsync(), await suffixed.Content.ReadAsStringAsync());
+        Assert.Equal(Audience, (string?)JsonNode.Parse(await suffixed.Content.ReadAsStringAsync())!["resource"]);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Challenge_without_a_token_names_the_path_suffixed_metadata_and_the_read_scope_to_ask_for()
+    {
+        using var response = await BearerChallenges.SendInitializeAsync(Server.McpUri, token: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenge = BearerChallenges.WwwAuthenticate(response);
+        Assert.Contains($"resource_metadata=\"{new Uri(Server.BaseUri, "/.well-known/oauth-protected-resource/mcp").AbsoluteUri}\"", challenge);
+        Assert.Contains("scope=\"mcp:read\"", challenge);
+        Assert.DoesNotContain("error=", challenge);
+    }
+
     private string Forge(string forgery)
     {
         var valid = new TestTokenOptions { Audience = Audience, Scopes = [TestCaller.ReadScope] };

@@ -105,15 +105,17 @@ public sealed class SearchAndPolicyTests(IssuerServerFixture fixture) : IClassFi
         Assert.Equal("undefined", result.Result().GetString());
     }
 
-    // The rule a direct tools/call of delete_ticket by the same caller is denied by.
+    // The rule a direct tools/call of delete_ticket by the same caller is denied by. The caller lacks only a scope, so the
+    // direct call is answered HTTP 403 insufficient_scope (step-up), naming the same rule; an inner call cannot be.
     private async Task<string> DirectDenialRuleAsync()
     {
         await using var direct = await _server.ConnectClientAsync(GovernedPolicy.SupportWriter);
-        var denied = await direct.CallToolAsync("delete_ticket", new Dictionary<string, object?> { ["key"] = "T-1" });
-        var text = CodeModeClients.Text(denied);
-        Assert.True(denied.IsError);
-        Assert.StartsWith("Denied by policy: ", text);
-        return text["Denied by policy: ".Length..text.IndexOf('.', StringComparison.Ordinal)];
+        var denied = await Assert.ThrowsAsync<HttpRequestException>(
+            () => direct.CallToolAsync("delete_ticket", new Dictionary<string, object?> { ["key"] = "T-1" }).AsTask());
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, denied.StatusCode);
+        const string Prefix = "Forbidden: denied by policy: ";
+        var text = denied.Message[(denied.Message.IndexOf(Prefix, StringComparison.Ordinal) + Prefix.Length)..];
+        return text[..text.IndexOf('.', StringComparison.Ordinal)];
     }
 
     private static string[] Names(ModelContextProtocol.Protocol.CallToolResult result) =>

@@ -1,3 +1,4 @@
+using System.Net;
 using McpPlatform.Hosting.Tests.Server;
 
 namespace McpPlatform.Hosting.Tests.Governance;
@@ -50,30 +51,59 @@ public sealed class PolicyEnforcementTests(IssuerServerFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Write_tool_is_denied_to_the_granted_group_without_the_write_scope()
+    public async Task Write_tool_without_the_write_scope_answers_403_insufficient_scope_naming_every_scope_it_needs()
     {
-        await using var support = await fixture.Server.ConnectClientAsync(GovernedPolicy.SupportWriter with { Scopes = [TestCaller.ReadScope] });
+        var token = fixture.Server.MintToken(GovernedPolicy.SupportWriter with { Scopes = [TestCaller.ReadScope] });
 
-        var result = await support.CallAsync("open_ticket", """{"ticket":{"title":"No scope","priority":"Low"}}""");
+        using var response = await StepUpRequests.CallToolAsync(fixture.Server.McpUri, token, "open_ticket", """{"ticket":{"title":"No scope","priority":"Low"}}""");
 
-        Assert.True(result.IsError);
-        Assert.StartsWith("Denied by policy: insufficient-scope.", result.SingleText());
-        Assert.Contains("'mcp:write'", result.SingleText());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var challenge = Authentication.BearerChallenges.WwwAuthenticate(response);
+        Assert.StartsWith("Bearer error=\"insufficient_scope\", scope=\"mcp:read mcp:write\"", challenge);
+        Assert.Contains(Authentication.BearerChallenges.ResourceMetadataParameter(fixture.Server.BaseUri), challenge);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"id\":7", body);
+        Assert.Contains("insufficient-scope", body);
+        Assert.Contains("'open_ticket'", body);
     }
 
     [Fact]
-    public async Task Destructive_tool_needs_the_destructive_scope_even_with_the_write_scope()
+    public async Task Destructive_tool_with_the_write_scope_only_answers_403_asking_for_the_destructive_scope()
     {
-        await using var support = await fixture.Server.ConnectClientAsync(GovernedPolicy.SupportWriter);
+        var token = fixture.Server.MintToken(GovernedPolicy.SupportWriter);
 
-        var result = await support.CallAsync("delete_ticket", """{"key":"T-1"}""");
+        using var response = await StepUpRequests.CallToolAsync(fixture.Server.McpUri, token, "delete_ticket", """{"key":"T-1"}""");
 
-        Assert.True(result.IsError);
-        var text = result.SingleText();
-        Assert.StartsWith("Denied by policy: insufficient-scope.", text);
-        Assert.Contains("'delete_ticket'", text);
-        Assert.Contains($"rule '{GovernedPolicy.TicketDeleters}'", text);
-        Assert.Contains("'mcp:destructive'", text);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("scope=\"mcp:read mcp:destructive\"", Authentication.BearerChallenges.WwwAuthenticate(response));
+        Assert.Contains($"rule '{GovernedPolicy.TicketDeleters}'", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Denial_for_another_reason_than_scopes_stays_a_tool_error_over_http_200()
+    {
+        var token = fixture.Server.MintToken(GovernedPolicy.Reader with { Scopes = [TestCaller.ReadScope, TestCaller.WriteScope] });
+
+        using var response = await StepUpRequests.CallToolAsync(fixture.Server.McpUri, token, "open_ticket", """{"ticket":{"title":"No group","priority":"Low"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(Authentication.BearerChallenges.WwwAuthenticate(response));
+        Assert.Contains("Denied by policy: default-deny-writes.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Step_up_refusal_is_audited_with_the_tool_and_the_rule()
+    {
+        var token = fixture.Server.MintToken(GovernedPolicy.SupportWriter with { Subject = "stepper-audited", Scopes = [TestCaller.ReadScope] });
+
+        using var response = await StepUpRequests.CallToolAsync(fixture.Server.McpUri, token, "open_ticket", """{"ticket":{"title":"Audited","priority":"Low"}}""");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var record = await StepUpRequests.AuditLineAsync(fixture.Server, "stepper-audited");
+        Assert.Contains("\"Tool\":\"open_ticket\"", record);
+        Assert.Contains("\"Rule\":\"insufficient-scope\"", record);
+        Assert.Contains("\"Decision\":\"denied\"", record);
+        Assert.Contains("HTTP 403 insufficient_scope", record);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class AppAuthenticationSchemeTests : IAsyncLifetime
         using var response = await BearerChallenges.SendInitializeAsync(_server.McpUri, token: null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Bearer " + BearerChallenges.ResourceMetadataParameter(_server.BaseUri), BearerChallenges.WwwAuthenticate(response));
+        Assert.Equal("Bearer " + BearerChallenges.ResourceMetadataParameter(_server.BaseUri) + ", scope=\"mcp:read\"", BearerChallenges.WwwAuthenticate(response));
     }
 
     [Fact]

@@ -171,7 +171,16 @@ public sealed class RunningServer : IAsyncDisposable
         builder.Services.AddSingleton<ToolInvocations>();
         setup.Services?.Invoke(builder.Services);
         setup.BeforePlatform?.Invoke(builder);
-        builder.AddMcpPlatform(setup.Configure);
+        if (setup.ExtraTools.Count > 0)
+        {
+            var catalog = McpPlatform.Generated.GeneratedMcpToolCatalog.Instance.Concat(new McpPlatform.Hosting.Tools.McpToolCatalog(setup.ExtraTools));
+            builder.AddMcpPlatform(catalog, setup.Configure);
+        }
+        else
+        {
+            builder.AddMcpPlatform(setup.Configure);
+        }
+
         setup.AfterPlatform?.Invoke(builder);
         if (setup.UseSerilog)
         {

@@ -47,6 +47,9 @@ internal sealed record ServerSetup
     /// <summary>Command-line arguments, as <c>dotnet Server.dll --McpPlatform:X=y</c> passes them.</summary>
     public string[] Args { get; init; } = [];
 
+    /// <summary>Tools served beside the generated sample tools (OpenAPI operations with a test invoker, for instance).</summary>
+    public IReadOnlyList<McpPlatform.Hosting.Tools.GovernedMcpTool> ExtraTools { get; init; } = [];
+
     /// <summary>The application builder before <c>AddMcpPlatform</c> (e.g. <c>AddMcpOpenApi</c>).</summary>
     public Action<IHostApplicationBuilder>? BeforePlatform { get; init; }
 

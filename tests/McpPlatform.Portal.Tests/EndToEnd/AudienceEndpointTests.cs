@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using static McpPlatform.Portal.Tests.EndToEnd.TypeScriptClient;
 
 namespace McpPlatform.Portal.Tests.EndToEnd;
@@ -62,5 +64,34 @@ public sealed class AudienceEndpointTests(PortalWorld world)
         Assert.Empty(run.ToolNames(0));
         Assert.True(run.Failed(1), "a non-member called a tool on the finance endpoint: " + run.Step(1).ToJsonString());
         Assert.Contains("finance", run.Text(1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audience_endpoint_has_its_own_resource_metadata_challenge_and_audience()
+    {
+        using var http = new HttpClient();
+
+        using var metadata = await http.GetAsync(new Uri(world.Portal.BaseUri, "/.well-known/oauth-protected-resource/finance/mcp"));
+        using var challenged = await http.PostAsync(world.FinanceUri, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+        Assert.Equal(world.FinanceUri.AbsoluteUri, (string?)JsonNode.Parse(await metadata.Content.ReadAsStringAsync())!["resource"]);
+        Assert.Equal(HttpStatusCode.Unauthorized, challenged.StatusCode);
+        Assert.Contains(
+            $"resource_metadata=\"{new Uri(world.Portal.BaseUri, "/.well-known/oauth-protected-resource/finance/mcp").AbsoluteUri}\"",
+            string.Join(", ", challenged.Headers.WwwAuthenticate.Select(h => h.ToString())), StringComparison.Ordinal);
+
+        // A token for the finance URL works there (a client that followed that metadata asked for it), not on the main endpoint.
+        var financeOnly = world.FinanceToken(world.FinanceUri);
+        var there = await RunAsync(world.FinanceUri, financeOnly, List());
+        Assert.Contains("issues_get_issue", there.ToolNames(0));
+        using var main = new HttpRequestMessage(HttpMethod.Post, world.Portal.McpUri)
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        main.Headers.Authorization = new("Bearer", financeOnly);
+        main.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        using var refused = await http.SendAsync(main);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 }

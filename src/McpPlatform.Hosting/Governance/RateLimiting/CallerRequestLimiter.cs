@@ -31,6 +31,7 @@ internal static class CallerRequestLimiter
         var retryAfter = CallerRateLimits.RetryAfterSeconds(lease);
         // An unreachable shared limit store (fleet on Redis, reads refused) is the server's trouble, not the caller's: 503.
         var unavailable = CallerRateLimits.IsUnavailable(lease);
+        McpPlatform.Governance.Telemetry.PlatformTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("mcpplatform.limit", unavailable ? "shared-store-unavailable" : "request"));
         context.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
         if (retryAfter is { } seconds)
         {
