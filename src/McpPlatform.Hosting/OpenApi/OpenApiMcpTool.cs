@@ -6,6 +6,7 @@ using McpPlatform.Hosting.Tools;
 using McpPlatform.OpenApi;
 using McpPlatform.OpenApi.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -52,7 +53,20 @@ public sealed class OpenApiMcpTool : GovernedMcpTool
             return ToolResults.Error(refused.Message);
         }
 
-        return await CallAsync(services.GetRequiredService<OpenApiInvoker>(), arguments, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await CallAsync(services.GetRequiredService<OpenApiInvoker>(), arguments, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (HandlerRequests.IsHandlerFailure(failure, cancellationToken))
+        {
+            // Whatever else goes wrong: a generic error with a correlation id for the caller, the exception in the log
+            // (never the API's text or a credential for the caller), its type in the audit record, and the server stays up.
+            var record = AuditScope.Current;
+            var correlationId = ToolFailure.CorrelationId(record);
+            services.GetRequiredService<ILogger<OpenApiMcpTool>>().LogWarning(failure, "OpenAPI tool {ToolName} failed (correlation id {CorrelationId})", Descriptor.Name, correlationId);
+            ToolFailure.Audit(record, failure);
+            return ToolResults.Error(ToolFailure.Message(Descriptor.Name, failure, correlationId));
+        }
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ public sealed class OptionsValidationTests
 {
     [Theory]
     [InlineData(null, "McpPlatform:OpenApi:Apis:inv:BaseUrl is required")]
+    [InlineData("", "McpPlatform:OpenApi:Apis:inv:BaseUrl is required")] // the template writes "BaseUrl": "" for the operator to fill
     [InlineData("http://api.example.com/", "McpPlatform:OpenApi:Apis:inv:BaseUrl must be https (http only to localhost or a loopback address)")]
     [InlineData("https://user:pw@api.example.com/", "must have no user info, query or fragment")]
     [InlineData("https://api.example.com/?key=1", "must have no user info, query or fragment")]
