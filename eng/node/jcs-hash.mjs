@@ -3,8 +3,10 @@
 //
 //   node jcs-hash.mjs manifest FILE          the manifest's hash and each tool's inputSchemaHash
 //                                            (FILE is mcp-manifest.json or mcp-manifest.approved.json)
-//   node jcs-hash.mjs audit FILE KEY FIELDS  each CLEF record's hash: HMAC-SHA256 under KEY (UTF-8) of the
-//                                            canonical array of the FIELDS (comma-separated, in order)
+//   node jcs-hash.mjs audit FILE KEY FIELDS [WHEN_PRESENT]
+//                                            each CLEF record's hash: HMAC-SHA256 under KEY (UTF-8) of the
+//                                            canonical array of the FIELDS (comma-separated, in order), followed
+//                                            by the WHEN_PRESENT fields (null where absent) when the record has any
 //
 // Prints one JSON object on stdout.
 import { createHash, createHmac } from 'node:crypto';
@@ -30,11 +32,13 @@ if (mode === 'manifest') {
     })),
   }));
 } else if (mode === 'audit') {
-  const [key, fields] = rest;
+  const [key, fields, whenPresent = ''] = rest;
   const names = fields.split(',');
+  const optional = whenPresent.split(',').filter((name) => name !== '');
   const records = text.split('\n').filter((line) => line.trim() !== '').map((line) => {
     const record = JSON.parse(line);
-    const canonical = canonicalize(names.map((name) => record[name] ?? null));
+    const hashed = optional.some((name) => record[name] !== undefined && record[name] !== null) ? [...names, ...optional] : names;
+    const canonical = canonicalize(hashed.map((name) => record[name] ?? null));
     return { recorded: record.Hash, hash: createHmac('sha256', Buffer.from(key, 'utf8')).update(canonical, 'utf8').digest('hex'), canonical };
   });
   console.log(JSON.stringify({ records }));

@@ -63,7 +63,7 @@ public sealed class StockJcsToolTests : IDisposable
         };
         var file = AuditClef.Write(_folder.Combine("audit.clef"), lines);
 
-        var stock = await StockJcs.AuditAsync(file, AuditTestKey.Secret, AuditFields.Hashed);
+        var stock = await StockJcs.AuditAsync(file, AuditTestKey.Secret, AuditFields.Hashed, AuditFields.HashedWhenPresent);
 
         var records = stock.GetProperty("records").EnumerateArray().ToList();
         Assert.Equal(3, records.Count);

@@ -12,8 +12,8 @@ internal static class StockJcs
     public static Task<JsonElement> ManifestAsync(string file) => RunAsync("manifest", file);
 
     /// <summary>Each CLEF record's hash (recorded and recomputed): HMAC-SHA256 under <paramref name="key"/> of the canonical array of <paramref name="fields"/>.</summary>
-    public static Task<JsonElement> AuditAsync(string file, string key, IEnumerable<string> fields) =>
-        RunAsync("audit", file, key, string.Join(',', fields));
+    public static Task<JsonElement> AuditAsync(string file, string key, IEnumerable<string> fields, IEnumerable<string>? whenPresent = null) =>
+        RunAsync("audit", file, key, string.Join(',', fields), string.Join(',', whenPresent ?? []));
 
     private static async Task<JsonElement> RunAsync(params string[] arguments)
     {

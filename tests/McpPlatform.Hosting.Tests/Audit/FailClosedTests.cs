@@ -58,8 +58,16 @@ public sealed class FailClosedTests : IDisposable
         FullDevice.BackTodaysAuditFiles(_audit.Path);
         await using var server = await StartAsync(failClosedReads: true);
         await using var client = await server.ConnectClientAsync();
-        var read = await client.CallAsync("count_call");
-        Assert.Equal(FailClosedMessage, read.SingleText()); // the audit log now knows it cannot write
+        // The audit log learns it cannot write from this call's record or from an earlier one (the session's own
+        // records are batched): the call is refused either as a tool error or, once the failure is known, as a request.
+        try
+        {
+            Assert.Equal(FailClosedMessage, (await client.CallAsync("count_call")).SingleText());
+        }
+        catch (ModelContextProtocol.McpProtocolException refused)
+        {
+            Assert.Contains("The audit log cannot be written, so this request was refused (fail closed).", refused.Message);
+        }
 
         var list = await Record.ExceptionAsync(async () => await client.ListToolsAsync());
 

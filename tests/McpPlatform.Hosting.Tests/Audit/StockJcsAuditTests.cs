@@ -40,7 +40,7 @@ public sealed class StockJcsAuditTests : IDisposable
         var canonicals = new List<string>();
         foreach (var file in files)
         {
-            var stock = await StockJcs.AuditAsync(file, secret, AuditFields.Hashed);
+            var stock = await StockJcs.AuditAsync(file, secret, AuditFields.Hashed, AuditFields.HashedWhenPresent);
             foreach (var record in stock.GetProperty("records").EnumerateArray())
             {
                 Assert.Equal(record.GetProperty("recorded").GetString(), record.GetProperty("hash").GetString());
