@@ -141,15 +141,9 @@ internal sealed class AuditVerifyCommand : Command
 
         checkpoints ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(files[0]))!, "checkpoints") is var beside && Directory.Exists(beside) ? beside : null;
 
-        AuditChainKey? key;
-        try
+        var (keyFound, key) = await ResolveKeyAsync(parseResult, error, cancellationToken);
+        if (!keyFound)
         {
-            (key, _) = await AuditKeySource.ResolveAsync(
-                parseResult.GetValue(_keyFile), parseResult.GetValue(_vaultUri), parseResult.GetValue(_store), parseResult.GetRequiredValue(_keySecret), cancellationToken);
-        }
-        catch (AuditKeyException e)
-        {
-            error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;
         }
 
@@ -184,6 +178,22 @@ internal sealed class AuditVerifyCommand : Command
         return result.Ok && unkeyedAccepted ? ExitCodes.Success : ExitCodes.Failure;
     }
 
+    // The chain key from --key-file, --vault-uri, --store or the environment; false (the reason written) when none resolves.
+    private async Task<(bool Found, AuditChainKey? Key)> ResolveKeyAsync(ParseResult parseResult, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (key, _) = await AuditKeySource.ResolveAsync(
+                parseResult.GetValue(_keyFile), parseResult.GetValue(_vaultUri), parseResult.GetValue(_store), parseResult.GetRequiredValue(_keySecret), cancellationToken);
+            return (true, key);
+        }
+        catch (AuditKeyException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return (false, null);
+        }
+    }
+
     // One folder of a fleet: each replica's files are their own set (own chains, own checkpoints); every set must be intact.
     private async Task<int> VerifyFleetAsync(ParseResult parseResult, string folder, CancellationToken cancellationToken)
     {
@@ -196,15 +206,9 @@ internal sealed class AuditVerifyCommand : Command
             return ExitCodes.Usage;
         }
 
-        AuditChainKey? key;
-        try
+        var (keyFound, key) = await ResolveKeyAsync(parseResult, error, cancellationToken);
+        if (!keyFound)
         {
-            (key, _) = await AuditKeySource.ResolveAsync(
-                parseResult.GetValue(_keyFile), parseResult.GetValue(_vaultUri), parseResult.GetValue(_store), parseResult.GetRequiredValue(_keySecret), cancellationToken);
-        }
-        catch (AuditKeyException e)
-        {
-            error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;
         }
 
