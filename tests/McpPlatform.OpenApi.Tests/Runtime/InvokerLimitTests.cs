@@ -50,8 +50,7 @@ public sealed class InvokerLimitTests
         Assert.Equal(OpenApiCallFailure.TooLarge, refused.Failure);
         Assert.Contains("more than 262144 bytes (MaxResponseBytes)", refused.Message);
 
-        // The client stopped reading: the API could not push its whole answer (socket buffers hold a few MiB at most).
-        Assert.True(harness.Api.HugeBytesWritten < (long)LoopbackApi.HugeChunk * LoopbackApi.HugeChunks, $"{harness.Api.HugeBytesWritten} bytes written");
+        // The body never ends (LoopbackApi), so this answer (TooLarge, not Timeout) came while it streamed, not after buffering it.
         Assert.Equal(200, (await harness.CallAsync("list_items")).Status);
     }
 }
