@@ -12,26 +12,12 @@ namespace McpPlatform.Hosting.Tests.Fleet;
 /// TypeScript client on the stateless revision: every call is served by whichever replica nginx picks, and the
 /// caller's tool limit holds for the fleet, not per replica.
 /// </summary>
-public sealed class ProxiedFleetTests : IAsyncLifetime
+public sealed class ProxiedFleetTests : FleetTestBase
 {
     private const int Limit = 30;
     private const int Calls = 60;
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(120);
 
-    private TestOidcIssuer _issuer = null!;
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync()
-    {
-        _issuer = await TestOidcIssuer.StartAsync();
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _redis.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_callers_limit_holds_across_replicas_behind_nginx_and_any_replica_serves_any_call()
@@ -72,12 +58,12 @@ public sealed class ProxiedFleetTests : IAsyncLifetime
         RunningServer.StartAsync(new ServerSetup
         {
             Environment = Environments.Production,
-            Issuer = _issuer,
+            Issuer = Issuer,
             GrantTestCallerEverything = false,
             Settings = new Dictionary<string, string?>(GovernedPolicy.Settings)
             {
                 ["McpPlatform:Authentication:Resource"] = resource, // the fleet's one public URI (the proxy's)
-                ["McpPlatform:Redis:Configuration"] = _redis.Configuration,
+                ["McpPlatform:Redis:Configuration"] = Redis.Configuration,
                 ["McpPlatform:Redis:KeyPrefix"] = prefix,
                 ["McpPlatform:RateLimits:PerTool:TokenLimit"] = Limit.ToString(CultureInfo.InvariantCulture),
                 ["McpPlatform:RateLimits:PerTool:TokensPerPeriod"] = Limit.ToString(CultureInfo.InvariantCulture),

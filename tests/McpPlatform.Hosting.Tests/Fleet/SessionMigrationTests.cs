@@ -10,23 +10,9 @@ namespace McpPlatform.Hosting.Tests.Fleet;
 /// Stateful sessions across two replicas sharing a real redis-server and one resource URI (as behind one proxy): a
 /// session opened on one replica continues on the other for the same caller, and is refused to anyone else.
 /// </summary>
-public sealed class SessionMigrationTests : IAsyncLifetime
+public sealed class SessionMigrationTests : FleetTestBase
 {
     private readonly string _prefix = $"test-{Guid.NewGuid():N}:";
-    private TestOidcIssuer _issuer = null!;
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync()
-    {
-        _issuer = await TestOidcIssuer.StartAsync();
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _redis.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_session_started_on_one_replica_continues_on_another_for_its_caller_only()
@@ -81,7 +67,7 @@ public sealed class SessionMigrationTests : IAsyncLifetime
         var settings = new Dictionary<string, string?>(GovernedPolicy.Settings)
         {
             ["McpPlatform:SessionMode"] = "Stateful",
-            ["McpPlatform:Redis:Configuration"] = _redis.Configuration,
+            ["McpPlatform:Redis:Configuration"] = Redis.Configuration,
             ["McpPlatform:Redis:KeyPrefix"] = _prefix,
         };
         if (resource is not null)
@@ -92,7 +78,7 @@ public sealed class SessionMigrationTests : IAsyncLifetime
         return RunningServer.StartAsync(new ServerSetup
         {
             Environment = Environments.Production,
-            Issuer = _issuer,
+            Issuer = Issuer,
             GrantTestCallerEverything = false,
             Settings = settings,
         });

@@ -12,25 +12,11 @@ namespace McpPlatform.Hosting.Tests.Fleet;
 /// Two replicas of one server in this process, sharing a real redis-server on loopback: a caller's limits hold across
 /// both, and an outage refuses writes, lets reads through as configured, and takes readiness down.
 /// </summary>
-public sealed class SharedLimitTests : IAsyncLifetime
+public sealed class SharedLimitTests : FleetTestBase
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private TestOidcIssuer _issuer = null!;
     private readonly string _prefix = $"test-{Guid.NewGuid():N}:";
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync()
-    {
-        _issuer = await TestOidcIssuer.StartAsync();
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _redis.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
 
     [Fact]
     public async Task Tool_limit_holds_across_two_replicas_sharing_redis()
@@ -157,7 +143,7 @@ public sealed class SharedLimitTests : IAsyncLifetime
         using var http = server.CreateHttpClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
 
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         var write = await client.CallAsync("open_ticket", """{"ticket":{"title":"disk full","priority":"High"}}""");
         var read = await client.CallAsync("get_ticket", """{"key":"T-1"}""");
         using var notReady = await http.GetAsync("/healthz/ready");
@@ -168,9 +154,9 @@ public sealed class SharedLimitTests : IAsyncLifetime
         Assert.Contains("Printer on fire", read.SingleText());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Contains("Redis is unreachable", await notReady.Content.ReadAsStringAsync());
-        Assert.DoesNotContain(_redis.Configuration, await notReady.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(Redis.Configuration, await notReady.Content.ReadAsStringAsync());
 
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         var writeAgain = await PollAsync(() => client.CallAsync("open_ticket", """{"ticket":{"title":"disk full","priority":"High"}}"""), r => r.IsError != true);
         Assert.Contains("T-100", writeAgain.SingleText());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
@@ -183,7 +169,7 @@ public sealed class SharedLimitTests : IAsyncLifetime
         await using var client = await server.ConnectClientAsync(GovernedPolicy.Reader);
         var token = server.MintToken(GovernedPolicy.Reader);
 
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         using var request = await BearerChallenges.SendInitializeAsync(server.McpUri, token);
 
         // The request budget cannot be asked: the server's trouble, answered 503 (not the caller's 429).
@@ -211,14 +197,14 @@ public sealed class SharedLimitTests : IAsyncLifetime
         var all = new Dictionary<string, string?>(GovernedPolicy.Settings.Concat(settings));
         if (shared)
         {
-            all["McpPlatform:Redis:Configuration"] = _redis.Configuration;
+            all["McpPlatform:Redis:Configuration"] = Redis.Configuration;
             all["McpPlatform:Redis:KeyPrefix"] = _prefix; // one per test: its replicas share it, other tests do not
         }
 
         return RunningServer.StartAsync(new ServerSetup
         {
             Environment = Environments.Production,
-            Issuer = _issuer,
+            Issuer = Issuer,
             GrantTestCallerEverything = false,
             Settings = all,
         });
