@@ -82,6 +82,13 @@ public sealed class GovernanceGate(
     }
 
     /// <summary>
+    /// False when no <see cref="Decide"/> for <paramref name="caller"/> can come back with
+    /// <see cref="PolicyDecision.RequiredScopes"/> (see <see cref="PolicyDecisionPoint.CouldRequireStepUp"/>); admission
+    /// rules and the origin's scopes never name scopes to step up to, and nothing does when policy does not apply.
+    /// </summary>
+    public bool CouldRequireStepUp(CallerIdentity caller) => settings.Governed && policy.CouldRequireStepUp(caller);
+
+    /// <summary>
     /// Decides whether <paramref name="caller"/>'s call of <paramref name="tool"/> with <paramref name="arguments"/>
     /// may run, filling in <paramref name="record"/> (tool, access, decision, rule, redacted arguments; the
     /// outcome of a refusal). A governed call (any call but a Read, and a Read too with fail-closed reads)
