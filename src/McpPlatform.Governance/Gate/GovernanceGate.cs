@@ -180,13 +180,13 @@ public sealed class GovernanceGate(
             // With limits shared by a fleet, an unreachable store refuses governed calls (fail closed); reads follow its setting.
             var key = CallerPartition.Key(caller);
             var isRead = decision.Access == ToolAccess.Read;
-            toolLease = await limits.AcquireToolCallAsync(key, tool.Name, isRead, cancellationToken).ConfigureAwait(false);
-            if (!toolLease.IsAcquired)
+            // The tool bucket and the concurrency slot: in a fleet one Redis round trip for both.
+            (toolLease, concurrencyLease) = await limits.AcquireToolCallAndSlotAsync(key, tool.Name, isRead, cancellationToken).ConfigureAwait(false);
+            if (!toolLease.IsAcquired || concurrencyLease is null)
             {
                 return LimitRefused(record, toolLease, $"too many calls of '{tool.Name}'");
             }
 
-            concurrencyLease = await limits.AcquireConcurrentCallAsync(key, isRead, cancellationToken).ConfigureAwait(false);
             if (!concurrencyLease.IsAcquired)
             {
                 toolLease.Dispose();
