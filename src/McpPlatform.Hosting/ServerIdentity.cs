@@ -9,6 +9,7 @@ internal static class ServerIdentity
 {
     // Read once: stateless servers configure their options on every request.
     private static readonly AssemblyName? Entry = Assembly.GetEntryAssembly()?.GetName();
+    private static readonly string? EntryVersion = Entry?.Version?.ToString(3);
 
     public static Implementation Describe(McpPlatformOptions options)
     {
@@ -16,7 +17,7 @@ internal static class ServerIdentity
         return new Implementation
         {
             Name = options.ServerName ?? entry?.Name ?? "mcp-platform-server",
-            Version = options.ServerVersion ?? entry?.Version?.ToString(3) ?? "0.0.0",
+            Version = options.ServerVersion ?? EntryVersion ?? "0.0.0",
         };
     }
 }

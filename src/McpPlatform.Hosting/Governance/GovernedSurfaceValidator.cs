@@ -33,8 +33,10 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
 
         // Runs for every stateless request (the SDK builds options per request), so the clean case allocates
         // nothing: the list exists only once something ungoverned is found.
+        // No `?? []` on the collections: an empty collection expression there would build an SDK collection (a
+        // ConcurrentDictionary, about 0.5 KB) per absent kind on every request.
         List<string>? ungoverned = null;
-        foreach (var tool in options.ToolCollection ?? [])
+        foreach (var tool in options.ToolCollection is { } toolCollection ? toolCollection : Enumerable.Empty<McpServerTool>())
         {
             if (!tools.TryGet(tool.ProtocolTool.Name, out var generated) || !ReferenceEquals(generated, tool))
             {
@@ -42,7 +44,7 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
             }
         }
 
-        foreach (var resource in options.ResourceCollection ?? [])
+        foreach (var resource in options.ResourceCollection is { } resourceCollection ? resourceCollection : Enumerable.Empty<McpServerResource>())
         {
             var uri = resource.ProtocolResourceTemplate.UriTemplate;
             if (!ReferenceEquals(resources.ResourceDeclaredAs(uri), resource))
@@ -51,7 +53,7 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
             }
         }
 
-        foreach (var prompt in options.PromptCollection ?? [])
+        foreach (var prompt in options.PromptCollection is { } promptCollection ? promptCollection : Enumerable.Empty<McpServerPrompt>())
         {
             if (!resources.TryGetPrompt(prompt.ProtocolPrompt.Name, out var generated) || !ReferenceEquals(generated, prompt))
             {
