@@ -86,6 +86,13 @@ public sealed class GovernanceGate(
     }
 
     /// <summary>
+    /// False when no <see cref="Decide"/> for <paramref name="caller"/> can come back with
+    /// <see cref="PolicyDecision.RequiredScopes"/> (see <see cref="PolicyDecisionPoint.CouldRequireStepUp"/>); admission
+    /// rules and the origin's scopes never name scopes to step up to, and nothing does when policy does not apply.
+    /// </summary>
+    public bool CouldRequireStepUp(CallerIdentity caller) => settings.Governed && policy.CouldRequireStepUp(caller);
+
+    /// <summary>
     /// Decides whether <paramref name="caller"/>'s call of <paramref name="tool"/> with <paramref name="arguments"/>
     /// may run, filling in <paramref name="record"/> (tool, access, decision, rule, redacted arguments; the
     /// outcome of a refusal). A governed call (any call but a Read, and a Read too with fail-closed reads)
@@ -173,13 +180,13 @@ public sealed class GovernanceGate(
             // With limits shared by a fleet, an unreachable store refuses governed calls (fail closed); reads follow its setting.
             var key = CallerPartition.Key(caller);
             var isRead = decision.Access == ToolAccess.Read;
-            toolLease = await limits.AcquireToolCallAsync(key, tool.Name, isRead, cancellationToken).ConfigureAwait(false);
-            if (!toolLease.IsAcquired)
+            // The tool bucket and the concurrency slot: in a fleet one Redis round trip for both.
+            (toolLease, concurrencyLease) = await limits.AcquireToolCallAndSlotAsync(key, tool.Name, isRead, cancellationToken).ConfigureAwait(false);
+            if (!toolLease.IsAcquired || concurrencyLease is null)
             {
                 return LimitRefused(record, toolLease, $"too many calls of '{tool.Name}'");
             }
 
-            concurrencyLease = await limits.AcquireConcurrentCallAsync(key, isRead, cancellationToken).ConfigureAwait(false);
             if (!concurrencyLease.IsAcquired)
             {
                 toolLease.Dispose();

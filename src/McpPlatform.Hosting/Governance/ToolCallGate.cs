@@ -55,6 +55,9 @@ public sealed partial class ToolCallGate(
     /// <summary>The policy's verdict for one caller and tool (what lists show); always allowed when governance is off.</summary>
     public PolicyDecision Decide(CallerIdentity caller, McpToolDescriptor tool) => _core.Decide(caller, tool);
 
+    /// <summary>False when no call of <paramref name="caller"/> can be refused for scopes a new token could carry (step-up).</summary>
+    public bool CouldRequireStepUp(CallerIdentity caller) => _core.CouldRequireStepUp(caller);
+
     /// <summary>
     /// The admission of one call, filling in the current request's audit record; governed calls wait until
     /// their intent record is written. Dispose the outcome when the call has ended, and complete an allowed
