@@ -127,6 +127,18 @@ namespace McpPlatform.Generators
             "MCPP030", "OpenAPI operation named like another tool",
             "The OpenAPI operation {1} would be the tool '{0}', a name another tool already has; give its document another Namespace in the McpOpenApi item");
 
+        public static readonly DiagnosticDescriptor RevertToolNotFound = Error(
+            "MCPP031", "Revert tool not found",
+            "Tool '{0}' declares Revert = \"{1}\", but '{2}' has no [McpTool] method of that name; name the inverse with Revert = nameof(Method)");
+
+        public static readonly DiagnosticDescriptor RevertArgumentUnfilled = Error(
+            "MCPP032", "Revert tool argument cannot be filled",
+            "Tool '{0}' declares the inverse '{1}', whose required argument '{2}' is neither an argument of '{0}' nor a top-level property of its result; rollback fills the inverse's arguments by name from those two");
+
+        public static readonly DiagnosticDescriptor RevertOnReadTool = Warning(
+            "MCPP033", "Read tool declares a revert",
+            "Tool '{0}' is Read and changes nothing, so its Revert = \"{1}\" is ignored; remove it, or give the tool Access = ToolAccess.Write or Destructive");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -8,6 +8,7 @@ using McpPlatform.Generators.Emitting;
 using McpPlatform.Generators.Manifest;
 using McpPlatform.Generators.Model;
 using McpPlatform.Generators.Parsing;
+using McpPlatform.Generators.Rollback;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -128,6 +129,7 @@ namespace McpPlatform.Generators
             }
 
             var members = MemberChecks.Check(model.Members, diagnostic => context.ReportDiagnostic(diagnostic.ToDiagnostic()));
+            var reverts = RevertLinks.Resolve(model.Tools.Where(t => !t.HasErrors).ToList(), diagnostic => context.ReportDiagnostic(diagnostic.ToDiagnostic()));
             if (!model.HostingReferenced)
             {
                 return;
@@ -136,7 +138,7 @@ namespace McpPlatform.Generators
             var duplicateNames = new HashSet<string>(duplicates.Select(g => g.Key), StringComparer.Ordinal);
             var emitted = model.Tools.Where(t => !t.HasErrors && !duplicateNames.Contains(t.Name)).ToList();
             var openApiTools = OpenApiOperations(context, model.OpenApi, emitted);
-            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted, model.Server, model.Config, members, openApiTools));
+            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted, model.Server, model.Config, members, openApiTools, reverts));
             if (!members.IsEmpty)
             {
                 context.AddSource(ResourceCatalogEmitter.HintName, ResourceCatalogEmitter.Emit(members.Resources, members.Prompts, members.Completions));

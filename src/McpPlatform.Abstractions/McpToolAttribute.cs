@@ -35,4 +35,12 @@ public sealed class McpToolAttribute : Attribute
     /// <summary>The tool reaches systems outside this server's own domain.
     /// Published as the MCP <c>openWorldHint</c> annotation only when set.</summary>
     public bool OpenWorld { get; set; }
+
+    /// <summary>
+    /// The method name of this tool's inverse, e.g. <c>Revert = nameof(DeleteIssue)</c>: an <c>[McpTool]</c> method of
+    /// the same class that undoes a call of this one. <c>rollback</c> calls it, through the gate, with arguments filled
+    /// by name from this call's arguments, then from the top-level properties of its result (docs/rollback.md).
+    /// The generator checks the inverse exists and that each of its required arguments can be filled.
+    /// </summary>
+    public string? Revert { get; set; }
 }

@@ -50,11 +50,13 @@ public sealed class CheckMcpOpenApi : Microsoft.Build.Utilities.Task
     private void Check(string path, string apiNamespace)
     {
         var overrides = OpenApiAccessOverrides.None;
+        string? secret = null;
         if (!string.IsNullOrEmpty(AppSettingsPath) && File.Exists(AppSettingsPath))
         {
             try
             {
                 overrides = OpenApiAccessSettings.ReadFile(AppSettingsPath, apiNamespace);
+                secret = OpenApiAccessSettings.ReadCredentialSecretFile(AppSettingsPath, apiNamespace);
             }
             catch (OpenApiSettingsException problem)
             {
@@ -86,7 +88,7 @@ public sealed class CheckMcpOpenApi : Microsoft.Build.Utilities.Task
         var target = Path.Combine(OutputDirectory, apiNamespace + OperationsFile.Suffix);
         try
         {
-            var written = FileContent.WriteIfChanged(target, OperationsFile.Write(apiNamespace, OperationsFile.DocumentHash(path), operations));
+            var written = FileContent.WriteIfChanged(target, OperationsFile.Write(apiNamespace, OperationsFile.DocumentHash(path), operations, secret));
             Log.LogMessage(MessageImportance.Low, $"OpenAPI '{path}': {operations.Count} operations as {apiNamespace}_*{(written ? "" : " (unchanged)")}.");
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)

@@ -16,7 +16,8 @@ internal static class OperationsFile
     /// <summary>The suffix the generator looks for.</summary>
     public const string Suffix = ".mcp-openapi.json";
 
-    public static byte[] Write(string apiNamespace, string documentHash, IReadOnlyList<ApiOperation> operations)
+    /// <summary>The file's bytes; <paramref name="credentialSecret"/> is the secret name of the API's credential in the project's appsettings.json (the manifest lists it on every operation).</summary>
+    public static byte[] Write(string apiNamespace, string documentHash, IReadOnlyList<ApiOperation> operations, string? credentialSecret = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -25,6 +26,11 @@ internal static class OperationsFile
             json.WriteNumber("version", 1);
             json.WriteString("namespace", apiNamespace);
             json.WriteString("documentHash", documentHash);
+            if (credentialSecret is not null)
+            {
+                json.WriteString("secret", credentialSecret);
+            }
+
             json.WriteStartArray("operations");
             foreach (var descriptor in operations.Select(o => o.ToDescriptor(apiNamespace)).OrderBy(d => d.Name, StringComparer.Ordinal))
             {

@@ -45,16 +45,7 @@ public static class OpenApiAccessSettings
     /// <exception cref="OpenApiSettingsException">The file is not valid JSON, or a value is not Read, Write or Destructive.</exception>
     public static OpenApiAccessOverrides ReadFile(string appSettingsPath, string apiNamespace)
     {
-        IConfiguration configuration;
-        try
-        {
-            configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(appSettingsPath), optional: false, reloadOnChange: false).Build();
-        }
-        catch (Exception failure) when (failure is FormatException or InvalidDataException or IOException or System.Text.Json.JsonException)
-        {
-            throw new OpenApiSettingsException(appSettingsPath, $"cannot be read as JSON: {failure.Message}");
-        }
-
+        var configuration = Load(appSettingsPath);
         try
         {
             return Read(configuration, apiNamespace);
@@ -62,6 +53,37 @@ public static class OpenApiAccessSettings
         catch (OpenApiSettingsException problem)
         {
             throw new OpenApiSettingsException(appSettingsPath, problem.Problem);
+        }
+    }
+
+    /// <summary>
+    /// The secret store name of the API's credential (<c>McpPlatform:OpenApi:Apis:&lt;namespace&gt;:Credential:Secret</c>
+    /// when <c>Credential:Kind</c> is set and not <c>None</c>), or null: the name the manifest lists for every operation
+    /// of the document (never the value, which only the secret store holds).
+    /// </summary>
+    public static string? CredentialSecret(IConfiguration configuration, string apiNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var credential = configuration.GetSection($"{ApisSection}:{apiNamespace}:Credential");
+        var kind = credential["Kind"]?.Trim();
+        var secret = credential["Secret"]?.Trim();
+        return string.IsNullOrEmpty(kind) || string.Equals(kind, "None", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(secret) ? null : secret;
+    }
+
+    /// <summary><see cref="CredentialSecret(IConfiguration, string)"/> from one JSON settings file (the project's appsettings.json).</summary>
+    /// <exception cref="OpenApiSettingsException">The file is not valid JSON.</exception>
+    public static string? ReadCredentialSecretFile(string appSettingsPath, string apiNamespace) =>
+        CredentialSecret(Load(appSettingsPath), apiNamespace);
+
+    private static IConfiguration Load(string appSettingsPath)
+    {
+        try
+        {
+            return new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(appSettingsPath), optional: false, reloadOnChange: false).Build();
+        }
+        catch (Exception failure) when (failure is FormatException or InvalidDataException or IOException or System.Text.Json.JsonException)
+        {
+            throw new OpenApiSettingsException(appSettingsPath, $"cannot be read as JSON: {failure.Message}");
         }
     }
 

@@ -126,6 +126,26 @@ public sealed class OpenApiTaskTests : IDisposable
     }
 
     [Fact]
+    public void The_credentials_secret_name_from_appsettings_is_described_for_the_manifest()
+    {
+        var settings = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(settings, """
+            { "McpPlatform": { "OpenApi": { "Apis": {
+              "shop": { "BaseUrl": "https://shop.example/", "Credential": { "Kind": "ApiKey", "Secret": "shop-api-key", "Name": "X-API-Key" } },
+              "other": { "Credential": { "Kind": "None", "Secret": "unused" } } } } } }
+            """);
+        var task = Check(Resolved(Document("shop-v1.yaml"), "shop"), Resolved(Document("shop-v2.yaml"), "other"));
+        task.AppSettingsPath = settings;
+
+        Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+
+        using var shop = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_folder, "shop.mcp-openapi.json")));
+        using var other = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_folder, "other.mcp-openapi.json")));
+        Assert.Equal("shop-api-key", shop.RootElement.GetProperty("secret").GetString());
+        Assert.False(other.RootElement.TryGetProperty("secret", out _), "Kind None declares no secret.");
+    }
+
+    [Fact]
     public void An_unchanged_description_is_not_rewritten()
     {
         Assert.True(Check(Resolved(Document("shop-v1.yaml"), "shop")).Execute());

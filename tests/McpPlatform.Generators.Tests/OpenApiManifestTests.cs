@@ -72,6 +72,21 @@ public sealed class OpenApiManifestTests
     }
 
     [Fact]
+    public void Every_operation_lists_the_secret_name_of_the_apis_credential_and_never_a_value()
+    {
+        var run = Run("shop-v1.yaml", """
+            { "McpPlatform": { "OpenApi": { "Apis": { "shop": { "Credential": { "Kind": "Bearer", "Secret": "shop-token" } } } } } }
+            """);
+        var without = ManifestDocument.Parse(Run("shop-v1.yaml").ManifestText(), "mcp-manifest.json");
+
+        var manifest = ManifestDocument.Parse(run.ManifestText(), "mcp-manifest.json");
+        Assert.All(manifest.Tools.Where(t => t.OpenApi is not null), tool => Assert.Equal(["shop-token"], tool.Secrets));
+        Assert.Empty(manifest.FindTool("issues.search")!.Secrets);
+        Assert.All(without.Tools.Where(t => t.OpenApi is not null), tool => Assert.Empty(tool.Secrets));
+        Assert.NotEqual(without.Hash, manifest.Hash); // a new credential secret is a change a reviewer approves
+    }
+
+    [Fact]
     public void Manifest_diff_shows_what_a_new_version_of_the_document_adds_removes_and_widens()
     {
         var v1 = ManifestDocument.Parse(Run("shop-v1.yaml").ManifestText(), "v1");

@@ -21,12 +21,14 @@ namespace McpPlatform.Generators.Emitting
         public const string ManifestMetadataKey = "McpPlatform.Manifest";
 
         public static string Emit(
-            IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, EmittedMembers members, IReadOnlyList<OpenApiTool>? openApiTools = null)
+            IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, EmittedMembers members, IReadOnlyList<OpenApiTool>? openApiTools = null,
+            IReadOnlyDictionary<string, RevertLink>? reverts = null)
         {
+            reverts ??= new Dictionary<string, RevertLink>();
             var ordered = tools.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
             var operations = openApiTools ?? Array.Empty<OpenApiTool>();
             var codeModeNames = CodeModeNames.Assign(ordered.Select(t => t.Name).Concat(operations.Select(o => o.Name)));
-            var manifest = ManifestBuilder.Build(ordered, server, config, codeModeNames, members, operations);
+            var manifest = ManifestBuilder.Build(ordered, server, config, codeModeNames, members, operations, reverts);
             var objects = ordered.SelectMany(t => t.Objects).GroupBy(o => o.Key, StringComparer.Ordinal).Select(g => g.First());
             var codecs = new CodecEmitter(objects);
             var code = new CodeWriter();
@@ -57,7 +59,7 @@ namespace McpPlatform.Generators.Emitting
             for (var i = 0; i < ordered.Count; i++)
             {
                 var codeModeName = codeModeNames[ordered[i].Name];
-                ToolEmitter.Emit(code, ordered[i], classNames[i], codecs, codeModeName, TypeScriptWriter.Declaration(ordered[i], codeModeName));
+                ToolEmitter.Emit(code, ordered[i], classNames[i], codecs, codeModeName, TypeScriptWriter.Declaration(ordered[i], codeModeName), reverts.TryGetValue(ordered[i].Name, out var revert) ? revert : null);
                 code.Line();
             }
 

@@ -8,10 +8,10 @@ namespace McpPlatform.Generators.Emitting
     /// <summary>Emits one GeneratedMcpTool subclass: descriptor, argument binding, call, result conversion.</summary>
     internal static class ToolEmitter
     {
-        public static void Emit(CodeWriter code, ToolModel tool, string className, CodecEmitter codecs, string codeModeName, string typeScript)
+        public static void Emit(CodeWriter code, ToolModel tool, string className, CodecEmitter codecs, string codeModeName, string typeScript, RevertLink? revert = null)
         {
             code.Open($"private sealed class {className} : {Names.GeneratedTool}");
-            EmitConstructor(code, tool, className, codeModeName, typeScript);
+            EmitConstructor(code, tool, className, codeModeName, typeScript, revert);
             code.Line();
 
             var secrets = tool.Parameters.Where(p => p.Source == ParameterSource.Secret).ToList();
@@ -50,7 +50,7 @@ namespace McpPlatform.Generators.Emitting
             code.Close();
         }
 
-        private static void EmitConstructor(CodeWriter code, ToolModel tool, string className, string codeModeName, string typeScript)
+        private static void EmitConstructor(CodeWriter code, ToolModel tool, string className, string codeModeName, string typeScript, RevertLink? revert)
         {
             code.Line($"public {className}()");
             code.Line($"    : base(new {Names.Descriptor}");
@@ -78,6 +78,13 @@ namespace McpPlatform.Generators.Emitting
             {
                 // Code Mode hands the script the number or boolean the TypeScript declaration promises, not its text.
                 code.Line("        TextResultIsJson = true,");
+            }
+
+            if (revert is not null)
+            {
+                var arguments = revert.Arguments.OrderBy(a => a.Argument, System.StringComparer.Ordinal)
+                    .Select(a => $"new global::McpPlatform.Governance.Tools.ToolRevertArgument({Names.Verbatim(a.Argument)}, global::McpPlatform.Governance.Tools.ToolRevertSource.{(a.Source == RevertLink.FromResult ? "Result" : "Argument")})");
+                code.Line($"        Revert = new global::McpPlatform.Governance.Tools.ToolRevert({Names.Verbatim(revert.Tool)}, new global::McpPlatform.Governance.Tools.ToolRevertArgument[] {{ {string.Join(", ", arguments)} }}),");
             }
 
             code.Line($"        CodeModeName = {Names.Verbatim(codeModeName)},");

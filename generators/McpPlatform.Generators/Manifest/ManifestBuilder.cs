@@ -25,7 +25,8 @@ namespace McpPlatform.Generators.Manifest
             GovernanceConfig config,
             IReadOnlyDictionary<string, string> codeModeNames,
             EmittedMembers? members = null,
-            IReadOnlyList<OpenApiTool>? openApiTools = null)
+            IReadOnlyList<OpenApiTool>? openApiTools = null,
+            IReadOnlyDictionary<string, RevertLink>? reverts = null)
         {
             var expanded = new HashSet<JsonValue>();
             var document = JsonValue.Object()
@@ -38,7 +39,7 @@ namespace McpPlatform.Generators.Manifest
 
             // Generated tools and OpenAPI operations in one list, sorted by name: a reviewer reads one tool surface.
             var toolValues = tools
-                .Select(t => (t.Name, Value: Tool(t, config, codeModeNames[t.Name])))
+                .Select(t => (t.Name, Value: Tool(t, config, codeModeNames[t.Name], reverts is not null && reverts.TryGetValue(t.Name, out var revert) ? revert : null)))
                 .Concat((openApiTools ?? Array.Empty<OpenApiTool>()).Select(o => (o.Name, Value: OpenApiTools.ToManifest(o, config, codeModeNames[o.Name]))))
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => t.Value)
@@ -109,7 +110,7 @@ namespace McpPlatform.Generators.Manifest
             return value;
         }
 
-        private static JsonValue Tool(ToolModel tool, GovernanceConfig config, string codeModeName)
+        private static JsonValue Tool(ToolModel tool, GovernanceConfig config, string codeModeName, RevertLink? revert)
         {
             var access = GovernanceRules.AccessName(tool.Access);
             var value = JsonValue.Object().Add("name", JsonValue.String(tool.Name));
@@ -141,12 +142,32 @@ namespace McpPlatform.Generators.Manifest
                 .Add("name", JsonValue.String(r.Name))
                 .Add("arguments", JsonValue.String(r.Arguments))
                 .Add("results", JsonValue.String(r.Results)));
-            return value
+            value
                 .Add("secrets", JsonValue.Strings(secrets))
                 .Add("dataRules", JsonValue.Array(dataRules))
                 .Add("codeMode", JsonValue.Object()
                     .Add("exposed", JsonValue.Bool(config.CodeMode.Enabled))
                     .Add("name", JsonValue.String(codeModeName)));
+
+            // Only on tools that declare an inverse, so every other tool's entry (and the manifest hash) stays as it was.
+            if (revert is not null)
+            {
+                value.Add("revert", Revert(revert));
+            }
+
+            return value;
+        }
+
+        /// <summary>The <c>revert</c> member: the inverse tool and where each of its arguments comes from, sorted by argument.</summary>
+        private static JsonValue Revert(RevertLink revert)
+        {
+            var from = JsonValue.Object();
+            foreach (var argument in revert.Arguments.OrderBy(a => a.Argument, StringComparer.Ordinal))
+            {
+                from.Add(argument.Argument, JsonValue.String(argument.Source));
+            }
+
+            return JsonValue.Object().Add("tool", JsonValue.String(revert.Tool)).Add("from", from);
         }
     }
 }

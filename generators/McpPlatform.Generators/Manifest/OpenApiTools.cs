@@ -15,6 +15,9 @@ namespace McpPlatform.Generators.Manifest
 
         public string DocumentHash { get; set; } = "";
 
+        /// <summary>The secret name of the API's credential (from the project's appsettings.json), or null without one.</summary>
+        public string? Secret { get; set; }
+
         public string Description { get; set; } = "";
 
         public string Access { get; set; } = "write";
@@ -69,6 +72,7 @@ namespace McpPlatform.Generators.Manifest
         {
             var apiNamespace = Text(root, "namespace");
             var documentHash = Text(root, "documentHash");
+            var secret = root.Get("secret")?.Text;
             foreach (var operation in Member(root, "operations", JsonKind.Array).Items)
             {
                 var tool = new OpenApiTool
@@ -76,6 +80,7 @@ namespace McpPlatform.Generators.Manifest
                     Name = Text(operation, "name"),
                     Namespace = apiNamespace,
                     DocumentHash = documentHash,
+                    Secret = string.IsNullOrEmpty(secret) ? null : secret,
                     Description = Text(operation, "description"),
                     Access = Text(operation, "access"),
                     Idempotent = Flag(operation, "idempotent"),
@@ -144,7 +149,7 @@ namespace McpPlatform.Generators.Manifest
             openApi.Add("scopes", JsonValue.Strings(tool.Scopes.OrderBy(s => s, StringComparer.Ordinal)))
                 .Add("documentHash", JsonValue.String(tool.DocumentHash));
             return value
-                .Add("secrets", JsonValue.Strings(Array.Empty<string>()))
+                .Add("secrets", JsonValue.Strings(tool.Secret is null ? Array.Empty<string>() : new[] { tool.Secret }))
                 .Add("dataRules", JsonValue.Array(dataRules))
                 .Add("codeMode", JsonValue.Object()
                     .Add("exposed", JsonValue.Bool(config.CodeMode.Enabled))

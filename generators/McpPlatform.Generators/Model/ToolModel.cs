@@ -64,7 +64,8 @@ namespace McpPlatform.Generators.Model
         ReturnModel Return,
         EquatableArray<ObjectModel> Objects,
         LocationInfo? Location,
-        EquatableArray<DiagnosticInfo> Diagnostics)
+        EquatableArray<DiagnosticInfo> Diagnostics,
+        string? Revert = null)
     {
         public bool HasErrors
         {

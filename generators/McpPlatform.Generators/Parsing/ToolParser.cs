@@ -84,7 +84,8 @@ namespace McpPlatform.Generators.Parsing
                 returns,
                 shapes.Objects,
                 location,
-                diagnostics.ToEquatableArray());
+                diagnostics.ToEquatableArray(),
+                Named<string>(named, "Revert"));
         }
 
         internal static void CheckInvocable(IMethodSymbol method, Compilation compilation, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)

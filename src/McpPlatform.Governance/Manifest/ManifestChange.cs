@@ -119,6 +119,12 @@ public enum ManifestChangeKind
     /// HTTP operation, or became or stopped being one.
     /// </summary>
     OpenApiChanged,
+
+    /// <summary>A tool's declared inverse (<c>revert</c>: the tool <c>rollback</c> calls, and where its arguments come from) changed, appeared or went away.</summary>
+    RevertChanged,
+
+    /// <summary>A reviewed Code Mode snippet (<c>snippets/*.js</c>) was added, removed or changed.</summary>
+    SnippetChanged,
 }
 
 /// <summary>What a <see cref="ManifestChange"/> concerns.</summary>

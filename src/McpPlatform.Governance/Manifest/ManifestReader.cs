@@ -15,7 +15,7 @@ internal static class ManifestReader
     [
         "name", "title", "description", "toolSet", "access", "annotations", "requiredScopes", "grantedBy", "inputSchema",
         "inputSchemaHash", "outputSchema", "outputSchemaHash", "secrets", "dataRules", "codeMode", ManifestUpstream.MemberName,
-        ManifestOpenApi.MemberName,
+        ManifestOpenApi.MemberName, ManifestRevert.MemberName,
     ];
 
     private static readonly string[] DataRuleMembers = ["name", "arguments", "results"];
@@ -149,6 +149,7 @@ internal static class ManifestReader
             Annotations = ReadAnnotations(tool, path, reader),
             Upstream = ReadUpstream(tool, path, reader),
             OpenApi = ReadOpenApi(tool, path, reader),
+            Revert = ReadRevert(tool, path, reader),
         };
     }
 
@@ -233,6 +234,33 @@ internal static class ManifestReader
     }
 
     // Optional: only an OpenAPI document's operations have it, and a manifest without the section hashes as before.
+    private static ManifestRevert? ReadRevert(JsonElement tool, string path, ManifestFieldReader reader)
+    {
+        if (!tool.TryGetProperty(ManifestRevert.MemberName, out var section))
+        {
+            return null;
+        }
+
+        var sectionPath = JsonLineMap.Join(path, ManifestRevert.MemberName);
+        reader.Object(section, sectionPath, ManifestRevert.Members);
+        var fromPath = JsonLineMap.Join(sectionPath, "from");
+        var from = reader.Required(section, sectionPath, "from", "an object mapping each argument of the inverse to argument or result");
+        reader.Expect(from, fromPath, JsonValueKind.Object, "an object mapping each argument of the inverse to argument or result");
+        var arguments = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in from.EnumerateObject())
+        {
+            var source = reader.StringValue(property.Value, JsonLineMap.Join(fromPath, property.Name));
+            if (source is not (ManifestRevert.FromArgument or ManifestRevert.FromResult))
+            {
+                throw reader.Error(JsonLineMap.Join(fromPath, property.Name), $"expected {ManifestRevert.FromArgument} or {ManifestRevert.FromResult}, found {ManifestFieldReader.Shown(source)}");
+            }
+
+            arguments[property.Name] = source;
+        }
+
+        return new ManifestRevert(reader.String(section, sectionPath, "tool"), arguments);
+    }
+
     private static ManifestOpenApi? ReadOpenApi(JsonElement tool, string path, ManifestFieldReader reader)
     {
         if (!tool.TryGetProperty(ManifestOpenApi.MemberName, out var section))

@@ -59,6 +59,12 @@ internal static class OpenApiSurface
                 changed.Add("security scopes");
             }
 
+            if (!tool.Secrets.Order(StringComparer.Ordinal).SequenceEqual(entry.Secrets, StringComparer.Ordinal))
+            {
+                lines.Add($"tool {name}: credential secret [{string.Join(", ", tool.Secrets)}] served, [{string.Join(", ", entry.Secrets)}] in the compiled manifest "
+                    + $"(McpPlatform:OpenApi:Apis:{operation.Namespace}:Credential; source: {sourceOf($"McpPlatform:OpenApi:Apis:{operation.Namespace}:Credential:Secret")})");
+            }
+
             if (changed.Count > 0)
             {
                 lines.Add($"tool {name}: the {string.Join(", ", changed)} served differ from the compiled manifest: the OpenAPI document {DisplayText.Quote(operation.Namespace)} was changed or replaced after the build");

@@ -78,6 +78,23 @@ internal static class ToolChanges
         AnnotationChanges.Compare(before, after, changes);
         UpstreamChanges.Compare(before, after, changes);
         OpenApiChanges.Compare(before, after, changes);
+        CompareRevert(before, after, changes);
+    }
+
+    // A changed inverse changes what rollback runs: a reviewer sees which tool it now calls and with what.
+    private static void CompareRevert(ManifestTool before, ManifestTool after, List<ManifestChange> changes)
+    {
+        if (Equals(before.Revert, after.Revert))
+        {
+            return;
+        }
+
+        changes.Add((before.Revert, after.Revert) switch
+        {
+            (null, { } added) => new(ManifestChangeKind.RevertChanged, after.Name, ManifestRisk.Medium, $"now rolled back by {added}"),
+            ({ } removed, null) => new(ManifestChangeKind.RevertChanged, after.Name, ManifestRisk.Low, $"no longer rolled back (was {removed})"),
+            _ => new(ManifestChangeKind.RevertChanged, after.Name, ManifestRisk.Medium, $"rolled back by {after.Revert} (was {before.Revert})"),
+        });
     }
 
     private static void CompareOutputSchema(ManifestTool before, ManifestTool after, List<ManifestChange> changes)

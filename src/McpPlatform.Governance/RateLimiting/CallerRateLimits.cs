@@ -55,7 +55,40 @@ public sealed class CallerRateLimits : IDisposable
     public ValueTask<RateLimitLease> AcquireToolCallAsync(string caller, string tool, bool isRead, CancellationToken cancellationToken = default) =>
         _perTool is null ? new(Unlimited.Lease)
         : _shared is null ? new(_perTool.AttemptAcquire((caller, tool)))
-        : SharedTokenAsync($"tool:{caller}{tool.Length}:{tool}", _settings.PerTool, isRead, () => _perTool.AttemptAcquire((caller, tool)), cancellationToken);
+        : SharedTokenAsync(ToolKey(caller, tool), _settings.PerTool, isRead, () => _perTool.AttemptAcquire((caller, tool)), cancellationToken);
+
+    /// <summary>
+    /// A tool call's limits: one call of <paramref name="tool"/> from the caller's bucket for it, then (only when taken) one of
+    /// the caller's concurrent-call slots, held until that lease is disposed. In a fleet both are one step of the shared store
+    /// (one round trip). <c>Concurrency</c> is null when the tool lease was refused.
+    /// </summary>
+    public async ValueTask<(RateLimitLease Tool, RateLimitLease? Concurrency)> AcquireToolCallAndSlotAsync(
+        string caller, string tool, bool isRead, CancellationToken cancellationToken = default)
+    {
+        if (_shared is null || _perTool is null || _concurrency is null)
+        {
+            var toolLease = await AcquireToolCallAsync(caller, tool, isRead, cancellationToken).ConfigureAwait(false);
+            return toolLease.IsAcquired ? (toolLease, await AcquireConcurrentCallAsync(caller, isRead, cancellationToken).ConfigureAwait(false)) : (toolLease, null);
+        }
+
+        try
+        {
+            var admission = await _shared.AdmitCallAsync(
+                ToolKey(caller, tool), _settings.PerTool, "calls:" + caller, _settings.ConcurrentCallsPerCaller, cancellationToken).ConfigureAwait(false);
+            var toolLease = SharedLimitLeases.Token(admission.Token);
+            return toolLease.IsAcquired ? (toolLease, SharedLimitLeases.Slot(admission.Slot)) : (toolLease, null);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            if (!isRead || _shared.ReadsWhenUnavailable != SharedStateReads.Allow)
+            {
+                return (SharedLimitLeases.Unavailable(), null);
+            }
+
+            var toolLease = _perTool.AttemptAcquire((caller, tool));
+            return toolLease.IsAcquired ? (toolLease, _concurrency.AttemptAcquire(caller)) : (toolLease, null);
+        }
+    }
 
     /// <summary>Holds one of the caller's concurrent-call slots until the lease is disposed.</summary>
     public async ValueTask<RateLimitLease> AcquireConcurrentCallAsync(string caller, bool isRead, CancellationToken cancellationToken = default)
@@ -94,6 +127,8 @@ public sealed class CallerRateLimits : IDisposable
         _perTool?.Dispose();
         _concurrency?.Dispose();
     }
+
+    private static string ToolKey(string caller, string tool) => $"tool:{caller}{tool.Length}:{tool}";
 
     private async ValueTask<RateLimitLease> SharedTokenAsync(
         string key, TokenBucketSettings bucket, bool isRead, Func<RateLimitLease> local, CancellationToken cancellationToken)

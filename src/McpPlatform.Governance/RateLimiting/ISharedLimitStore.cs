@@ -20,7 +20,24 @@ public interface ISharedLimitStore
     /// all are taken. A slot of a replica that died is freed by the store when its lifetime ends.
     /// </summary>
     ValueTask<IDisposable?> TryEnterAsync(string key, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A tool call's admission in one step: a token from <paramref name="tokenKey"/> (<see cref="TakeTokenAsync"/>) and, only
+    /// when one was taken, one of <paramref name="slotLimit"/> slots of <paramref name="slotKey"/> (<see cref="TryEnterAsync"/>).
+    /// A store that can do both in one round trip overrides this; the default takes two.
+    /// </summary>
+    async ValueTask<SharedAdmission> AdmitCallAsync(
+        string tokenKey, TokenBucketSettings bucket, string slotKey, int slotLimit, CancellationToken cancellationToken = default)
+    {
+        var take = await TakeTokenAsync(tokenKey, bucket, cancellationToken).ConfigureAwait(false);
+        return new SharedAdmission(take, take.Acquired ? await TryEnterAsync(slotKey, slotLimit, cancellationToken).ConfigureAwait(false) : null);
+    }
 }
+
+/// <summary>The answer of <see cref="ISharedLimitStore.AdmitCallAsync"/>.</summary>
+/// <param name="Token">The token bucket's answer.</param>
+/// <param name="Slot">The slot held when the token was taken and a slot was free, else null.</param>
+public readonly record struct SharedAdmission(SharedTake Token, IDisposable? Slot);
 
 /// <summary>The answer of <see cref="ISharedLimitStore.TakeTokenAsync"/>.</summary>
 /// <param name="Acquired">A token was taken.</param>

@@ -80,4 +80,10 @@ public sealed record McpToolDescriptor
     /// string <c>"false"</c> (which JavaScript treats as true). Direct calls still get the text.
     /// </summary>
     public bool TextResultIsJson { get; init; }
+
+    /// <summary>
+    /// The tool's inverse, when it declares one: <c>rollback</c> undoes a recorded call of this tool by calling it
+    /// (docs/rollback.md). Null for tools that cannot be rolled back.
+    /// </summary>
+    public ToolRevert? Revert { get; init; }
 }

@@ -26,8 +26,9 @@ namespace McpPlatform.Hosting.Authentication;
 /// request instead: it reads the buffered JSON-RPC body, and only for a single <c>tools/call</c> on a catalog tool
 /// asks the same gate decision (admission rules, then policy) the call would get. The request then goes on to the SDK
 /// unchanged, where the gate decides again. A caller whose token no decision could ask more scopes of
-/// (<see cref="ToolCallGate.CouldRequireStepUp"/>) skips the body read. Code Mode's inner calls cannot be answered this way (the outer call's
-/// response is already chosen); they stay tool errors.
+/// (<see cref="ToolCallGate.CouldRequireStepUp"/>) skips the body read. Code Mode's inner calls cannot be answered
+/// this way (the outer call's response is already chosen): an execution whose inner call lacked only a scope ends as
+/// a tool error starting with <c>insufficient_scope</c> and naming the scopes (CodeModeRunner.StepUp).
 /// </remarks>
 internal static partial class ScopeStepUp
 {

@@ -126,10 +126,12 @@ public sealed partial class CodeModeRunner
             return ToolResults.Error($"Too many Code Mode executions running at once for this caller (limit {_concurrency.Limit}, McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller). Retry when one has finished.");
         }
 
-        var sandbox = new CodeModeSandbox(_options, Tools(request, execute, caller, outer), failure => LogUnexpected(_logger, failure));
+        var inner = execute ? new InnerCalls(this, request, caller, outer) : null;
+        var sandbox = new CodeModeSandbox(_options, Tools(execute, caller, inner), failure => LogUnexpected(_logger, failure));
         try
         {
-            return await RunSandboxAsync(sandbox, normalized.Source!, execute, caller, cancellationToken).ConfigureAwait(false);
+            var result = await RunSandboxAsync(sandbox, normalized.Source!, execute, caller, cancellationToken).ConfigureAwait(false);
+            return inner?.MissingScopes() is { Count: > 0 } missing ? StepUp(missing, result) : result;
         }
         finally
         {
@@ -150,20 +152,24 @@ public sealed partial class CodeModeRunner
         _ = settled.ContinueWith(static (_, state) => ((IDisposable)state!).Dispose(), slot, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private SandboxTools Tools(RequestContext<CallToolRequestParams> request, bool execute, CallerIdentity caller, AuditRecord? outer)
+    private SandboxTools Tools(bool execute, CallerIdentity caller, InnerCalls? inner)
     {
         // Positions in the index of the tools this caller may call: what tools() lists, search() ranks and execute() offers.
+        // execute() also offers the tools refused only for a missing scope, so a script that calls one gets the
+        // catchable insufficient_scope error naming the scopes, and the client can step up (see StepUp).
         var allowed = new bool[_index.Tools.Count];
+        var callable = new bool[_index.Tools.Count];
         for (var i = 0; i < allowed.Length; i++)
         {
-            allowed[i] = _gate.Decide(caller, _index.Tools[i].Descriptor).Allowed;
+            var decision = _gate.Decide(caller, _index.Tools[i].Descriptor);
+            allowed[i] = decision.Allowed;
+            callable[i] = decision.Allowed || decision.RequiredScopes.Count > 0;
         }
 
-        var inner = execute ? new InnerCalls(this, request, caller, outer) : null;
         return new SandboxTools(
             () => CodeModeCatalogEntry.Array(_index, Enumerable.Range(0, allowed.Length).Where(i => allowed[i])),
             (query, limit) => CodeModeCatalogEntry.Array(_index, _index.SearchIndex.Search(query, limit, i => allowed[i]).Select(t => _index.PositionOf(t.RealName))),
-            execute ? [.. _index.Tools.Where((_, i) => allowed[i])] : [],
+            execute ? [.. _index.Tools.Where((_, i) => callable[i])] : [],
             name => _index.TryGet(name, out var tool) ? tool.RealName : null,
             inner is null ? null : inner.InvokeAsync,
             _resources.ListJson(caller),
@@ -225,6 +231,31 @@ public sealed partial class CodeModeRunner
         };
     }
 
+    /// <summary>
+    /// An execution in which an inner call was refused only for a missing scope ends as a tool error that starts with
+    /// <c>insufficient_scope</c> and names every scope those calls need, whether or not the script caught the error: the
+    /// execute call's HTTP answer has already begun (HTTP 200) when the inner call is refused, so this is how the client
+    /// learns to re-authorize with those scopes and run the execution again. What the script returned or threw follows.
+    /// </summary>
+    private static CallToolResult StepUp(IReadOnlyCollection<string> scopes, CallToolResult result)
+    {
+        var scope = string.Join(' ', scopes);
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"insufficient_scope: a tool this execution called needs scope \"{scope}\", which the token lacks. ")
+            .Append(CultureInfo.InvariantCulture, $"Re-authorize with scope \"{scope}\" (OAuth scope step-up) and run the execution again.");
+        foreach (var block in result.Content.OfType<TextContentBlock>())
+        {
+            text.Append(result.IsError == true ? "\nThe execution failed: " : "\nThe execution returned: ").Append(block.Text);
+        }
+
+        var structured = new JsonObject { ["error"] = "insufficient_scope", ["scope"] = scope };
+        return new CallToolResult
+        {
+            IsError = true,
+            Content = [new TextContentBlock { Text = text.ToString() }],
+            StructuredContent = JsonDocument.Parse(structured.ToJsonString()).RootElement.Clone(),
+        };
+    }
+
     private static CallToolResult Failed(SandboxResult outcome)
     {
         var text = new StringBuilder(outcome.Error);
@@ -269,7 +300,17 @@ public sealed partial class CodeModeRunner
     /// <summary>The inner calls and resource reads of one execution: each through the gate, each with its own audit record.</summary>
     private sealed class InnerCalls(CodeModeRunner runner, RequestContext<CallToolRequestParams> request, CallerIdentity caller, AuditRecord? outer)
     {
+        private readonly SortedSet<string> _missingScopes = new(StringComparer.Ordinal);
         private int _sequence;
+
+        /// <summary>Every scope the inner calls refused only for a missing scope need (sorted); empty when none was.</summary>
+        public IReadOnlyCollection<string> MissingScopes()
+        {
+            lock (_missingScopes)
+            {
+                return [.. _missingScopes];
+            }
+        }
 
         public Task<InnerCallOutcome> InvokeAsync(string realName, string argumentsJson, CancellationToken cancellationToken) =>
             runner._index.TryGet(realName, out var tool)
@@ -294,9 +335,21 @@ public sealed partial class CodeModeRunner
                 return new InnerCallOutcome($"The arguments of {tool.Name} must be one object, e.g. codemode.{tool.Name}({{ ... }}).", null, null);
             }
 
-            using var outcome = await runner._gate.AdmitAsync(caller, tool.Descriptor, arguments, cancellationToken).ConfigureAwait(false);
+            // An inner call an approval rule covers is asked about on its own, while the script waits (a refusal is a catchable error).
+            var asker = new Governance.Approval.ElicitationApprovalAsker(
+                request.Server, request.Params, (request.Services ?? request.Server.Services)!.GetRequiredService<Governance.Approval.ApprovalStates>(), innerCall: true);
+            using var outcome = await runner._gate.AdmitAsync(caller, tool.Descriptor, arguments, cancellationToken, asker).ConfigureAwait(false);
             switch (outcome)
             {
+                case GateOutcome.Denied { Decision.RequiredScopes.Count: > 0 } scope:
+                    // Only a scope is missing: the script can catch this, and the execution ends asking for a step-up.
+                    var needed = string.Join(' ', scope.Decision.RequiredScopes);
+                    lock (_missingScopes)
+                    {
+                        _missingScopes.UnionWith(scope.Decision.RequiredScopes);
+                    }
+
+                    return new InnerCallOutcome($"insufficient_scope: {tool.Name} needs scope \"{needed}\" (denied by policy: {scope.Rule}. {scope.Reason}) Re-authorize with that scope and run again.", null, null);
                 case GateOutcome.Denied denied:
                     return new InnerCallOutcome($"denied by policy: {denied.Rule}. {denied.Reason}", null, null);
                 case GateOutcome.Allowed allowed:

@@ -18,8 +18,11 @@ internal sealed class CodeModeSearchIndex
     /// <summary>The most results one query returns.</summary>
     public const int MaxLimit = 50;
 
-    // How often a term may count within one tool before more repeats stop adding (BM25's saturation).
-    private const float Saturation = 2f;
+    // BM25's saturation (k1): how fast repeats of a term within one field stop adding.
+    private const float Saturation = 1.2f;
+
+    // BM25's length normalisation (b): a field longer than the average of that field counts each occurrence for less.
+    private const float LengthNormalisation = 0.75f;
 
     // Schema walks stop here: argument names deeper in a request body say little about the tool.
     private const int MaxSchemaDepth = 3;
@@ -28,31 +31,59 @@ internal sealed class CodeModeSearchIndex
     private readonly Dictionary<string, (int Tool, float Weight)[]> _postings;
     private readonly string[] _summaries;
 
+    /// <summary>
+    /// Indexes <paramref name="tools"/> BM25F-style: each field (name, method, path, tags, tool set, summary,
+    /// description, argument names, declaration) is scored on its own, its term counts saturated and normalised by the
+    /// field's length against that field's average over all tools, then weighted by what the field says about the tool.
+    /// So a description that repeats a word thirty times can never give more than one saturated description hit, and
+    /// a long description counts each occurrence for less than a short one; a short tool whose name says the word wins.
+    /// The per-term weight of a tool is computed here, so a query costs what it cost before (a lookup per term).
+    /// </summary>
     public CodeModeSearchIndex(IReadOnlyList<CodeModeTool> tools)
     {
         _tools = tools;
         _summaries = new string[tools.Count];
-        var postings = new Dictionary<string, List<(int, float)>>(StringComparer.Ordinal);
+        var fields = new List<Field>[tools.Count];
+        var totalLength = new Dictionary<string, float>(StringComparer.Ordinal);
         for (var i = 0; i < tools.Count; i++)
         {
-            var weights = new Dictionary<string, float>(StringComparer.Ordinal);
             var descriptor = tools[i].Descriptor;
             var description = descriptor.Description ?? string.Empty;
             var summary = description.Split('\n', 2)[0];
             _summaries[i] = string.Join(' ', SearchTerms.Of(summary));
-            Add(weights, tools[i].Name, 4f);
-            Add(weights, descriptor.Http?.Method, 2f);
-            Add(weights, descriptor.Http?.Path, 2f);
-            foreach (var tag in descriptor.Http?.Tags ?? [])
+            fields[i] =
+            [
+                Field.Of("name", 4f, SearchTerms.Of(tools[i].Name)),
+                Field.Of("method", 2f, SearchTerms.Of(descriptor.Http?.Method)),
+                Field.Of("path", 2f, SearchTerms.Of(descriptor.Http?.Path)),
+                Field.Of("tags", 3f, (descriptor.Http?.Tags ?? []).SelectMany(SearchTerms.Of)),
+                Field.Of("toolSet", 1f, SearchTerms.Of(descriptor.ToolSet)),
+                Field.Of("summary", 3f, SearchTerms.Of(summary)),
+                Field.Of("description", 1f, SearchTerms.Of(description)),
+                Field.Of("arguments", 1f, SchemaNames(descriptor.InputSchema)),
+                Field.Of("typescript", 0.5f, SearchTerms.Of(tools[i].TypeScript)),
+            ];
+            foreach (var field in fields[i])
             {
-                Add(weights, tag, 3f);
+                totalLength[field.Name] = totalLength.GetValueOrDefault(field.Name) + field.Length;
+            }
+        }
+
+        var postings = new Dictionary<string, List<(int, float)>>(StringComparer.Ordinal);
+        for (var i = 0; i < tools.Count; i++)
+        {
+            var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+            foreach (var field in fields[i])
+            {
+                var average = totalLength[field.Name] / tools.Count;
+                var norm = average > 0 ? 1f - LengthNormalisation + (LengthNormalisation * field.Length / average) : 1f;
+                foreach (var (term, count) in field.Counts)
+                {
+                    var gain = field.Weight * count * (Saturation + 1f) / (count + (Saturation * norm));
+                    weights[term] = weights.GetValueOrDefault(term) + gain;
+                }
             }
 
-            Add(weights, descriptor.ToolSet, 1f);
-            Add(weights, summary, 3f);
-            Add(weights, description, 1f);
-            AddSchemaNames(weights, descriptor.InputSchema);
-            Add(weights, tools[i].TypeScript, 0.5f);
             foreach (var (term, weight) in weights)
             {
                 if (!postings.TryGetValue(term, out var list))
@@ -92,7 +123,7 @@ internal sealed class CodeModeSearchIndex
             var idf = MathF.Log(1f + ((_tools.Count - list.Length + 0.5f) / (list.Length + 0.5f)));
             foreach (var (tool, weight) in list)
             {
-                var gain = idf * weight * (Saturation + 1f) / (weight + Saturation);
+                var gain = idf * weight;
                 scores[tool] = scores.TryGetValue(tool, out var sofar) ? (sofar.Score + gain, sofar.Matched + 1) : (gain, 1);
             }
         }
@@ -115,29 +146,24 @@ internal sealed class CodeModeSearchIndex
         return (score * coverage * coverage) + (summaryIsQuery ? 1000f : 0f);
     }
 
-    private static void Add(Dictionary<string, float> weights, string? text, float weight)
-    {
-        foreach (var term in SearchTerms.Of(text))
-        {
-            weights[term] = weights.TryGetValue(term, out var sofar) ? sofar + weight : weight;
-        }
-    }
-
     // Argument names ("owner", "repo", "title") down to a few levels of the input schema.
-    private static void AddSchemaNames(Dictionary<string, float> weights, string schema)
+    private static List<string> SchemaNames(string schema)
     {
+        var names = new List<string>();
         try
         {
             using var document = JsonDocument.Parse(schema);
-            Walk(weights, document.RootElement, 0);
+            Walk(names, document.RootElement, 0);
         }
         catch (JsonException)
         {
             // A schema that is not JSON adds no terms.
         }
+
+        return names;
     }
 
-    private static void Walk(Dictionary<string, float> weights, JsonElement schema, int depth)
+    private static void Walk(List<string> names, JsonElement schema, int depth)
     {
         if (depth > MaxSchemaDepth || schema.ValueKind != JsonValueKind.Object)
         {
@@ -148,14 +174,31 @@ internal sealed class CodeModeSearchIndex
         {
             foreach (var property in properties.EnumerateObject())
             {
-                Add(weights, property.Name, 1f);
-                Walk(weights, property.Value, depth + 1);
+                names.AddRange(SearchTerms.Of(property.Name));
+                Walk(names, property.Value, depth + 1);
             }
         }
 
         if (schema.TryGetProperty("items", out var items))
         {
-            Walk(weights, items, depth + 1);
+            Walk(names, items, depth + 1);
+        }
+    }
+
+    /// <summary>One field of one tool: its weight, its length in terms and how often each term occurs in it.</summary>
+    private sealed record Field(string Name, float Weight, int Length, Dictionary<string, int> Counts)
+    {
+        public static Field Of(string name, float weight, IEnumerable<string> terms)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var length = 0;
+            foreach (var term in terms)
+            {
+                counts[term] = counts.GetValueOrDefault(term) + 1;
+                length++;
+            }
+
+            return new Field(name, weight, length, counts);
         }
     }
 }

@@ -59,4 +59,47 @@ internal static class RedisLimitScripts
         redis.call('PEXPIRE', KEYS[1], lifetime)
         return 1
         """;
+
+    /// <summary>
+    /// One tools/call admission in one round trip: a token from the bucket <c>KEYS[1]</c> (as <see cref="TakeToken"/>,
+    /// <c>ARGV[1..3]</c>), then, only when one was taken, a slot among <c>ARGV[4]</c> in <c>KEYS[2]</c> for member
+    /// <c>ARGV[5]</c> until <c>ARGV[6]</c> ms from now (as <see cref="EnterSlot"/>). Returns {token taken, µs until the next
+    /// refill, slot taken}. A token taken while every slot is held stays spent, as with the in-process limiters.
+    /// </summary>
+    public const string AdmitCall = """
+        local limit = tonumber(ARGV[1])
+        local per = tonumber(ARGV[2])
+        local period = tonumber(ARGV[3])
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local state = redis.call('HMGET', KEYS[1], 't', 's')
+        local tokens = tonumber(state[1])
+        local since = tonumber(state[2])
+        if tokens == nil or since == nil then
+          tokens = limit
+          since = now
+        end
+        local periods = math.floor((now - since) / period)
+        if periods > 0 then
+          tokens = math.min(limit, tokens + periods * per)
+          since = since + periods * period
+        end
+        if tokens < 1 then
+          redis.call('HSET', KEYS[1], 't', tokens, 's', since)
+          redis.call('PEXPIRE', KEYS[1], math.ceil((math.ceil(limit / per) * period) / 1000) + 1000)
+          return {0, since + period - now, 0}
+        end
+        redis.call('HSET', KEYS[1], 't', tokens - 1, 's', since)
+        redis.call('PEXPIRE', KEYS[1], math.ceil((math.ceil(limit / per) * period) / 1000) + 1000)
+        local slots = tonumber(ARGV[4])
+        local lifetime = tonumber(ARGV[6])
+        local nowMs = math.floor(now / 1000)
+        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', nowMs)
+        if redis.call('ZCARD', KEYS[2]) >= slots then
+          return {1, 0, 0}
+        end
+        redis.call('ZADD', KEYS[2], nowMs + lifetime, ARGV[5])
+        redis.call('PEXPIRE', KEYS[2], lifetime)
+        return {1, 0, 1}
+        """;
 }

@@ -37,11 +37,29 @@ internal sealed class RedisLimitStore(RedisConnection connection, IOptions<Redis
         return (int)answer == 1 ? new Slot(connection, slotKey, member) : null;
     }
 
-    private async Task<RedisResult> RunAsync(string script, string key, RedisValue[] arguments)
+    public async ValueTask<SharedAdmission> AdmitCallAsync(
+        string tokenKey, TokenBucketSettings bucket, string slotKey, int slotLimit, CancellationToken cancellationToken = default)
+    {
+        var periodMicroseconds = Math.Max(1L, (long)(bucket.ReplenishmentPeriod.TotalMilliseconds * 1000));
+        var slots = connection.Prefix + "slots:" + slotKey;
+        var member = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        var answer = await RunAsync(
+            RedisLimitScripts.AdmitCall,
+            [connection.Prefix + "bucket:" + tokenKey, slots],
+            [bucket.TokenLimit, bucket.TokensPerPeriod, periodMicroseconds, slotLimit, member, _slotLifetimeMs]).ConfigureAwait(false);
+        var values = (RedisResult[])answer!;
+        return (int)values[0] != 1
+            ? new SharedAdmission(new SharedTake(false, TimeSpan.FromMicroseconds((long)values[1])), null)
+            : new SharedAdmission(new SharedTake(true, TimeSpan.Zero), (int)values[2] == 1 ? new Slot(connection, slots, member) : null);
+    }
+
+    private Task<RedisResult> RunAsync(string script, string key, RedisValue[] arguments) => RunAsync(script, [key], arguments);
+
+    private async Task<RedisResult> RunAsync(string script, RedisKey[] keys, RedisValue[] arguments)
     {
         try
         {
-            return await connection.Database.ScriptEvaluateAsync(script, [key], arguments).ConfigureAwait(false);
+            return await connection.Database.ScriptEvaluateAsync(script, keys, arguments).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is RedisException or TimeoutException)
         {

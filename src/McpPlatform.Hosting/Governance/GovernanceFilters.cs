@@ -28,15 +28,15 @@ internal static class GovernanceFilters
         async (request, cancellationToken) =>
         {
             var services = Services(request.Services, request.Server);
-            if (CodeModeSelection.IsCodeMode(services))
-            {
-                return new ListToolsResult { Tools = [.. CodeModeSurface.Tools] };
-            }
-
-            var result = await next(request, cancellationToken).ConfigureAwait(false);
             var gate = services.GetRequiredService<ToolCallGate>();
             var catalog = services.GetRequiredService<McpToolCatalog>();
             var caller = gate.IsGoverned ? services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User) : CallerIdentity.Anonymous;
+            if (CodeModeSelection.IsCodeMode(services))
+            {
+                return new ListToolsResult { Tools = [.. CodeModeSurface.ToolsFor(MayReachDestructive(gate, catalog, caller))] };
+            }
+
+            var result = await next(request, cancellationToken).ConfigureAwait(false);
             var operations = services.GetRequiredService<OperationSurface>();
             // Also the tools a rule grants this caller once the token has more scopes: calling one answers 403
             // insufficient_scope (ScopeStepUp), which is how a client learns to step up.
@@ -49,7 +49,7 @@ internal static class GovernanceFilters
             {
                 // The operations past the native limit are reached through these two, beside the generated tools. A
                 // catalog tool of the same name keeps it (and is what a call by that name runs); ?codemode= still has both.
-                result.Tools = [.. result.Tools, .. CodeModeSurface.Tools.Where(t => !catalog.TryGet(t.Name, out _))];
+                result.Tools = [.. result.Tools, .. CodeModeSurface.ToolsFor(MayReachDestructive(gate, catalog, caller)).Where(t => !catalog.TryGet(t.Name, out _))];
             }
 
             return result;
@@ -103,8 +103,13 @@ internal static class GovernanceFilters
                         request.Params.Arguments = arguments; // redacted by data-loss rules when they matched
                         return next(request, token);
                     },
-                    cancellationToken);
+                    cancellationToken,
+                    new Approval.ElicitationApprovalAsker(request.Server, request.Params, services.GetRequiredService<Approval.ApprovalStates>(), innerCall: false));
         };
+
+    // execute's destructiveHint: true when the caller's policy lets it call at least one Destructive tool of the catalog.
+    private static bool MayReachDestructive(ToolCallGate gate, McpToolCatalog catalog, CallerIdentity caller) =>
+        catalog.Descriptors.Any(d => d.Access == ToolAccess.Destructive && gate.Decide(caller, d).Allowed);
 
     private static IServiceProvider Services(IServiceProvider? requestServices, McpServer server) =>
         requestServices ?? server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpPlatform.Governance.Approval;
 using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.Dlp;
@@ -41,7 +42,8 @@ public sealed partial class ToolCallGate(
         services.GetService<AuditLog>(),
         new GateSettings(authentication.Value.Enabled, auditOptions.Value.FailClosedReads),
         [.. services.GetServices<IToolAdmissionRule>()],
-        [.. services.GetServices<IToolCallLimit>()]);
+        [.. services.GetServices<IToolCallLimit>()],
+        services.GetService<ApprovalPolicy>());
 
     /// <summary>Whether callers are authenticated and policy applies (off only in Development by explicit setting).</summary>
     public bool IsGoverned => _core.IsGoverned;
@@ -62,9 +64,9 @@ public sealed partial class ToolCallGate(
     /// one with <see cref="Complete"/>.
     /// </summary>
     internal async ValueTask<GateOutcome> AdmitAsync(
-        CallerIdentity caller, McpToolDescriptor tool, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
+        CallerIdentity caller, McpToolDescriptor tool, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken, IApprovalAsker? asker = null)
     {
-        var outcome = await _core.AdmitAsync(caller, tool, arguments, AuditScope.Current, cancellationToken).ConfigureAwait(false);
+        var outcome = await _core.AdmitAsync(caller, tool, arguments, AuditScope.Current, cancellationToken, asker).ConfigureAwait(false);
         switch (outcome)
         {
             case GateOutcome.Denied denied:
@@ -75,6 +77,9 @@ public sealed partial class ToolCallGate(
                 break;
             case GateOutcome.RateLimited:
                 LogRateLimited(logger, tool.Name, caller.Subject);
+                break;
+            case GateOutcome.ApprovalRefused refused:
+                LogApprovalRefused(logger, tool.Name, caller.Subject, refused.Answer.AuditValue);
                 break;
         }
 
@@ -96,17 +101,19 @@ public sealed partial class ToolCallGate(
     }
 
     /// <summary>
-    /// Runs <paramref name="invoke"/> if policy and limits allow it, filling in the current
-    /// request's audit record; governed calls wait until their intent record is written.
+    /// Runs <paramref name="invoke"/> if policy and limits allow it (and the user approved it, where an approval rule
+    /// says so: <paramref name="asker"/> asks), filling in the current request's audit record; governed calls wait
+    /// until their intent record is written.
     /// </summary>
     public async ValueTask<CallToolResult> InvokeAsync(
         CallerIdentity caller,
         McpToolDescriptor tool,
         IDictionary<string, JsonElement>? arguments,
         Func<IDictionary<string, JsonElement>?, CancellationToken, ValueTask<CallToolResult>> invoke,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IApprovalAsker? asker = null)
     {
-        using var outcome = await AdmitAsync(caller, tool, arguments, cancellationToken).ConfigureAwait(false);
+        using var outcome = await AdmitAsync(caller, tool, arguments, cancellationToken, asker).ConfigureAwait(false);
         if (outcome is not GateOutcome.Allowed allowed)
         {
             return Refusal(outcome);
@@ -136,6 +143,9 @@ public sealed partial class ToolCallGate(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Tool {Tool} denied to {Subject} by policy rule {Rule}")]
     private static partial void LogDenied(ILogger logger, string tool, string subject, string rule);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Tool {Tool} call by {Subject} not approved: {Approval}")]
+    private static partial void LogApprovalRefused(ILogger logger, string tool, string subject, string approval);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Tool {Tool} call by {Subject} rate limited")]
     private static partial void LogRateLimited(ILogger logger, string tool, string subject);

@@ -17,6 +17,7 @@ internal static class OpenApiInputs
     public static GeneratorInputs WithOpenApi(this GeneratorInputs inputs, string apiNamespace, string file, string? appSettings = null)
     {
         var overrides = OpenApiAccessOverrides.None;
+        string? secret = null;
         if (appSettings is not null)
         {
             var path = Path.Combine(Path.GetTempPath(), $"appsettings-{Guid.NewGuid():N}.json");
@@ -24,6 +25,7 @@ internal static class OpenApiInputs
             try
             {
                 overrides = OpenApiAccessSettings.ReadFile(path, apiNamespace);
+                secret = OpenApiAccessSettings.ReadCredentialSecretFile(path, apiNamespace);
             }
             finally
             {
@@ -34,7 +36,7 @@ internal static class OpenApiInputs
         }
 
         var document = DocumentPath(file);
-        var text = Encoding.UTF8.GetString(OperationsFile.Write(apiNamespace, OperationsFile.DocumentHash(document), OpenApiOperationCatalog.Load(document, overrides)));
+        var text = Encoding.UTF8.GetString(OperationsFile.Write(apiNamespace, OperationsFile.DocumentHash(document), OpenApiOperationCatalog.Load(document, overrides), secret));
         return inputs with
         {
             AdditionalFiles = inputs.AdditionalFiles.Add(new GeneratorInputs.InMemoryAdditionalText($"/project/obj/mcp-openapi/{apiNamespace}{OperationsFile.Suffix}", text)),

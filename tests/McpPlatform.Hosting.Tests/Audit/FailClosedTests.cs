@@ -44,10 +44,19 @@ public sealed class FailClosedTests : IDisposable
         await using var server = await StartAsync(failClosedReads: true);
         await using var client = await server.ConnectClientAsync();
 
-        var read = await client.CallAsync("count_call");
+        // As in the test below: the session's own records are batched, so the audit log may learn it cannot write before
+        // this call (refused as a request) or from this call's record (refused as a tool error); either way the tool never runs.
+        try
+        {
+            var read = await client.CallAsync("count_call");
+            Assert.True(read.IsError);
+            Assert.Equal(FailClosedMessage, read.SingleText());
+        }
+        catch (ModelContextProtocol.McpProtocolException refused)
+        {
+            Assert.Contains("The audit log cannot be written, so this request was refused (fail closed).", refused.Message);
+        }
 
-        Assert.True(read.IsError);
-        Assert.Equal(FailClosedMessage, read.SingleText());
         Assert.Equal(0, server.Services.GetRequiredService<ToolInvocations>().Count("count_call"));
     }
 

@@ -25,14 +25,17 @@ public sealed class CodeModeAuditTests : AuditedIssuerTests
             var executed = await session.CallToolAsync(7, "execute", """
                 {"code":"const t = await codemode.get_ticket({ key: 'T-5' });\nconst opened = await codemode.open_ticket({ ticket: { title: t.title, priority: 'Low' } });\nconst outcomes = [];\nfor (const call of [() => codemode.delete_ticket({ key: opened.key }), () => codemode.explode({ reason: 'audit' })]) {\n  try { await call(); outcomes.push('ok'); } catch (e) { outcomes.push(e.message.split(':')[0]); }\n}\nreturn outcomes;"}
                 """);
-            Assert.NotEqual(true, (bool?)executed["result"]!["isError"]);
+            // delete_ticket lacked only the destructive scope: the script caught the error, and the execution ends
+            // asking the client to step up (insufficient_scope with the scopes), so it is a tool error.
+            Assert.Equal(true, (bool?)executed["result"]!["isError"]);
+            Assert.Equal("insufficient_scope", (string?)executed["result"]!["structuredContent"]!["error"]);
         }
 
         var trail = Audit.Read();
         var execution = trail.Request(7);
         var inner = trail.Requests.Where(r => r.String(AuditFields.ParentId) == "7").ToArray();
 
-        Assert.Equal(("execute", "ok"), (execution.Tool, execution.Outcome));
+        Assert.Equal(("execute", "tool_error"), (execution.Tool, execution.Outcome));
         Assert.Equal(
             [("get_ticket", "ok", "allowed"), ("open_ticket", "ok", "allowed"), ("delete_ticket", "denied", "denied"), ("explode", "tool_error", "allowed")],
             inner.Select(r => (r.Tool, r.Outcome, r.String(AuditFields.Decision))));

@@ -58,21 +58,34 @@ public sealed class SearchAndPolicyTests(IssuerServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task A_denied_inner_call_throws_denied_by_policy_naming_the_rule()
+    public async Task An_inner_call_lacking_only_a_scope_throws_a_catchable_insufficient_scope_error_and_the_execution_asks_for_a_step_up()
     {
         await using var writer = await _server.ConnectCodeModeAsync(caller: GovernedPolicy.SupportWriter);
 
-        var result = await writer.ExecuteAsync("""
+        var caught = await writer.ExecuteAsync("""
             try {
               await codemode.delete_ticket({ key: 'T-1' });
               return 'deleted';
             } catch (e) {
-              return e.message;
+              return 'caught: ' + e.message;
             }
             """);
+        var uncaught = await writer.ExecuteAsync("await codemode.delete_ticket({ key: 'T-1' }); return 'deleted';");
 
         var rule = await DirectDenialRuleAsync();
-        Assert.StartsWith($"denied by policy: {rule}", result.Result().GetString());
+        foreach (var result in new[] { caught, uncaught })
+        {
+            Assert.True(result.IsError);
+            var text = Assert.IsType<ModelContextProtocol.Protocol.TextContentBlock>(Assert.Single(result.Content)).Text;
+            Assert.StartsWith("insufficient_scope: a tool this execution called needs scope \"", text, StringComparison.Ordinal);
+            Assert.Contains($"denied by policy: {rule}", text, StringComparison.Ordinal);
+            Assert.Equal("insufficient_scope", result.StructuredContent!.Value.GetProperty("error").GetString());
+            Assert.Contains(TestCaller.DestructiveScope, result.StructuredContent.Value.GetProperty("scope").GetString()!.Split(' '));
+        }
+
+        // The script saw a catchable error naming the scope, and what it returned follows the step-up request.
+        Assert.Contains("The execution returned: {\"result\":\"caught: insufficient_scope: delete_ticket needs scope", Text(caught), StringComparison.Ordinal);
+        Assert.Contains("The execution failed: ", Text(uncaught), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,6 +130,9 @@ public sealed class SearchAndPolicyTests(IssuerServerFixture fixture) : IClassFi
         var text = denied.Message[(denied.Message.IndexOf(Prefix, StringComparison.Ordinal) + Prefix.Length)..];
         return text[..text.IndexOf('.', StringComparison.Ordinal)];
     }
+
+    private static string Text(ModelContextProtocol.Protocol.CallToolResult result) =>
+        string.Concat(result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(block => block.Text));
 
     private static string[] Names(ModelContextProtocol.Protocol.CallToolResult result) =>
         result.Result().EnumerateArray().Select(e => e.GetString()!).ToArray();

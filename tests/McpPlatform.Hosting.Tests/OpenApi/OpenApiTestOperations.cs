@@ -35,7 +35,7 @@ internal static class OpenApiTestOperations
           "/pets/{id}":{"get":{"operationId":"getPet","summary":"Get a pet","tags":["pets"],"parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}}],"responses":{"200":{"description":"ok"}}}}}}
         """);
 
-    private static IReadOnlyList<ApiOperation> LoadText(string json)
+    internal static IReadOnlyList<ApiOperation> LoadText(string json)
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("mcpplatform-openapi-").FullName, "pets.json");
         File.WriteAllText(file, json);

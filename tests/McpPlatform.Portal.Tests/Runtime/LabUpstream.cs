@@ -34,6 +34,9 @@ public sealed class LabUpstream : IAsyncDisposable
     /// <summary>Every Authorization header value the upstream received (the portal's own credentials only; never a caller's).</summary>
     public ConcurrentQueue<string> AuthorizationHeaders { get; } = new();
 
+    /// <summary>The W3C <c>traceparent</c> header of every request that carried one.</summary>
+    public ConcurrentQueue<string> TraceParents { get; } = new();
+
     public static async Task<LabUpstream> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
@@ -56,6 +59,11 @@ public sealed class LabUpstream : IAsyncDisposable
             if (context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
             {
                 lab!.AuthorizationHeaders.Enqueue(authorization);
+            }
+
+            if (context.Request.Headers["traceparent"].ToString() is { Length: > 0 } traceParent)
+            {
+                lab!.TraceParents.Enqueue(traceParent);
             }
 
             await next(context);

@@ -51,6 +51,9 @@ internal sealed class LoopbackApi : IAsyncDisposable
     /// <summary>Every request target that reached the API (path and query), in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The W3C <c>traceparent</c> header of every request that carried one.</summary>
+    public ConcurrentQueue<string> TraceParents { get; } = new();
+
     /// <summary>The status <c>/whoami</c> answers; 401 quotes the credential back in the body.</summary>
     public int WhoamiStatus { get; set; } = 200;
 
@@ -75,6 +78,10 @@ internal sealed class LoopbackApi : IAsyncDisposable
         app.Use((context, next) =>
         {
             Requests.Enqueue(context.Request.Method + " " + context.Request.Path + context.Request.QueryString);
+            if (context.Request.Headers["traceparent"].ToString() is { Length: > 0 } traceParent)
+            {
+                TraceParents.Enqueue(traceParent);
+            }
             return next(context);
         });
         app.MapGet("/api/items/{itemId}", (HttpContext context) => Echo(context, null));
