@@ -2,7 +2,9 @@ using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.CodeMode;
 using McpPlatform.Governance.Tools;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Rollback;
 using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Hosting.Rollback;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
@@ -28,9 +30,10 @@ internal static class GovernanceFilters
         async (request, cancellationToken) =>
         {
             var services = Services(request.Services, request.Server);
+            var rollback = services.GetService<RollbackSurface>();
             if (CodeModeSelection.IsCodeMode(services))
             {
-                return new ListToolsResult { Tools = [.. CodeModeSurface.Tools] };
+                return new ListToolsResult { Tools = rollback is { IsOffered: true } ? [.. CodeModeSurface.Tools, RollbackSurface.Tool] : [.. CodeModeSurface.Tools] };
             }
 
             var result = await next(request, cancellationToken).ConfigureAwait(false);
@@ -52,6 +55,11 @@ internal static class GovernanceFilters
                 result.Tools = [.. result.Tools, .. CodeModeSurface.Tools.Where(t => !catalog.TryGet(t.Name, out _))];
             }
 
+            if (rollback is { IsOffered: true })
+            {
+                result.Tools = [.. result.Tools, RollbackSurface.Tool];
+            }
+
             return result;
         };
 
@@ -59,6 +67,11 @@ internal static class GovernanceFilters
         (request, cancellationToken) =>
         {
             var services = Services(request.Services, request.Server);
+            if (services.GetService<RollbackSurface>() is { } rollback && rollback.Handles(request.Params?.Name))
+            {
+                return services.GetRequiredService<RollbackRunner>().RunAsync(request, cancellationToken);
+            }
+
             if (CodeModeSelection.IsCodeMode(services))
             {
                 return CodeModeSurface.IsSurfaceTool(request.Params?.Name)
@@ -87,6 +100,12 @@ internal static class GovernanceFilters
 
             // The SDK matched a tool of its own by this name before this filter; the catalog's runs.
             request.MatchedPrimitive = tool;
+            if (tool.Descriptor.Revert is not null && services.GetService<ExecutionStore>() is { } store)
+            {
+                // A call that can be undone is an execution of its own: its id comes back in the result's _meta.
+                return CallRevertibleAsync(request, next, gate, store, services, cancellationToken);
+            }
+
             if (gate.IsPassThrough)
             {
                 return next(request, cancellationToken);
@@ -105,6 +124,44 @@ internal static class GovernanceFilters
                     },
                     cancellationToken);
         };
+
+    private static async ValueTask<CallToolResult> CallRevertibleAsync(
+        RequestContext<CallToolRequestParams> request,
+        McpRequestHandler<CallToolRequestParams, CallToolResult> next,
+        ToolCallGate gate,
+        ExecutionStore store,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        var tool = (GovernedMcpTool)request.MatchedPrimitive!;
+        var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
+        var journal = store.Begin(McpPlatform.Governance.RateLimiting.CallerPartition.Key(caller));
+        CallToolResult result;
+        using (ExecutionScope.Begin(journal))
+        {
+            if (gate.IsPassThrough)
+            {
+                result = await next(request, cancellationToken).ConfigureAwait(false);
+                ExecutionScope.Record(tool.Descriptor, request.Params!.Arguments, result);
+            }
+            else
+            {
+                result = await gate.InvokeAsync(
+                    caller,
+                    tool.Descriptor,
+                    request.Params!.Arguments,
+                    (arguments, token) =>
+                    {
+                        request.Params.Arguments = arguments;
+                        return next(request, token);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        store.Keep(journal);
+        return ExecutionScope.WithExecutionId(result, journal);
+    }
 
     private static IServiceProvider Services(IServiceProvider? requestServices, McpServer server) =>
         requestServices ?? server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");
