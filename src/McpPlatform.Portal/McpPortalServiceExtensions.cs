@@ -39,12 +39,18 @@ public static class McpPortalServiceExtensions
             .Where(tool => portal.Upstreams.TryGetValue(tool.Namespace, out var upstream) && UpstreamToolNames.IsAllowed(upstream, tool.UpstreamName))
             .Select(tool => (GovernedMcpTool)new UpstreamMcpTool(tool));
 
-        // HTTP APIs fronted from their OpenAPI documents: reviewed as files in the portal's repository (the document and
-        // AllowedTools), not pinned in the portal manifest (docs/openapi.md, "Portal").
-        var catalog = new McpToolCatalog(offered.Concat(OpenApiUpstreams.Tools(builder, portal))) { ManifestHash = manifest.Approved?.Manifest.Hash };
+        // HTTP APIs fronted from their OpenAPI documents: pinned in the same approved manifest (an openapi section per
+        // operation), compared once now since a document cannot change under a running portal (docs/openapi.md, "Portal").
+        var pins = OpenApiOperationPins.Compare(OpenApiUpstreams.Operations(builder, portal), manifest, portal.OpenApiUpstreams.Keys.ToList());
+        var catalog = new McpToolCatalog(offered.Concat(pins.Offered))
+        {
+            ManifestHash = manifest.Approved?.Manifest.Hash,
+            OpenApiOperationsPinnedByHost = true,
+        };
 
         var services = builder.Services;
         services.AddSingleton(manifest);
+        services.AddSingleton(pins);
         services.AddSingleton<UpstreamToolQuarantine>();
         services.AddSingleton<IToolAdmissionRule>(provider => provider.GetRequiredService<UpstreamToolQuarantine>());
         services.AddSingleton<IToolAdmissionRule, AudienceRule>();

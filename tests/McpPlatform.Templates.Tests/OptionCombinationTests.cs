@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace McpPlatform.Templates.Tests;
 
 /// <summary>
-/// The template's options: help text, validation, and all 216 combinations
-/// (<see cref="TemplateOptions.All"/>) instantiated without restore and checked file by file
+/// The template's options: help text, validation, and a pairwise cover of the 216 combinations
+/// (<see cref="TemplateOptions.Pairwise"/>) instantiated without restore and checked file by file
 /// (file set, no template markers, settings, eng/ci.sh, YAML parses, references exist, manifests).
 /// </summary>
 [Collection(ScaffoldCollection.Name)]
@@ -109,10 +109,28 @@ public sealed partial class OptionCombinationTests(ScaffoldFixture scaffold)
     }
 
     [Fact]
-    public async Task Every_option_combination_is_instantiated_and_consistent()
+    public void The_pairwise_cover_holds_every_pair_of_option_values_in_far_fewer_scaffolds()
     {
-        var combinations = TemplateOptions.All().ToList();
-        Assert.Equal(216, combinations.Distinct().Count());
+        var all = TemplateOptions.All().ToList();
+        Assert.Equal(216, all.Distinct().Count());
+        var cover = TemplateOptions.Pairwise();
+
+        Assert.Equal(PairsIn(all), PairsIn(cover));
+        Assert.InRange(cover.Count, 18, 24);
+
+        var built = TemplateOptions.BuildRelevant();
+        var buildInputs = built.Select(o => new object[] { o.IdentityProvider, o.Secrets, o.CodeMode }).ToList();
+        Assert.Equal(
+            PairsIn(all.Select(o => new object[] { o.IdentityProvider, o.Secrets, o.CodeMode })),
+            PairsIn(buildInputs));
+        Assert.Equal(TemplateOptions.IdentityProviders.Length * TemplateOptions.SecretStores.Length, built.Count);
+        Assert.Equal(TemplateOptions.CiSystems.Length * TemplateOptions.DeployTargets.Length, built.Select(o => (o.Ci, o.Deploy)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Every_pair_of_option_values_is_instantiated_and_consistent()
+    {
+        var combinations = TemplateOptions.Pairwise();
         var root = Path.Combine(scaffold.WorkRoot, "combinations");
         var failures = new ConcurrentBag<string>();
         var version = ScaffoldFixture.PlatformVersion;
@@ -137,6 +155,14 @@ public sealed partial class OptionCombinationTests(ScaffoldFixture scaffold)
 
         Assert.True(failures.IsEmpty, $"{failures.Count} of {combinations.Count} combinations failed:\n\n" + string.Join("\n\n", failures.Take(5)));
     }
+
+    private static SortedSet<string> PairsIn(IEnumerable<TemplateOptions> options) => PairsIn(options.Select(o => o.Values));
+
+    private static SortedSet<string> PairsIn(IEnumerable<object[]> rows) =>
+        new(rows.SelectMany(values =>
+            from a in Enumerable.Range(0, values.Length)
+            from b in Enumerable.Range(a + 1, values.Length - a - 1)
+            select $"{a}={values[a]} {b}={values[b]}"), StringComparer.Ordinal);
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
 

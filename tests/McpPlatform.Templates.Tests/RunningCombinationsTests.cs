@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace McpPlatform.Templates.Tests;
 
 /// <summary>
-/// Every build-relevant option combination (<see cref="TemplateOptions.BuildRelevant"/>, 24):
-/// each is instantiated, built with warnings as errors and started, then answers MCP over HTTP
+/// Every pair of build-relevant option values (<see cref="TemplateOptions.BuildRelevant"/>, 12
+/// scaffolds): each is instantiated, built with warnings as errors and started, then answers MCP over HTTP
 /// with the scope names its identity provider's settings chose. All share the fixture's NuGet
 /// cache, which the fixture's own scaffold restored, so each build restores from disk only.
 /// </summary>
@@ -16,15 +16,10 @@ public sealed class RunningCombinationsTests(ScaffoldFixture scaffold)
     private const string ProjectName = "Contoso.Mcp.Issues";
 
     [Fact]
-    public async Task Every_build_relevant_combination_builds_and_starts()
+    public async Task Every_pair_of_build_relevant_options_builds_and_starts()
     {
         var combinations = TemplateOptions.BuildRelevant();
-        var buildInputs = combinations.Select(c => (c.IdentityProvider, c.Secrets, c.CodeMode)).Distinct().Count();
-        Assert.Equal(TemplateOptions.IdentityProviders.Length * TemplateOptions.SecretStores.Length * TemplateOptions.CodeModes.Length, buildInputs);
-        Assert.Equal(buildInputs, combinations.Count);
-        var timesEachPairIsBuilt = combinations.CountBy(c => (c.Ci, c.Deploy)).ToList();
-        Assert.Equal(TemplateOptions.CiSystems.Length * TemplateOptions.DeployTargets.Length, timesEachPairIsBuilt.Count);
-        Assert.All(timesEachPairIsBuilt, pair => Assert.True(pair.Value >= 2, $"{pair.Key} is built {pair.Value} time(s)"));
+        Assert.Equal(combinations.Count, combinations.Distinct().Count());
 
         var failures = new ConcurrentBag<string>();
         // At most two builds at once: the machine has two cores.

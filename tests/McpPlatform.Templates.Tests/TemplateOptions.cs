@@ -22,26 +22,35 @@ public sealed record TemplateOptions(string IdentityProvider, string Secrets, bo
         select new TemplateOptions(identity, secrets, codeMode, ci, deploy);
 
     /// <summary>
-    /// The scaffolds that are built and started: every identity provider x secret store x Code Mode
-    /// (24, every combination of the options the compiled project or its settings can depend on).
-    /// CI system and deployment target only add files the build does not read, so each of the 24
-    /// takes the next CI x deploy pair in turn: every one of the 9 pairs is built at least twice.
+    /// The combinations that are instantiated and checked file by file: every pair of values of
+    /// any two options appears in at least one (<see cref="AllPairs"/>; 18-20 of the 216).
+    /// </summary>
+    public static IReadOnlyList<TemplateOptions> Pairwise() =>
+        AllPairs.Rows([IdentityProviders.Length, SecretStores.Length, CodeModes.Length, CiSystems.Length, DeployTargets.Length])
+            .Select(row => new TemplateOptions(IdentityProviders[row[0]], SecretStores[row[1]], CodeModes[row[2]], CiSystems[row[3]], DeployTargets[row[4]]))
+            .ToList();
+
+    /// <summary>
+    /// The scaffolds that are built and started: every pair of identity provider, secret store and
+    /// Code Mode (12, the options the compiled project or its settings can depend on). CI system
+    /// and deployment target only add files the build does not read, so each takes the next CI x
+    /// deploy pair in turn: every one of the 9 pairs is built at least once.
     /// </summary>
     public static IReadOnlyList<TemplateOptions> BuildRelevant()
     {
         var pairs = (from ci in CiSystems from deploy in DeployTargets select (ci, deploy)).ToList();
-        var buildInputs =
-            from identity in IdentityProviders
-            from secrets in SecretStores
-            from codeMode in CodeModes
-            select (identity, secrets, codeMode);
-        return buildInputs.Select((input, i) => new TemplateOptions(
-            input.identity,
-            input.secrets,
-            input.codeMode,
-            pairs[i % pairs.Count].ci,
-            pairs[i % pairs.Count].deploy)).ToList();
+        return AllPairs.Rows([IdentityProviders.Length, SecretStores.Length, CodeModes.Length])
+            .Select((row, i) => new TemplateOptions(
+                IdentityProviders[row[0]],
+                SecretStores[row[1]],
+                CodeModes[row[2]],
+                pairs[i % pairs.Count].ci,
+                pairs[i % pairs.Count].deploy))
+            .ToList();
     }
+
+    /// <summary>The options as values, in factor order, for coverage checks.</summary>
+    public object[] Values => [IdentityProvider, Secrets, CodeMode, Ci, Deploy];
 
     /// <summary>The scope names the policy uses: Entra's app-role style, or the platform's defaults.</summary>
     public string ReadScope => IdentityProvider == "entra" ? "Mcp.Read" : "mcp:read";

@@ -37,7 +37,7 @@ internal sealed class AuditVerifier
 {
     private const int MaxChainIdLength = 128;
 
-    private static readonly FrozenSet<string> AuditFieldNames = AuditFields.Hashed.Concat(AuditFields.HashedWhenPresent).Append(AuditFields.Hash).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> AuditFieldNames = AuditFields.Hashed.Concat(AuditFields.HashedOptional).Append(AuditFields.Hash).ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Dictionary<string, ChainState> _chains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (AuditCheckpoint Checkpoint, string Path)> _checkpoints = new(StringComparer.Ordinal);

@@ -75,7 +75,7 @@ public static class AuditChain
         {
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = Normalized(i < AuditFields.Hashed.Count ? AuditFields.Hashed[i] : AuditFields.HashedWhenPresent[i - AuditFields.Hashed.Count], values[i]);
+                values[i] = Normalized(i < AuditFields.Hashed.Count ? AuditFields.Hashed[i] : AuditFields.HashedOptional[i - AuditFields.Hashed.Count], values[i]);
             }
 
             return AuditCanonicalForm.Bytes(values);
@@ -111,8 +111,13 @@ public static class AuditChain
     private static IReadOnlyList<string> HashedFields(string? schema, Func<string, bool> has)
     {
         var hashed = AuditFields.HashedIn(schema);
-        return !AuditFields.IsEarlierForm(schema) && AuditFields.HashedWhenPresent.Any(has)
-            ? [.. hashed, .. AuditFields.HashedWhenPresent]
+        if (AuditFields.IsEarlierForm(schema))
+        {
+            return hashed;
+        }
+
+        return AuditFields.HashedWhenApproval.Any(has) ? [.. hashed, .. AuditFields.HashedOptional]
+            : AuditFields.HashedWhenPresent.Any(has) ? [.. hashed, .. AuditFields.HashedWhenPresent]
             : hashed;
     }
 

@@ -6,7 +6,7 @@ namespace McpPlatform.Governance.Audit;
 internal static class AuditFieldMap
 {
     /// <summary>The field names, by position.</summary>
-    public static readonly string[] Names = [.. AuditFields.Hashed, .. AuditFields.HashedWhenPresent];
+    public static readonly string[] Names = [.. AuditFields.Hashed, .. AuditFields.HashedOptional];
 
     /// <summary>How many leading values every record hashes; the rest only when one of them is set (<see cref="HashedLength"/>).</summary>
     public static readonly int AlwaysHashed = AuditFields.Hashed.Count;
@@ -41,15 +41,30 @@ internal static class AuditFieldMap
     private static readonly int Upstream = IndexOf(AuditFields.Upstream);
     private static readonly int UpstreamMs = IndexOf(AuditFields.UpstreamMs);
     private static readonly int Replica = IndexOf(AuditFields.Replica);
+    private static readonly int Approval = IndexOf(AuditFields.Approval);
+    private static readonly int ApprovalRule = IndexOf(AuditFields.ApprovalRule);
+    private static readonly int ApprovedBy = IndexOf(AuditFields.ApprovedBy);
+    private static readonly int ApprovalArgumentsSha256 = IndexOf(AuditFields.ApprovalArgumentsSha256);
+
+    /// <summary>How many leading values a record without approval fields hashes when it has an optional field.</summary>
+    private static readonly int WithoutApproval = AuditFields.Hashed.Count + AuditFields.HashedWhenPresent.Count;
 
     /// <summary>How many of the filled <paramref name="values"/> the hash covers: all when a field hashed only when present is set.</summary>
     public static int HashedLength(ReadOnlySpan<object?> values)
     {
-        for (var i = AlwaysHashed; i < values.Length; i++)
+        for (var i = WithoutApproval; i < values.Length; i++)
         {
             if (values[i] is not null)
             {
                 return values.Length;
+            }
+        }
+
+        for (var i = AlwaysHashed; i < WithoutApproval; i++)
+        {
+            if (values[i] is not null)
+            {
+                return WithoutApproval;
             }
         }
 
@@ -93,6 +108,10 @@ internal static class AuditFieldMap
         values[Upstream] = record.Upstream;
         values[UpstreamMs] = record.UpstreamMs;
         values[Replica] = server.Replica;
+        values[Approval] = record.Approval;
+        values[ApprovalRule] = record.ApprovalRule;
+        values[ApprovedBy] = record.ApprovedBy;
+        values[ApprovalArgumentsSha256] = record.ApprovalArgumentsSha256;
 
         for (var i = 0; i < values.Length; i++)
         {

@@ -124,6 +124,18 @@ public static class AuditFields
     /// <summary>The replica (pod) that wrote the record: each replica of a fleet keeps its own chain (hashed when present).</summary>
     public const string Replica = "Replica";
 
+    /// <summary>How the user's confirmation of the call ended (calls an approval rule covers; hashed when present).</summary>
+    public const string Approval = "Approval";
+
+    /// <summary>The approval rule that required the confirmation.</summary>
+    public const string ApprovalRule = "ApprovalRule";
+
+    /// <summary>Who approved the call (the identity that answered).</summary>
+    public const string ApprovedBy = "ApprovedBy";
+
+    /// <summary>The hash of the arguments the user was shown.</summary>
+    public const string ApprovalArgumentsSha256 = "ApprovalArgumentsSha256";
+
     /// <summary>
     /// The fields covered by <see cref="Hash"/>, in canonical order. Changing this list, or the order,
     /// makes every existing audit file fail verification: bump <see cref="SchemaVersion"/> instead.
@@ -142,6 +154,15 @@ public static class AuditFields
     /// Only in the current schema (<see cref="SchemaVersion"/>).
     /// </summary>
     public static IReadOnlyList<string> HashedWhenPresent { get; } = Array.AsReadOnly(new[] { Upstream, UpstreamMs, Replica });
+
+    /// <summary>
+    /// The approval fields, hashed only when one of them is set: then they follow <see cref="HashedWhenPresent"/> (which is
+    /// included too, null where absent), so records without them, with or without a replica, hash exactly as before.
+    /// </summary>
+    public static IReadOnlyList<string> HashedWhenApproval { get; } = Array.AsReadOnly(new[] { Approval, ApprovalRule, ApprovedBy, ApprovalArgumentsSha256 });
+
+    /// <summary>Every field hashed only when present, in canonical order: <see cref="HashedWhenPresent"/> then <see cref="HashedWhenApproval"/>.</summary>
+    public static IReadOnlyList<string> HashedOptional { get; } = Array.AsReadOnly(HashedWhenPresent.Concat(HashedWhenApproval).ToArray());
 
     /// <summary>The fields the earlier <see cref="UnkeyedSchemaVersion"/> form hashed: <see cref="Hashed"/> before the Code Mode script fields.</summary>
     public static IReadOnlyList<string> UnkeyedHashed { get; } = Array.AsReadOnly(Hashed.Take(Hashed.Count - 2).ToArray());

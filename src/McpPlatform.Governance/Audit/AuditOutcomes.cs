@@ -24,6 +24,21 @@ public static class AuditOutcomes
     /// <summary>The request failed while it was handled (an exception, cancellation).</summary>
     public const string Failed = "failed";
 
+    /// <summary>The call needs the user's approval and the question went back to the client (protocol 2026-07-28 input-required round trip).</summary>
+    public const string ApprovalRequested = "approval_requested";
+
+    /// <summary>The user declined the call; the tool never ran.</summary>
+    public const string ApprovalDeclined = "approval_declined";
+
+    /// <summary>The user did not answer in time; the tool never ran.</summary>
+    public const string ApprovalTimeout = "approval_timeout";
+
+    /// <summary>The user dismissed the question or the request was cancelled while it waited; the tool never ran.</summary>
+    public const string ApprovalCancelled = "approval_cancelled";
+
+    /// <summary>The call needed approval and the client could not be asked; the tool never ran.</summary>
+    public const string ApprovalUnavailable = "approval_unavailable";
+
     /// <summary>An intent record: written before the tool runs; the request record that follows says how it ended.</summary>
     public const string Pending = "pending";
 }

@@ -91,6 +91,21 @@ public sealed class AuditRecord
     /// <summary>How long the upstream took to answer (portal calls that reached it).</summary>
     public long? UpstreamMs { get; set; }
 
+    /// <summary>
+    /// How the user's confirmation ended, for a call an approval rule covers: <c>approved</c>, <c>declined</c>, <c>timeout</c>,
+    /// <c>cancelled</c>, <c>unavailable</c>, or <c>requested</c> on the first round of a protocol 2026-07-28 call; null otherwise.
+    /// </summary>
+    public string? Approval { get; set; }
+
+    /// <summary>The approval rule that required the question (<c>default-destructive</c> when none was configured).</summary>
+    public string? ApprovalRule { get; set; }
+
+    /// <summary>Who approved: the caller identity that answered (subject).</summary>
+    public string? ApprovedBy { get; set; }
+
+    /// <summary>The hash of the arguments shown to the user (<c>sha256:</c> + hex of their canonical JSON).</summary>
+    public string? ApprovalArgumentsSha256 { get; set; }
+
     /// <summary>A copy for the intent record written before the tool runs.</summary>
     public AuditRecord AsIntent()
     {

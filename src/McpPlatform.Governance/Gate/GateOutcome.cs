@@ -161,6 +161,30 @@ public abstract class GateOutcome : IDisposable
         public override string RefusalMessage => $"Rate limited: {What}.{(RetryAfterSeconds is { } seconds ? $" Retry after {seconds} s." : string.Empty)}";
     }
 
+    /// <summary>The call needs the user's confirmation and did not get it: declined, timed out, cancelled, or not askable.</summary>
+    /// <param name="answer">How the question ended.</param>
+    /// <param name="question">What the user was (or would have been) asked.</param>
+    public sealed class ApprovalRefused(Approval.ApprovalAnswer answer, Approval.ApprovalRequest question) : GateOutcome
+    {
+        /// <inheritdoc />
+        public override bool IsAllowed => false;
+
+        /// <summary>How the question ended (never <see cref="Approval.ApprovalVerdict.Approved"/>).</summary>
+        public Approval.ApprovalAnswer Answer { get; } = answer;
+
+        /// <summary>The question.</summary>
+        public Approval.ApprovalRequest Question { get; } = question;
+
+        /// <inheritdoc />
+        public override string RefusalMessage => Answer.Verdict switch
+        {
+            Approval.ApprovalVerdict.Declined => $"Approval declined: the user declined the call of '{Question.Tool}' ({Question.Access}); it did not run (approval rule '{Question.Rule}').",
+            Approval.ApprovalVerdict.TimedOut => $"Approval timed out: no answer about the call of '{Question.Tool}' ({Question.Access}) within {(int)Question.Timeout.TotalSeconds} s; it did not run (approval rule '{Question.Rule}').",
+            Approval.ApprovalVerdict.Cancelled => $"Approval cancelled: the question about the call of '{Question.Tool}' ({Question.Access}) was dismissed or cancelled; it did not run (approval rule '{Question.Rule}').",
+            _ => $"Approval required: the call of '{Question.Tool}' ({Question.Access}) needs the user's confirmation (approval rule '{Question.Rule}'), and it could not be asked: {Answer.Reason} The call did not run.",
+        };
+    }
+
     /// <summary>The intent record of a governed call could not be written, so the call was refused (fail closed).</summary>
     /// <param name="message">The refusal the caller reads.</param>
     public sealed class AuditUnavailable(string message) : GateOutcome

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using McpPlatform.Governance.Approval;
 using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Dlp;
 using McpPlatform.Governance.Policy;
@@ -23,6 +24,7 @@ namespace McpPlatform.Governance.Gate;
 /// <param name="settings">Whether policy applies and whether reads are fail-closed too.</param>
 /// <param name="admissionRules">Checks made before policy, also when governance is off (a portal's audiences, quarantine).</param>
 /// <param name="callLimits">Limits on admitted calls besides the caller's (a portal's per-upstream budget), also when the caller's limits are off.</param>
+/// <param name="approvals">Which allowed calls need the user's confirmation first (only while governed); none when null.</param>
 public sealed class GovernanceGate(
     PolicyDecisionPoint policy,
     DlpEngine dlp,
@@ -30,8 +32,10 @@ public sealed class GovernanceGate(
     AuditLog? audit,
     GateSettings settings,
     IReadOnlyList<IToolAdmissionRule>? admissionRules = null,
-    IReadOnlyList<IToolCallLimit>? callLimits = null)
+    IReadOnlyList<IToolCallLimit>? callLimits = null,
+    ApprovalPolicy? approvals = null)
 {
+    private readonly ApprovalPolicy _approvals = approvals ?? ApprovalPolicy.None;
     private readonly IToolAdmissionRule[] _admissionRules = [.. admissionRules ?? []];
     private readonly IToolCallLimit[] _callLimits = [.. callLimits ?? []];
 
@@ -82,6 +86,13 @@ public sealed class GovernanceGate(
     }
 
     /// <summary>
+    /// False when no <see cref="Decide"/> for <paramref name="caller"/> can come back with
+    /// <see cref="PolicyDecision.RequiredScopes"/> (see <see cref="PolicyDecisionPoint.CouldRequireStepUp"/>); admission
+    /// rules and the origin's scopes never name scopes to step up to, and nothing does when policy does not apply.
+    /// </summary>
+    public bool CouldRequireStepUp(CallerIdentity caller) => settings.Governed && policy.CouldRequireStepUp(caller);
+
+    /// <summary>
     /// Decides whether <paramref name="caller"/>'s call of <paramref name="tool"/> with <paramref name="arguments"/>
     /// may run, filling in <paramref name="record"/> (tool, access, decision, rule, redacted arguments; the
     /// outcome of a refusal). A governed call (any call but a Read, and a Read too with fail-closed reads)
@@ -92,19 +103,21 @@ public sealed class GovernanceGate(
     /// <param name="arguments">The arguments as given.</param>
     /// <param name="record">The call's audit record, or null when nothing is audited.</param>
     /// <param name="cancellationToken">Ends the wait for the intent record.</param>
+    /// <param name="asker">Asks the user when an approval rule covers the call; null where nobody can be asked (such a call is refused).</param>
     /// <returns>The outcome; dispose it when the call has ended (an allowed call holds the caller's leases).</returns>
     public async ValueTask<GateOutcome> AdmitAsync(
         CallerIdentity caller,
         McpToolDescriptor tool,
         IDictionary<string, JsonElement>? arguments,
         AuditRecord? record,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IApprovalAsker? asker = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(tool);
         using var span = PlatformTelemetry.Start("gate");
         span?.SetTag(GateTelemetry.ToolTag, tool.Name);
-        var outcome = await AdmitCoreAsync(caller, tool, arguments, record, cancellationToken).ConfigureAwait(false);
+        var outcome = await AdmitCoreAsync(caller, tool, arguments, record, asker, cancellationToken).ConfigureAwait(false);
         GateTelemetry.Admitted(span, tool, outcome);
         return outcome;
     }
@@ -114,6 +127,7 @@ public sealed class GovernanceGate(
         McpToolDescriptor tool,
         IDictionary<string, JsonElement>? arguments,
         AuditRecord? record,
+        IApprovalAsker? asker,
         CancellationToken cancellationToken)
     {
         PolicyDecision decision;
@@ -148,6 +162,13 @@ public sealed class GovernanceGate(
         if (inspected.IsBlocked)
         {
             return Refused(record, AuditOutcomes.Denied, new GateOutcome.BlockedByDataRule(inspected.Rule, inspected.Message));
+        }
+
+        // The user's confirmation comes before the limits, so no lease is held while a person thinks.
+        if (settings.Governed && _approvals.RequiringRule(caller, tool) is { } approvalRule
+            && await AskAsync(caller, tool, decision.Access, approvalRule, inspected.Arguments, record, asker, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
         }
 
         RateLimitLease? toolLease = null;
@@ -202,6 +223,64 @@ public sealed class GovernanceGate(
         }
 
         return allowed;
+    }
+
+    /// <summary>Asks the user about the call; null when approved (the record names who approved and the hash shown), otherwise the refusal.</summary>
+    private async ValueTask<GateOutcome?> AskAsync(
+        CallerIdentity caller,
+        McpToolDescriptor tool,
+        ToolAccess access,
+        string rule,
+        IDictionary<string, JsonElement>? arguments,
+        AuditRecord? record,
+        IApprovalAsker? asker,
+        CancellationToken cancellationToken)
+    {
+        var question = ApprovalQuestion.Create(caller, tool, access, rule, arguments, _approvals.Timeout);
+        if (record is not null)
+        {
+            // What a record says if the asker ends the request early (an input-required round trip): asked, not answered.
+            record.Approval = "requested";
+            record.ApprovalRule = rule;
+            record.ApprovalArgumentsSha256 = question.ArgumentsSha256;
+            record.Outcome = AuditOutcomes.ApprovalRequested;
+        }
+
+        using var span = PlatformTelemetry.Start("approval");
+        var answer = asker is null
+            ? ApprovalAnswer.Unavailable("this kind of call has no client to ask.")
+            : await asker.AskAsync(question, cancellationToken).ConfigureAwait(false);
+        span?.SetTag("mcpplatform.approval", answer.AuditValue);
+        if (record is not null)
+        {
+            record.Approval = answer.AuditValue;
+            record.Outcome = null;
+        }
+
+        if (answer.Verdict == ApprovalVerdict.Approved)
+        {
+            if (record is not null)
+            {
+                record.ApprovedBy = answer.ApprovedBy;
+            }
+
+            return null;
+        }
+
+        if (record is not null)
+        {
+            record.Decision = AuditDecisions.Denied;
+            record.Error = answer.Reason;
+        }
+
+        var outcome = answer.Verdict switch
+        {
+            ApprovalVerdict.Declined => AuditOutcomes.ApprovalDeclined,
+            ApprovalVerdict.TimedOut => AuditOutcomes.ApprovalTimeout,
+            ApprovalVerdict.Cancelled => AuditOutcomes.ApprovalCancelled,
+            _ => AuditOutcomes.ApprovalUnavailable,
+        };
+        return Refused(record, outcome, new GateOutcome.ApprovalRefused(answer, question));
     }
 
     // The common case on every call: no LINQ, no array; the refusal below lists what is missing.

@@ -12,6 +12,10 @@ namespace McpPlatform.Governance.Gate;
 public interface IToolAdmissionRule
 {
     /// <summary>Null when the rule has nothing against <paramref name="caller"/> calling <paramref name="tool"/>; otherwise the denial.</summary>
-    /// <remarks>Called on every tools/list entry and every call: keep it to lookups, no I/O.</remarks>
+    /// <remarks>
+    /// Called on every tools/list entry and every call: keep it to lookups, no I/O. A refusal names no
+    /// <see cref="PolicyDecision.RequiredScopes"/>: asking for more scopes (step-up) is policy's alone, and the MCP host
+    /// skips looking for a step-up where policy could ask for none (<see cref="GovernanceGate.CouldRequireStepUp"/>).
+    /// </remarks>
     PolicyDecision? Refuse(CallerIdentity caller, McpToolDescriptor tool);
 }

@@ -176,7 +176,7 @@ internal sealed partial class ManifestPinning(
     /// </summary>
     private string? ServedOperationsDiffer()
     {
-        if (!catalog.Any(t => t.Origin == ToolOrigin.OpenApi))
+        if (catalog.OpenApiOperationsPinnedByHost || !catalog.Any(t => t.Origin == ToolOrigin.OpenApi))
         {
             return null;
         }

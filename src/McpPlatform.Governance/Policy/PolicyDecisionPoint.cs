@@ -30,6 +30,7 @@ public sealed class PolicyDecisionPoint
     private readonly string _readScope;
     private readonly bool _defaultRead;
     private readonly CompiledRule[] _rules;
+    private readonly CompiledRule[] _scopedRules;
     private readonly int[] _exclusive;
     private readonly ToolEntry[] _tools;
     private readonly Dictionary<string, ToolEntry> _toolsByName;
@@ -49,6 +50,7 @@ public sealed class PolicyDecisionPoint
         _readScope = options.ReadScope;
         _defaultRead = options.DefaultRead;
         _rules = [.. options.Rules.Select(r => new CompiledRule(r))];
+        _scopedRules = [.. _rules.Where(r => r.Scopes.Length > 0)];
         _exclusive = [.. Enumerable.Range(0, _rules.Length).Where(i => _rules[i].Exclusive)];
         _tools = [.. catalog.Select(Compile)];
         _toolsByName = _tools.ToDictionary(t => t.Descriptor.Name, StringComparer.Ordinal);
@@ -63,6 +65,32 @@ public sealed class PolicyDecisionPoint
         var matches = new CallerMatches(caller, _rules, _rules.Length <= MaxRulesOnStack ? stackalloc byte[_rules.Length] : new byte[_rules.Length]);
         var decision = Evaluate(entry, ref matches);
         return caller.HasScope(_readScope) ? decision : DenyWithoutReadScope(entry, decision);
+    }
+
+    /// <summary>
+    /// False when no decision for <paramref name="caller"/>, on any tool, can name scopes to re-authorize with
+    /// (<see cref="PolicyDecision.RequiredScopes"/>): the token has the read scope, and every rule that matches the
+    /// caller's groups and claims finds all its scopes on the token. Those are the only two ways a decision asks for
+    /// scopes (<see cref="DenyWithoutReadScope"/> and a candidate rule whose scopes are missing), so a false answer
+    /// lets the MCP host skip reading a request body to look for a step-up it could never answer.
+    /// </summary>
+    public bool CouldRequireStepUp(CallerIdentity caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.HasScope(_readScope))
+        {
+            return true;
+        }
+
+        foreach (var rule in _scopedRules)
+        {
+            if (!rule.HasScopes(caller) && rule.MatchesIdentity(caller))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="caller"/> may call <paramref name="tool"/>.</summary>

@@ -39,6 +39,12 @@ public sealed class ToolDescriptorSet : IReadOnlyCollection<McpToolDescriptor>
     /// </summary>
     public string? ManifestHash { get; init; }
 
+    /// <summary>
+    /// True when the host pins the OpenAPI operations against its approved manifest itself (the portal), so start-up
+    /// pinning does not compare them with a compiled manifest.
+    /// </summary>
+    public bool OpenApiOperationsPinnedByHost { get; init; }
+
     /// <summary>The assemblies that may carry that compiled manifest (the generated tools' assemblies).</summary>
     public IReadOnlyList<Assembly> ManifestAssemblies { get; init; } = [];
 

@@ -25,7 +25,8 @@ namespace McpPlatform.Hosting.Authentication;
 /// status 200), so the status cannot be chosen from its call-tool filter. This check runs before the SDK sees the
 /// request instead: it reads the buffered JSON-RPC body, and only for a single <c>tools/call</c> on a catalog tool
 /// asks the same gate decision (admission rules, then policy) the call would get. The request then goes on to the SDK
-/// unchanged, where the gate decides again. Code Mode's inner calls cannot be answered this way (the outer call's
+/// unchanged, where the gate decides again. A caller whose token no decision could ask more scopes of
+/// (<see cref="ToolCallGate.CouldRequireStepUp"/>) skips the body read. Code Mode's inner calls cannot be answered this way (the outer call's
 /// response is already chosen); they stay tool errors.
 /// </remarks>
 internal static partial class ScopeStepUp
@@ -40,7 +41,9 @@ internal static partial class ScopeStepUp
         var logger = services.GetRequiredService<ILogger<ToolCallGate>>();
         return async context =>
         {
+            // Most callers' tokens already carry every scope policy could ask them for: their bodies are left for the SDK to read once.
             if (HttpMethods.IsPost(context.Request.Method)
+                && gate.CouldRequireStepUp(callers.Resolve(context.User))
                 && await ReadToolCallAsync(context.Request) is { } call
                 && catalog.TryGet(call.Tool, out var tool)
                 && !IsCodeMode(context)

@@ -314,7 +314,10 @@ public sealed partial class CodeModeRunner
                 return new InnerCallOutcome($"The arguments of {tool.Name} must be one object, e.g. codemode.{tool.Name}({{ ... }}).", null, null);
             }
 
-            using var outcome = await runner._gate.AdmitAsync(caller, tool.Descriptor, arguments, cancellationToken).ConfigureAwait(false);
+            // An inner call an approval rule covers is asked about on its own, while the script waits (a refusal is a catchable error).
+            var asker = new Governance.Approval.ElicitationApprovalAsker(
+                request.Server, request.Params, (request.Services ?? request.Server.Services)!.GetRequiredService<Governance.Approval.ApprovalStates>(), innerCall: true);
+            using var outcome = await runner._gate.AdmitAsync(caller, tool.Descriptor, arguments, cancellationToken, asker).ConfigureAwait(false);
             switch (outcome)
             {
                 case GateOutcome.Denied denied:

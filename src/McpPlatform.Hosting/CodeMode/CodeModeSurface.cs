@@ -46,18 +46,31 @@ public static class CodeModeSurface
     // Tool definitions are read by models: keep '<' and '>' literal instead of \u003C escapes.
     private static readonly JsonSerializerOptions RelaxedEscaping = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The <c>search</c> and <c>execute</c> tool definitions, as tools/list returns them.</summary>
-    public static IReadOnlyList<Tool> Tools { get; } =
-    [
-        Create(SearchToolName, SearchDescription, "JavaScript async arrow function that uses codemode.search or codemode.tools and returns the result."),
-        Create(ExecuteToolName, ExecuteDescription, "JavaScript async arrow function that calls codemode.NAME(args) and returns the result."),
-    ];
+    /// <summary>
+    /// The <c>search</c> and <c>execute</c> tool definitions for a caller who may reach a Destructive tool (what a listing
+    /// without a caller shows): <c>search</c> is read-only, <c>execute</c> is neither read-only nor safe from destruction.
+    /// </summary>
+    public static IReadOnlyList<Tool> Tools { get; } = Surface(mayReachDestructive: true);
+
+    /// <summary>The definitions for a caller whose policy grants no Destructive tool: <c>execute</c> is not read-only, but not destructive.</summary>
+    private static IReadOnlyList<Tool> WithoutDestructive { get; } = Surface(mayReachDestructive: false);
+
+    /// <summary>The definitions as a caller sees them: <c>execute</c>'s destructiveHint says whether it may reach a Destructive tool.</summary>
+    public static IReadOnlyList<Tool> ToolsFor(bool mayReachDestructive) => mayReachDestructive ? Tools : WithoutDestructive;
 
     /// <summary>Whether <paramref name="name"/> is one of the two Code Mode tools.</summary>
     public static bool IsSurfaceTool(string? name) =>
         name is SearchToolName or ExecuteToolName;
 
-    private static Tool Create(string name, string description, string codeDescription)
+    private static Tool[] Surface(bool mayReachDestructive) =>
+    [
+        Create(SearchToolName, SearchDescription, "JavaScript async arrow function that uses codemode.search or codemode.tools and returns the result.",
+            new ToolAnnotations { ReadOnlyHint = true }),
+        Create(ExecuteToolName, ExecuteDescription, "JavaScript async arrow function that calls codemode.NAME(args) and returns the result.",
+            new ToolAnnotations { ReadOnlyHint = false, DestructiveHint = mayReachDestructive }),
+    ];
+
+    private static Tool Create(string name, string description, string codeDescription, ToolAnnotations annotations)
     {
         var schema = CodeSchemaTemplate.Replace("\"DESCRIPTION\"", JsonSerializer.Serialize(codeDescription, RelaxedEscaping), StringComparison.Ordinal);
         using var document = JsonDocument.Parse(schema);
@@ -66,6 +79,7 @@ public static class CodeModeSurface
             Name = name,
             Description = description,
             InputSchema = document.RootElement.Clone(),
+            Annotations = annotations,
         };
     }
 }

@@ -31,15 +31,16 @@ internal static class GovernanceFilters
         {
             var services = Services(request.Services, request.Server);
             var rollback = services.GetService<RollbackSurface>();
-            if (CodeModeSelection.IsCodeMode(services))
-            {
-                return new ListToolsResult { Tools = rollback is { IsOffered: true } ? [.. CodeModeSurface.Tools, RollbackSurface.Tool] : [.. CodeModeSurface.Tools] };
-            }
-
-            var result = await next(request, cancellationToken).ConfigureAwait(false);
             var gate = services.GetRequiredService<ToolCallGate>();
             var catalog = services.GetRequiredService<McpToolCatalog>();
             var caller = gate.IsGoverned ? services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User) : CallerIdentity.Anonymous;
+            if (CodeModeSelection.IsCodeMode(services))
+            {
+                var surface = CodeModeSurface.ToolsFor(MayReachDestructive(gate, catalog, caller));
+                return new ListToolsResult { Tools = rollback is { IsOffered: true } ? [.. surface, RollbackSurface.Tool] : [.. surface] };
+            }
+
+            var result = await next(request, cancellationToken).ConfigureAwait(false);
             var operations = services.GetRequiredService<OperationSurface>();
             // Also the tools a rule grants this caller once the token has more scopes: calling one answers 403
             // insufficient_scope (ScopeStepUp), which is how a client learns to step up.
@@ -52,7 +53,7 @@ internal static class GovernanceFilters
             {
                 // The operations past the native limit are reached through these two, beside the generated tools. A
                 // catalog tool of the same name keeps it (and is what a call by that name runs); ?codemode= still has both.
-                result.Tools = [.. result.Tools, .. CodeModeSurface.Tools.Where(t => !catalog.TryGet(t.Name, out _))];
+                result.Tools = [.. result.Tools, .. CodeModeSurface.ToolsFor(MayReachDestructive(gate, catalog, caller)).Where(t => !catalog.TryGet(t.Name, out _))];
             }
 
             if (rollback is { IsOffered: true })
@@ -122,7 +123,8 @@ internal static class GovernanceFilters
                         request.Params.Arguments = arguments; // redacted by data-loss rules when they matched
                         return next(request, token);
                     },
-                    cancellationToken);
+                    cancellationToken,
+                    new Approval.ElicitationApprovalAsker(request.Server, request.Params, services.GetRequiredService<Approval.ApprovalStates>(), innerCall: false));
         };
 
     private static async ValueTask<CallToolResult> CallRevertibleAsync(
@@ -155,13 +157,18 @@ internal static class GovernanceFilters
                         request.Params.Arguments = arguments;
                         return next(request, token);
                     },
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken,
+                    new Approval.ElicitationApprovalAsker(request.Server, request.Params, services.GetRequiredService<Approval.ApprovalStates>(), innerCall: false)).ConfigureAwait(false);
             }
         }
 
         store.Keep(journal);
         return ExecutionScope.WithExecutionId(result, journal);
     }
+
+    // execute's destructiveHint: true when the caller's policy lets it call at least one Destructive tool of the catalog.
+    private static bool MayReachDestructive(ToolCallGate gate, McpToolCatalog catalog, CallerIdentity caller) =>
+        catalog.Descriptors.Any(d => d.Access == ToolAccess.Destructive && gate.Decide(caller, d).Allowed);
 
     private static IServiceProvider Services(IServiceProvider? requestServices, McpServer server) =>
         requestServices ?? server.Services ?? throw new InvalidOperationException("The MCP server has no service provider.");

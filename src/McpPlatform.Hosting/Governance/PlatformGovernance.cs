@@ -1,3 +1,4 @@
+using McpPlatform.Governance.Approval;
 using McpPlatform.Governance.Dlp;
 using McpPlatform.Governance.Policy;
 using McpPlatform.Governance.RateLimiting;
@@ -6,6 +7,7 @@ using McpPlatform.Governance.Tools;
 using McpPlatform.Hosting.Governance.RateLimiting;
 using McpPlatform.Hosting.Resources;
 using McpPlatform.Hosting.Tools;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +38,13 @@ internal static class PlatformGovernance
         services.AddSingleton<IValidateOptions<DlpOptions>, DlpOptionsValidator>();
         services.AddSingleton(provider => new DlpEngine(
             provider.GetRequiredService<IOptions<DlpOptions>>().Value, provider.GetRequiredService<ToolDescriptorSet>()));
+
+        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApprovalOptions>, ApprovalOptionsValidator>();
+        services.AddSingleton(provider => new ApprovalPolicy(provider.GetRequiredService<IOptions<ApprovalOptions>>().Value));
+        services.AddDataProtection(); // protects the request state of a 2026-07-28 approval round trip
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Approval.ApprovalStates>();
 
         services.AddSingleton<ToolCallGate>();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpPlatform.Governance.Approval;
 using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.Dlp;
@@ -41,7 +42,8 @@ public sealed partial class ToolCallGate(
         services.GetService<AuditLog>(),
         new GateSettings(authentication.Value.Enabled, auditOptions.Value.FailClosedReads),
         [.. services.GetServices<IToolAdmissionRule>()],
-        [.. services.GetServices<IToolCallLimit>()]);
+        [.. services.GetServices<IToolCallLimit>()],
+        services.GetService<ApprovalPolicy>());
 
     /// <summary>Whether callers are authenticated and policy applies (off only in Development by explicit setting).</summary>
     public bool IsGoverned => _core.IsGoverned;
@@ -53,15 +55,18 @@ public sealed partial class ToolCallGate(
     /// <summary>The policy's verdict for one caller and tool (what lists show); always allowed when governance is off.</summary>
     public PolicyDecision Decide(CallerIdentity caller, McpToolDescriptor tool) => _core.Decide(caller, tool);
 
+    /// <summary>False when no call of <paramref name="caller"/> can be refused for scopes a new token could carry (step-up).</summary>
+    public bool CouldRequireStepUp(CallerIdentity caller) => _core.CouldRequireStepUp(caller);
+
     /// <summary>
     /// The admission of one call, filling in the current request's audit record; governed calls wait until
     /// their intent record is written. Dispose the outcome when the call has ended, and complete an allowed
     /// one with <see cref="Complete"/>.
     /// </summary>
     internal async ValueTask<GateOutcome> AdmitAsync(
-        CallerIdentity caller, McpToolDescriptor tool, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
+        CallerIdentity caller, McpToolDescriptor tool, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken, IApprovalAsker? asker = null)
     {
-        var outcome = await _core.AdmitAsync(caller, tool, arguments, AuditScope.Current, cancellationToken).ConfigureAwait(false);
+        var outcome = await _core.AdmitAsync(caller, tool, arguments, AuditScope.Current, cancellationToken, asker).ConfigureAwait(false);
         switch (outcome)
         {
             case GateOutcome.Denied denied:
@@ -72,6 +77,9 @@ public sealed partial class ToolCallGate(
                 break;
             case GateOutcome.RateLimited:
                 LogRateLimited(logger, tool.Name, caller.Subject);
+                break;
+            case GateOutcome.ApprovalRefused refused:
+                LogApprovalRefused(logger, tool.Name, caller.Subject, refused.Answer.AuditValue);
                 break;
         }
 
@@ -95,17 +103,19 @@ public sealed partial class ToolCallGate(
     }
 
     /// <summary>
-    /// Runs <paramref name="invoke"/> if policy and limits allow it, filling in the current
-    /// request's audit record; governed calls wait until their intent record is written.
+    /// Runs <paramref name="invoke"/> if policy and limits allow it (and the user approved it, where an approval rule
+    /// says so: <paramref name="asker"/> asks), filling in the current request's audit record; governed calls wait
+    /// until their intent record is written.
     /// </summary>
     public async ValueTask<CallToolResult> InvokeAsync(
         CallerIdentity caller,
         McpToolDescriptor tool,
         IDictionary<string, JsonElement>? arguments,
         Func<IDictionary<string, JsonElement>?, CancellationToken, ValueTask<CallToolResult>> invoke,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IApprovalAsker? asker = null)
     {
-        using var outcome = await AdmitAsync(caller, tool, arguments, cancellationToken).ConfigureAwait(false);
+        using var outcome = await AdmitAsync(caller, tool, arguments, cancellationToken, asker).ConfigureAwait(false);
         if (outcome is not GateOutcome.Allowed allowed)
         {
             return Refusal(outcome);
@@ -135,6 +145,9 @@ public sealed partial class ToolCallGate(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Tool {Tool} denied to {Subject} by policy rule {Rule}")]
     private static partial void LogDenied(ILogger logger, string tool, string subject, string rule);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Tool {Tool} call by {Subject} not approved: {Approval}")]
+    private static partial void LogApprovalRefused(ILogger logger, string tool, string subject, string approval);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Tool {Tool} call by {Subject} rate limited")]
     private static partial void LogRateLimited(ILogger logger, string tool, string subject);

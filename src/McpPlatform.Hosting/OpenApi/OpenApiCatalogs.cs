@@ -101,7 +101,7 @@ internal static class OpenApiCatalogs
             return catalog;
         }
 
-        var combined = new McpToolCatalog(catalog.Tools.Concat(registry.Pending)) { ManifestHash = registry.RuntimeOnly ? null : catalog.ManifestHash };
+        var combined = new McpToolCatalog(catalog.Tools.Concat(registry.Pending)) { ManifestHash = registry.RuntimeOnly ? null : catalog.ManifestHash, OpenApiOperationsPinnedByHost = catalog.OpenApiOperationsPinnedByHost };
         registry.Pending.Clear();
         return combined;
     }

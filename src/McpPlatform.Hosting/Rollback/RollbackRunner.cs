@@ -113,7 +113,10 @@ internal sealed partial class RollbackRunner(
             }
 
             var copy = arguments.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            using var outcome = await gate.AdmitAsync(caller, tool.Descriptor, copy, cancellationToken).ConfigureAwait(false);
+            // An inverse an approval rule covers (by default every Destructive tool) is asked about on its own, like a Code Mode inner call.
+            var asker = new Governance.Approval.ElicitationApprovalAsker(
+                request.Server, request.Params, (request.Services ?? request.Server.Services)!.GetRequiredService<Governance.Approval.ApprovalStates>(), innerCall: true);
+            using var outcome = await gate.AdmitAsync(caller, tool.Descriptor, copy, cancellationToken, asker).ConfigureAwait(false);
             switch (outcome)
             {
                 case GateOutcome.Allowed allowed:

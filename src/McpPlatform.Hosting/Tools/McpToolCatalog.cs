@@ -41,12 +41,19 @@ public sealed class McpToolCatalog
     public string? ManifestHash { get; init; }
 
     /// <summary>
+    /// True when the host pins the OpenAPI operations itself (a portal compares them with its approved manifest and
+    /// quarantines a changed one), so start-up pinning does not look for them in a compiled manifest.
+    /// </summary>
+    public bool OpenApiOperationsPinnedByHost { get; init; }
+
+    /// <summary>
     /// The tools' descriptors, sorted by name, with the compiled manifest's hash: what the governance core
     /// (policy, data rules, manifest pinning, audit) checks against.
     /// </summary>
     public ToolDescriptorSet Descriptors => _descriptors ??= new ToolDescriptorSet(Tools.Select(t => t.Descriptor))
     {
         ManifestHash = ManifestHash,
+        OpenApiOperationsPinnedByHost = OpenApiOperationsPinnedByHost,
         ManifestAssemblies = [.. Tools.Select(t => t.GetType().Assembly).Distinct()],
     };
 

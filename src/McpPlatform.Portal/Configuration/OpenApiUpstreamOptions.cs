@@ -16,4 +16,11 @@ public sealed class OpenApiUpstreamOptions
     /// operation. An operation not listed is not offered, so a new version of the document adds nothing by itself.
     /// </summary>
     public string[] AllowedTools { get; set; } = [];
+
+    /// <summary>
+    /// Calls to this API across all callers in any sliding minute (0: no limit), taken by the portal's call gate as for an
+    /// MCP upstream's <see cref="UpstreamOptions.CallsPerMinute"/>: a call over it is refused and audited as rate limited
+    /// before a request is sent.
+    /// </summary>
+    public int CallsPerMinute { get; set; }
 }

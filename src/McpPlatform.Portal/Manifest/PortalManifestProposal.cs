@@ -24,7 +24,8 @@ internal sealed class PortalManifestProposal(
     IOptions<CodeModeOptions> codeMode,
     IOptions<PolicyOptions> policy,
     EffectiveManifest effective,
-    DlpEngine dlp)
+    DlpEngine dlp,
+    OpenApiOperationPins operations)
 {
     /// <summary>The proposal's text (validated by parsing it back), for the live tools by upstream and the approved manifest.</summary>
     /// <exception cref="ManifestFormatException">The proposal is not a valid manifest (a bug, or an upstream definition the format cannot hold).</exception>
@@ -41,6 +42,9 @@ internal sealed class PortalManifestProposal(
 
             tools.AddRange(live.Select(tool => (tool.OfferedName, (JsonNode)Entry(tool))));
         }
+
+        // The OpenAPI upstreams' operations as read at start-up, each pinned with its openapi section.
+        tools.AddRange(operations.Live.Select(operation => (operation.Descriptor.Name, (JsonNode)Entry(operation))));
 
         var identity = ServerIdentity.Describe(platform.Value);
         var manifest = new JsonObject
@@ -100,6 +104,67 @@ internal sealed class PortalManifestProposal(
         entry["dataRules"] = DataRules(tool.OfferedName, tool.Namespace);
         entry["codeMode"] = new JsonObject { ["exposed"] = codeMode.Value.Enabled, ["name"] = CodeModeNames.Sanitize(tool.OfferedName) };
         entry["upstream"] = new JsonObject { ["namespace"] = tool.Namespace, ["tool"] = tool.UpstreamName, ["definitionHash"] = tool.DefinitionHash };
+        return entry;
+    }
+
+    /// <summary>
+    /// An OpenAPI operation's entry, as a built server's manifest lists its documents' operations (the generator's
+    /// OpenApiTools): the class from the method and the access overrides, the operation's security scopes required on top
+    /// of policy's, the credential's secret name (never its value), and the <c>openapi</c> section.
+    /// </summary>
+    private JsonObject Entry(LiveOpenApiOperation operation)
+    {
+        var tool = operation.Descriptor;
+        var access = ManifestNames.Access(tool.Access);
+        var annotations = new JsonObject { ["readOnly"] = access == "read" };
+        if (access != "read")
+        {
+            annotations["destructive"] = access == "destructive";
+        }
+
+        if (tool.Idempotent is { } idempotent)
+        {
+            annotations["idempotent"] = idempotent;
+        }
+
+        if (tool.OpenWorld is { } openWorld)
+        {
+            annotations["openWorld"] = openWorld;
+        }
+
+        var inputSchema = JsonNode.Parse(tool.InputSchema)!;
+        var entry = new JsonObject
+        {
+            ["name"] = tool.Name,
+            ["description"] = tool.Description,
+            ["toolSet"] = tool.ToolSet,
+            ["access"] = access,
+            ["annotations"] = annotations,
+            ["requiredScopes"] = Strings(RequiredScopes(access).Concat(tool.Scopes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            ["grantedBy"] = Strings(GrantedBy(tool.Name, tool.ToolSet, access)),
+            ["inputSchema"] = inputSchema,
+            ["inputSchemaHash"] = CanonicalJson.Sha256(JsonSerializer.SerializeToElement(inputSchema)),
+        };
+        if (tool.OutputSchema is { } output)
+        {
+            var outputSchema = JsonNode.Parse(output)!;
+            entry["outputSchema"] = outputSchema;
+            entry["outputSchemaHash"] = CanonicalJson.Sha256(JsonSerializer.SerializeToElement(outputSchema));
+        }
+
+        entry["secrets"] = Strings(tool.Secrets.Order(StringComparer.Ordinal));
+        entry["dataRules"] = DataRules(tool.Name, tool.ToolSet);
+        entry["codeMode"] = new JsonObject { ["exposed"] = codeMode.Value.Enabled, ["name"] = CodeModeNames.Sanitize(tool.Name) };
+        var http = tool.Http!;
+        var openApi = new JsonObject { ["namespace"] = operation.Namespace, ["method"] = http.Method, ["path"] = http.Path };
+        if (http.OperationId is { } operationId)
+        {
+            openApi["operationId"] = operationId;
+        }
+
+        openApi["scopes"] = Strings(tool.Scopes.Order(StringComparer.Ordinal));
+        openApi["documentHash"] = operation.DocumentHash;
+        entry["openapi"] = openApi;
         return entry;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using McpPlatform.Governance.Gate;
 using McpPlatform.Governance.Policy;
 using McpPlatform.Governance.Tools;
+using McpPlatform.Portal.Manifest;
 
 namespace McpPlatform.Portal.Quarantine;
 
@@ -17,10 +18,25 @@ internal sealed class UpstreamToolQuarantine : IToolAdmissionRule
     public const string RuleName = "quarantine";
 
     private readonly ConcurrentDictionary<string, string?> _reasons = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string?> _operations;
+
+    /// <summary>Starts with the OpenAPI upstreams' operations decided at start-up (<see cref="OpenApiOperationPins"/>).</summary>
+    public UpstreamToolQuarantine(OpenApiOperationPins operations)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        _operations = operations.Verdicts;
+    }
 
     /// <inheritdoc />
     public PolicyDecision? Refuse(CallerIdentity caller, McpToolDescriptor tool)
     {
+        if (tool.Origin == ToolOrigin.OpenApi)
+        {
+            // Decided once at start-up: an operation in the catalog that no verdict covers was never compared, so it is held.
+            var held = _operations.TryGetValue(tool.Name, out var verdict) ? verdict : $"operation '{tool.Name}' was not compared with the approved manifest";
+            return held is null ? null : new PolicyDecision(false, tool.Name, tool.Access, RuleName, $"Tool '{tool.Name}' is quarantined: {held}.", []);
+        }
+
         // Upstream resources and prompts (resource:ns, prompt:ns) are not pinned tool definitions: nothing to verify.
         if (tool.Origin != ToolOrigin.Upstream || McpPlatform.Portal.Relay.RelayGovernance.IsRelayIdentity(tool))
         {
@@ -42,5 +58,6 @@ internal sealed class UpstreamToolQuarantine : IToolAdmissionRule
     public void Hold(string tool, string reason) => _reasons[tool] = reason;
 
     /// <summary>Why <paramref name="tool"/> is quarantined, or null when it is offered.</summary>
-    public string? ReasonFor(string tool) => _reasons.TryGetValue(tool, out var reason) ? reason : "not verified";
+    public string? ReasonFor(string tool) =>
+        _operations.TryGetValue(tool, out var verdict) ? verdict : _reasons.TryGetValue(tool, out var reason) ? reason : "not verified";
 }

@@ -25,6 +25,7 @@ internal sealed partial class UpstreamToolWatch(
     PortalManifest approved,
     UpstreamToolQuarantine quarantine,
     PortalManifestProposal proposal,
+    OpenApiOperationPins operations,
     IOptions<PortalOptions> options,
     IServiceProvider services,
     ILogger<UpstreamToolWatch> logger) : IHostedService, IDisposable
@@ -48,9 +49,30 @@ internal sealed partial class UpstreamToolWatch(
     /// <summary>How many times upstream lists were compared (tests wait on it instead of sleeping).</summary>
     public long Comparisons { get; private set; }
 
-    /// <summary>Subscribes before the registry connects (it is registered after this service), so no first listing is missed.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reports what start-up decided for the OpenAPI upstreams' operations and writes the proposal with them, then
+    /// subscribes before the registry connects (it is registered after this service), so no first listing is missed.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (operations.Live.Count > 0 || operations.Findings.Count > 0)
+        {
+            await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                foreach (var finding in operations.Findings)
+                {
+                    await ReportAsync(finding.Namespace, finding.Tool, finding.Change, finding.Reason).ConfigureAwait(false);
+                }
+
+                WriteProposal();
+            }
+            finally
+            {
+                _oneAtATime.Release();
+            }
+        }
+
         foreach (var connection in registry.All)
         {
             _live[connection.Namespace] = null;
@@ -62,8 +84,6 @@ internal sealed partial class UpstreamToolWatch(
                 _ = OnToolsChangedAsync(connection);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

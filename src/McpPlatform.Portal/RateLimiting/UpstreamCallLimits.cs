@@ -13,36 +13,49 @@ namespace McpPlatform.Portal.RateLimiting;
 internal sealed class UpstreamCallLimits : IToolCallLimit, IDisposable
 {
     private readonly Dictionary<string, RateLimiter> _byUpstream = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RateLimiter> _byApi = new(StringComparer.Ordinal);
 
     public UpstreamCallLimits(IOptions<PortalOptions> options)
     {
-        foreach (var (ns, upstream) in options.Value.Upstreams)
+        foreach (var (ns, upstream) in options.Value.Upstreams.Where(p => p.Value.CallsPerMinute > 0))
         {
-            if (upstream.CallsPerMinute > 0)
-            {
-                // Sliding, so a burst cannot straddle two windows and double the rate.
-                _byUpstream[ns] = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = upstream.CallsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 60,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            }
+            _byUpstream[ns] = PerMinute(upstream.CallsPerMinute);
+        }
+
+        foreach (var (ns, api) in options.Value.OpenApiUpstreams.Where(p => p.Value.CallsPerMinute > 0))
+        {
+            _byApi[ns] = PerMinute(api.CallsPerMinute);
         }
     }
 
     /// <inheritdoc />
-    public (RateLimitLease Lease, string What)? Acquire(CallerIdentity caller, McpToolDescriptor tool) =>
-        tool.Origin == ToolOrigin.Upstream && _byUpstream.TryGetValue(tool.ToolSet, out var limiter)
-            ? (limiter.AttemptAcquire(), $"too many calls to upstream '{tool.ToolSet}' (McpPlatform:Portal:Upstreams:{tool.ToolSet}:CallsPerMinute)")
+    public (RateLimitLease Lease, string What)? Acquire(CallerIdentity caller, McpToolDescriptor tool)
+    {
+        if (tool.Origin == ToolOrigin.Upstream && _byUpstream.TryGetValue(tool.ToolSet, out var limiter))
+        {
+            return (limiter.AttemptAcquire(), $"too many calls to upstream '{tool.ToolSet}' (McpPlatform:Portal:Upstreams:{tool.ToolSet}:CallsPerMinute)");
+        }
+
+        // An OpenAPI operation's tool set is its API's namespace.
+        return tool.Origin == ToolOrigin.OpenApi && _byApi.TryGetValue(tool.ToolSet, out var api)
+            ? (api.AttemptAcquire(), $"too many calls to upstream '{tool.ToolSet}' (McpPlatform:Portal:OpenApiUpstreams:{tool.ToolSet}:CallsPerMinute)")
             : null;
+    }
+
+    // Sliding, so a burst cannot straddle two windows and double the rate.
+    private static SlidingWindowRateLimiter PerMinute(int permits) => new(new SlidingWindowRateLimiterOptions
+    {
+        PermitLimit = permits,
+        Window = TimeSpan.FromMinutes(1),
+        SegmentsPerWindow = 60,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    });
 
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var limiter in _byUpstream.Values)
+        foreach (var limiter in _byUpstream.Values.Concat(_byApi.Values))
         {
             limiter.Dispose();
         }

@@ -1,6 +1,7 @@
+using System.Security.Cryptography;
 using McpPlatform.Hosting.OpenApi;
-using McpPlatform.Hosting.Tools;
 using McpPlatform.Portal.Configuration;
+using McpPlatform.Portal.Manifest;
 using Microsoft.Extensions.Hosting;
 
 namespace McpPlatform.Portal.Tools;
@@ -12,10 +13,13 @@ namespace McpPlatform.Portal.Tools;
 /// </summary>
 internal static class OpenApiUpstreams
 {
-    /// <summary>Reads every OpenAPI upstream's document and registers its API; a bad entry or document fails start-up naming it.</summary>
-    public static IReadOnlyList<GovernedMcpTool> Tools(IHostApplicationBuilder builder, PortalOptions portal)
+    /// <summary>
+    /// Reads every OpenAPI upstream's document and registers its API; a bad entry or document fails start-up naming it.
+    /// Returns the operations <c>AllowedTools</c> offers, each with its document's hash, for the portal manifest to pin.
+    /// </summary>
+    public static IReadOnlyList<LiveOpenApiOperation> Operations(IHostApplicationBuilder builder, PortalOptions portal)
     {
-        var tools = new List<GovernedMcpTool>();
+        var tools = new List<LiveOpenApiOperation>();
         foreach (var (space, upstream) in portal.OpenApiUpstreams.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var at = $"{PortalOptions.SectionName}:OpenApiUpstreams:{space}";
@@ -30,8 +34,18 @@ internal static class OpenApiUpstreams
             }
 
             var document = Path.GetFullPath(upstream.Document, builder.Environment.ContentRootPath);
+            if (upstream.CallsPerMinute < 0)
+            {
+                throw new InvalidOperationException($"{at}:CallsPerMinute must be 0 (no limit) or more.");
+            }
+
             var operations = OpenApiCatalogs.Register(builder.Services, builder.Configuration, space, document, configure: null);
-            tools.AddRange(operations.Where(tool => upstream.AllowedTools.Any(allowed => allowed == "*" || allowed == tool.Operation.Name)));
+
+            // The hash of the bytes the operations were read from, as a built server's manifest records its documents'.
+            var documentHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(document)));
+            tools.AddRange(operations
+                .Where(tool => upstream.AllowedTools.Any(allowed => allowed == "*" || allowed == tool.Operation.Name))
+                .Select(tool => new LiveOpenApiOperation(tool, documentHash)));
         }
 
         return tools;

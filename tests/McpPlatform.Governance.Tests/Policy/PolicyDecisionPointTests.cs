@@ -374,4 +374,27 @@ public sealed class PolicyDecisionPointTests
         Assert.False(policy.Decide(engineer, jirax).Allowed);
         Assert.False(policy.Decide(Caller(scopes: ["mcp:read", "mcp:write"]), jiraCreate).Allowed);
     }
+
+    public static TheoryData<string, string[], string[], bool> StepUpCallers => new()
+    {
+        { "read scope, no group", ["mcp:read"], [], false },
+        { "engineer with every scope its rule needs", ["mcp:read", "mcp:write"], ["engineering"], false },
+        { "engineer without the write scope", ["mcp:read"], ["engineering"], true },
+        { "sre without the destructive scope", ["mcp:read", "mcp:write"], ["sre"], true },
+        { "no read scope", ["mcp:write"], [], true },
+        { "no scope at all", [], ["engineering", "sre"], true },
+    };
+
+    // The host skips reading a tools/call body for a step-up when this says none is possible, so a false answer must
+    // hold for every tool: none of this caller's decisions may name scopes to re-authorize with.
+    [Theory]
+    [MemberData(nameof(StepUpCallers))]
+    public void Could_require_step_up_is_false_only_when_no_decision_names_required_scopes(string who, string[] scopes, string[] groups, bool expected)
+    {
+        var caller = Caller(scopes, groups, new() { ["device_managed"] = "true" });
+        var asking = Catalog.Where(tool => _policy.Decide(caller, tool).RequiredScopes.Count > 0).Select(tool => tool.Name).ToList();
+
+        Assert.Equal(expected, _policy.CouldRequireStepUp(caller));
+        Assert.True(expected ? asking.Count > 0 : asking.Count == 0, $"{who}: decisions naming required scopes: {string.Join(", ", asking)}");
+    }
 }

@@ -237,6 +237,10 @@ public sealed class RunningServer : IAsyncDisposable
 
             // Test servers are not pinned to an approved manifest (explicit opt-out); Manifest/ManifestPinningTests sets it.
             ["McpPlatform:Manifest:RequireApproval"] = "false",
+
+            // The tests call delete_ticket for policy, audit and limits with clients that answer no questions; the
+            // approval tests (Governance/Approval*) turn the default-destructive approval back on.
+            ["McpPlatform:Approval:RequireForDestructive"] = "false",
         };
         if (setup.Issuer is { } issuer)
         {

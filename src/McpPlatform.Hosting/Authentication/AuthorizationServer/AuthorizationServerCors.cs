@@ -26,7 +26,7 @@ internal sealed class AuthorizationServerCors : IStartupFilter
     {
         app.Use((context, following) =>
         {
-            if (!context.Request.Headers.Origin.Any() || !Paths.Any(path => context.Request.Path.StartsWithSegments(path)))
+            if (context.Request.Headers.Origin.Count == 0 || !Paths.Any(path => context.Request.Path.StartsWithSegments(path)))
             {
                 return following(context);
             }

@@ -1,10 +1,12 @@
 using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.Policy;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
@@ -43,6 +45,8 @@ internal static class DevelopmentAuthorizationServer
         services.AddAntiforgery();
         services.AddSingleton<DevelopmentAuthorizationServerMarker>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, AuthorizationServerCors>();
+        services.AddScoped<AuthenticationHandlerProvider>();
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, McpRequestsSkipAuthorizationServer>());
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, SigningWithDevelopmentKey>();
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AuthorizationStore>())
