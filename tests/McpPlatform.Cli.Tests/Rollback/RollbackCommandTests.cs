@@ -12,10 +12,13 @@ namespace McpPlatform.Cli.Tests.Rollback;
 /// </summary>
 public sealed class RollbackCommandTests
 {
+    // The CLI declares no elicitation capability, so it cannot answer approval questions: this server asks none.
+    private static readonly Dictionary<string, string?> NoApprovals = new() { ["McpPlatform:Approval:Enabled"] = "false" };
+
     [Fact]
     public async Task Rollback_undoes_an_execution_in_reverse_order_and_exits_0()
     {
-        await using var server = await WorkplaceServer.StartAsync(catalog: RollbackCatalog.Catalog);
+        await using var server = await WorkplaceServer.StartAsync(NoApprovals, RollbackCatalog.Catalog);
         var token = server.MintToken();
         var board = "cli-" + Guid.NewGuid().ToString("N")[..10];
         var executionId = await ExecuteAsync(server, token, $$"""
@@ -38,7 +41,7 @@ public sealed class RollbackCommandTests
     [Fact]
     public async Task A_stopped_rollback_exits_1_and_prints_what_was_not_undone_as_json_when_asked()
     {
-        await using var server = await WorkplaceServer.StartAsync(catalog: RollbackCatalog.Catalog);
+        await using var server = await WorkplaceServer.StartAsync(NoApprovals, RollbackCatalog.Catalog);
         var token = server.MintToken();
         var board = "cli-" + Guid.NewGuid().ToString("N")[..10];
         var executionId = await ExecuteAsync(server, token, $$"""
@@ -74,6 +77,21 @@ public sealed class RollbackCommandTests
         Assert.Contains("--url", noUrl.Stderr, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, noToken.ExitCode);
         Assert.Contains("401 Unauthorized", noToken.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_destructive_inverse_under_an_approval_rule_is_refused_from_the_cli_and_nothing_is_deleted()
+    {
+        await using var server = await WorkplaceServer.StartAsync(catalog: RollbackCatalog.Catalog);
+        var token = server.MintToken();
+        var board = "cli-" + Guid.NewGuid().ToString("N")[..10];
+        var executionId = await ExecuteAsync(server, token, "async () => (await codemode.create_card({ board: '" + board + "', title: 'a' })).id");
+
+        var run = await CliRun.RunAsync("rollback", executionId, "--url", server.McpUri.AbsoluteUri, "--token", token);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("- FAILED: create_card (by delete_card): Approval required", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(CardTools.HistoryOf(board));
     }
 
     private static async Task<string> ExecuteAsync(WorkplaceServer server, string token, string code)
