@@ -27,6 +27,7 @@ internal static class CliApp
             new SecretsCommand(),
             new TokensCommand(),
             new ManifestCommand(),
+            new RollbackCommand(),
         };
         return root;
     }

@@ -55,6 +55,7 @@ public static class McpPlatformServiceExtensions
         PlatformAudit.Add(builder.Services, builder.Configuration);
         PlatformSecrets.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.CodeMode.PlatformCodeMode.Add(builder.Services, builder.Configuration);
+        McpPlatform.Hosting.Rollback.PlatformRollback.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Manifest.PlatformManifest.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Health.PlatformHealthChecks.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Fleet.PlatformFleet.Add(builder.Services, builder.Configuration);

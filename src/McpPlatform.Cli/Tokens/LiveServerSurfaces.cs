@@ -21,7 +21,8 @@ internal static class LiveServerSurfaces
     {
         var (native, server) = await ListAsync(WithCodeMode(mcpUrl, "false"), token, cancellationToken).ConfigureAwait(false);
         var (codeMode, _) = await ListAsync(WithCodeMode(mcpUrl, CodeModeQuery.SearchAndExecute), token, cancellationToken).ConfigureAwait(false);
-        var names = codeMode.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        // rollback rides beside search and execute on servers whose tools declare inverses (docs/rollback.md).
+        var names = codeMode.Select(t => t.Name).Where(n => n != "rollback").Order(StringComparer.Ordinal).ToList();
         if (names is not [CodeModeSurface.ExecuteToolName, CodeModeSurface.SearchToolName])
         {
             throw new CodeModeNotOfferedException(

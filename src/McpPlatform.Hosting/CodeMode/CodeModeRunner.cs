@@ -42,6 +42,7 @@ public sealed partial class CodeModeRunner
     private readonly CodeModeResources _resources;
     private readonly AuditLog? _audit;
     private readonly CallerRateLimits? _limits;
+    private readonly McpPlatform.Governance.Rollback.ExecutionStore? _executions;
     private readonly ILogger<CodeModeRunner> _logger;
 
     internal CodeModeRunner(
@@ -61,6 +62,8 @@ public sealed partial class CodeModeRunner
         _resources = new CodeModeResources(services.GetService<McpResourceCatalog>(), gate);
         _audit = services.GetService<AuditLog>();
         _limits = services.GetService<CallerRateLimits>();
+        // Executions are recorded only where rollback is offered (some tool declares an inverse).
+        _executions = services.GetService<Rollback.RollbackSurface>() is { IsOffered: true } ? services.GetService<McpPlatform.Governance.Rollback.ExecutionStore>() : null;
         _logger = logger;
     }
 
@@ -77,7 +80,24 @@ public sealed partial class CodeModeRunner
             outer.Rule = "code-mode";
         }
 
-        var result = await RunCoreAsync(request, execute, outer, cancellationToken).ConfigureAwait(false);
+        // An execute is one execution for rollback: its Write and Destructive calls are recorded, its id returned in _meta.
+        var journal = execute && _executions is not null ? _executions.Begin(CallerPartition.Key(_callers.Resolve(request.User))) : null;
+        CallToolResult result;
+        if (journal is null)
+        {
+            result = await RunCoreAsync(request, execute, outer, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            using (Rollback.ExecutionScope.Begin(journal))
+            {
+                result = await RunCoreAsync(request, execute, outer, cancellationToken).ConfigureAwait(false);
+            }
+
+            _executions!.Keep(journal);
+            result = Rollback.ExecutionScope.WithExecutionId(result, journal);
+        }
+
         if (outer is not null)
         {
             outer.Outcome = result.IsError == true ? AuditOutcomes.ToolError : AuditOutcomes.Ok;

@@ -2,7 +2,9 @@ using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.CodeMode;
 using McpPlatform.Governance.Tools;
 using McpPlatform.Hosting.Authentication;
+using McpPlatform.Governance.Rollback;
 using McpPlatform.Hosting.CodeMode;
+using McpPlatform.Hosting.Rollback;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
@@ -28,12 +30,14 @@ internal static class GovernanceFilters
         async (request, cancellationToken) =>
         {
             var services = Services(request.Services, request.Server);
+            var rollback = services.GetService<RollbackSurface>();
             var gate = services.GetRequiredService<ToolCallGate>();
             var catalog = services.GetRequiredService<McpToolCatalog>();
             var caller = gate.IsGoverned ? services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User) : CallerIdentity.Anonymous;
             if (CodeModeSelection.IsCodeMode(services))
             {
-                return new ListToolsResult { Tools = [.. CodeModeSurface.ToolsFor(MayReachDestructive(gate, catalog, caller))] };
+                var surface = CodeModeSurface.ToolsFor(MayReachDestructive(gate, catalog, caller));
+                return new ListToolsResult { Tools = rollback is { IsOffered: true } ? [.. surface, RollbackSurface.Tool] : [.. surface] };
             }
 
             var result = await next(request, cancellationToken).ConfigureAwait(false);
@@ -52,6 +56,11 @@ internal static class GovernanceFilters
                 result.Tools = [.. result.Tools, .. CodeModeSurface.ToolsFor(MayReachDestructive(gate, catalog, caller)).Where(t => !catalog.TryGet(t.Name, out _))];
             }
 
+            if (rollback is { IsOffered: true })
+            {
+                result.Tools = [.. result.Tools, RollbackSurface.Tool];
+            }
+
             return result;
         };
 
@@ -59,6 +68,11 @@ internal static class GovernanceFilters
         (request, cancellationToken) =>
         {
             var services = Services(request.Services, request.Server);
+            if (services.GetService<RollbackSurface>() is { } rollback && rollback.Handles(request.Params?.Name))
+            {
+                return services.GetRequiredService<RollbackRunner>().RunAsync(request, cancellationToken);
+            }
+
             if (CodeModeSelection.IsCodeMode(services))
             {
                 return CodeModeSurface.IsSurfaceTool(request.Params?.Name)
@@ -87,6 +101,12 @@ internal static class GovernanceFilters
 
             // The SDK matched a tool of its own by this name before this filter; the catalog's runs.
             request.MatchedPrimitive = tool;
+            if (tool.Descriptor.Revert is not null && services.GetService<ExecutionStore>() is { } store)
+            {
+                // A call that can be undone is an execution of its own: its id comes back in the result's _meta.
+                return CallRevertibleAsync(request, next, gate, store, services, cancellationToken);
+            }
+
             if (gate.IsPassThrough)
             {
                 return next(request, cancellationToken);
@@ -106,6 +126,45 @@ internal static class GovernanceFilters
                     cancellationToken,
                     new Approval.ElicitationApprovalAsker(request.Server, request.Params, services.GetRequiredService<Approval.ApprovalStates>(), innerCall: false));
         };
+
+    private static async ValueTask<CallToolResult> CallRevertibleAsync(
+        RequestContext<CallToolRequestParams> request,
+        McpRequestHandler<CallToolRequestParams, CallToolResult> next,
+        ToolCallGate gate,
+        ExecutionStore store,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        var tool = (GovernedMcpTool)request.MatchedPrimitive!;
+        var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(request.User);
+        var journal = store.Begin(McpPlatform.Governance.RateLimiting.CallerPartition.Key(caller));
+        CallToolResult result;
+        using (ExecutionScope.Begin(journal))
+        {
+            if (gate.IsPassThrough)
+            {
+                result = await next(request, cancellationToken).ConfigureAwait(false);
+                ExecutionScope.Record(tool.Descriptor, request.Params!.Arguments, result);
+            }
+            else
+            {
+                result = await gate.InvokeAsync(
+                    caller,
+                    tool.Descriptor,
+                    request.Params!.Arguments,
+                    (arguments, token) =>
+                    {
+                        request.Params.Arguments = arguments;
+                        return next(request, token);
+                    },
+                    cancellationToken,
+                    new Approval.ElicitationApprovalAsker(request.Server, request.Params, services.GetRequiredService<Approval.ApprovalStates>(), innerCall: false)).ConfigureAwait(false);
+            }
+        }
+
+        store.Keep(journal);
+        return ExecutionScope.WithExecutionId(result, journal);
+    }
 
     // execute's destructiveHint: true when the caller's policy lets it call at least one Destructive tool of the catalog.
     private static bool MayReachDestructive(ToolCallGate gate, McpToolCatalog catalog, CallerIdentity caller) =>

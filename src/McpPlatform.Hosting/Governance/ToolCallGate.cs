@@ -92,6 +92,8 @@ public sealed partial class ToolCallGate(
     internal CallToolResult Complete(GateOutcome.Allowed allowed, McpToolDescriptor tool, CallToolResult result)
     {
         ArgumentNullException.ThrowIfNull(allowed);
+        // A Write or Destructive call of an execution is kept for rollback (docs/rollback.md); no work outside one.
+        McpPlatform.Hosting.Rollback.ExecutionScope.Record(tool, allowed.Arguments, result);
         var redacted = dlp.RedactResult(tool, result, out var resultRules);
         GateTelemetry.DataRulesFired(System.Diagnostics.Activity.Current, resultRules, "result", blockingRule: null);
         GateTelemetry.Completed(tool.Name, redacted.IsError == true);

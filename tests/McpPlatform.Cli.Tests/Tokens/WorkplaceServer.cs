@@ -36,7 +36,7 @@ internal sealed class WorkplaceServer : IAsyncDisposable
     public Uri McpUri { get; }
 
     /// <summary>Starts the server; <paramref name="settings"/> go on top of the test configuration, as appsettings.json would.</summary>
-    public static async Task<WorkplaceServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<WorkplaceServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, McpPlatform.Hosting.Tools.McpToolCatalog? catalog = null)
     {
         var folder = new TemporaryFolder();
         var keyFile = folder.Combine("dev-issuer.json");
@@ -62,7 +62,7 @@ internal sealed class WorkplaceServer : IAsyncDisposable
             ["McpPlatform:Policy:Rules:0:Scopes:1"] = "mcp:destructive",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.AddMcpPlatform(WorkplaceCatalog.Catalog);
+        builder.AddMcpPlatform(catalog ?? WorkplaceCatalog.Catalog); // another fixture's tools when given (the rollback tests)
 
         var app = builder.Build();
         try
