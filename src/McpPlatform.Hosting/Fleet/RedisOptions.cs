@@ -31,7 +31,7 @@ public sealed class RedisOptions
     /// How long a portal replica's quarantine hold (and its approved-manifest entry) lasts in Redis unless the replica
     /// renews it; it renews every third of this while it still sees the drift, so a dead replica's hold ends after at most this.
     /// </summary>
-    public TimeSpan QuarantineHoldLifetime { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan QuarantineHoldLifetime { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long one Redis command may take before the call counts Redis as unavailable.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(2);
