@@ -4,6 +4,7 @@ using McpPlatform.Governance.Manifest;
 using McpPlatform.Hosting.Tools;
 using McpPlatform.Portal.Audiences;
 using McpPlatform.Portal.Configuration;
+using McpPlatform.Portal.Fleet;
 using McpPlatform.Portal.Manifest;
 using McpPlatform.Portal.Quarantine;
 using McpPlatform.Portal.RateLimiting;
@@ -62,6 +63,9 @@ public static class McpPortalServiceExtensions
         services.AddSingleton<UpstreamToolWatch>();
         services.AddHostedService(provider => provider.GetRequiredService<UpstreamToolWatch>());
         PortalUpstreams.Add(services, builder.Configuration);
+
+        // A fleet (McpPlatform:Redis set): quarantine holds and the approved manifest shared with the other replicas (docs/fleet.md).
+        PortalFleet.Add(services, builder.Configuration);
 
         var mcp = builder.AddMcpPlatform(catalog, configure);
 

@@ -27,6 +27,12 @@ public sealed class RedisOptions
     /// <summary>How long an idle stateful session can still be continued on another replica (its handshake kept in Redis).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// How long a portal replica's quarantine hold (and its approved-manifest entry) lasts in Redis unless the replica
+    /// renews it; it renews every third of this while it still sees the drift, so a dead replica's hold ends after at most this.
+    /// </summary>
+    public TimeSpan QuarantineHoldLifetime { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How long one Redis command may take before the call counts Redis as unavailable.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

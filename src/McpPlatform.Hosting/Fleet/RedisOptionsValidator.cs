@@ -33,6 +33,11 @@ internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             failures.Add($"{RedisOptions.SectionName}:SlotLifetime must be at least one second (got {options.SlotLifetime}).");
         }
 
+        if (options.QuarantineHoldLifetime < TimeSpan.FromMilliseconds(300))
+        {
+            failures.Add($"{RedisOptions.SectionName}:QuarantineHoldLifetime must be at least 300 ms (got {options.QuarantineHoldLifetime}).");
+        }
+
         if (options.CommandTimeout < TimeSpan.FromMilliseconds(10))
         {
             failures.Add($"{RedisOptions.SectionName}:CommandTimeout must be at least 10 ms (got {options.CommandTimeout}).");
