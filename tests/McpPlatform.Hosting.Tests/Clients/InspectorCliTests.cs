@@ -9,6 +9,7 @@ namespace McpPlatform.Hosting.Tests.Clients;
 /// </summary>
 public sealed class InspectorCliTests : IDisposable
 {
+    private const int AuthRequiredExitCode = 3;
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
     // The Inspector keeps a catalog and OAuth state under $HOME/.mcp-inspector: give each run a fresh
@@ -43,9 +44,10 @@ public sealed class InspectorCliTests : IDisposable
         // --stored-auth-only: fail instead of starting the interactive (browser) OAuth flow.
         var run = await StartInspectorAsync(server, output, "--method", "tools/list", "--stored-auth-only");
 
-        Assert.NotEqual(0, run.ExitCode);
+        // The Inspector CLI's exit code 3 and error code "auth_required" mean the server answered 401/403.
+        Assert.True(run.ExitCode == AuthRequiredExitCode, run.Output);
+        Assert.Contains("auth_required", run.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(output) && File.ReadAllText(output).Contains("\"tools\"", StringComparison.Ordinal), run.Output);
-        Assert.Contains("auth", run.Output, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<JsonNode> RunInspectorAsync(RunningServer server, string outputName, params string[] arguments)
