@@ -3,6 +3,8 @@
 // through a 403. This script plays the browser: it opens the authorization URL the SDK hands to redirectToAuthorization,
 // submits the consent form over HTTP (keeping the antiforgery cookie) and reads the code from the redirect.
 // Usage: MCP_SDK_DIR=<.../@modelcontextprotocol/sdk> node oauth-client.mjs <mcp-url> <group> <read-tool> <write-tool> <write-args-json>
+// With CLIENT_METADATA_URL set, the provider offers that https URL as its client_id (a Client ID Metadata Document the
+// server fetches) instead of registering dynamically; the SDK uses it only when the server's metadata advertises support.
 // Prints one JSON document with what it saw, for the C# test to assert.
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -26,6 +28,7 @@ const seen = { authorizationUrls: [], tokenGrants: [], challenges: [], consentPa
 class MemoryProvider {
   constructor() { this.store = {}; }
   get redirectUrl() { return redirectUrl; }
+  get clientMetadataUrl() { return process.env.CLIENT_METADATA_URL || undefined; }
   get clientMetadata() {
     return {
       client_name: "mcp-platform OAuth test",

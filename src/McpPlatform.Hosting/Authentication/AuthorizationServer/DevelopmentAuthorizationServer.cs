@@ -48,6 +48,7 @@ internal static class DevelopmentAuthorizationServer
         services.AddScoped<AuthenticationHandlerProvider>();
         services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, McpRequestsSkipAuthorizationServer>());
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, SigningWithDevelopmentKey>();
+        ClientMetadataDocuments.AddHttpClient(services);
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AuthorizationStore>())
             .AddServer(server =>
@@ -71,6 +72,13 @@ internal static class DevelopmentAuthorizationServer
                     .SetOrder(int.MaxValue - 100));
                 server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler
                     .UseInlineHandler(ClientRegistrationEndpoint.AdvertiseAsync));
+
+                // Client ID Metadata Documents: an https client_id is fetched and registered before OpenIddict looks the client up.
+                server.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(handler => handler
+                    .UseInlineHandler(ClientMetadataDocuments.RegisterAsync)
+                    .SetOrder(int.MinValue + 100_000));
+                server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler
+                    .UseInlineHandler(ClientMetadataDocuments.AdvertiseAsync));
 
                 // OAuth 2.1: S256 only; "plain" is refused (OpenIddict offers both by default).
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
