@@ -15,10 +15,10 @@ namespace McpPlatform.Hosting.Tests.OpenApi;
 /// </summary>
 internal static class OpenApiTestOperations
 {
-    private static readonly Lazy<IReadOnlyList<ApiOperation>> GitHubOperations = new(() => OpenApiOperationCatalog.Load(GitHubDocumentPath));
-
     /// <summary>GitHub's published description (npm @octokit/openapi in eng/node), found from the test output folder.</summary>
     public static string GitHubDocumentPath { get; } = FindUp(Path.Combine("eng", "node", "node_modules", "@octokit", "openapi", "generated", "api.github.com.json"));
+
+    private static readonly Lazy<IReadOnlyList<ApiOperation>> GitHubOperations = new(() => OpenApiOperationCatalog.Load(GitHubDocumentPath));
 
     /// <summary>Every operation of GitHub's REST API, loaded once per test run.</summary>
     public static IReadOnlyList<ApiOperation> GitHub => GitHubOperations.Value;

@@ -54,7 +54,7 @@ public sealed class OpenApiUpstreamTests : IAsyncLifetime
         Assert.Equal(["inv_create_item", "inv_get_item", "inv_whoami"], proposal.Tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         var getItem = proposal.FindTool("inv_get_item")!;
         var documentHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Document)));
-        Assert.Equal(new ManifestOpenApi("inv", "GET", "/items/{itemId}", "getItem", [], documentHash), getItem.OpenApi with { Scopes = [] });
+        Assert.Equal(new ManifestOpenApi("inv", "GET", "/items/{itemId}", "getItem", [], documentHash), getItem.OpenApi! with { Scopes = [] });
         Assert.Equal(ToolAccess.Read, getItem.Access);
         Assert.Equal(ToolAccess.Write, proposal.FindTool("inv_create_item")!.Access);
         Assert.Equal(["inventory-token"], getItem.Secrets); // the secret's name only
