@@ -28,7 +28,7 @@ internal sealed class RollbackCommand : Command
         Description = "The server's MCP URL, e.g. http://127.0.0.1:5080/mcp.",
         HelpName = "mcp-url",
         Required = true,
-        CustomParser = ParseUrl,
+        CustomParser = McpUrlArgument.Parse,
     };
 
     private readonly Option<string?> _token = new("--token")
@@ -116,23 +116,5 @@ internal sealed class RollbackCommand : Command
         }
 
         return result.IsError == true ? ExitCodes.Failure : ExitCodes.Success;
-    }
-
-    private static Uri? ParseUrl(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            result.AddError($"--url: '{text}' is not an absolute http or https URL; give the server's MCP endpoint, e.g. http://127.0.0.1:5080/mcp.");
-            return null;
-        }
-
-        if (!string.IsNullOrEmpty(uri.UserInfo))
-        {
-            result.AddError("--url: put credentials in --token, not in the URL.");
-            return null;
-        }
-
-        return uri;
     }
 }

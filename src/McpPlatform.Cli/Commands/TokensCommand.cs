@@ -26,7 +26,7 @@ internal sealed class TokensCommand : Command
         Description = "Measure a running server instead: its MCP URL, e.g. http://127.0.0.1:5080/mcp. Lists tools once plainly "
             + "(?codemode=false) and once as Code Mode (?codemode=search_and_execute).",
         HelpName = "mcp-url",
-        CustomParser = ParseUrl,
+        CustomParser = McpUrlArgument.Parse,
     };
 
     private readonly Option<string?> _token = new("--token")
@@ -118,23 +118,5 @@ internal sealed class TokensCommand : Command
         {
             result.AddError("--token is only used with --url.");
         }
-    }
-
-    private static Uri? ParseUrl(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            result.AddError($"--url: '{text}' is not an absolute http or https URL; give the server's MCP endpoint, e.g. http://127.0.0.1:5080/mcp.");
-            return null;
-        }
-
-        if (!string.IsNullOrEmpty(uri.UserInfo))
-        {
-            result.AddError("--url: put credentials in --token, not in the URL.");
-            return null;
-        }
-
-        return uri;
     }
 }

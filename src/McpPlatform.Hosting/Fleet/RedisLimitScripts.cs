@@ -7,11 +7,11 @@ namespace McpPlatform.Hosting.Fleet;
 internal static class RedisLimitScripts
 {
     /// <summary>
-    /// A token bucket like System.Threading.RateLimiting's: created full, <c>ARGV[2]</c> tokens added every whole
-    /// period (<c>ARGV[3]</c> µs) up to <c>ARGV[1]</c>. Returns {1, 0} when a token was taken, else {0, µs until the next refill}.
-    /// The key expires once it would have refilled completely, so idle callers cost nothing.
+    /// The refill step both token scripts share: reads the bucket <c>KEYS[1]</c> (created full) and leaves
+    /// <c>limit</c>, <c>per</c>, <c>period</c>, <c>now</c> (µs), <c>tokens</c> and <c>since</c> as locals.
+    /// Raw literals drop their last line break, hence the "\n" where it is joined.
     /// </summary>
-    public const string TakeToken = """
+    private const string RefillBucket = """
         local limit = tonumber(ARGV[1])
         local per = tonumber(ARGV[2])
         local period = tonumber(ARGV[3])
@@ -29,6 +29,14 @@ internal static class RedisLimitScripts
           tokens = math.min(limit, tokens + periods * per)
           since = since + periods * period
         end
+        """;
+
+    /// <summary>
+    /// A token bucket like System.Threading.RateLimiting's: created full, <c>ARGV[2]</c> tokens added every whole
+    /// period (<c>ARGV[3]</c> µs) up to <c>ARGV[1]</c>. Returns {1, 0} when a token was taken, else {0, µs until the next refill}.
+    /// The key expires once it would have refilled completely, so idle callers cost nothing.
+    /// </summary>
+    public const string TakeToken = RefillBucket + "\n" + """
         local taken = 0
         local wait = 0
         if tokens >= 1 then
@@ -66,24 +74,7 @@ internal static class RedisLimitScripts
     /// <c>ARGV[5]</c> until <c>ARGV[6]</c> ms from now (as <see cref="EnterSlot"/>). Returns {token taken, µs until the next
     /// refill, slot taken}. A token taken while every slot is held stays spent, as with the in-process limiters.
     /// </summary>
-    public const string AdmitCall = """
-        local limit = tonumber(ARGV[1])
-        local per = tonumber(ARGV[2])
-        local period = tonumber(ARGV[3])
-        local t = redis.call('TIME')
-        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-        local state = redis.call('HMGET', KEYS[1], 't', 's')
-        local tokens = tonumber(state[1])
-        local since = tonumber(state[2])
-        if tokens == nil or since == nil then
-          tokens = limit
-          since = now
-        end
-        local periods = math.floor((now - since) / period)
-        if periods > 0 then
-          tokens = math.min(limit, tokens + periods * per)
-          since = since + periods * period
-        end
+    public const string AdmitCall = RefillBucket + "\n" + """
         if tokens < 1 then
           redis.call('HSET', KEYS[1], 't', tokens, 's', since)
           redis.call('PEXPIRE', KEYS[1], math.ceil((math.ceil(limit / per) * period) / 1000) + 1000)
