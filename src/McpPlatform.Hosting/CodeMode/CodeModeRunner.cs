@@ -386,16 +386,7 @@ public sealed partial class CodeModeRunner
         {
             // Always a record of its own: the gate fills in AuditScope.Current, which must not be the execution's.
             var sequence = Interlocked.Increment(ref _sequence);
-            var record = new AuditRecord
-            {
-                Method = method,
-                RequestId = outer?.RequestId is { } parent ? $"{parent}/{sequence}" : null,
-                ParentId = outer?.RequestId,
-                SessionId = outer?.SessionId,
-                CorrelationId = outer?.CorrelationId,
-                Subject = caller.Subject,
-                ClientId = caller.ClientId,
-            };
+            var record = ChildAuditRecord.Create(outer, sequence, method, caller);
             var started = Stopwatch.GetTimestamp();
             using var scope = AuditScope.Begin(record);
             try

@@ -6,6 +6,7 @@ using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.Gate;
 using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Governance.Rollback;
+using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Governance;
 using McpPlatform.Hosting.Tools;
@@ -89,16 +90,7 @@ internal sealed partial class RollbackRunner(
             return $"the inverse tool {inverse} is not on this server";
         }
 
-        var record = new AuditRecord
-        {
-            Method = RequestMethods.ToolsCall,
-            RequestId = outer?.RequestId is { } parent ? $"{parent}/{sequence}" : null,
-            ParentId = outer?.RequestId,
-            SessionId = outer?.SessionId,
-            CorrelationId = outer?.CorrelationId,
-            Subject = caller.Subject,
-            ClientId = caller.ClientId,
-        };
+        var record = ChildAuditRecord.Create(outer, sequence, RequestMethods.ToolsCall, caller);
         var started = Stopwatch.GetTimestamp();
         using var scope = AuditScope.Begin(record);
         try
