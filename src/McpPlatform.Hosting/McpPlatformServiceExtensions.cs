@@ -38,6 +38,9 @@ public static class McpPlatformServiceExtensions
         // one catalog the gate governs.
         catalog = McpPlatform.Hosting.OpenApi.OpenApiCatalogs.Include(builder.Services, builder.Configuration, catalog);
 
+        // Snippets the project's build checked and shipped (snippets/*.js, docs/snippets.md) join it as snippet_<name> tools.
+        catalog = McpPlatform.Hosting.Snippets.SnippetCatalogs.Include(catalog);
+
         var options = builder.Services.AddOptions<McpPlatformOptions>()
             .Bind(builder.Configuration.GetSection(McpPlatformOptions.SectionName))
             .ValidateOnStart();
