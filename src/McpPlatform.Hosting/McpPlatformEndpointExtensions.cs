@@ -36,7 +36,7 @@ public static class McpPlatformEndpointExtensions
         }
 
         // The embedded development authorization server's own pages, when it runs (OpenIddict answers its metadata and tokens).
-        McpPlatform.Hosting.Authentication.AuthorizationServer.DevelopmentAuthorizationServer.Map(endpoints);
+        EmbeddedAuthorizationServer.Map(endpoints); // McpPlatform.Hosting.AuthorizationServer, when referenced
 
         // The path-suffixed metadata of /mcp came with it; the root document is where older clients look.
         return new PlatformEndpointConventions([mcp, ProtectedResourceMetadataEndpoint.Map(endpoints, options.Path, BearerChallenge.ResourceMetadataPath)]);

@@ -61,7 +61,7 @@ public static class McpPlatformServiceExtensions
         McpPlatform.Hosting.Rollback.PlatformRollback.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Manifest.PlatformManifest.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Health.PlatformHealthChecks.Add(builder.Services, builder.Configuration);
-        McpPlatform.Hosting.Fleet.PlatformFleet.Add(builder.Services, builder.Configuration);
+        FleetStore.Add(builder.Services, builder.Configuration, builder.Environment); // McpPlatform.Hosting.Redis, when referenced
 
         // The SDK's options follow the platform's, so every way of configuring them (appsettings,
         // the callback, services.Configure) reaches initialize and the transport alike.
