@@ -125,9 +125,9 @@ public static class SnippetSource
         string? tag = "";
         var tagLine = firstLine;
         var body = new List<string>();
-        for (var i = 0; i < lines.Length; i++)
+        var segments = lines.SelectMany((raw, i) => SplitAtTags(StripDecoration(raw)).Select(segment => (Text: segment, Index: i)));
+        foreach (var (line, i) in segments)
         {
-            var line = StripDecoration(lines[i]);
             if (line.StartsWith('@'))
             {
                 Flush();
@@ -159,12 +159,33 @@ public static class SnippetSource
         {
             if (tag is not null && (tag.Length > 0 || body.Any(b => b.Trim().Length > 0)))
             {
-                tags.Add(new TagText(tag, tagLine, string.Join('\n', body).Trim()));
+                tags.Add(new TagText(tag, tagLine, string.Join('\n', body.Select(b => b.Trim())).Trim()));
             }
 
             body.Clear();
         }
     }
+
+    // "/** @name x @description y */" on one line: a known tag after white space starts a new segment. Only the four
+    // tags split a line, so an '@' inside a description or a JSON string stays where it is.
+    private static IEnumerable<string> SplitAtTags(string line)
+    {
+        var start = 0;
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (line[i] == '@' && char.IsWhiteSpace(line[i - 1]) && Tags.Any(t => IsTagAt(line, i, t)))
+            {
+                yield return line[start..i];
+                start = i;
+            }
+        }
+
+        yield return line[start..];
+    }
+
+    private static bool IsTagAt(string line, int at, string tag) =>
+        string.CompareOrdinal(line, at + 1, tag, 0, tag.Length) == 0
+        && (at + 1 + tag.Length == line.Length || char.IsWhiteSpace(line[at + 1 + tag.Length]));
 
     // " * text" -> "text"; the first line of the comment has no star.
     private static string StripDecoration(string line)

@@ -8,6 +8,10 @@ namespace McpPlatform.Fixtures.Snippets;
 /// <param name="Tags">Its tags.</param>
 public sealed record Note(string Id, string Text, IReadOnlyList<string> Tags);
 
+/// <summary>The ids of the notes a listing found.</summary>
+/// <param name="Ids">The ids, in order.</param>
+public sealed record NoteIds(IReadOnlyList<string> Ids);
+
 /// <summary>
 /// Notes for the snippet tests: two read tools the snippets chain (<c>list_notes</c>, <c>get_note</c>) and a write tool
 /// (<c>tag_note</c>) that a snippet declared read calls, so the inner gate must stop a reader. In memory, no I/O.
@@ -25,8 +29,8 @@ public static class NoteTools
     /// <summary>Lists the ids of the notes that carry a tag (every note without one).</summary>
     /// <param name="tag">Only notes with this tag; empty for all.</param>
     [McpTool(Access = ToolAccess.Read)]
-    public static IReadOnlyList<string> ListNotes(string tag = "") =>
-        [.. Notes.Values.Where(n => tag.Length == 0 || n.Tags.Contains(tag)).Select(n => n.Id).Order(StringComparer.Ordinal)];
+    public static NoteIds ListNotes(string tag = "") =>
+        new([.. Notes.Values.Where(n => tag.Length == 0 || n.Tags.Contains(tag)).Select(n => n.Id).Order(StringComparer.Ordinal)]);
 
     /// <summary>Returns one note.</summary>
     /// <param name="id">The note's id.</param>

@@ -10,7 +10,7 @@
  * }
  */
 async ({ tag }) => {
-  const ids = await codemode.list_notes({ tag });
+  const { ids } = await codemode.list_notes({ tag });
   const notes = await Promise.all(ids.map(id => codemode.get_note({ id })));
   return { tag, count: notes.length, texts: notes.map(n => n.text) };
 }
