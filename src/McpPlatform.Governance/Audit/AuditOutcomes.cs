@@ -39,6 +39,12 @@ public static class AuditOutcomes
     /// <summary>The call needed approval and the client could not be asked; the tool never ran.</summary>
     public const string ApprovalUnavailable = "approval_unavailable";
 
+    /// <summary>
+    /// A Code Mode inner call that ran in an earlier round of the same execution (protocol 2026-07-28 approval round trip)
+    /// and was handed its recorded outcome on the retry without running again.
+    /// </summary>
+    public const string Replayed = "replayed";
+
     /// <summary>An intent record: written before the tool runs; the request record that follows says how it ended.</summary>
     public const string Pending = "pending";
 }

@@ -43,6 +43,7 @@ public sealed partial class CodeModeRunner
     private readonly AuditLog? _audit;
     private readonly CallerRateLimits? _limits;
     private readonly McpPlatform.Governance.Rollback.ExecutionStore? _executions;
+    private readonly IExecutionJournals? _journals;
     private readonly ILogger<CodeModeRunner> _logger;
 
     // Engines prepared ahead, each for one execution: as many as one caller may run at once, so a short burst finds them ready.
@@ -67,6 +68,7 @@ public sealed partial class CodeModeRunner
         _limits = services.GetService<CallerRateLimits>();
         // Executions are recorded only where rollback is offered (some tool declares an inverse).
         _executions = services.GetService<Rollback.RollbackSurface>() is { IsOffered: true } ? services.GetService<McpPlatform.Governance.Rollback.ExecutionStore>() : null;
+        _journals = services.GetService<IExecutionJournals>();
         _logger = logger;
         _engines = new SandboxEngines(_options, Math.Clamp(_options.MaxConcurrentExecutionsPerCaller, 1, 8));
         _engines.Refill();
@@ -135,6 +137,13 @@ public sealed partial class CodeModeRunner
         }
 
         var caller = _callers.Resolve(request.User);
+        // Protocol 2026-07-28: an inner call that needs approval stops the execution and the retry replays its journal.
+        var replay = execute ? await ReplayAsync(request, caller, code, outer, cancellationToken).ConfigureAwait(false) : null;
+        if (replay is { Refusal: { } refusal })
+        {
+            return ToolResults.Error(refusal);
+        }
+
         var (slot, unavailable) = await _concurrency.TryEnterAsync(CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false);
         if (unavailable || slot is null)
         {
@@ -151,11 +160,16 @@ public sealed partial class CodeModeRunner
             return ToolResults.Error($"Too many Code Mode executions running at once for this caller (limit {_concurrency.Limit}, McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller). Retry when one has finished.");
         }
 
-        var inner = execute ? new InnerCalls(this, request, caller, outer) : null;
+        var inner = execute ? new InnerCalls(this, request, caller, outer, replay?.Replay) : null;
         var sandbox = new CodeModeSandbox(_options, Tools(execute, caller, inner), failure => LogUnexpected(_logger, failure), _engines);
         try
         {
             var result = await RunSandboxAsync(sandbox, normalized.Source!, execute, caller, cancellationToken).ConfigureAwait(false);
+            if (replay?.Replay is { Question: { } question } stopped)
+            {
+                return await AskAsync(request, stopped, question, outer, cancellationToken).ConfigureAwait(false);
+            }
+
             return inner?.MissingScopes() is { Count: > 0 } missing ? StepUp(missing, result) : result;
         }
         finally
@@ -198,7 +212,8 @@ public sealed partial class CodeModeRunner
             name => _index.TryGet(name, out var tool) ? tool.RealName : null,
             inner is null ? null : inner.InvokeAsync,
             _resources.ListJson(caller),
-            inner is null ? null : inner.ReadAsync);
+            inner is null ? null : inner.ReadAsync,
+            inner?.Replay is { } replay ? () => replay.Stopped : null);
     }
 
     private async Task<CallToolResult> RunSandboxAsync(CodeModeSandbox sandbox, string source, bool execute, CallerIdentity caller, CancellationToken cancellationToken)
@@ -323,8 +338,11 @@ public sealed partial class CodeModeRunner
     private static partial void LogUnexpected(ILogger logger, Exception failure);
 
     /// <summary>The inner calls and resource reads of one execution: each through the gate, each with its own audit record.</summary>
-    private sealed class InnerCalls(CodeModeRunner runner, RequestContext<CallToolRequestParams> request, CallerIdentity caller, AuditRecord? outer)
+    private sealed class InnerCalls(CodeModeRunner runner, RequestContext<CallToolRequestParams> request, CallerIdentity caller, AuditRecord? outer, ExecutionReplay? replay)
     {
+        /// <summary>The execution's journal on protocol 2026-07-28; null elsewhere.</summary>
+        public ExecutionReplay? Replay => replay;
+
         private readonly SortedSet<string> _missingScopes = new(StringComparer.Ordinal);
         private int _sequence;
 
@@ -339,7 +357,7 @@ public sealed partial class CodeModeRunner
 
         public Task<InnerCallOutcome> InvokeAsync(string realName, string argumentsJson, CancellationToken cancellationToken) =>
             runner._index.TryGet(realName, out var tool)
-                ? AuditedAsync(RequestMethods.ToolsCall, tool.RealName, $"The call of {tool.Name}", record => CallAsync(tool, argumentsJson, record, cancellationToken), cancellationToken)
+                ? AuditedAsync(RequestMethods.ToolsCall, tool.RealName, $"The call of {tool.Name}", replay is null ? null : ExecutionReplay.ToolKey(tool.RealName, argumentsJson), (record, position) => CallAsync(tool, argumentsJson, record, position, cancellationToken), cancellationToken)
                 : Task.FromResult(new InnerCallOutcome($"Unknown tool '{realName}'.", null, null));
 
         public Task<InnerCallOutcome> ReadAsync(string uri, CancellationToken cancellationToken) =>
@@ -347,10 +365,11 @@ public sealed partial class CodeModeRunner
                 RequestMethods.ResourcesRead,
                 null,
                 $"The read of {(uri.Length <= 200 ? uri : uri[..200] + "...")}",
-                _ => runner._resources.ReadAsync(request, caller, uri, cancellationToken),
+                replay is null ? null : ExecutionReplay.ReadKey(uri),
+                (_, _) => runner._resources.ReadAsync(request, caller, uri, cancellationToken),
                 cancellationToken);
 
-        private async Task<InnerCallOutcome> CallAsync(CodeModeTool tool, string argumentsJson, AuditRecord record, CancellationToken cancellationToken)
+        private async Task<InnerCallOutcome> CallAsync(CodeModeTool tool, string argumentsJson, AuditRecord record, int position, CancellationToken cancellationToken)
         {
             if (!TryParseArguments(argumentsJson, out var arguments))
             {
@@ -361,10 +380,27 @@ public sealed partial class CodeModeRunner
             }
 
             // An inner call an approval rule covers is asked about on its own, while the script waits (a refusal is a catchable error).
+            // On 2026-07-28 the question goes back to the client with this execution's journal, and only the call the
+            // journal awaits reads the retry's answer.
             var asker = new Governance.Approval.ElicitationApprovalAsker(
-                request.Server, request.Params, (request.Services ?? request.Server.Services)!.GetRequiredService<Governance.Approval.ApprovalStates>(), innerCall: true);
-            using var outcome = await runner._gate.AdmitAsync(caller, tool.Descriptor, arguments, cancellationToken, asker).ConfigureAwait(false);
-            switch (outcome)
+                request.Server,
+                replay is null || replay.IsAwaited(position) ? request.Params : null,
+                (request.Services ?? request.Server.Services)!.GetRequiredService<Governance.Approval.ApprovalStates>(),
+                innerCall: true,
+                replay?.JournalId);
+            GateOutcome outcome;
+            try
+            {
+                outcome = await runner._gate.AdmitAsync(caller, tool.Descriptor, arguments, cancellationToken, asker).ConfigureAwait(false);
+            }
+            catch (InputRequiredException question) when (replay is not null)
+            {
+                // The record keeps the gate's approval_requested; the execution stops and the runner sends the question.
+                return replay.Stop(position, ExecutionReplay.ToolKey(tool.RealName, argumentsJson), question);
+            }
+
+            using var admitted = outcome;
+            switch (admitted)
             {
                 case GateOutcome.Denied { Decision.RequiredScopes.Count: > 0 } scope:
                     // Only a scope is missing: the script can catch this, and the execution ends asking for a step-up.
@@ -387,7 +423,7 @@ public sealed partial class CodeModeRunner
 
         // Every inner call and read has an audit record of its own under the execution's, written however it ends.
         private async Task<InnerCallOutcome> AuditedAsync(
-            string method, string? tool, string what, Func<AuditRecord, Task<InnerCallOutcome>> body, CancellationToken cancellationToken)
+            string method, string? tool, string what, string? journalKey, Func<AuditRecord, int, Task<InnerCallOutcome>> body, CancellationToken cancellationToken)
         {
             // Always a record of its own: the gate fills in AuditScope.Current, which must not be the execution's.
             var sequence = Interlocked.Increment(ref _sequence);
@@ -396,6 +432,27 @@ public sealed partial class CodeModeRunner
             using var scope = AuditScope.Begin(record);
             try
             {
+                if (replay is not null && journalKey is not null)
+                {
+                    var before = replay.Check(sequence, journalKey);
+                    if (before.Refusal is { } refusal)
+                    {
+                        record.Tool = tool;
+                        record.Outcome = AuditOutcomes.Refused;
+                        record.Error = replay.Diverged ? "diverged from the journal" : "execution stopped";
+                        return new InnerCallOutcome(refusal, null, null);
+                    }
+
+                    if (before.Recorded is { } recorded)
+                    {
+                        // Ran in an earlier round of this execution: the recorded outcome, the tool not run again.
+                        record.Tool = tool;
+                        record.Outcome = AuditOutcomes.Replayed;
+                        replay.Record(sequence, journalKey, recorded);
+                        return recorded;
+                    }
+                }
+
                 // Each inner call is a request of the caller's, from the same budget as one sent directly.
                 using var lease = runner._limits is null ? null : await runner._limits.AcquireRequestAsync(CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false);
                 if (lease is { IsAcquired: false })
@@ -407,7 +464,13 @@ public sealed partial class CodeModeRunner
                     return new InnerCallOutcome($"Rate limited: {what} is over this caller's request budget (McpPlatform:RateLimits:PerCaller).{retry}", null, null);
                 }
 
-                return await body(record).ConfigureAwait(false);
+                var outcome = await body(record, sequence).ConfigureAwait(false);
+                if (journalKey is not null)
+                {
+                    replay?.Record(sequence, journalKey, outcome);
+                }
+
+                return outcome;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

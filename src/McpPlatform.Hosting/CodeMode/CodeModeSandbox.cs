@@ -89,6 +89,11 @@ internal sealed class CodeModeSandbox
             {
                 Measured(() => engine.Advanced.ProcessTasks());
                 ThrowIfLimitHit();
+                if (_tools.Stopped?.Invoke() is { } stopped)
+                {
+                    return await StoppedAsync(stopped, token).ConfigureAwait(false);
+                }
+
                 if (_doneJson is not null || _failure is not null)
                 {
                     break;
@@ -100,6 +105,11 @@ internal sealed class CodeModeSandbox
                 }
 
                 await Task.WhenAny(_pending.Select(p => p.Task)).WaitAsync(token).ConfigureAwait(false);
+                if (_tools.Stopped?.Invoke() is { } stoppedMeanwhile)
+                {
+                    return await StoppedAsync(stoppedMeanwhile, token).ConfigureAwait(false);
+                }
+
                 foreach (var call in _pending.Where(p => p.Task.IsCompleted).ToArray())
                 {
                     _pending.Remove(call);
@@ -137,6 +147,18 @@ internal sealed class CodeModeSandbox
         {
             await StopPendingCallsAsync(linked).ConfigureAwait(false);
         }
+    }
+
+    // The host stopped the execution (an approval round trip, a script that left its journal): no more turns of the
+    // script; the calls already running finish (and are journaled and audited) before the answer goes out.
+    private async Task<SandboxResult> StoppedAsync(string reason, CancellationToken token)
+    {
+        if (_pending.Count > 0)
+        {
+            await Task.WhenAll(_pending.Select(p => p.Task)).WaitAsync(token).ConfigureAwait(false);
+        }
+
+        return Fail(reason);
     }
 
     // An execution that ended early (a limit, an error) cancels the tool calls still running and
@@ -385,6 +407,7 @@ internal sealed class CodeModeSandbox
 /// <param name="Invoke">Calls a tool by MCP name with JSON arguments; null in search.</param>
 /// <param name="ResourcesJson">What <c>codemode.resources.list()</c> returns, as JSON.</param>
 /// <param name="Read">Reads a resource by URI (<c>codemode.resources.read(uri)</c>); null in search.</param>
+/// <param name="Stopped">Why the host stopped the execution, checked between the script's turns; null while it may go on.</param>
 internal sealed record SandboxTools(
     Func<string> Catalog,
     Func<string, int, string> Search,
@@ -392,7 +415,8 @@ internal sealed record SandboxTools(
     Func<string, string?> Lookup,
     Func<string, string, CancellationToken, Task<InnerCallOutcome>>? Invoke,
     string ResourcesJson,
-    Func<string, CancellationToken, Task<InnerCallOutcome>>? Read);
+    Func<string, CancellationToken, Task<InnerCallOutcome>>? Read,
+    Func<string?>? Stopped = null);
 
 /// <summary>An inner call's outcome as the script sees it: an error message, a JSON value, or text.</summary>
 internal sealed record InnerCallOutcome(string? Error, string? Json, string? Text);

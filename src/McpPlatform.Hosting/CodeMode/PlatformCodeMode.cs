@@ -3,6 +3,7 @@ using McpPlatform.Governance.Tools;
 using McpPlatform.Hosting.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,9 @@ internal static class PlatformCodeMode
             provider.GetRequiredService<IOptions<OperationSurfaceOptions>>().Value,
             provider.GetRequiredService<IOptions<CodeModeOptions>>().Value));
         services.AddSingleton<CodeModeConcurrency>();
+        // Journals of executions stopped for an approval round trip on protocol 2026-07-28 (a fleet may register a shared store first).
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IExecutionJournals, InProcessExecutionJournals>();
         services.AddSingleton(provider => new CodeModeRunner(
             provider.GetRequiredService<IOptions<CodeModeOptions>>(),
             provider.GetRequiredService<CodeModeToolIndex>(),

@@ -44,6 +44,7 @@ internal static class PlatformGovernance
         services.AddSingleton(provider => new ApprovalPolicy(provider.GetRequiredService<IOptions<ApprovalOptions>>().Value));
         services.AddDataProtection(); // protects the request state of a 2026-07-28 approval round trip
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Approval.IUsedRequestStates, Approval.InProcessUsedRequestStates>();
         services.AddSingleton<Approval.ApprovalStates>();
 
         services.AddSingleton<ToolCallGate>();

@@ -34,7 +34,7 @@ public sealed class CodeModeApprovalTests : IDisposable
                 }
                 """);
 
-            Assert.NotEqual(true, executed.IsError);
+            Assert.True(executed.IsError != true, executed.SingleText());
             var outcomes = JsonNode.Parse(executed.StructuredContent!.Value.GetRawText())!["result"]!.AsArray().Select(o => (string?)o).ToArray();
             Assert.StartsWith("caught: Approval declined: the user declined the call of 'delete_ticket'", outcomes[0], StringComparison.Ordinal);
             Assert.Equal("deleted T-2", outcomes[1]);
@@ -68,23 +68,6 @@ public sealed class CodeModeApprovalTests : IDisposable
 
         Assert.Single(questions);
         Assert.DoesNotContain(_audit.Read().Requests, r => r.Tool == "open_ticket");
-    }
-
-    [Fact]
-    public async Task On_protocol_2026_07_28_an_inner_call_that_needs_approval_is_refused_with_the_way_round()
-    {
-        await using var server = await ApprovalServer.StartAsync(_audit, McpSessionMode.Stateless);
-        using var client = new July2026Client(server.CodeModeUri(), server.MintToken());
-        var capabilities = new JsonObject { ["elicitation"] = new JsonObject { ["form"] = new JsonObject() } };
-
-        var executed = await client.CallToolAsync(
-            "execute",
-            new JsonObject { ["code"] = "async () => { try { await codemode.delete_ticket({ key: 'T-1' }); return 'ran'; } catch (e) { return e.message; } }" },
-            capabilities);
-
-        var text = (string)executed["result"]!["structuredContent"]!["result"]!;
-        Assert.StartsWith("Approval required: the call of 'delete_ticket' (Destructive)", text, StringComparison.Ordinal);
-        Assert.Contains("Call the tool directly", text, StringComparison.Ordinal);
     }
 
     [Theory]

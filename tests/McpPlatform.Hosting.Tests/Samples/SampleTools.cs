@@ -36,12 +36,20 @@ public static class SampleTools
     /// <summary>Opens a ticket.</summary>
     /// <param name="ticket">The ticket to open.</param>
     [McpTool(Access = ToolAccess.Write)]
-    public static Ticket OpenTicket(TicketRequest ticket) => new("T-100", ticket.Title, ticket.Priority, ticket.Labels?.Length ?? 0);
+    public static Ticket OpenTicket(TicketRequest ticket, [FromServices] ToolInvocations invocations)
+    {
+        invocations.Record("open_ticket");
+        return new("T-100", ticket.Title, ticket.Priority, ticket.Labels?.Length ?? 0);
+    }
 
     /// <summary>Deletes a ticket for good.</summary>
     /// <param name="key">The ticket key, e.g. T-1.</param>
     [McpTool(Access = ToolAccess.Destructive, Idempotent = true)]
-    public static string DeleteTicket(string key) => "deleted " + key;
+    public static string DeleteTicket(string key, [FromServices] ToolInvocations invocations)
+    {
+        invocations.Record("delete_ticket:" + key);
+        return "deleted " + key;
+    }
 
     /// <summary>Always fails.</summary>
     /// <param name="reason">Why it should fail (ignored).</param>

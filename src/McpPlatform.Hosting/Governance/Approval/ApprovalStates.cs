@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -13,23 +12,53 @@ namespace McpPlatform.Hosting.Governance.Approval;
 /// caller, tool and arguments; after its deadline the answer counts as a timeout.
 /// </summary>
 /// <remarks>
-/// Used states are remembered in this process until their deadline. Replicas behind a load balancer need a shared
-/// Data Protection key ring to read each other's states (the host's Data Protection setup).
+/// Used states are remembered by <see cref="IUsedRequestStates"/> until their deadline: in this process by default, in
+/// Redis when <c>McpPlatform:Fleet:Redis</c> is configured. Replicas behind a load balancer also need a shared Data
+/// Protection key ring to read each other's states (the host's Data Protection setup).
 /// </remarks>
-internal sealed class ApprovalStates(IDataProtectionProvider protection, TimeProvider time)
+internal sealed class ApprovalStates(IDataProtectionProvider protection, TimeProvider time, IUsedRequestStates used)
 {
-    private const int MaxRemembered = 100_000;
-
     private readonly IDataProtector _protector = protection.CreateProtector("McpPlatform.Approval.RequestState.v1");
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _used = new(StringComparer.Ordinal);
 
-    /// <summary>A new state for the question.</summary>
-    public string Issue(string subject, string tool, string argumentsSha256, TimeSpan timeout)
+    /// <summary>A new state for the question; <paramref name="journal"/> names a Code Mode execution's journal of the calls before it.</summary>
+    public string Issue(string subject, string tool, string argumentsSha256, TimeSpan timeout, string? journal = null)
     {
-        var state = new State(subject, tool, argumentsSha256, time.GetUtcNow().Add(timeout).ToUnixTimeSeconds(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+        var state = new State(subject, tool, argumentsSha256, time.GetUtcNow().Add(timeout).ToUnixTimeSeconds(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), journal);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, ApprovalStateJson.Default.State);
         return "mcpapproval." + Base64Url(_protector.Protect(bytes));
     }
+
+    /// <summary>
+    /// What a state says, if this server issued it (protection checked; caller, tool, deadline and first use are not):
+    /// how an <c>execute</c> retry finds its journal before the script runs. Null for no state; throws nothing.
+    /// </summary>
+    public State? Read(string? requestState, out bool forged)
+    {
+        forged = false;
+        if (requestState is null || !requestState.StartsWith("mcpapproval.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            var bytes = _protector.Unprotect(FromBase64Url(requestState["mcpapproval.".Length..]));
+            var state = JsonSerializer.Deserialize(bytes, ApprovalStateJson.Default.State);
+            forged = state is null;
+            return state;
+        }
+        catch (Exception failure) when (failure is CryptographicException or FormatException or JsonException)
+        {
+            forged = true;
+            return null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="state"/> is past its deadline.</summary>
+    public bool IsExpired(State state) => time.GetUtcNow().ToUnixTimeSeconds() > state.Deadline;
+
+    /// <summary>The state's deadline.</summary>
+    public static DateTimeOffset DeadlineOf(State state) => DateTimeOffset.FromUnixTimeSeconds(state.Deadline);
 
     /// <summary>What a state returned by a client says about the current call.</summary>
     public StateCheck Check(string? requestState, string subject, string tool, string argumentsSha256)
@@ -61,24 +90,7 @@ internal sealed class ApprovalStates(IDataProtectionProvider protection, TimePro
             return StateCheck.Expired;
         }
 
-        Forget(now);
-        return _used.TryAdd(state.Nonce, DateTimeOffset.FromUnixTimeSeconds(state.Deadline)) ? StateCheck.Valid : StateCheck.Replayed;
-    }
-
-    private void Forget(DateTimeOffset now)
-    {
-        if (_used.Count < MaxRemembered / 2)
-        {
-            return;
-        }
-
-        foreach (var (nonce, deadline) in _used)
-        {
-            if (deadline < now)
-            {
-                _used.TryRemove(nonce, out _);
-            }
-        }
+        return used.TryUse(state.Nonce, DateTimeOffset.FromUnixTimeSeconds(state.Deadline)) ? StateCheck.Valid : StateCheck.Replayed;
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -89,7 +101,8 @@ internal sealed class ApprovalStates(IDataProtectionProvider protection, TimePro
         return Convert.FromBase64String(padded + new string('=', (4 - (padded.Length % 4)) % 4));
     }
 
-    internal sealed record State(string Subject, string Tool, string ArgumentsSha256, long Deadline, string Nonce);
+    /// <summary>A decoded state; <paramref name="Journal"/> is set for a Code Mode inner call's question.</summary>
+    internal sealed record State(string Subject, string Tool, string ArgumentsSha256, long Deadline, string Nonce, string? Journal = null);
 }
 
 /// <summary>What <see cref="ApprovalStates.Check"/> found.</summary>

@@ -19,8 +19,12 @@ namespace McpPlatform.Hosting.Governance.Approval;
 /// <param name="server">The request's server (its client's capabilities and protocol).</param>
 /// <param name="parameters">The request's parameters: on a retry, the answer and the state.</param>
 /// <param name="states">Issues and checks the request state.</param>
-/// <param name="innerCall">True for a Code Mode inner call, which cannot end its <c>execute</c> request for a round trip.</param>
-internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? parameters, ApprovalStates states, bool innerCall) : IApprovalAsker
+/// <param name="innerCall">True for a call made inside another request (Code Mode, rollback), which can end that request for a
+/// 2026-07-28 round trip only when its calls so far are journaled (<paramref name="journal"/>).</param>
+/// <param name="journal">For a Code Mode inner call on 2026-07-28: the id of the execution's journal (<c>CodeMode/ExecutionJournal</c>)
+/// the request state names, so the retry replays the calls before this one instead of running them again. The parameters
+/// are the retry's only for the call the journal awaits an answer for.</param>
+internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? parameters, ApprovalStates states, bool innerCall, string? journal = null) : IApprovalAsker
 {
     /// <summary>The key of the question in an input-required result's <c>inputRequests</c>.</summary>
     public const string InputKey = "mcpplatform_approval";
@@ -32,7 +36,8 @@ internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? 
     {
         ArgumentNullException.ThrowIfNull(request);
         var stateless2026 = string.CompareOrdinal(server.NegotiatedProtocolVersion ?? string.Empty, July2026) >= 0;
-        if (stateless2026 && !innerCall && FromRetry(request) is { } answer)
+        var roundTrip = !innerCall || journal is not null;
+        if (stateless2026 && roundTrip && FromRetry(request) is { } answer)
         {
             return answer;
         }
@@ -48,7 +53,7 @@ internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? 
             return ApprovalAnswer.Unavailable("the client did not declare the elicitation capability, so the user could not be asked.");
         }
 
-        if (stateless2026 && !innerCall)
+        if (stateless2026 && roundTrip)
         {
             throw Question(request);
         }
@@ -56,7 +61,7 @@ internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? 
         if (stateless2026)
         {
             return ApprovalAnswer.Unavailable(
-                $"a Code Mode inner call cannot wait for an answer on protocol {July2026} (the execute request would have to end for the round trip). Call the tool directly, or use a stateful session.");
+                $"a call inside another request cannot wait for an answer on protocol {July2026} (the request would have to end for the round trip). Call the tool directly, or use a stateful session.");
         }
 
         return await ElicitAsync(request, cancellationToken).ConfigureAwait(false);
@@ -126,7 +131,7 @@ internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? 
 
     private InputRequiredException Question(ApprovalRequest request)
     {
-        var state = states.Issue(request.Caller.Subject, request.Tool, request.ArgumentsSha256, request.Timeout);
+        var state = states.Issue(request.Caller.Subject, request.Tool, request.ArgumentsSha256, request.Timeout, journal);
         return new InputRequiredException(
             new Dictionary<string, InputRequest> { [InputKey] = InputRequest.ForElicitation(Form(request)) },
             state);
