@@ -50,9 +50,12 @@ internal sealed class LeasedTokens(ISharedLimitStore store, TokenBucketSettings 
                 Sweep();
             }
 
-            // One token is this request's; the rest replace whatever lapsed or ran out here (concurrent requests may
-            // each have leased; every token was taken from the shared bucket, so none is spent twice).
-            _leases[key] = new Lease(granted.Granted - 1);
+            // One token is this request's; the rest join the live lease (requests that found it empty at the same moment
+            // each leased) or start a new one. Every token was taken from the shared bucket, so none is spent twice.
+            if (!_leases.TryGetValue(key, out var live) || !live.TryAdd(granted.Granted - 1))
+            {
+                _leases[key] = new Lease(granted.Granted - 1);
+            }
         }
 
         return new SharedTake(true, TimeSpan.Zero);
@@ -75,6 +78,18 @@ internal sealed class LeasedTokens(ISharedLimitStore store, TokenBucketSettings 
         private int _tokens = tokens;
 
         public bool IsLive => Volatile.Read(ref _tokens) > 0 && Stopwatch.GetTimestamp() < _until;
+
+        /// <summary>Adds tokens to this lease while it has not lapsed (they lapse with it).</summary>
+        public bool TryAdd(int tokens)
+        {
+            if (Stopwatch.GetTimestamp() >= _until)
+            {
+                return false;
+            }
+
+            Interlocked.Add(ref _tokens, tokens);
+            return true;
+        }
 
         public bool TrySpend()
         {

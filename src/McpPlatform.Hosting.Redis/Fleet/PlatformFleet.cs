@@ -23,6 +23,7 @@ internal static class PlatformFleet
         }
 
         services.AddSingleton<RedisConnection>();
+        services.AddSingleton<SlotReleases>();
         services.AddSingleton<ISharedLimitStore, RedisLimitStore>();
         services.AddSingleton<McpPlatform.Governance.Rollback.ISharedExecutionStore, RedisExecutionStore>(); // rollback from any replica
         services.AddSingleton<ModelContextProtocol.AspNetCore.ISessionMigrationHandler, RedisSessionMigration>(); // used in Stateful mode

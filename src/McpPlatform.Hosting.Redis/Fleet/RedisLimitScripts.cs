@@ -107,8 +107,12 @@ internal static class RedisLimitScripts
     /// <summary>
     /// A slot among <c>ARGV[1]</c> in a sorted set scored by expiry: expired slots (their replica died) are dropped
     /// first; then member <c>ARGV[2]</c> is added until <c>ARGV[3]</c> ms from now, or 0 is returned when all are taken.
+    /// <c>ARGV[4..]</c>: slots this replica gave back since (<see cref="SlotReleases"/>), removed first.
     /// </summary>
     public const string EnterSlot = """
+        for i = 4, #ARGV do
+          redis.call('ZREM', KEYS[1], ARGV[i])
+        end
         local limit = tonumber(ARGV[1])
         local lifetime = tonumber(ARGV[3])
         local t = redis.call('TIME')
@@ -127,8 +131,12 @@ internal static class RedisLimitScripts
     /// <c>ARGV[1..3]</c>), then, only when one was taken, a slot among <c>ARGV[4]</c> in <c>KEYS[2]</c> for member
     /// <c>ARGV[5]</c> until <c>ARGV[6]</c> ms from now (as <see cref="EnterSlot"/>). Returns {token taken, µs until the next
     /// refill, slot taken}. A token taken while every slot is held stays spent, as with the in-process limiters.
+    /// <c>ARGV[7..]</c>: slots of <c>KEYS[2]</c> this replica gave back since (<see cref="SlotReleases"/>), removed first.
     /// </summary>
     public const string AdmitCall = RefillBucket + "\n" + """
+        for i = 7, #ARGV do
+          redis.call('ZREM', KEYS[2], ARGV[i])
+        end
         if tokens < 1 then
           redis.call('HSET', KEYS[1], 't', tokens, 's', since)
           redis.call('PEXPIRE', KEYS[1], math.ceil((math.ceil(limit / per) * period) / 1000) + 1000)

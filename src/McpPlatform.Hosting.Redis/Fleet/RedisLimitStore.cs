@@ -10,8 +10,10 @@ namespace McpPlatform.Hosting.Fleet;
 /// <see cref="RedisOptions.KeyPrefix"/>; each step is one Lua script (<see cref="RedisLimitScripts"/>), so one round trip
 /// and atomic. A connection or command failure is <see cref="SharedStateUnavailableException"/>.
 /// </summary>
-internal sealed class RedisLimitStore(RedisConnection connection, IOptions<RedisOptions> options) : ISharedLimitStore
+internal sealed class RedisLimitStore(RedisConnection connection, SlotReleases releases, IOptions<RedisOptions> options) : ISharedLimitStore
 {
+    private readonly string _memberPrefix = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12] + ":";
+    private long _members;
     private readonly long _slotLifetimeMs = (long)options.Value.SlotLifetime.TotalMilliseconds;
 
     public SharedStateReads ReadsWhenUnavailable { get; } = options.Value.ReadsWhenUnavailable;
@@ -58,9 +60,10 @@ internal sealed class RedisLimitStore(RedisConnection connection, IOptions<Redis
     public async ValueTask<IDisposable?> TryEnterAsync(string key, int limit, CancellationToken cancellationToken = default)
     {
         var slotKey = connection.Prefix + "slots:" + key;
-        var member = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
-        var answer = await RunAsync(RedisLimitScripts.EnterSlot, slotKey, [limit, member, _slotLifetimeMs]).ConfigureAwait(false);
-        return (int)answer == 1 ? new Slot(connection, slotKey, member) : null;
+        var member = NewMember();
+        var released = releases.Take(slotKey);
+        var answer = await RunWithReleasesAsync(RedisLimitScripts.EnterSlot, [slotKey], slotKey, released, limit, member, _slotLifetimeMs).ConfigureAwait(false);
+        return (int)answer == 1 ? new Slot(releases, slotKey, member) : null;
     }
 
     public async ValueTask<SharedAdmission> AdmitCallAsync(
@@ -68,15 +71,47 @@ internal sealed class RedisLimitStore(RedisConnection connection, IOptions<Redis
     {
         var periodMicroseconds = Math.Max(1L, (long)(bucket.ReplenishmentPeriod.TotalMilliseconds * 1000));
         var slots = connection.Prefix + "slots:" + slotKey;
-        var member = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
-        var answer = await RunAsync(
+        var member = NewMember();
+        var released = releases.Take(slots);
+        var answer = await RunWithReleasesAsync(
             RedisLimitScripts.AdmitCall,
             [connection.Prefix + "bucket:" + tokenKey, slots],
-            [bucket.TokenLimit, bucket.TokensPerPeriod, periodMicroseconds, slotLimit, member, _slotLifetimeMs]).ConfigureAwait(false);
+            slots,
+            released,
+            bucket.TokenLimit, bucket.TokensPerPeriod, periodMicroseconds, slotLimit, member, _slotLifetimeMs).ConfigureAwait(false);
         var values = (RedisResult[])answer!;
         return (int)values[0] != 1
             ? new SharedAdmission(new SharedTake(false, TimeSpan.FromMicroseconds((long)values[1])), null)
-            : new SharedAdmission(new SharedTake(true, TimeSpan.Zero), (int)values[2] == 1 ? new Slot(connection, slots, member) : null);
+            : new SharedAdmission(new SharedTake(true, TimeSpan.Zero), (int)values[2] == 1 ? new Slot(releases, slots, member) : null);
+    }
+
+    // Unique among all replicas: this process's random prefix and a counter (cheaper than a Guid per call).
+    private string NewMember() => string.Create(CultureInfo.InvariantCulture, $"{_memberPrefix}{Interlocked.Increment(ref _members)}");
+
+    // The script's own arguments, then the slots of slotKey released since (carried here instead of a command each).
+    private async Task<RedisResult> RunWithReleasesAsync(string script, RedisKey[] keys, string slotKey, List<RedisValue>? released, params RedisValue[] fixedArguments)
+    {
+        var arguments = fixedArguments;
+        if (released is { Count: > 0 })
+        {
+            arguments = new RedisValue[fixedArguments.Length + released.Count];
+            fixedArguments.CopyTo(arguments, 0);
+            released.CopyTo(arguments, fixedArguments.Length);
+        }
+
+        try
+        {
+            return await RunAsync(script, keys, arguments).ConfigureAwait(false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            if (released is { Count: > 0 })
+            {
+                releases.Return(slotKey, released);
+            }
+
+            throw;
+        }
     }
 
     private Task<RedisResult> RunAsync(string script, string key, RedisValue[] arguments) => RunAsync(script, [key], arguments);
@@ -93,25 +128,16 @@ internal sealed class RedisLimitStore(RedisConnection connection, IOptions<Redis
         }
     }
 
-    // Given back without waiting: if Redis is gone meanwhile, the slot expires after SlotLifetime.
-    private sealed class Slot(RedisConnection connection, string key, string member) : IDisposable
+    // Given back without a command of its own (SlotReleases); if Redis is gone meanwhile, the slot expires after SlotLifetime.
+    private sealed class Slot(SlotReleases releases, string key, string member) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) != 0)
+            if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                return;
-            }
-
-            try
-            {
-                connection.Database.SortedSetRemove(key, member, CommandFlags.FireAndForget);
-            }
-            catch (Exception failure) when (failure is RedisException or TimeoutException)
-            {
-                // Redis is unreachable: the slot's own expiry frees it.
+                releases.Release(key, member);
             }
         }
     }
