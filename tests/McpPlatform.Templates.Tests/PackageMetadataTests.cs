@@ -28,7 +28,7 @@ public sealed class PackageMetadataTests
 
     private static string[] Packages()
     {
-        RepositoryLayout.PackedFile("McpPlatform.Hosting.*.nupkg"); // says how to make the feed when it is missing
+        RepositoryLayout.PackedFile("McpPlatform.Hosting.?.*.nupkg"); // says how to make the feed when it is missing
         return Directory.GetFiles(RepositoryLayout.PackageFeed, "*.nupkg");
     }
 
