@@ -14,7 +14,7 @@ public sealed class PackageMetadataTests
     /// <summary>The GUID of the SourceLink custom debug information in a portable PDB.</summary>
     private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
-    private static readonly string[] ExpectedPackages = ["McpPlatform.Abstractions", "McpPlatform.Cli", "McpPlatform.Hosting", "McpPlatform.Portal", "McpPlatform.Templates"];
+    private static readonly string[] ExpectedPackages = ["McpPlatform.Abstractions", "McpPlatform.Cli", "McpPlatform.Hosting", "McpPlatform.Hosting.AuthorizationServer", "McpPlatform.Hosting.Redis", "McpPlatform.Portal", "McpPlatform.Templates"];
 
     private static string BuildProperty(string name)
     {
@@ -28,7 +28,7 @@ public sealed class PackageMetadataTests
 
     private static string[] Packages()
     {
-        RepositoryLayout.PackedFile("McpPlatform.Hosting.*.nupkg"); // says how to make the feed when it is missing
+        RepositoryLayout.PackedFile("McpPlatform.Hosting.?.*.nupkg"); // says how to make the feed when it is missing
         return Directory.GetFiles(RepositoryLayout.PackageFeed, "*.nupkg");
     }
 

@@ -52,7 +52,8 @@ public sealed class ScaffoldFixture : IAsyncLifetime
     {
         get
         {
-            var hosting = Path.GetFileName(RepositoryLayout.PackedFile("McpPlatform.Hosting.*.nupkg"));
+            // "?": the version's first digit, so McpPlatform.Hosting.Redis.* and .AuthorizationServer.* do not match.
+            var hosting = Path.GetFileName(RepositoryLayout.PackedFile("McpPlatform.Hosting.?.*.nupkg"));
             return hosting["McpPlatform.Hosting.".Length..^".nupkg".Length];
         }
     }
