@@ -127,6 +127,14 @@ namespace McpPlatform.Generators
             "MCPP030", "OpenAPI operation named like another tool",
             "The OpenAPI operation {1} would be the tool '{0}', a name another tool already has; give its document another Namespace in the McpOpenApi item");
 
+        public static readonly DiagnosticDescriptor UnreadableSnippets = Error(
+            "MCPP034", "Snippets cannot be listed",
+            "The build's description of the project's snippets cannot be read, so they are missing from the manifest: {0}; rebuild (the McpPlatform.Hosting build writes it)");
+
+        public static readonly DiagnosticDescriptor SnippetToolNameTaken = Error(
+            "MCPP035", "Snippet named like another tool",
+            "The snippet '{1}' would be the tool '{0}', a name another tool already has; rename the snippet (@name)");
+
         public static readonly DiagnosticDescriptor RevertToolNotFound = Error(
             "MCPP031", "Revert tool not found",
             "Tool '{0}' declares Revert = \"{1}\", but '{2}' has no [McpTool] method of that name; name the inverse with Revert = nameof(Method)");

@@ -36,6 +36,7 @@ namespace McpPlatform.Generators
             public const string Prompts = "McpPlatform.Prompts";
             public const string Completions = "McpPlatform.Completions";
             public const string OpenApi = "McpPlatform.OpenApi";
+            public const string Snippets = "McpPlatform.Snippets";
         }
 
         /// <summary>The additional file the governance settings are read from.</summary>
@@ -80,14 +81,23 @@ namespace McpPlatform.Generators
                 .Select(static (files, _) => files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
                 .WithTrackingName(Steps.OpenApi);
 
+            // The project's checked snippets (McpPlatform.Hosting's CheckMcpSnippets task).
+            var snippets = context.AdditionalTextsProvider
+                .Where(static text => text.Path.EndsWith(SnippetTools.FileSuffix, StringComparison.OrdinalIgnoreCase))
+                .Select(static (text, ct) => new SnippetFileModel(text.Path, text.GetText(ct)?.ToString() ?? string.Empty))
+                .Collect()
+                .Select(static (files, _) => files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(Steps.Snippets);
+
             var catalog = tools.Collect()
                 .Combine(hostingReferenced)
                 .Combine(server)
                 .Combine(config)
                 .Combine(members)
                 .Combine(openApi)
-                .Select(static (pair, _) => new CatalogModel(
-                    pair.Left.Left.Left.Left.Left.ToEquatableArray(), pair.Left.Left.Left.Left.Right, pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right))
+                .Combine(snippets)
+                .Select(static (all, _) => new CatalogModel(
+                    all.Left.Left.Left.Left.Left.Left.ToEquatableArray(), all.Left.Left.Left.Left.Left.Right, all.Left.Left.Left.Left.Right, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
                 .WithTrackingName(Steps.Catalog);
 
             context.RegisterSourceOutput(catalog, static (spc, model) => Emit(spc, model));
@@ -138,7 +148,8 @@ namespace McpPlatform.Generators
             var duplicateNames = new HashSet<string>(duplicates.Select(g => g.Key), StringComparer.Ordinal);
             var emitted = model.Tools.Where(t => !t.HasErrors && !duplicateNames.Contains(t.Name)).ToList();
             var openApiTools = OpenApiOperations(context, model.OpenApi, emitted);
-            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted, model.Server, model.Config, members, openApiTools, reverts));
+            var snippetTools = Snippets(context, model.Snippets, emitted.Select(t => t.Name).Concat(openApiTools.Select(o => o.Name)));
+            context.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(emitted, model.Server, model.Config, members, openApiTools, reverts, snippetTools));
             if (!members.IsEmpty)
             {
                 context.AddSource(ResourceCatalogEmitter.HintName, ResourceCatalogEmitter.Emit(members.Resources, members.Prompts, members.Completions));
@@ -172,7 +183,34 @@ namespace McpPlatform.Generators
             return kept;
         }
 
+        /// <summary>The snippets for the manifest; a file that cannot be read, or a snippet tool named like another tool, is an error.</summary>
+        private static IReadOnlyList<SnippetTool> Snippets(SourceProductionContext context, EquatableArray<SnippetFileModel> files, IEnumerable<string> otherTools)
+        {
+            var problems = new List<string>();
+            var snippets = SnippetTools.Read(files, problems);
+            foreach (var problem in problems)
+            {
+                context.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.UnreadableSnippets, null, problem).ToDiagnostic());
+            }
+
+            var taken = new HashSet<string>(otherTools, StringComparer.Ordinal);
+            var kept = new List<SnippetTool>();
+            foreach (var snippet in snippets)
+            {
+                if (!taken.Add(snippet.Tool))
+                {
+                    context.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.SnippetToolNameTaken, null, snippet.Tool, snippet.Name).ToDiagnostic());
+                    continue;
+                }
+
+                kept.Add(snippet);
+            }
+
+            return kept;
+        }
+
         private sealed record CatalogModel(
-            EquatableArray<ToolModel> Tools, bool HostingReferenced, ServerInfo Server, GovernanceConfig Config, MemberSet Members, EquatableArray<OpenApiFileModel> OpenApi);
+            EquatableArray<ToolModel> Tools, bool HostingReferenced, ServerInfo Server, GovernanceConfig Config, MemberSet Members, EquatableArray<OpenApiFileModel> OpenApi,
+            EquatableArray<SnippetFileModel> Snippets);
     }
 }

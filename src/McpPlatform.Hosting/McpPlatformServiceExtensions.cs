@@ -38,6 +38,9 @@ public static class McpPlatformServiceExtensions
         // one catalog the gate governs.
         catalog = McpPlatform.Hosting.OpenApi.OpenApiCatalogs.Include(builder.Services, builder.Configuration, catalog);
 
+        // Snippets the project's build checked and shipped (snippets/*.js, docs/snippets.md) join it as snippet_<name> tools.
+        catalog = McpPlatform.Hosting.Snippets.SnippetCatalogs.Include(catalog);
+
         var options = builder.Services.AddOptions<McpPlatformOptions>()
             .Bind(builder.Configuration.GetSection(McpPlatformOptions.SectionName))
             .ValidateOnStart();
@@ -58,7 +61,7 @@ public static class McpPlatformServiceExtensions
         McpPlatform.Hosting.Rollback.PlatformRollback.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Manifest.PlatformManifest.Add(builder.Services, builder.Configuration);
         McpPlatform.Hosting.Health.PlatformHealthChecks.Add(builder.Services, builder.Configuration);
-        McpPlatform.Hosting.Fleet.PlatformFleet.Add(builder.Services, builder.Configuration);
+        FleetStore.Add(builder.Services, builder.Configuration, builder.Environment); // McpPlatform.Hosting.Redis, when referenced
 
         // The SDK's options follow the platform's, so every way of configuring them (appsettings,
         // the callback, services.Configure) reaches initialize and the transport alike.

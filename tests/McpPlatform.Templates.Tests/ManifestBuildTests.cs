@@ -25,7 +25,7 @@ public sealed class ManifestBuildTests(ScaffoldFixture scaffold)
         Assert.Equal(written, File.GetLastWriteTimeUtc(manifestPath));
         var manifest = ManifestDocument.Load(manifestPath);
         Assert.Equal(ScaffoldFixture.ProjectName, manifest.Server.Name);
-        Assert.Equal(["create_issue", "get_issue", "search_issues"], manifest.Tools.Select(t => t.Name));
+        Assert.Equal(["create_issue", "get_issue", "search_issues", "snippet_issue_digest"], manifest.Tools.Select(t => t.Name));
         Assert.False(first.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }), "mcp-manifest.json starts with a byte order mark.");
         Assert.DoesNotContain((byte)'\r', first);
         Assert.Equal((byte)'\n', first[^1]);

@@ -29,7 +29,7 @@ public sealed class OpenApiScaffoldTests(ScaffoldFixture scaffold)
         var manifest = ManifestDocument.Load(Path.Combine(directory, ManifestFiles.ManifestFileName));
         var operations = manifest.Tools.Where(t => t.OpenApi is not null).ToList();
         Assert.Equal(["shop_archive_order", "shop_get_order", "shop_list_orders", "shop_search_orders"], operations.Select(t => t.Name));
-        Assert.Equal(["create_issue", "get_issue", "search_issues"], manifest.Tools.Where(t => t.OpenApi is null).Select(t => t.Name));
+        Assert.Equal(["create_issue", "get_issue", "search_issues", "snippet_issue_digest"], manifest.Tools.Where(t => t.OpenApi is null).Select(t => t.Name));
         var archive = manifest.FindTool("shop_archive_order")!;
         Assert.Equal((ToolAccess.Write, "POST", "/orders/{orderId}/archive"), (archive.Access, archive.OpenApi!.Method, archive.OpenApi.Path));
         Assert.Contains("orders:write", archive.RequiredScopes);

@@ -144,7 +144,7 @@ public sealed class PortalScaffoldTests(ScaffoldFixture scaffold)
             environment[$"MCP_SECRET_{ns.ToUpperInvariant()}_TOKEN"] = server.Token(["mcp:read", "mcp:write"], ["issue-editors"]);
         }
 
-        string[] readTools = ["jira_get_issue", "jira_search_issues", "wiki_get_issue", "wiki_search_issues"];
+        string[] readTools = ["jira_get_issue", "jira_search_issues", "jira_snippet_issue_digest", "wiki_get_issue", "wiki_search_issues", "wiki_snippet_issue_digest"];
         var proposal = Path.Combine(directory, "mcp-manifest.json");
         using (var unapproved = await ScaffoldServer.StartAsync(directory, environment))
         {
@@ -157,7 +157,7 @@ public sealed class PortalScaffoldTests(ScaffoldFixture scaffold)
 
         var manifest = McpPlatform.Governance.Manifest.ManifestDocument.Load(proposal);
         Assert.Equal(
-            ["jira_create_issue", "jira_get_issue", "jira_search_issues", "wiki_create_issue", "wiki_get_issue", "wiki_search_issues"],
+            ["jira_create_issue", "jira_get_issue", "jira_search_issues", "jira_snippet_issue_digest", "wiki_create_issue", "wiki_get_issue", "wiki_search_issues", "wiki_snippet_issue_digest"],
             manifest.Tools.Select(t => t.Name).Order());
         McpPlatform.Governance.Manifest.ApprovedManifest.Create(manifest, "reviewer@example.com", DateTimeOffset.UnixEpoch)
             .Write(Path.Combine(directory, "mcp-manifest.approved.json"));

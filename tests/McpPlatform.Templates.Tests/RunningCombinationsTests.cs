@@ -54,7 +54,7 @@ public sealed class RunningCombinationsTests(ScaffoldFixture scaffold)
             var list = await server.CallAsync(editor, "tools/list", new { });
             Assert.Equal(HttpStatusCode.OK, list.Status);
             var names = list.Message!.Value.GetProperty("result").GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()).Order();
-            Assert.Equal(["create_issue", "get_issue", "search_issues"], names);
+            Assert.Equal(["create_issue", "get_issue", "search_issues", "snippet_issue_digest"], names);
 
             var created = await server.CallAsync(editor, "tools/call", new { name = "create_issue", arguments = new { title = "From the combination test" } });
             var result = created.Message!.Value.GetProperty("result");
@@ -64,7 +64,7 @@ public sealed class RunningCombinationsTests(ScaffoldFixture scaffold)
             // With no codemode query the configured default decides what a client sees.
             var defaultList = await server.CallAsync(editor, "tools/list", new { }, query: "");
             var defaultNames = defaultList.Message!.Value.GetProperty("result").GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()).Order();
-            Assert.Equal(options.CodeMode ? ["execute", "search"] : ["create_issue", "get_issue", "search_issues"], defaultNames);
+            Assert.Equal(options.CodeMode ? ["execute", "search"] : ["create_issue", "get_issue", "search_issues", "snippet_issue_digest"], defaultNames);
 
             // The other scope family is refused: the settings, not the platform defaults, decide.
             var otherFamily = options.IdentityProvider == "entra" ? "mcp:read" : "Mcp.Read";

@@ -55,7 +55,7 @@ public sealed class RunningScaffoldTests(ScaffoldFixture scaffold)
         Assert.Equal(401, withoutToken.GetProperty("status").GetInt32());
         Assert.Contains("resource_metadata=", withoutToken.GetProperty("wwwAuthenticate").GetString());
 
-        Assert.Equal(["get_issue", "search_issues"], seen.GetProperty("readerTools").EnumerateArray().Select(t => t.GetString()).Order());
+        Assert.Equal(["get_issue", "search_issues", "snippet_issue_digest"], seen.GetProperty("readerTools").EnumerateArray().Select(t => t.GetString()).Order());
         var readerWrite = seen.GetProperty("readerWrite");
         Assert.True(readerWrite.GetProperty("isError").GetBoolean());
         Assert.Contains("default-deny-writes", readerWrite.GetProperty("content")[0].GetProperty("text").GetString());
@@ -63,7 +63,7 @@ public sealed class RunningScaffoldTests(ScaffoldFixture scaffold)
         Assert.Equal("Acme.Jira", seen.GetProperty("server").GetProperty("name").GetString());
 
         var tools = seen.GetProperty("tools").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
-        Assert.Equal(["create_issue", "get_issue", "search_issues"], tools.Keys.Order());
+        Assert.Equal(["create_issue", "get_issue", "search_issues", "snippet_issue_digest"], tools.Keys.Order());
         Assert.True(tools["search_issues"].GetProperty("annotations").GetProperty("readOnlyHint").GetBoolean());
         Assert.False(tools["create_issue"].GetProperty("annotations").GetProperty("readOnlyHint").GetBoolean());
         Assert.Equal("title", tools["create_issue"].GetProperty("inputSchema").GetProperty("required")[0].GetString());

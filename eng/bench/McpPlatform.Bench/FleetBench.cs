@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using McpPlatform.Governance.RateLimiting;
 using StackExchange.Redis;
 
 namespace McpPlatform.Bench;
 
 /// <summary>
 /// --fleet: one replica with the caller limits in process against the same replica with them shared through a real
-/// redis-server on loopback (three Lua round trips per tools/call: request budget, tool bucket, concurrency slot, plus
-/// the slot's fire-and-forget release). Prints throughput, p50 and the ratio (target >= 0.85x), the p50 added per call,
-/// and a bare Redis script round trip's p50 for scale.
+/// redis-server on loopback (one Lua round trip per tools/call: the tool bucket and the concurrency slot in one script,
+/// carrying the slots released since; the request budget from a lease, one round trip per 16 requests). Prints
+/// throughput, p50 and the ratio (target >= 0.85x), the p50 added per call, and a bare Redis script round trip's p50 for scale.
 /// </summary>
 public static class FleetBench
 {
@@ -45,7 +46,20 @@ public static class FleetBench
         }
 
         File.Delete(keyFile);
+        var sharedRequests = sides[1].Results.Sum(r => r.Requests) + 3 * Math.Max(200, requests / 4);
+        await PrintCommandsPerCallAsync(redis.Configuration, sharedRequests);
         var roundTrip = await ScriptRoundTripP50Async(redis.Configuration);
+        var alone = new List<(double P50Ms, double CpuMicroseconds)>[] { [], [] };
+        var servers = new[] { local, shared };
+        for (var round = 0; round < 3; round++)
+        {
+            for (var side = 0; side < 2; side++)
+            {
+                alone[side].Add(await FleetLimitsAlone.MeasureAsync(servers[side].Services.GetRequiredService<CallerRateLimits>(), 5000, workers));
+            }
+        }
+
+        ReportAlone(alone);
         return Report(sides, roundTrip);
     }
 
@@ -69,6 +83,28 @@ public static class FleetBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"one bare Redis script round trip (EVALSHA of an INCR, one client, sequential): p50 {roundTrip:F3} ms"));
         return summaries.Sum(s => s.Summary.Failures) == 0 ? 0 : 1;
+    }
+
+    private static void ReportAlone(List<(double P50Ms, double CpuMicroseconds)>[] alone)
+    {
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"limit steps alone (request budget + tool bucket + slot, no HTTP, {alone[0].Count} rounds of 5000, median): " +
+            $"in process p50 {Median(alone[0].Select(a => a.P50Ms)):F3} ms, {Median(alone[0].Select(a => a.CpuMicroseconds)):F1} CPU us/call; " +
+            $"on Redis p50 {Median(alone[1].Select(a => a.P50Ms)):F3} ms, {Median(alone[1].Select(a => a.CpuMicroseconds)):F1} CPU us/call"));
+    }
+
+    // What Redis itself counted while the Redis side ran (before the bare round-trip probe): commands per tools/call.
+    private static async Task PrintCommandsPerCallAsync(string configuration, int calls)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(configuration + ",allowAdmin=true");
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var stats = (await server.InfoAsync("commandstats")).SelectMany(group => group)
+            .Where(stat => stat.Key is "cmdstat_evalsha" or "cmdstat_eval" or "cmdstat_zrem" or "cmdstat_script|load" or "cmdstat_script")
+            .Select(stat => (Name: stat.Key["cmdstat_".Length..], Calls: long.Parse(stat.Value.Split(',')[0]["calls=".Length..], CultureInfo.InvariantCulture)))
+            .ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Redis commands per tools/call on the Redis side ({calls} calls): {string.Join(", ", stats.Select(s => $"{s.Name} {(double)s.Calls / calls:F3}"))}"));
     }
 
     private static async Task<double> ScriptRoundTripP50Async(string configuration)

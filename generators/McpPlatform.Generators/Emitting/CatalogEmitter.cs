@@ -22,13 +22,14 @@ namespace McpPlatform.Generators.Emitting
 
         public static string Emit(
             IReadOnlyList<ToolModel> tools, ServerInfo server, GovernanceConfig config, EmittedMembers members, IReadOnlyList<OpenApiTool>? openApiTools = null,
-            IReadOnlyDictionary<string, RevertLink>? reverts = null)
+            IReadOnlyDictionary<string, RevertLink>? reverts = null, IReadOnlyList<SnippetTool>? snippets = null)
         {
             reverts ??= new Dictionary<string, RevertLink>();
+            var scripts = snippets ?? Array.Empty<SnippetTool>();
             var ordered = tools.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
             var operations = openApiTools ?? Array.Empty<OpenApiTool>();
-            var codeModeNames = CodeModeNames.Assign(ordered.Select(t => t.Name).Concat(operations.Select(o => o.Name)));
-            var manifest = ManifestBuilder.Build(ordered, server, config, codeModeNames, members, operations, reverts);
+            var codeModeNames = CodeModeNames.Assign(ordered.Select(t => t.Name).Concat(operations.Select(o => o.Name)).Concat(scripts.Select(s => s.Tool)));
+            var manifest = ManifestBuilder.Build(ordered, server, config, codeModeNames, members, operations, reverts, scripts);
             var objects = ordered.SelectMany(t => t.Objects).GroupBy(o => o.Key, StringComparer.Ordinal).Select(g => g.First());
             var codecs = new CodecEmitter(objects);
             var code = new CodeWriter();

@@ -26,7 +26,8 @@ namespace McpPlatform.Generators.Manifest
             IReadOnlyDictionary<string, string> codeModeNames,
             EmittedMembers? members = null,
             IReadOnlyList<OpenApiTool>? openApiTools = null,
-            IReadOnlyDictionary<string, RevertLink>? reverts = null)
+            IReadOnlyDictionary<string, RevertLink>? reverts = null,
+            IReadOnlyList<SnippetTool>? snippets = null)
         {
             var expanded = new HashSet<JsonValue>();
             var document = JsonValue.Object()
@@ -41,6 +42,7 @@ namespace McpPlatform.Generators.Manifest
             var toolValues = tools
                 .Select(t => (t.Name, Value: Tool(t, config, codeModeNames[t.Name], reverts is not null && reverts.TryGetValue(t.Name, out var revert) ? revert : null)))
                 .Concat((openApiTools ?? Array.Empty<OpenApiTool>()).Select(o => (o.Name, Value: OpenApiTools.ToManifest(o, config, codeModeNames[o.Name]))))
+                .Concat((snippets ?? Array.Empty<SnippetTool>()).Select(s => (Name: s.Tool, Value: SnippetTools.ToManifest(s, config, codeModeNames[s.Tool]))))
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => t.Value)
                 .ToList();

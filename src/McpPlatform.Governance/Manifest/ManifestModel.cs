@@ -103,6 +103,9 @@ public sealed class ManifestTool
     /// <summary>The OpenAPI operation the tool is and the document it was read from; null for every other tool.</summary>
     public ManifestOpenApi? OpenApi { get; init; }
 
+    /// <summary>The reviewed script the tool runs (<c>snippets/*.js</c>); null for every other tool.</summary>
+    public ManifestSnippet? Snippet { get; init; }
+
     /// <summary>The tool's declared inverse, used by <c>rollback</c>; null for tools without one.</summary>
     public ManifestRevert? Revert { get; init; }
 

@@ -176,6 +176,11 @@ internal sealed partial class ManifestPinning(
     /// </summary>
     private string? ServedOperationsDiffer()
     {
+        if (ServedSnippetsDiffer() is { } snippets)
+        {
+            return snippets;
+        }
+
         if (catalog.OpenApiOperationsPinnedByHost || !catalog.Any(t => t.Origin == ToolOrigin.OpenApi))
         {
             return null;
@@ -192,6 +197,27 @@ internal sealed partial class ManifestPinning(
             : "The OpenAPI operations this server would serve are not the ones in its compiled and approved manifest:"
                 + Environment.NewLine + string.Join(Environment.NewLine, differences.Select(d => "  " + d))
                 + Environment.NewLine + "Rebuild with the document and access overrides the server runs with (or remove the override at the source named above).";
+    }
+
+    /// <summary>The served snippets must be the scripts the compiled (and approved) manifest pins: they are read from the output folder at start-up.</summary>
+    private string? ServedSnippetsDiffer()
+    {
+        if (!catalog.Any(t => t.Origin == ToolOrigin.Snippet))
+        {
+            return null;
+        }
+
+        if (effective.Compiled is not { } compiled)
+        {
+            return "The server serves snippets, but the compiled manifest cannot be found in the tools' assemblies to compare them with.";
+        }
+
+        var differences = SnippetSurface.Differences(compiled, catalog);
+        return differences.Count == 0
+            ? null
+            : "The snippets this server would serve are not the ones in its compiled and approved manifest:"
+                + Environment.NewLine + string.Join(Environment.NewLine, differences.Select(d => "  " + d))
+                + Environment.NewLine + "Rebuild with the scripts the server runs, and approve the manifest (mcp-platform manifest approve).";
     }
 
     private List<string> ApprovedPathCandidates()

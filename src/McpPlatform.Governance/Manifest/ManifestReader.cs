@@ -15,7 +15,7 @@ internal static class ManifestReader
     [
         "name", "title", "description", "toolSet", "access", "annotations", "requiredScopes", "grantedBy", "inputSchema",
         "inputSchemaHash", "outputSchema", "outputSchemaHash", "secrets", "dataRules", "codeMode", ManifestUpstream.MemberName,
-        ManifestOpenApi.MemberName, ManifestRevert.MemberName,
+        ManifestOpenApi.MemberName, ManifestRevert.MemberName, ManifestSnippet.MemberName,
     ];
 
     private static readonly string[] DataRuleMembers = ["name", "arguments", "results"];
@@ -150,6 +150,7 @@ internal static class ManifestReader
             Upstream = ReadUpstream(tool, path, reader),
             OpenApi = ReadOpenApi(tool, path, reader),
             Revert = ReadRevert(tool, path, reader),
+            Snippet = ReadSnippet(tool, path, reader),
         };
     }
 
@@ -259,6 +260,24 @@ internal static class ManifestReader
         }
 
         return new ManifestRevert(reader.String(section, sectionPath, "tool"), arguments);
+    }
+
+    private static ManifestSnippet? ReadSnippet(JsonElement tool, string path, ManifestFieldReader reader)
+    {
+        if (!tool.TryGetProperty(ManifestSnippet.MemberName, out var section))
+        {
+            return null;
+        }
+
+        var sectionPath = JsonLineMap.Join(path, ManifestSnippet.MemberName);
+        reader.Object(section, sectionPath, ManifestSnippet.Members);
+        var hash = reader.String(section, sectionPath, "scriptHash");
+        if (!CanonicalJson.IsHash(hash))
+        {
+            throw reader.Error(JsonLineMap.Join(sectionPath, "scriptHash"), "expected sha256: followed by 64 lowercase hex digits");
+        }
+
+        return new ManifestSnippet(reader.String(section, sectionPath, "name"), hash);
     }
 
     private static ManifestOpenApi? ReadOpenApi(JsonElement tool, string path, ManifestFieldReader reader)

@@ -9,7 +9,7 @@ internal static class ToolChanges
     {
         var risk = tool.Access == ToolAccess.Read ? ManifestRisk.Medium : ManifestRisk.High;
         var grants = tool.GrantedBy.Count == 0 ? "granted by no rule" : "granted by " + string.Join(", ", tool.GrantedBy.Select(g => DisplayText.Quote(g)));
-        var from = tool.Upstream is { } upstream ? $" from {upstream}" : tool.OpenApi is { } operation ? $", calls {operation}" : string.Empty;
+        var from = tool.Upstream is { } upstream ? $" from {upstream}" : tool.OpenApi is { } operation ? $", calls {operation}" : SnippetChanges.Runs(tool);
         return new(ManifestChangeKind.ToolAdded, tool.Name, risk,
             $"new {tool.AccessName} tool{from}, scopes {List(tool.RequiredScopes)}, {grants}") { Upstream = tool.Upstream?.Namespace, OpenApi = tool.OpenApi?.Namespace };
     }
@@ -78,6 +78,7 @@ internal static class ToolChanges
         AnnotationChanges.Compare(before, after, changes);
         UpstreamChanges.Compare(before, after, changes);
         OpenApiChanges.Compare(before, after, changes);
+        SnippetChanges.Compare(before, after, changes);
         CompareRevert(before, after, changes);
     }
 

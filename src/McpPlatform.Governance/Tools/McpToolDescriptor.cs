@@ -56,6 +56,9 @@ public sealed record McpToolDescriptor
     /// <summary>The HTTP operation behind the tool when <see cref="Origin"/> is <see cref="ToolOrigin.OpenApi"/>; null otherwise.</summary>
     public ToolHttpOperation? Http { get; init; }
 
+    /// <summary>The reviewed script behind the tool when <see cref="Origin"/> is <see cref="ToolOrigin.Snippet"/>; null otherwise.</summary>
+    public ToolSnippet? Snippet { get; init; }
+
     /// <summary>The secrets the tool declared with <c>[Secret]</c>: the only ones it can read.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 

@@ -11,4 +11,7 @@ public enum ToolOrigin
 
     /// <summary>An operation of an OpenAPI document.</summary>
     OpenApi,
+
+    /// <summary>A reviewed script of the project (<c>snippets/*.js</c>) run in the Code Mode sandbox.</summary>
+    Snippet,
 }

@@ -20,7 +20,7 @@ internal sealed class JwtBearerSetup(
     ValidatedTokenCache cache,
     IServiceProvider services) : IConfigureNamedOptions<JwtBearerOptions>
 {
-    private readonly bool embeddedAuthorizationServer = AuthorizationServer.DevelopmentAuthorizationServer.IsRunning(services);
+    private readonly bool embeddedAuthorizationServer = EmbeddedAuthorizationServer.IsRunning(services);
 
     public void Configure(string? name, JwtBearerOptions options)
     {
@@ -96,7 +96,7 @@ internal sealed class JwtBearerSetup(
 
         var request = httpContext.HttpContext?.Request;
         return request is not null
-            && string.Equals(tokenIssuer.TrimEnd('/'), AuthorizationServer.DevelopmentAuthorizationServer.IssuerFor(request, settings).TrimEnd('/'), StringComparison.Ordinal);
+            && string.Equals(tokenIssuer.TrimEnd('/'), EmbeddedAuthorizationServer.IssuerFor(request, settings).TrimEnd('/'), StringComparison.Ordinal);
     }
 
     private bool AudienceMatches(IEnumerable<string> audiences, ResourceServerOptions settings)

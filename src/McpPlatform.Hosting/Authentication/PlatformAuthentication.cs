@@ -35,7 +35,7 @@ internal static class PlatformAuthentication
         // Named, never a default: the app's own schemes keep deciding for the app's endpoints, and the MCP endpoint
         // asks for this scheme through the policy MapMcpPlatform puts on it.
         services.AddAuthentication().AddJwtBearer(McpPlatformAuthenticationDefaults.AuthenticationScheme);
-        AuthorizationServer.DevelopmentAuthorizationServer.Add(services, configuration, environment);
+        EmbeddedAuthorizationServer.Add(services, configuration, environment);
         services.AddAuthorizationBuilder().AddPolicy(McpPlatformAuthenticationDefaults.AuthorizationPolicy, policy => policy
             .AddAuthenticationSchemes(McpPlatformAuthenticationDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser());

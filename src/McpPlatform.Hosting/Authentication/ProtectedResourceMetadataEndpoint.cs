@@ -28,7 +28,7 @@ internal static class ProtectedResourceMetadataEndpoint
         var settings = services.GetRequiredService<IOptions<ResourceServerOptions>>().Value;
         var platform = services.GetRequiredService<IOptions<McpPlatformOptions>>().Value;
         var scopes = services.GetRequiredService<IOptions<PolicyOptions>>().Value;
-        var embedded = AuthorizationServer.DevelopmentAuthorizationServer.IsRunning(services);
+        var embedded = EmbeddedAuthorizationServer.IsRunning(services);
         var template = new ProtectedResourceMetadata
         {
             AuthorizationServers = [settings.Authority is { Length: > 0 } authority ? authority : DevelopmentIssuer.IssuerName],
@@ -45,7 +45,7 @@ internal static class ProtectedResourceMetadataEndpoint
                 if (embedded)
                 {
                     // The embedded development authorization server answers at this server's origin: clients sign in there.
-                    metadata.AuthorizationServers = [AuthorizationServer.DevelopmentAuthorizationServer.IssuerFor(context.Request, settings)];
+                    metadata.AuthorizationServers = [EmbeddedAuthorizationServer.IssuerFor(context.Request, settings)];
                 }
 
                 return Results.Json(metadata, json).ExecuteAsync(context);

@@ -101,7 +101,7 @@ public sealed partial class CodeModeRunner
                 result = await RunCoreAsync(request, execute, outer, cancellationToken).ConfigureAwait(false);
             }
 
-            _executions!.Keep(journal);
+            await _executions!.KeepAsync(journal, CancellationToken.None).ConfigureAwait(false);
             result = Rollback.ExecutionScope.WithExecutionId(result, journal);
         }
 

@@ -74,6 +74,15 @@ internal static class SandboxPrelude
           };
           if (!hasOwn.call(api, 'search')) api.search = search;
           if (!hasOwn.call(api, 'resources')) api.resources = resources;
+          // codemode.snippets.NAME(args) calls the tool snippet_NAME (docs/snippets.md): governed like any inner call, no per-snippet text anywhere.
+          const snippets = new Proxy(freeze({}), {
+            get(target, key) {
+              if (typeof key !== 'string' || !host.execute) return undefined;
+              const realName = host.lookup('snippet_' + key);
+              return realName === undefined ? undefined : caller(realName);
+            },
+          });
+          if (!hasOwn.call(api, 'snippets')) api.snippets = snippets;
           freeze(api);
           const codemode = new Proxy(api, {
             get(target, key) {

@@ -39,7 +39,7 @@ param checkpointStorageName string = auditStorageName
 param auditChainKey string
 //#endif
 
-@description('The Redis connection string the replicas share limits through (host:6380,ssl=true and its access key); empty: limits stay in each replica (run one). See docs/fleet.md.')
+@description('The Redis connection string the replicas share limits through (host:6380,ssl=true and its access key); empty: limits stay in each replica (run one). Needs the package McpPlatform.Hosting.Redis (--fleet true). See docs/fleet.md.')
 @secure()
 param redisConfiguration string = ''
 

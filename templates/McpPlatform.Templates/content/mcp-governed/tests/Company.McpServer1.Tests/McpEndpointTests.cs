@@ -39,13 +39,24 @@ public sealed class McpEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Lists_the_three_tools_with_access_annotations()
+    public async Task Lists_the_tools_and_the_snippet_with_access_annotations()
     {
         var tools = await _client.ListToolsAsync();
 
-        Assert.Equal(["create_issue", "get_issue", "search_issues"], tools.Select(t => t.Name).Order());
+        Assert.Equal(["create_issue", "get_issue", "search_issues", "snippet_issue_digest"], tools.Select(t => t.Name).Order());
         Assert.True(tools.Single(t => t.Name == "get_issue").ProtocolTool.Annotations?.ReadOnlyHint);
         Assert.NotEqual(true, tools.Single(t => t.Name == "create_issue").ProtocolTool.Annotations?.ReadOnlyHint);
+    }
+
+    [Fact]
+    public async Task The_snippet_chains_search_and_get()
+    {
+        var result = await _client.CallToolAsync("snippet_issue_digest", new Dictionary<string, object?> { ["text"] = "csv" });
+
+        Assert.NotEqual(true, result.IsError);
+        var digest = Assert.IsType<JsonElement>(result.StructuredContent).GetProperty("result");
+        Assert.Equal(1, digest.GetProperty("total").GetInt32());
+        Assert.Contains("CSV", digest.GetProperty("issues")[0].GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

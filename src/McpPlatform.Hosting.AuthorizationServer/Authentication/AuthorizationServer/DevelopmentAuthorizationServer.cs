@@ -43,7 +43,6 @@ internal static class DevelopmentAuthorizationServer
         var database = "mcp-platform-dev-authorization-" + Guid.NewGuid().ToString("N"); // one store per server, also in one test process
         services.AddDbContext<AuthorizationStore>(options => options.UseInMemoryDatabase(database).UseOpenIddict());
         services.AddAntiforgery();
-        services.AddSingleton<DevelopmentAuthorizationServerMarker>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, AuthorizationServerCors>();
         services.AddScoped<AuthenticationHandlerProvider>();
         services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, McpRequestsSkipAuthorizationServer>());
@@ -96,29 +95,12 @@ internal static class DevelopmentAuthorizationServer
         return true;
     }
 
-    /// <summary>Maps the consent page and the registration endpoint (OpenIddict answers the rest from its middleware).</summary>
+    /// <summary>Maps the consent page and the registration endpoint (OpenIddict answers the rest from its middleware); called only when <see cref="Add"/> registered it.</summary>
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<DevelopmentAuthorizationServerMarker>() is null)
-        {
-            return;
-        }
-
         endpoints.MapMethods(AuthorizationPath, ["GET", "POST"], (Delegate)ConsentPage.HandleAsync).AllowAnonymous();
         endpoints.MapPost(RegistrationPath, (Delegate)ClientRegistrationEndpoint.HandleAsync).AllowAnonymous();
     }
-
-    /// <summary>Whether the server runs here (registered at start-up).</summary>
-    public static bool IsRunning(IServiceProvider services) => services.GetService<DevelopmentAuthorizationServerMarker>() is not null;
-
-    /// <summary>The issuer as clients see it: the configured one, or this server's origin as the request names it (as OpenIddict computes it).</summary>
-    public static string IssuerFor(Microsoft.AspNetCore.Http.HttpRequest request, ResourceServerOptions options) =>
-        options.DevelopmentAuthorizationServer.Issuer is { Length: > 0 } configured
-            ? new Uri(configured, UriKind.Absolute).AbsoluteUri
-            : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}", UriKind.Absolute).AbsoluteUri;
-
-    /// <summary>Registered when the server runs, so the endpoints and the resource server can tell.</summary>
-    private sealed class DevelopmentAuthorizationServerMarker;
 
     /// <summary>Signs with the development issuer's key (the key file), so tokens validate as <c>mcp-platform dev-token</c>'s do.</summary>
     private sealed class SigningWithDevelopmentKey(DevelopmentIssuerSelection selection) : IConfigureOptions<OpenIddictServerOptions>
