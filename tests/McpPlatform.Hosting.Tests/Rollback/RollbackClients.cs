@@ -30,6 +30,6 @@ internal static class RollbackClients
     }
 
     /// <summary>The states of a rollback result's steps, in order.</summary>
-    public static string?[] States(JsonNode? rollback) =>
-        [.. rollback!["structuredContent"]!["steps"]!.AsArray().Select(step => (string?)step!["state"])];
+    public static string[] States(JsonNode? rollback) =>
+        [.. rollback!["structuredContent"]!["steps"]!.AsArray().Select(step => (string)step!["state"]!)];
 }
