@@ -19,15 +19,15 @@ namespace McpPlatform.Hosting.Audit;
 /// </summary>
 internal static class AuditMessageFilter
 {
-    public static McpMessageHandler Incoming(McpMessageHandler next) => async (context, cancellationToken) =>
-    {
-        if (context.JsonRpcMessage is not (JsonRpcRequest or JsonRpcNotification)
-            || (context.Services ?? context.Server.Services)?.GetService<AuditLog>() is not { } audit)
-        {
-            await next(context, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+    // Without an audit log (or for a response) the message goes on without an async frame of this filter's.
+    public static McpMessageHandler Incoming(McpMessageHandler next) => (context, cancellationToken) =>
+        context.JsonRpcMessage is (JsonRpcRequest or JsonRpcNotification)
+        && (context.Services ?? context.Server.Services)?.GetService<AuditLog>() is { } audit
+            ? AuditedAsync(next, context, audit, cancellationToken)
+            : next(context, cancellationToken);
 
+    private static async Task AuditedAsync(McpMessageHandler next, MessageContext context, AuditLog audit, CancellationToken cancellationToken)
+    {
         var services = context.Services ?? context.Server.Services!;
         var caller = services.GetRequiredService<CallerIdentityResolver>().Resolve(context.User);
 
@@ -100,5 +100,5 @@ internal static class AuditMessageFilter
             record.DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             await audit.WriteAsync(record, durable: false, CancellationToken.None).ConfigureAwait(false);
         }
-    };
+    }
 }

@@ -40,12 +40,15 @@ internal static partial class ScopeStepUp
         var gate = services.GetRequiredService<ToolCallGate>();
         var callers = services.GetRequiredService<CallerIdentityResolver>();
         var logger = services.GetRequiredService<ILogger<ToolCallGate>>();
-        return async context =>
+        // Most callers' tokens already carry every scope policy could ask them for: their bodies are left for the SDK to
+        // read once, and their requests go on without an async frame of this check's.
+        return context => HttpMethods.IsPost(context.Request.Method) && gate.CouldRequireStepUp(callers.Resolve(context.User))
+            ? StepUpOrInvokeAsync(context)
+            : inner(context);
+
+        async Task StepUpOrInvokeAsync(HttpContext context)
         {
-            // Most callers' tokens already carry every scope policy could ask them for: their bodies are left for the SDK to read once.
-            if (HttpMethods.IsPost(context.Request.Method)
-                && gate.CouldRequireStepUp(callers.Resolve(context.User))
-                && await ReadToolCallAsync(context.Request) is { } call
+            if (await ReadToolCallAsync(context.Request) is { } call
                 && catalog.TryGet(call.Tool, out var tool)
                 && !IsCodeMode(context)
                 && gate.Decide(callers.Resolve(context.User), tool.Descriptor) is { Allowed: false, RequiredScopes.Count: > 0 } decision)
@@ -58,7 +61,7 @@ internal static partial class ScopeStepUp
             }
 
             await inner(context);
-        };
+        }
     }
 
     /// <summary>The request id and tool name of a body that is one JSON-RPC tools/call request; null for anything else.</summary>
