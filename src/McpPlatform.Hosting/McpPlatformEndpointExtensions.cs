@@ -4,6 +4,7 @@ using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Hosting;
 using McpPlatform.Hosting.Authentication;
 using McpPlatform.Hosting.Governance.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,11 @@ public static class McpPlatformEndpointExtensions
         var authenticated = IsAuthenticated(services);
         var limitsEnabled = services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled;
 
+        // The platform's token is checked by CallerGate, without ASP.NET Core's authorization middleware on every call
+        // (CallerGate says why). Under an app's fallback policy the endpoint names the platform's policy instead, or
+        // the fallback (with the app's schemes) would decide for /mcp.
+        var policyAuthenticates = authenticated && HasFallbackPolicy(services);
+
         // After authentication, before the SDK: the body size limit (HTTP 413), a token with the read
         // scope, the caller's request budget (HTTP 429 when spent), then a tools/call the token lacks scopes for (HTTP 403).
         mcp.Add(endpoint =>
@@ -61,13 +67,16 @@ public static class McpPlatformEndpointExtensions
             // Scope step-up only where a token and policy decide (ScopeStepUp): HTTP 403 insufficient_scope before the SDK.
             var sdk = authenticated ? ScopeStepUp.Wrap(endpoint.RequestDelegate!, services) : endpoint.RequestDelegate!;
             var limited = CallerRequestLimiter.Wrap(sdk, limitsEnabled);
-            var gated = authenticated ? CallerGate.Wrap(limited, services) : limited;
+            var gated = authenticated ? CallerGate.Wrap(limited, services, authenticates: !policyAuthenticates) : limited;
             endpoint.RequestDelegate = RequestBodyLimit.Wrap(gated, options.MaxRequestBodyBytes);
         });
         if (authenticated)
         {
-            // The platform's scheme by name: the app's default scheme and fallback policy stay the app's.
-            mcp.RequireAuthorization(McpPlatformAuthenticationDefaults.AuthorizationPolicy);
+            if (policyAuthenticates)
+            {
+                // The platform's scheme by name: the app's default scheme and fallback policy stay the app's.
+                mcp.RequireAuthorization(McpPlatformAuthenticationDefaults.AuthorizationPolicy);
+            }
 
             // RFC 9728: the metadata of the resource https://host/a/mcp is at https://host/.well-known/oauth-protected-resource/a/mcp.
             return new PlatformEndpointConventions([mcp, ProtectedResourceMetadataEndpoint.Map(endpoints, path, BearerChallenge.MetadataPathFor(path))]);
@@ -75,6 +84,9 @@ public static class McpPlatformEndpointExtensions
 
         return mcp;
     }
+
+    private static bool HasFallbackPolicy(IServiceProvider services) =>
+        services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync().GetAwaiter().GetResult() is not null;
 
     private static bool IsAuthenticated(IServiceProvider services) =>
         services.GetRequiredService<IOptions<ResourceServerOptions>>().Value.Enabled;

@@ -74,6 +74,31 @@ public sealed partial class OptionCombinationTests(ScaffoldFixture scaffold)
         AssertNothingWritten(output);
     }
 
+    [Theory]
+    [InlineData(new string[0], true, false)]
+    [InlineData(new[] { "--dev-sign-in", "false" }, false, false)]
+    [InlineData(new[] { "--fleet", "true", "--dev-sign-in", "false" }, false, true)]
+    [InlineData(new[] { "--fleet", "true" }, true, true)]
+    public async Task Dev_sign_in_and_fleet_add_their_packages_and_nothing_else(string[] options, bool authorizationServer, bool redis)
+    {
+        var output = Path.Combine(scaffold.WorkRoot, "packages-" + string.Join('-', options.Where((_, i) => i % 2 == 1)) + (redis ? "-fleet" : "") + (authorizationServer ? "-as" : ""));
+        var result = await ChildProcess.RunAsync(
+            "dotnet", ["new", "mcp-governed", "-n", ProjectName, "-o", output, .. options, "--no-restore", "--debug:custom-hive", scaffold.Hive],
+            scaffold.WorkRoot, scaffold.Environment, TimeSpan.FromMinutes(2));
+        Assert.True(result.ExitCode == 0, result.Output);
+
+        var project = await File.ReadAllTextAsync(Path.Combine(output, ProjectName + ".csproj"));
+        var versions = await File.ReadAllTextAsync(Path.Combine(output, "Directory.Packages.props"));
+        foreach (var (package, expected) in new[] { ("McpPlatform.Hosting.AuthorizationServer", authorizationServer), ("McpPlatform.Hosting.Redis", redis) })
+        {
+            Assert.Equal(expected, project.Contains($"<PackageReference Include=\"{package}\" />", StringComparison.Ordinal));
+            Assert.Equal(expected, versions.Contains($"<PackageVersion Include=\"{package}\" Version=\"{ScaffoldFixture.PlatformVersion}\" />", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("<PackageReference Include=\"McpPlatform.Hosting\" />", project);
+        Assert.DoesNotContain("#if", project + versions);
+    }
+
     private async Task<(CommandResult Result, string Output)> NewWithAsync(string option, string value)
     {
         var output = Path.Combine(scaffold.WorkRoot, "refused-" + value);

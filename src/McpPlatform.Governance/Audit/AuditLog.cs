@@ -95,7 +95,8 @@ public sealed partial class AuditLog : IAsyncDisposable
         _hasher = new AuditHasher(key);
         _checkpoints = checkpoints;
         _opening = OpeningAfterStart(checkpoints, key);
-        _writer = Task.Run(WriteAllAsync);
+        // A thread of its own (see WriteAll): the writer blocks between passes instead of scheduling continuations.
+        _writer = Task.Factory.StartNew(WriteAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Telemetry.PlatformTelemetry.ObserveAuditQueue(this, () => Capacity - _room.CurrentCount);
         if (checkpoints is not null)
         {
@@ -177,13 +178,18 @@ public sealed partial class AuditLog : IAsyncDisposable
         }
     }
 
-    private async Task WriteAllAsync()
+    /// <remarks>
+    /// Synchronous on a dedicated thread: the linger is a kernel-timed wait on <see cref="_urgent"/>. The async form
+    /// (<c>WaitAsync(linger)</c>) created and disposed a timer on every pass, under the runtime's timer-queue lock that
+    /// every request's timeouts take too; under load that lock was contended (measured: docs/benchmarks.md, session 11).
+    /// </remarks>
+    private void WriteAll()
     {
         var reader = _queue.Reader;
         var batch = new Batch();
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (WaitToRead(reader))
         {
-            if (Volatile.Read(ref _disposed) == 0 && await _urgent.WaitAsync(_linger).ConfigureAwait(false))
+            if (Volatile.Read(ref _disposed) == 0 && _urgent.Wait(_linger))
             {
                 while (_urgent.Wait(0))
                 {
@@ -196,6 +202,13 @@ public sealed partial class AuditLog : IAsyncDisposable
                 // more than one file write's worth was queued: keep going without lingering
             }
         }
+    }
+
+    /// <summary>Blocks the writer's thread until a record (or marker) is queued; false once the queue is closed and empty.</summary>
+    private static bool WaitToRead(ChannelReader<Entry> reader)
+    {
+        var waiting = reader.WaitToReadAsync();
+        return waiting.IsCompletedSuccessfully ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>

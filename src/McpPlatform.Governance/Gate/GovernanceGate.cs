@@ -194,11 +194,11 @@ public sealed class GovernanceGate(
             }
         }
 
-        if (TakeCallLimits(caller, tool) is { } limited)
+        if (_callLimits.Length > 0 && await TakeCallLimitsAsync(caller, tool, decision.Access == ToolAccess.Read, cancellationToken).ConfigureAwait(false) is { } limited)
         {
             concurrencyLease?.Dispose();
             toolLease?.Dispose();
-            return Refused(record, AuditOutcomes.RateLimited, limited);
+            return LimitRefused(record, limited.Lease, limited.What);
         }
 
         var allowed = new GateOutcome.Allowed(decision, inspected.Arguments, record, toolLease, concurrencyLease);
@@ -297,12 +297,16 @@ public sealed class GovernanceGate(
         return true;
     }
 
-    /// <summary>The first <see cref="IToolCallLimit"/> that has no permit left, as a refusal; null when every one gave one.</summary>
-    private GateOutcome.RateLimited? TakeCallLimits(CallerIdentity caller, McpToolDescriptor tool)
+    /// <summary>
+    /// The first <see cref="IToolCallLimit"/> that has no permit left, as the refused lease (given to <see cref="LimitRefused"/>, so
+    /// a shared store that could not be asked is told apart from a limit hit); null when every one gave one.
+    /// </summary>
+    private async ValueTask<(RateLimitLease Lease, string What)?> TakeCallLimitsAsync(
+        CallerIdentity caller, McpToolDescriptor tool, bool isRead, CancellationToken cancellationToken)
     {
         foreach (var limit in _callLimits)
         {
-            if (limit.Acquire(caller, tool) is not { } taken)
+            if (await limit.AcquireAsync(caller, tool, isRead, cancellationToken).ConfigureAwait(false) is not { } taken)
             {
                 continue;
             }
@@ -310,7 +314,7 @@ public sealed class GovernanceGate(
             // A window's permit is spent when taken: releasing the lease gives nothing back, so it is not held.
             if (!taken.Lease.IsAcquired)
             {
-                return LimitHit(taken.Lease, taken.What);
+                return taken;
             }
 
             taken.Lease.Dispose();

@@ -16,4 +16,11 @@ public interface IToolCallLimit
     /// (<c>too many calls to upstream 'jira'</c>).
     /// </summary>
     (RateLimitLease Lease, string What)? Acquire(CallerIdentity caller, McpToolDescriptor tool);
+
+    /// <summary>
+    /// <see cref="Acquire"/> for a limit kept outside this process (a fleet's shared store): <paramref name="isRead"/> says
+    /// whether the call is a read, which decides what a store that cannot be reached does (writes are refused).
+    /// </summary>
+    ValueTask<(RateLimitLease Lease, string What)?> AcquireAsync(CallerIdentity caller, McpToolDescriptor tool, bool isRead, CancellationToken cancellationToken) =>
+        new(Acquire(caller, tool));
 }

@@ -18,6 +18,7 @@ public sealed class CallerRateLimits : IDisposable
     private readonly PartitionedRateLimiter<string>? _perCaller;
     private readonly PartitionedRateLimiter<(string Caller, string Tool)>? _perTool;
     private readonly PartitionedRateLimiter<string>? _concurrency;
+    private readonly LeasedTokens? _requestLeases;
 
     /// <summary>Builds the limiters from configuration; <paramref name="shared"/> makes them fleet-wide.</summary>
     public CallerRateLimits(IOptions<RateLimitOptions> options, ISharedLimitStore? shared = null)
@@ -29,6 +30,7 @@ public sealed class CallerRateLimits : IDisposable
         }
 
         _shared = shared;
+        _requestLeases = shared is null ? null : new LeasedTokens(shared, _settings.PerCaller);
         var settings = _settings;
         _perCaller = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ => Bucket(settings.PerCaller)));
         _perTool = PartitionedRateLimiter.Create<(string Caller, string Tool), (string, string)>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => Bucket(settings.PerTool)));
@@ -45,11 +47,25 @@ public sealed class CallerRateLimits : IDisposable
     /// <summary>Whether the limits are shared by a fleet (an <see cref="ISharedLimitStore"/> is configured).</summary>
     public bool IsShared => _shared is not null;
 
-    /// <summary>Takes one request from the caller's bucket (a request counts as a read while the shared store is down).</summary>
-    public ValueTask<RateLimitLease> AcquireRequestAsync(string caller, CancellationToken cancellationToken = default) =>
-        _perCaller is null ? new(Unlimited.Lease)
-        : _shared is null ? new(_perCaller.AttemptAcquire(caller))
-        : SharedTokenAsync("req:" + caller, _settings.PerCaller, isRead: true, () => _perCaller.AttemptAcquire(caller), cancellationToken);
+    /// <summary>
+    /// Takes one request from the caller's bucket (a request counts as a read while the shared store is down). In a fleet
+    /// the tokens come from a lease of this replica's (<see cref="LeasedTokens"/>), so most requests cost no round trip.
+    /// </summary>
+    public ValueTask<RateLimitLease> AcquireRequestAsync(string caller, CancellationToken cancellationToken = default)
+    {
+        if (_perCaller is null)
+        {
+            return new(Unlimited.Lease);
+        }
+
+        if (_requestLeases is null)
+        {
+            return new(_perCaller.AttemptAcquire(caller));
+        }
+
+        var take = _requestLeases.TakeAsync("req:" + caller, cancellationToken);
+        return take.IsCompletedSuccessfully ? new(SharedLimitLeases.Token(take.Result)) : AwaitRequestAsync(take, caller);
+    }
 
     /// <summary>Takes one call of <paramref name="tool"/> from the caller's bucket for it.</summary>
     public ValueTask<RateLimitLease> AcquireToolCallAsync(string caller, string tool, bool isRead, CancellationToken cancellationToken = default) =>
@@ -140,6 +156,18 @@ public sealed class CallerRateLimits : IDisposable
         catch (SharedStateUnavailableException)
         {
             return isRead && _shared!.ReadsWhenUnavailable == SharedStateReads.Allow ? local() : SharedLimitLeases.Unavailable();
+        }
+    }
+
+    private async ValueTask<RateLimitLease> AwaitRequestAsync(ValueTask<SharedTake> take, string caller)
+    {
+        try
+        {
+            return SharedLimitLeases.Token(await take.ConfigureAwait(false));
+        }
+        catch (SharedStateUnavailableException)
+        {
+            return _shared!.ReadsWhenUnavailable == SharedStateReads.Allow ? _perCaller!.AttemptAcquire(caller) : SharedLimitLeases.Unavailable();
         }
     }
 

@@ -16,6 +16,35 @@ public interface ISharedLimitStore
     ValueTask<SharedTake> TakeTokenAsync(string key, TokenBucketSettings bucket, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Up to this many tokens of a caller's request budget may be taken from the store at once and spent by this replica
+    /// (<see cref="TakeTokensAsync"/>): one round trip per lease instead of per request. 1: every request asks the store.
+    /// </summary>
+    int RequestLeaseSize => 1;
+
+    /// <summary>
+    /// Whether the store is connected now, as far as this replica knows without asking it: tokens leased earlier are
+    /// spent only while it is, so an outage is felt at once, as without a lease.
+    /// </summary>
+    bool IsConnected => true;
+
+    /// <summary>
+    /// Takes between one and <paramref name="most"/> tokens from the bucket <paramref name="key"/> (fewer as the bucket runs
+    /// low, so tokens a replica holds unspent stay a small part of the limit); none when it is empty. A store that cannot
+    /// lease overrides nothing and hands out one at a time.
+    /// </summary>
+    async ValueTask<SharedLease> TakeTokensAsync(string key, TokenBucketSettings bucket, int most, CancellationToken cancellationToken = default)
+    {
+        var take = await TakeTokenAsync(key, bucket, cancellationToken).ConfigureAwait(false);
+        return new SharedLease(take.Acquired ? 1 : 0, take.RetryAfter);
+    }
+
+    /// <summary>
+    /// Takes one permit of <paramref name="permits"/> per sliding <paramref name="window"/> under <paramref name="key"/>,
+    /// counted by every replica together (a portal's budget of calls to one upstream).
+    /// </summary>
+    ValueTask<SharedTake> TakeWindowPermitAsync(string key, int permits, TimeSpan window, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Holds one of <paramref name="limit"/> slots of <paramref name="key"/> until the returned slot is disposed, or null when
     /// all are taken. A slot of a replica that died is freed by the store when its lifetime ends.
     /// </summary>
@@ -38,6 +67,11 @@ public interface ISharedLimitStore
 /// <param name="Token">The token bucket's answer.</param>
 /// <param name="Slot">The slot held when the token was taken and a slot was free, else null.</param>
 public readonly record struct SharedAdmission(SharedTake Token, IDisposable? Slot);
+
+/// <summary>The answer of <see cref="ISharedLimitStore.TakeTokensAsync"/>.</summary>
+/// <param name="Granted">How many tokens were taken (0: the bucket is empty).</param>
+/// <param name="RetryAfter">When none were: until the next refill.</param>
+public readonly record struct SharedLease(int Granted, TimeSpan RetryAfter);
 
 /// <summary>The answer of <see cref="ISharedLimitStore.TakeTokenAsync"/>.</summary>
 /// <param name="Acquired">A token was taken.</param>

@@ -15,11 +15,37 @@ public sealed class ExecutionJournal
 
     /// <summary>Creates a journal for the caller in partition <paramref name="owner"/>.</summary>
     public ExecutionJournal(string owner, int maxCalls, DateTimeOffset started)
+        : this(NewId(), owner, maxCalls, started)
     {
-        Id = NewId();
+    }
+
+    // A journal read back from a shared store (ExecutionJournalFormat): its id, calls and counters as they were kept.
+    private ExecutionJournal(string id, string owner, int maxCalls, DateTimeOffset started)
+    {
+        Id = id;
         Owner = owner;
         Started = started;
         _maxCalls = maxCalls;
+    }
+
+    /// <summary>The journal with these parts, as another replica kept it.</summary>
+    internal static ExecutionJournal Restore(string id, string owner, int maxCalls, DateTimeOffset started, int dropped, int sequence, IEnumerable<RecordedCall> calls)
+    {
+        var journal = new ExecutionJournal(id, owner, maxCalls, started) { Dropped = dropped, _sequence = sequence };
+        journal._calls.AddRange(calls);
+        return journal;
+    }
+
+    /// <summary>The last sequence number given to a call.</summary>
+    internal int Sequence
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sequence;
+            }
+        }
     }
 
     /// <summary>The execution id a caller passes to <c>rollback</c>: <c>exec_</c> and 26 random base32 characters.</summary>

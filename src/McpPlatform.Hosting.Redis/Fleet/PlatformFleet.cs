@@ -8,7 +8,7 @@ namespace McpPlatform.Hosting.Fleet;
 
 /// <summary>
 /// Registers the fleet's shared state when <c>McpPlatform:Redis:Configuration</c> is set: the Redis connection, the
-/// shared limit store the caller limits and Code Mode's cap use, stateful sessions that move between replicas, and the readiness check. Without it nothing is added
+/// shared limit store the caller limits and Code Mode's cap use, the executions rollback can undo, stateful sessions that move between replicas, and the readiness check. Without it nothing is added
 /// and every limit stays in process.
 /// </summary>
 internal static class PlatformFleet
@@ -24,6 +24,7 @@ internal static class PlatformFleet
 
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<ISharedLimitStore, RedisLimitStore>();
+        services.AddSingleton<McpPlatform.Governance.Rollback.ISharedExecutionStore, RedisExecutionStore>(); // rollback from any replica
         services.AddSingleton<ModelContextProtocol.AspNetCore.ISessionMigrationHandler, RedisSessionMigration>(); // used in Stateful mode
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [PlatformHealthTags.Ready]);
     }

@@ -51,6 +51,60 @@ internal static class RedisLimitScripts
         """;
 
     /// <summary>
+    /// A lease: as <see cref="TakeToken"/>, but up to <c>ARGV[4]</c> tokens at once, and never more than a sixteenth of
+    /// what is left (at least one), so the tokens replicas hold unspent shrink as the bucket runs low.
+    /// Returns {tokens taken, µs until the next refill when none}.
+    /// </summary>
+    public const string TakeTokens = RefillBucket + "\n" + """
+        local granted = 0
+        local wait = 0
+        if tokens >= 1 then
+          granted = math.max(1, math.min(tonumber(ARGV[4]), math.floor(tokens / 16)))
+          tokens = tokens - granted
+        else
+          wait = since + period - now
+        end
+        redis.call('HSET', KEYS[1], 't', tokens, 's', since)
+        redis.call('PEXPIRE', KEYS[1], math.ceil((math.ceil(limit / per) * period) / 1000) + 1000)
+        return {granted, wait}
+        """;
+
+    /// <summary>
+    /// A sliding window of <c>ARGV[1]</c> permits per <c>ARGV[2]</c> ms, counted as two fixed windows (this one and the one
+    /// before, weighted by how much of it still overlaps the sliding window: the usual O(1) approximation, exact while the
+    /// previous window is empty). Returns {1, 0} when a permit was taken, else {0, ms until one may be}.
+    /// </summary>
+    public const string TakeWindowPermit = """
+        local limit = tonumber(ARGV[1])
+        local window = tonumber(ARGV[2])
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local current = math.floor(now / window)
+        local state = redis.call('HMGET', KEYS[1], 'w', 'c', 'p')
+        local w = tonumber(state[1])
+        local count = tonumber(state[2]) or 0
+        local previous = tonumber(state[3]) or 0
+        if w == nil or w < current then
+          if w == current - 1 then previous = count else previous = 0 end
+          count = 0
+        end
+        local into = (now - current * window) / window
+        local used = previous * (1 - into) + count
+        if used + 1 > limit then
+          local wait = window - (now - current * window)
+          if count < limit and previous > 0 then
+            wait = math.max(1, math.ceil((1 - (limit - 1 - count) / previous - into) * window))
+          end
+          redis.call('HSET', KEYS[1], 'w', current, 'c', count, 'p', previous)
+          redis.call('PEXPIRE', KEYS[1], window * 2)
+          return {0, wait}
+        end
+        redis.call('HSET', KEYS[1], 'w', current, 'c', count + 1, 'p', previous)
+        redis.call('PEXPIRE', KEYS[1], window * 2)
+        return {1, 0}
+        """;
+
+    /// <summary>
     /// A slot among <c>ARGV[1]</c> in a sorted set scored by expiry: expired slots (their replica died) are dropped
     /// first; then member <c>ARGV[2]</c> is added until <c>ARGV[3]</c> ms from now, or 0 is returned when all are taken.
     /// </summary>

@@ -16,6 +16,32 @@ internal sealed class RedisLimitStore(RedisConnection connection, IOptions<Redis
 
     public SharedStateReads ReadsWhenUnavailable { get; } = options.Value.ReadsWhenUnavailable;
 
+    public int RequestLeaseSize { get; } = options.Value.RequestBudgetLease;
+
+    public bool IsConnected => connection.IsConnected;
+
+    public async ValueTask<SharedLease> TakeTokensAsync(string key, TokenBucketSettings bucket, int most, CancellationToken cancellationToken = default)
+    {
+        var periodMicroseconds = Math.Max(1L, (long)(bucket.ReplenishmentPeriod.TotalMilliseconds * 1000));
+        var answer = await RunAsync(
+            RedisLimitScripts.TakeTokens,
+            connection.Prefix + "bucket:" + key,
+            [bucket.TokenLimit, bucket.TokensPerPeriod, periodMicroseconds, most]).ConfigureAwait(false);
+        var values = (RedisResult[])answer!;
+        var granted = (int)values[0];
+        return new SharedLease(granted, granted > 0 ? TimeSpan.Zero : TimeSpan.FromMicroseconds((long)values[1]));
+    }
+
+    public async ValueTask<SharedTake> TakeWindowPermitAsync(string key, int permits, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        var answer = await RunAsync(
+            RedisLimitScripts.TakeWindowPermit,
+            connection.Prefix + "window:" + key,
+            [permits, Math.Max(1L, (long)window.TotalMilliseconds)]).ConfigureAwait(false);
+        var values = (RedisResult[])answer!;
+        return (int)values[0] == 1 ? new SharedTake(true, TimeSpan.Zero) : new SharedTake(false, TimeSpan.FromMilliseconds((long)values[1]));
+    }
+
     public async ValueTask<SharedTake> TakeTokenAsync(string key, TokenBucketSettings bucket, CancellationToken cancellationToken = default)
     {
         var periodMicroseconds = Math.Max(1L, (long)(bucket.ReplenishmentPeriod.TotalMilliseconds * 1000));

@@ -21,6 +21,13 @@ public sealed class RedisOptions
     /// <summary>What reads (Read tools, the request budget, Code Mode executions) do while Redis cannot be reached; writes are always refused.</summary>
     public SharedStateReads ReadsWhenUnavailable { get; set; } = SharedStateReads.Allow;
 
+    /// <summary>
+    /// Up to how many tokens of a caller's request budget a replica takes from Redis at once and spends itself (one round
+    /// trip per lease, not per request); fewer as the bucket runs low, and unspent ones lapse after a second. 1: every
+    /// request asks Redis. What a lease can cost is in docs/fleet.md.
+    /// </summary>
+    public int RequestBudgetLease { get; set; } = 16;
+
     /// <summary>How long a concurrency slot lives if its replica dies before giving it back; longer than the longest call.</summary>
     public TimeSpan SlotLifetime { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -38,6 +38,11 @@ internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             failures.Add($"{RedisOptions.SectionName}:QuarantineHoldLifetime must be at least 300 ms (got {options.QuarantineHoldLifetime}).");
         }
 
+        if (options.RequestBudgetLease is < 1 or > 1000)
+        {
+            failures.Add($"{RedisOptions.SectionName}:RequestBudgetLease must be between 1 and 1000 (got {options.RequestBudgetLease}).");
+        }
+
         if (options.CommandTimeout < TimeSpan.FromMilliseconds(10))
         {
             failures.Add($"{RedisOptions.SectionName}:CommandTimeout must be at least 10 ms (got {options.CommandTimeout}).");

@@ -35,22 +35,36 @@ internal sealed class ValidatedTokenCache(
 
     public Task TryUseCachedAsync(MessageReceivedContext context)
     {
-        var authorization = context.Request.Headers.Authorization.ToString();
-        if (IsBearer(authorization)
-            && _entries.TryGetValue(authorization, out var entry))
+        if (TryGetPrincipal(context.Request) is { } principal)
         {
-            if (entry.Expires <= DateTime.UtcNow)
-            {
-                _entries.TryRemove(new KeyValuePair<string, Entry>(authorization, entry));
-            }
-            else if (entry.IsFor(context.Request, _platform) || string.Equals(entry.Resource, Resource(context.Request), StringComparison.Ordinal))
-            {
-                context.Principal = new CachedTokenPrincipal(entry.Principal, entry.Caller);
-                context.Success();
-            }
+            context.Principal = principal;
+            context.Success();
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A copy of the principal validated earlier for this request's exact bearer token and resource URI, while the
+    /// token has not expired (checked on every call); null when the token must be validated (again).
+    /// </summary>
+    public ClaimsPrincipal? TryGetPrincipal(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (!IsBearer(authorization) || !_entries.TryGetValue(authorization, out var entry))
+        {
+            return null;
+        }
+
+        if (entry.Expires <= DateTime.UtcNow)
+        {
+            _entries.TryRemove(new KeyValuePair<string, Entry>(authorization, entry));
+            return null;
+        }
+
+        return entry.IsFor(request, _platform) || string.Equals(entry.Resource, Resource(request), StringComparison.Ordinal)
+            ? new CachedTokenPrincipal(entry.Principal, entry.Caller)
+            : null;
     }
 
     public Task RememberAsync(TokenValidatedContext context)

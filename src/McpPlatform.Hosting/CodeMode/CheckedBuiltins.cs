@@ -27,7 +27,7 @@ internal static class CheckedBuiltins
     // JSON.parse builds objects from text: "[]," is one array of about 100 bytes for three characters.
     private const long BytesPerJsonChar = 40;
 
-    public static void Install(Engine engine, SandboxMemory memory, CancellationToken token)
+    public static void Install(Engine engine, SandboxMemory memory, Func<CancellationToken> token)
     {
         var stringProto = Prototype(engine, "String");
         var arrayProto = Prototype(engine, "Array");

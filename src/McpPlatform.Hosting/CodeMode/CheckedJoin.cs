@@ -14,7 +14,7 @@ namespace McpPlatform.Hosting.CodeMode;
 /// billion "undefined"s) is gigabytes. Same results as the native ones, including an empty string
 /// for an array that contains itself.
 /// </summary>
-internal sealed class CheckedJoin(Engine engine, SandboxMemory memory, JsValue toObject, CancellationToken token)
+internal sealed class CheckedJoin(Engine engine, SandboxMemory memory, JsValue toObject, Func<CancellationToken> token)
 {
     private readonly HashSet<ObjectInstance> _joining = new(ReferenceEqualityComparer.Instance);
 
@@ -36,7 +36,7 @@ internal sealed class CheckedJoin(Engine engine, SandboxMemory memory, JsValue t
                 // No statement runs in this loop, so the execution's deadline is checked here.
                 if ((k & 0xFFF) == 0)
                 {
-                    token.ThrowIfCancellationRequested();
+                    token().ThrowIfCancellationRequested();
                 }
 
                 if (k > 0)
@@ -69,7 +69,7 @@ internal sealed class CheckedJoin(Engine engine, SandboxMemory memory, JsValue t
         {
             if ((i & 0xFFF) == 0)
             {
-                token.ThrowIfCancellationRequested();
+                token().ThrowIfCancellationRequested();
             }
 
             Append(text, TypeConverter.ToString(raw.Get(JsNumber.Create((double)i))), "String.raw()");

@@ -45,6 +45,9 @@ public sealed partial class CodeModeRunner
     private readonly McpPlatform.Governance.Rollback.ExecutionStore? _executions;
     private readonly ILogger<CodeModeRunner> _logger;
 
+    // Engines prepared ahead, each for one execution: as many as one caller may run at once, so a short burst finds them ready.
+    private readonly SandboxEngines _engines;
+
     internal CodeModeRunner(
         IOptions<CodeModeOptions> options,
         CodeModeToolIndex index,
@@ -65,6 +68,8 @@ public sealed partial class CodeModeRunner
         // Executions are recorded only where rollback is offered (some tool declares an inverse).
         _executions = services.GetService<Rollback.RollbackSurface>() is { IsOffered: true } ? services.GetService<McpPlatform.Governance.Rollback.ExecutionStore>() : null;
         _logger = logger;
+        _engines = new SandboxEngines(_options, Math.Clamp(_options.MaxConcurrentExecutionsPerCaller, 1, 8));
+        _engines.Refill();
     }
 
     /// <summary>Runs a <c>search</c> or <c>execute</c> call; the name must be one of the two.</summary>
@@ -94,7 +99,7 @@ public sealed partial class CodeModeRunner
                 result = await RunCoreAsync(request, execute, outer, cancellationToken).ConfigureAwait(false);
             }
 
-            _executions!.Keep(journal);
+            await _executions!.KeepAsync(journal, CancellationToken.None).ConfigureAwait(false);
             result = Rollback.ExecutionScope.WithExecutionId(result, journal);
         }
 
@@ -147,7 +152,7 @@ public sealed partial class CodeModeRunner
         }
 
         var inner = execute ? new InnerCalls(this, request, caller, outer) : null;
-        var sandbox = new CodeModeSandbox(_options, Tools(execute, caller, inner), failure => LogUnexpected(_logger, failure));
+        var sandbox = new CodeModeSandbox(_options, Tools(execute, caller, inner), failure => LogUnexpected(_logger, failure), _engines);
         try
         {
             var result = await RunSandboxAsync(sandbox, normalized.Source!, execute, caller, cancellationToken).ConfigureAwait(false);

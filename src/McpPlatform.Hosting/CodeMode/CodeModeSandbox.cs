@@ -28,9 +28,6 @@ internal sealed class CodeModeSandbox
     // Parsing allocates about 55-70 bytes per character of source (measured: eval and new Function of 2 M characters).
     private const double BytesPerSourceChar = 80;
 
-    // Parsed once per process; prepared scripts are immutable and shared across engines.
-    private static readonly Prepared<Acornima.Ast.Script> Prelude = Engine.PrepareScript(SandboxPrelude.Source, "prelude");
-
     private readonly CodeModeOptions _options;
     private readonly SandboxTools _tools;
     private readonly List<PendingCall> _pending = [];
@@ -39,19 +36,25 @@ internal sealed class CodeModeSandbox
     private int _logBytes;
     private int _droppedLogBytes;
     private int _innerCalls;
-    private readonly SandboxMemory _memory;
+    private readonly SandboxEngines? _engines;
+    private SandboxMemory _memory = null!;
     private string? _doneJson;
     private string? _failure;
     private string? _limitHit;
 
     private readonly Action<Exception>? _logger;
 
-    public CodeModeSandbox(CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected)
+    /// <summary>An execution with <paramref name="options"/>' limits, offering <paramref name="tools"/>; <paramref name="unexpected"/> hears of interpreter failures no limit explains.</summary>
+    /// <param name="options">The limits.</param>
+    /// <param name="tools">What the script may list and call.</param>
+    /// <param name="unexpected">Logs a failure no limit explains.</param>
+    /// <param name="engines">Where a prepared engine comes from; null prepares one inline.</param>
+    public CodeModeSandbox(CodeModeOptions options, SandboxTools tools, Action<Exception>? unexpected, SandboxEngines? engines = null)
     {
         _options = options;
         _tools = tools;
         _logger = unexpected;
-        _memory = new SandboxMemory(options.MemoryLimitBytes, options.MaxArrayLength);
+        _engines = engines;
     }
 
     /// <summary>
@@ -73,10 +76,13 @@ internal sealed class CodeModeSandbox
         var token = linked.Token;
         try
         {
-            var engine = CreateEngine(token);
-            _memory.Attach(engine);
-            Measured(() => CheckedBuiltins.Install(engine, _memory, token));
-            var run = engine.Evaluate(Prelude).Call(CreateHost(engine, token));
+            // A fresh engine with its fixed parts ready (limits, checked builtins, prelude), never used before and never again.
+            var prepared = _engines?.Take() ?? PreparedEngine.Create(_options);
+            prepared.Start(token);
+            var engine = prepared.Engine;
+            _memory = prepared.Memory;
+            SetHost(prepared.Host, engine, token);
+            var run = Measured(() => prepared.Bind.Call());
             var function = Measured(() => engine.Evaluate(code, "code"));
             Measured(() => run.Call(function));
             while (true)
@@ -174,27 +180,9 @@ internal sealed class CodeModeSandbox
         return result;
     }
 
-    private Engine CreateEngine(CancellationToken token) => new(options =>
-    {
-        options.TimeoutInterval(_options.Timeout);
-        options.MaxStatements(_options.MaxStatements);
-        options.Constraint(_memory.Constraint);
-        options.MaxJsonParseDepth(MaxJsonDepth);
-        options.LimitRecursion(_options.MaxRecursionDepth);
-        options.CancellationToken(token);
-        options.Constraints.RegexTimeout = _options.RegexTimeout;
-        options.Constraints.MaxArraySize = _options.MaxArrayLength;
-        options.Constraints.StackOverflowGuard = true;
-        options.Interop.Enabled = false;
-        options.Strict = false;
-        options.Culture = CultureInfo.InvariantCulture;
-        options.TimeZone = TimeZoneInfo.Utc;
-    });
-
     // The host functions the prelude closes over; the script never sees this object.
-    private JsObject CreateHost(Engine engine, CancellationToken token)
+    private void SetHost(JsObject host, Engine engine, CancellationToken token)
     {
-        var host = new JsObject(engine);
         host.Set("execute", _tools.Invoke is not null ? JsBoolean.True : JsBoolean.False);
         host.Set("catalog", new ClrFunction(engine, "catalog", (_, _) => Listed(_tools.Catalog()), 0));
         host.Set("search", new ClrFunction(engine, "search", (_, args) => Listed(_tools.Search(Arg(args, 0), SearchLimit(args))), 2));
@@ -207,7 +195,6 @@ internal sealed class CodeModeSandbox
         host.Set("resources", _tools.ResourcesJson);
         host.Set("read", new ClrFunction(engine, "read", (_, args) => Read(engine, Arg(args, 0), token), 1));
         host.Set("compile", new ClrFunction(engine, "compile", (_, args) => Compile(engine, Arg(args, 0), args.Length > 1 ? args[1] : JsValue.Undefined), 2));
-        return host;
     }
 
     // The limit a script passed to codemode.search(query, { limit }); the index clamps it.
@@ -244,11 +231,24 @@ internal sealed class CodeModeSandbox
         }
 
         var promise = engine.Advanced.RegisterPromise();
-        // Off the engine's thread: the tool's work is not the script's allocation, and the script goes on meanwhile.
-        var task = Task.Run(work, CancellationToken.None);
+        // Started here, up to its first await (the gate, and all of a tool that answers at once), so a quick call costs
+        // no thread hop; what it allocates is not the script's. The script goes on while the call waits.
+        var task = _memory.Excluding(() => StartInline(work));
         _pending.Add(new PendingCall(task, promise.Resolve));
         _started.Add(task);
         return promise.Promise;
+    }
+
+    private static Task<InnerCallOutcome> StartInline(Func<Task<InnerCallOutcome>> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            return Task.FromException<InnerCallOutcome>(failure);
+        }
     }
 
     // The source text eval() or a Function constructor is about to parse: converted once here (so a

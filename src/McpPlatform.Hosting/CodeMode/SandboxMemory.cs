@@ -74,6 +74,26 @@ internal sealed class SandboxMemory
     }
 
     /// <summary>
+    /// Runs host work on the engine's thread during an entry (an inner call's synchronous part: the gate, a tool that
+    /// answers at once) without charging what it allocates to the script.
+    /// </summary>
+    public T Excluding<T>(Func<T> work)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            if (_entryStart >= 0)
+            {
+                _entryStart += GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+    }
+
+    /// <summary>
     /// Refuses, with a catchable RangeError naming the limit, a builtin call that would allocate
     /// <paramref name="bytes"/> more than the budget has left.
     /// </summary>

@@ -8,7 +8,8 @@ namespace McpPlatform.Hosting.CodeMode;
 /// <c>console</c> objects from the host functions, removes what a script must not find, and
 /// returns the runner that calls the script's function and reports its JSON result. It keeps
 /// its own references to JSON and Object functions, so a script that replaces them only breaks
-/// itself.
+/// itself. It runs in two steps: the hardening when the engine is prepared (<see cref="PreparedEngine"/>), and the
+/// binder it returns, once, when the engine's one execution has set its host functions and tool table.
 /// </summary>
 internal static class SandboxPrelude
 {
@@ -58,6 +59,8 @@ internal static class SandboxPrelude
               return outcome.value;
             },
           });
+          // Builds codemode from this execution's tool table (host.tools, set after the engine was prepared).
+          const bindCodemode = () => {
           const api = {};
           if (host.execute) {
             for (const [name, realName] of host.tools) api[name] = caller(realName);
@@ -95,6 +98,7 @@ internal static class SandboxPrelude
           }
           define(globalThis, 'codemode', { value: codemode, writable: false, configurable: false, enumerable: false });
           define(globalThis, 'console', { value: consoleObject, writable: false, configurable: false, enumerable: false });
+          };
           // Parsing source text allocates about 60 bytes a character in one native call: eval and the
           // Function constructors ask the budget first (an eval through this wrapper is an indirect eval).
           const construct = Reflect.construct, getPrototypeOf = Object.getPrototypeOf;
@@ -117,6 +121,9 @@ internal static class SandboxPrelude
                               'require', 'process', 'importNamespace', 'System', 'Deno', 'Bun', 'XMLHttpRequest', 'WebSocket']) {
             if (hasOwn.call(globalThis, name)) { try { delete globalThis[name]; } catch (e) { } }
           }
+          // Everything above runs when the engine is prepared; the binder runs once, for the execution the engine serves.
+          return function () {
+          bindCodemode();
           const done = host.done, fail = host.fail;
           return function (fn) {
             Promise.resolve().then(() => fn()).then(
@@ -126,6 +133,7 @@ internal static class SandboxPrelude
                 done(json === undefined ? 'null' : json);
               },
               (error) => fail(describe(error)));
+          };
           };
         })
         """;

@@ -162,7 +162,7 @@ internal static class GovernanceFilters
             }
         }
 
-        store.Keep(journal);
+        await store.KeepAsync(journal, CancellationToken.None).ConfigureAwait(false);
         return ExecutionScope.WithExecutionId(result, journal);
     }
 

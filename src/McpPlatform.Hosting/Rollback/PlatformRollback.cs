@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace McpPlatform.Hosting.Rollback;
 
-/// <summary>Registers rollback: its options (validated at start), the in-process execution store, the surface and the runner.</summary>
+/// <summary>Registers rollback: its options (validated at start), the execution store (in process, or on Redis in a fleet), the surface and the runner.</summary>
 internal static class PlatformRollback
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
@@ -14,7 +14,9 @@ internal static class PlatformRollback
         services.AddOptions<RollbackOptions>().Bind(configuration.GetSection(RollbackOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RollbackOptions>, RollbackOptionsValidator>();
         services.AddSingleton(provider => new ExecutionStore(
-            provider.GetRequiredService<IOptions<RollbackOptions>>().Value, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+            provider.GetRequiredService<IOptions<RollbackOptions>>().Value,
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetService<ISharedExecutionStore>())); // Redis when McpPlatform:Redis is set (PlatformFleet)
         services.AddSingleton(provider => new RollbackSurface(provider.GetRequiredService<McpToolCatalog>()));
         services.AddSingleton<RollbackRunner>();
     }

@@ -65,7 +65,7 @@ internal sealed partial class RollbackRunner(
         }
 
         var caller = callers.Resolve(request.User);
-        if (store.Find(executionId, CallerPartition.Key(caller)) is not { } journal)
+        if (await store.FindAsync(executionId, CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false) is not { } journal)
         {
             return ToolResults.Error($"Unknown execution '{Shown(executionId)}': it recorded no Write or Destructive call, was made by another caller, "
                 + $"or is older than McpPlatform:Rollback:RetentionMinutes ({store.Options.RetentionMinutes}) or was forgotten after McpPlatform:Rollback:MaxExecutions.");
@@ -76,6 +76,7 @@ internal sealed partial class RollbackRunner(
             journal,
             (call, inverse, inverseArguments, token) => UndoAsync(request, caller, outer, ++sequence, inverse, inverseArguments, token),
             cancellationToken).ConfigureAwait(false);
+        await store.UpdateAsync(journal, CancellationToken.None).ConfigureAwait(false); // what is left, for a rollback on any replica
         LogRolledBack(logger, journal.Id, caller.Subject, report.Steps.Count(s => s.State == RollbackStepState.Undone), report.Completed);
         return Result(report);
     }

@@ -49,12 +49,19 @@ public sealed class PortalFleetFixture : IAsyncLifetime
     }
 
     /// <summary>Starts a portal replica over <paramref name="lab"/> sharing Redis under <paramref name="keyPrefix"/>, running <paramref name="approval"/>.</summary>
-    public async Task<PortalHost> StartReplicaAsync(string replica, LabUpstream lab, string keyPrefix, ApprovedManifest? approval = null)
+    public async Task<PortalHost> StartReplicaAsync(
+        string replica, LabUpstream lab, string keyPrefix, ApprovedManifest? approval = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var folder = _folder.Combine($"{replica}-{Interlocked.Increment(ref _portals)}");
         Directory.CreateDirectory(folder);
         (approval ?? Approved).Write(Path.Combine(folder, ManifestFiles.ApprovedFileName));
-        return await PortalHost.StartAsync(folder, Settings(lab, replica, keyPrefix, Redis.Configuration));
+        var settings = Settings(lab, replica, keyPrefix, Redis.Configuration);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return await PortalHost.StartAsync(folder, settings);
     }
 
     public async Task DisposeAsync()
