@@ -36,7 +36,7 @@ public sealed partial class CodeModeRunner
         }
 
         var inner = new InnerCalls(this, request, caller, outer);
-        var sandbox = new CodeModeSandbox(_options, Tools(execute: true, caller, inner), failure => LogUnexpected(_logger, failure));
+        var sandbox = new CodeModeSandbox(_options, Tools(execute: true, caller, inner), failure => LogUnexpected(_logger, failure), _engines);
         try
         {
             var result = await RunSandboxAsync(sandbox, source, execute: true, caller, cancellationToken).ConfigureAwait(false);
