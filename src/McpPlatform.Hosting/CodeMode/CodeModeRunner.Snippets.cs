@@ -35,7 +35,7 @@ public sealed partial class CodeModeRunner
             return ToolResults.Error($"Too many Code Mode executions (snippets included) running at once for this caller (limit {_concurrency.Limit}, McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller). Retry when one has finished.");
         }
 
-        var inner = new InnerCalls(this, request, caller, outer);
+        var inner = new InnerCalls(this, request, caller, outer, replay: null);
         var sandbox = new CodeModeSandbox(_options, Tools(execute: true, caller, inner), failure => LogUnexpected(_logger, failure), _engines);
         try
         {
