@@ -31,13 +31,22 @@ internal sealed class NginxProxy : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<NginxProxy> StartAsync(int port, IEnumerable<int> upstreamPorts)
+    /// <param name="port">The proxy's loopback port.</param>
+    /// <param name="upstreamPorts">The replicas' loopback ports, served round-robin.</param>
+    /// <param name="keepAliveUpstreams">
+    /// Keep idle connections to the replicas open. Off when a replica is killed mid-run: nginx may hand a new POST to an
+    /// idle connection of a replica that is already gone before it has noticed the close, and a POST it has sent is never
+    /// passed to the next replica, so a call that started after the death would fail. Without kept connections a dead
+    /// replica refuses the connect, nothing has been sent, and nginx passes the call on.
+    /// </param>
+    public static async Task<NginxProxy> StartAsync(int port, IEnumerable<int> upstreamPorts, bool keepAliveUpstreams = true)
     {
         var executable = new[] { Environment.GetEnvironmentVariable("MCP_PLATFORM_NGINX"), "/usr/sbin/nginx", "/usr/bin/nginx" }
             .FirstOrDefault(candidate => !string.IsNullOrEmpty(candidate) && File.Exists(candidate))
             ?? throw new InvalidOperationException("nginx is not installed: the fleet tests need a real reverse proxy. Install it with `sudo apt-get install nginx` (eng/test.sh does), or point MCP_PLATFORM_NGINX at the executable.");
         var folder = Directory.CreateTempSubdirectory("mcp-fleet-nginx-").FullName;
         var servers = string.Concat(upstreamPorts.Select(p => string.Create(CultureInfo.InvariantCulture, $"    server 127.0.0.1:{p};\n")));
+        var keepAlive = keepAliveUpstreams ? "    keepalive 8;\n" : string.Empty;
         var user = Environment.UserName == "root" ? "user root;\n" : string.Empty; // workers may write the temp folders below
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
             {{user}}worker_processes 1;
@@ -53,7 +62,7 @@ internal sealed class NginxProxy : IAsyncDisposable
               uwsgi_temp_path {{folder}}/uwsgi;
               scgi_temp_path {{folder}}/scgi;
               upstream replicas {
-            {{servers}}    keepalive 8;
+            {{servers}}{{keepAlive}}
               }
               server {
                 listen 127.0.0.1:{{port}};

@@ -168,7 +168,7 @@ public sealed class CodeModeJournalTests : IAsyncLifetime
     private static AuditLine[] Records(AuditTrail trail, string tool) =>
         [.. trail.Requests.Where(r => r.Method == "tools/call" && r.Tool == tool).OrderBy(r => r.Seq)];
 
-    private static string?[] Outcomes(AuditTrail trail, string tool) => [.. Records(trail, tool).Select(r => r.Outcome)];
+    private static string[] Outcomes(AuditTrail trail, string tool) => [.. Records(trail, tool).Select(r => r.Outcome ?? "(none)")];
 
     private async Task<AuditTrail> TrailAsync()
     {

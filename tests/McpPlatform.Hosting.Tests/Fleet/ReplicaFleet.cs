@@ -81,7 +81,7 @@ internal sealed class ReplicaFleet : IAsyncDisposable
                 replicas.Add(await ReplicaProcess.StartAsync($"replica-{(char)('a' + i)}", common));
             }
 
-            var proxy = await NginxProxy.StartAsync(proxyPort, replicas.Select(r => r.Port));
+            var proxy = await NginxProxy.StartAsync(proxyPort, replicas.Select(r => r.Port), keepAliveUpstreams: false); // a replica is SIGKILLed mid-run
             return new ReplicaFleet(folder, issuer, replicas, proxy, resource);
         }
         catch
