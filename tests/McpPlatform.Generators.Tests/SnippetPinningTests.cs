@@ -1,18 +1,8 @@
 using McpPlatform.Generators.Tests.Harness;
-using McpPlatform.Governance;
-using McpPlatform.Governance.Audit;
-using McpPlatform.Governance.Authentication;
-using McpPlatform.Governance.CodeMode;
-using McpPlatform.Governance.Dlp;
 using McpPlatform.Governance.Manifest;
-using McpPlatform.Governance.Policy;
-using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Governance.Tools;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace McpPlatform.Generators.Tests;
 
@@ -83,41 +73,9 @@ public sealed class SnippetPinningTests : IDisposable
         Assert.Contains("tool \"snippet_extra\" is served from a snippet but the compiled manifest has no such snippet", refused.Message, StringComparison.Ordinal);
     }
 
-    private void Approve(GeneratorRun build) =>
-        ApprovedManifest.Create(ManifestDocument.Parse(build.ManifestText(), "mcp-manifest.json"), "reviewer@example.com", DateTimeOffset.UnixEpoch).Write(ApprovedPath);
+    private void Approve(GeneratorRun build) => ServedPinning.Approve(build, ApprovedPath);
 
     /// <summary>The start-up check of a server whose catalog is the build's generated tools plus the snippets it serves.</summary>
-    private ManifestPinning Pinning(GeneratorRun build, IReadOnlyList<McpToolDescriptor> snippets, string environment = "Production")
-    {
-        var generated = build.LoadCatalog().Descriptors;
-        var catalog = new ToolDescriptorSet(generated.Concat(snippets))
-        {
-            ManifestHash = generated.ManifestHash,
-            ManifestAssemblies = generated.ManifestAssemblies,
-        };
-        var effective = new EffectiveManifest(
-            catalog,
-            new ConfigurationBuilder().Build(),
-            Options.Create(new PolicyOptions()),
-            Options.Create(new DlpOptions()),
-            Options.Create(new RateLimitOptions()),
-            Options.Create(new CodeModeOptions()),
-            Options.Create(new AuditOptions()),
-            Options.Create(new RefusalLimitOptions()),
-            Options.Create(new McpPlatformOptions()),
-            Options.Create(new ResourceServerOptions()));
-        return new ManifestPinning(
-            catalog, effective, Options.Create(new ManifestPinningOptions { ApprovedPath = ApprovedPath }), new Environment(environment, _folder), NullLogger<ManifestPinning>.Instance);
-    }
-
-    private sealed class Environment(string name, string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-
-        public string ApplicationName { get; set; } = "Sample.Server";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
+    private ManifestPinning Pinning(GeneratorRun build, IReadOnlyList<McpToolDescriptor> snippets, string environment = "Production") =>
+        ServedPinning.Create(build, snippets, new ConfigurationBuilder().Build(), environment, _folder, ApprovedPath);
 }
