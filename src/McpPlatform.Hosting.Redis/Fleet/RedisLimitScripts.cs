@@ -33,27 +33,10 @@ internal static class RedisLimitScripts
 
     /// <summary>
     /// A token bucket like System.Threading.RateLimiting's: created full, <c>ARGV[2]</c> tokens added every whole
-    /// period (<c>ARGV[3]</c> µs) up to <c>ARGV[1]</c>. Returns {1, 0} when a token was taken, else {0, µs until the next refill}.
-    /// The key expires once it would have refilled completely, so idle callers cost nothing.
-    /// </summary>
-    public const string TakeToken = RefillBucket + "\n" + """
-        local taken = 0
-        local wait = 0
-        if tokens >= 1 then
-          tokens = tokens - 1
-          taken = 1
-        else
-          wait = since + period - now
-        end
-        redis.call('HSET', KEYS[1], 't', tokens, 's', since)
-        redis.call('PEXPIRE', KEYS[1], math.ceil((math.ceil(limit / per) * period) / 1000) + 1000)
-        return {taken, wait}
-        """;
-
-    /// <summary>
-    /// A lease: as <see cref="TakeToken"/>, but up to <c>ARGV[4]</c> tokens at once, and never more than a sixteenth of
-    /// what is left (at least one), so the tokens replicas hold unspent shrink as the bucket runs low.
-    /// Returns {tokens taken, µs until the next refill when none}.
+    /// period (<c>ARGV[3]</c> µs) up to <c>ARGV[1]</c>. Takes up to <c>ARGV[4]</c> tokens at once (a lease; 1 for a single
+    /// call), never more than a sixteenth of what is left (at least one), so the tokens replicas hold unspent shrink as
+    /// the bucket runs low. Returns {tokens taken, µs until the next refill when none}. The key expires once it would have
+    /// refilled completely, so idle callers cost nothing.
     /// </summary>
     public const string TakeTokens = RefillBucket + "\n" + """
         local granted = 0
@@ -127,7 +110,7 @@ internal static class RedisLimitScripts
         """;
 
     /// <summary>
-    /// One tools/call admission in one round trip: a token from the bucket <c>KEYS[1]</c> (as <see cref="TakeToken"/>,
+    /// One tools/call admission in one round trip: a token from the bucket <c>KEYS[1]</c> (as <see cref="TakeTokens"/> with one,
     /// <c>ARGV[1..3]</c>), then, only when one was taken, a slot among <c>ARGV[4]</c> in <c>KEYS[2]</c> for member
     /// <c>ARGV[5]</c> until <c>ARGV[6]</c> ms from now (as <see cref="EnterSlot"/>). Returns {token taken, µs until the next
     /// refill, slot taken}. A token taken while every slot is held stays spent, as with the in-process limiters.

@@ -44,17 +44,11 @@ internal sealed class RedisLimitStore(RedisConnection connection, SlotReleases r
         return (int)values[0] == 1 ? new SharedTake(true, TimeSpan.Zero) : new SharedTake(false, TimeSpan.FromMilliseconds((long)values[1]));
     }
 
+    // A single token is a lease of one: the lease script never grants more than asked.
     public async ValueTask<SharedTake> TakeTokenAsync(string key, TokenBucketSettings bucket, CancellationToken cancellationToken = default)
     {
-        var periodMicroseconds = Math.Max(1L, (long)(bucket.ReplenishmentPeriod.TotalMilliseconds * 1000));
-        var answer = await RunAsync(
-            RedisLimitScripts.TakeToken,
-            connection.Prefix + "bucket:" + key,
-            [bucket.TokenLimit, bucket.TokensPerPeriod, periodMicroseconds]).ConfigureAwait(false);
-        var values = (RedisResult[])answer!;
-        return (int)values[0] == 1
-            ? new SharedTake(true, TimeSpan.Zero)
-            : new SharedTake(false, TimeSpan.FromMicroseconds((long)values[1]));
+        var lease = await TakeTokensAsync(key, bucket, most: 1, cancellationToken).ConfigureAwait(false);
+        return new SharedTake(lease.Granted > 0, lease.RetryAfter);
     }
 
     public async ValueTask<IDisposable?> TryEnterAsync(string key, int limit, CancellationToken cancellationToken = default)
