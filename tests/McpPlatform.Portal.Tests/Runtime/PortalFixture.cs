@@ -52,9 +52,11 @@ public sealed class PortalFixture : IAsyncLifetime
                 UnapprovedToolList = [.. (await client.ListToolsAsync()).Select(tool => tool.Name)];
             }
 
+            // Each upstream's changes reach the audit file when the writer's batch does: wait for the last upstream's too.
             await PortalHost.Eventually(
-                () => unapproved.AuditRecords().Count(IsUpstreamChange) >= 3,
-                "the unapproved portal audits the new upstream tools");
+                () => unapproved.AuditRecords().Where(IsUpstreamChange).Select(record => record.GetProperty("Tool").GetString()).ToHashSet() is var audited
+                    && audited.Contains("lab_lookup") && audited.Contains("limited_lookup") && audited.Contains("memory_read_graph"),
+                "the unapproved portal audits the new upstream tools of lab, limited and memory");
             UnapprovedAudit = unapproved.AuditRecords();
         }
 
