@@ -39,7 +39,7 @@ public sealed partial class CodeModeRunner
         var sandbox = new CodeModeSandbox(_options, Tools(execute: true, caller, inner), failure => LogUnexpected(_logger, failure), _engines);
         try
         {
-            var result = await RunSandboxAsync(sandbox, source, execute: true, caller, cancellationToken).ConfigureAwait(false);
+            var result = await RunSandboxAsync(sandbox, source, script: null, execute: true, caller, cancellationToken).ConfigureAwait(false);
             return inner.MissingScopes() is { Count: > 0 } missing ? StepUp(missing, result) : result;
         }
         finally

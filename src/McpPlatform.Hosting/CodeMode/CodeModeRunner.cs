@@ -49,6 +49,9 @@ public sealed partial class CodeModeRunner
     // Engines prepared ahead, each for one execution: as many as one caller may run at once, so a short burst finds them ready.
     private readonly SandboxEngines _engines;
 
+    // Scripts normalized and parsed once per caller (immutable; each execution still gets its own engine).
+    private readonly PreparedCode _prepared;
+
     internal CodeModeRunner(
         IOptions<CodeModeOptions> options,
         CodeModeToolIndex index,
@@ -72,6 +75,7 @@ public sealed partial class CodeModeRunner
         _logger = logger;
         _engines = new SandboxEngines(_options, Math.Clamp(_options.MaxConcurrentExecutionsPerCaller, 1, 8));
         _engines.Refill();
+        _prepared = new PreparedCode(_options.RegexTimeout);
     }
 
     /// <summary>Runs a <c>search</c> or <c>execute</c> call; the name must be one of the two.</summary>
@@ -130,13 +134,14 @@ public sealed partial class CodeModeRunner
             outer.CodeSha256 = AuditFieldLimits.Sha256Hex(code);
         }
 
-        var normalized = CodeNormalizer.Normalize(code);
+        var caller = _callers.Resolve(request.User);
+        var prepared = _prepared.Get(CallerPartition.Key(caller), code);
+        var normalized = prepared.Normalized;
         if (normalized.Error is not null)
         {
             return ToolResults.Error(normalized.Error);
         }
 
-        var caller = _callers.Resolve(request.User);
         // Protocol 2026-07-28: an inner call that needs approval stops the execution and the retry replays its journal.
         var replay = execute ? await ReplayAsync(request, caller, code, outer, cancellationToken).ConfigureAwait(false) : null;
         if (replay is { Refusal: { } refusal })
@@ -164,7 +169,7 @@ public sealed partial class CodeModeRunner
         var sandbox = new CodeModeSandbox(_options, Tools(execute, caller, inner), failure => LogUnexpected(_logger, failure), _engines);
         try
         {
-            var result = await RunSandboxAsync(sandbox, normalized.Source!, execute, caller, cancellationToken).ConfigureAwait(false);
+            var result = await RunSandboxAsync(sandbox, normalized.Source!, prepared.Script, execute, caller, cancellationToken).ConfigureAwait(false);
             if (replay?.Replay is { Question: { } question } stopped)
             {
                 return await AskAsync(request, stopped, question, outer, cancellationToken).ConfigureAwait(false);
@@ -216,11 +221,11 @@ public sealed partial class CodeModeRunner
             inner?.Replay is { } replay ? () => replay.Stopped : null);
     }
 
-    private async Task<CallToolResult> RunSandboxAsync(CodeModeSandbox sandbox, string source, bool execute, CallerIdentity caller, CancellationToken cancellationToken)
+    private async Task<CallToolResult> RunSandboxAsync(CodeModeSandbox sandbox, string source, Jint.Prepared<Acornima.Ast.Script>? script, bool execute, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var span = McpPlatform.Governance.Telemetry.PlatformTelemetry.Start("codemode." + (execute ? "execute" : "search"));
-        var outcome = await sandbox.RunAsync(source, cancellationToken).ConfigureAwait(false);
+        var outcome = await sandbox.RunAsync(source, script, cancellationToken).ConfigureAwait(false);
         CodeModeTelemetry.Finished(span, outcome);
         LogFinished(_logger, execute ? "execute" : "search", caller.Subject, outcome.InnerCalls, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Error is null);
         if (outcome.Error is null && outcome.ResultJson is { } json && JsonDepth.Exceeds(json, CodeModeSandbox.MaxJsonDepth))

@@ -69,7 +69,10 @@ internal sealed class CodeModeSandbox
         new CodeModeSandbox(options, tools, unexpected).RunAsync(code, cancellationToken);
 
     /// <summary>Runs <paramref name="code"/> (already normalized to a function expression) and reports what it returned.</summary>
-    public async Task<SandboxResult> RunAsync(string code, CancellationToken cancellationToken)
+    public Task<SandboxResult> RunAsync(string code, CancellationToken cancellationToken) => RunAsync(code, null, cancellationToken);
+
+    /// <summary>Runs <paramref name="code"/>, or its already <paramref name="prepared"/> parse when there is one, and reports what it returned.</summary>
+    public async Task<SandboxResult> RunAsync(string code, Prepared<Acornima.Ast.Script>? prepared, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(_options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
@@ -77,13 +80,13 @@ internal sealed class CodeModeSandbox
         try
         {
             // A fresh engine with its fixed parts ready (limits, checked builtins, prelude), never used before and never again.
-            var prepared = _engines?.Take() ?? PreparedEngine.Create(_options);
-            prepared.Start(token);
-            var engine = prepared.Engine;
-            _memory = prepared.Memory;
-            SetHost(prepared.Host, engine, token);
-            var run = Measured(() => prepared.Bind.Call());
-            var function = Measured(() => engine.Evaluate(code, "code"));
+            var ready = _engines?.Take() ?? PreparedEngine.Create(_options);
+            ready.Start(token);
+            var engine = ready.Engine;
+            _memory = ready.Memory;
+            SetHost(ready.Host, engine, token);
+            var run = Measured(() => ready.Bind.Call());
+            var function = Measured(() => prepared is { } script ? engine.Evaluate(script) : engine.Evaluate(code, "code"));
             Measured(() => run.Call(function));
             while (true)
             {

@@ -59,21 +59,25 @@ internal static class SandboxPrelude
               return outcome.value;
             },
           });
-          // Builds codemode from this execution's tool table (host.tools, set after the engine was prepared).
-          const bindCodemode = () => {
+          // codemode and console are built when the engine is prepared (before any script); only the tool functions
+          // depend on the execution, so the binder adds this execution's tool table (host.tools) and then freezes api.
           const api = {};
+          const bindCodemode = () => {
           if (host.execute) {
             for (const [name, realName] of host.tools) api[name] = caller(realName);
           }
           if (!hasOwn.call(api, 'tools')) api.tools = () => parse(host.catalog());
+          if (!hasOwn.call(api, 'search')) api.search = search;
+          if (!hasOwn.call(api, 'resources')) api.resources = resources;
+          if (!hasOwn.call(api, 'snippets')) api.snippets = snippets;
+          freeze(api);
+          };
           // Ranked in the host over every tool this caller may call; the script gets the best few, not the whole catalog.
           const search = (query, options) => {
             if (typeof query !== 'string') throw new TypeErrorCtor('codemode.search(query, { limit }) takes the query as a string, e.g. codemode.search("create an issue").');
             const limit = options !== null && typeof options === 'object' ? options.limit : undefined;
             return parse(host.search(query, typeof limit === 'number' ? limit : undefined));
           };
-          if (!hasOwn.call(api, 'search')) api.search = search;
-          if (!hasOwn.call(api, 'resources')) api.resources = resources;
           // codemode.snippets.NAME(args) calls the tool snippet_NAME (docs/snippets.md): governed like any inner call, no per-snippet text anywhere.
           const snippets = new Proxy(freeze({}), {
             get(target, key) {
@@ -82,8 +86,6 @@ internal static class SandboxPrelude
               return realName === undefined ? undefined : caller(realName);
             },
           });
-          if (!hasOwn.call(api, 'snippets')) api.snippets = snippets;
-          freeze(api);
           const codemode = new Proxy(api, {
             get(target, key) {
               if (typeof key === 'string' && host.execute && !hasOwn.call(target, key)) {
@@ -98,7 +100,6 @@ internal static class SandboxPrelude
           }
           define(globalThis, 'codemode', { value: codemode, writable: false, configurable: false, enumerable: false });
           define(globalThis, 'console', { value: consoleObject, writable: false, configurable: false, enumerable: false });
-          };
           // Parsing source text allocates about 60 bytes a character in one native call: eval and the
           // Function constructors ask the budget first (an eval through this wrapper is an indirect eval).
           const construct = Reflect.construct, getPrototypeOf = Object.getPrototypeOf;

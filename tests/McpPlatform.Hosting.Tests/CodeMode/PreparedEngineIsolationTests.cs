@@ -62,4 +62,19 @@ public sealed class PreparedEngineIsolationTests(LimitedServerFixture fixture) :
             Assert.Contains("MaxStatements", (await client.ExecuteAsync("async () => { while (true) {} }")).Error(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_script_run_again_from_the_prepared_code_cache_meets_the_same_limits_and_errors()
+    {
+        await using var client = await fixture.Server.ConnectCodeModeAsync();
+
+        // The second and third runs use the kept parse (PreparedCode): its regular expressions still time out under
+        // RegexTimeout, a syntax error is still reported with its position, and a counter the script keeps starts over.
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Contains("RegexTimeout", (await client.ExecuteAsync("async () => /^(a+)+$/.test('a'.repeat(40) + '!')")).Error(), StringComparison.Ordinal);
+            Assert.Contains("SyntaxError", (await client.ExecuteAsync("async () => { return 1 +; }")).Error(), StringComparison.Ordinal);
+            Assert.Equal(1, (await client.ExecuteAsync("async () => { globalThis.runs = (globalThis.runs ?? 0) + 1; return runs; }")).Result().GetInt32());
+        }
+    }
 }
