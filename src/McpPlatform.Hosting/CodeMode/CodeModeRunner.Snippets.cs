@@ -24,15 +24,10 @@ public sealed partial class CodeModeRunner
         }
 
         var caller = _callers.Resolve(request.User);
-        var (slot, unavailable) = await _concurrency.TryEnterAsync(CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false);
-        if (unavailable)
-        {
-            return ToolResults.Error("Refused: the shared limit store (McpPlatform:Redis) is unavailable, so snippet executions cannot be counted. Retry shortly.");
-        }
-
+        var (slot, refused) = await EnterSlotAsync(caller, "snippet executions", "Code Mode executions (snippets included)", cancellationToken).ConfigureAwait(false);
         if (slot is null)
         {
-            return ToolResults.Error($"Too many Code Mode executions (snippets included) running at once for this caller (limit {_concurrency.Limit}, McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller). Retry when one has finished.");
+            return refused!; // null slot, non-null refusal
         }
 
         var inner = new InnerCalls(this, request, caller, outer, replay: null);

@@ -149,20 +149,10 @@ public sealed partial class CodeModeRunner
             return ToolResults.Error(refusal);
         }
 
-        var (slot, unavailable) = await _concurrency.TryEnterAsync(CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false);
-        if (unavailable || slot is null)
-        {
-            CodeModeTelemetry.Refused(unavailable ? "shared-store-unavailable" : "MaxConcurrentExecutionsPerCaller");
-        }
-
-        if (unavailable)
-        {
-            return ToolResults.Error("Refused: the shared limit store (McpPlatform:Redis) is unavailable, so Code Mode executions cannot be counted. Retry shortly.");
-        }
-
+        var (slot, refused) = await EnterSlotAsync(caller, "Code Mode executions", "Code Mode executions", cancellationToken).ConfigureAwait(false);
         if (slot is null)
         {
-            return ToolResults.Error($"Too many Code Mode executions running at once for this caller (limit {_concurrency.Limit}, McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller). Retry when one has finished.");
+            return refused!; // null slot, non-null refusal
         }
 
         var inner = execute ? new InnerCalls(this, request, caller, outer, replay?.Replay) : null;
@@ -181,6 +171,29 @@ public sealed partial class CodeModeRunner
         {
             ReleaseWhenSettled(slot, sandbox.Settled);
         }
+    }
+
+    /// <summary>
+    /// A slot under the caller's cap on concurrent executions (execute and snippets share it), or the tool error that
+    /// refuses the execution (slot null): the shared store unavailable, or the cap reached.
+    /// </summary>
+    private async ValueTask<(IDisposable? Slot, CallToolResult? Refused)> EnterSlotAsync(
+        CallerIdentity caller, string counted, string capped, CancellationToken cancellationToken)
+    {
+        var (slot, unavailable) = await _concurrency.TryEnterAsync(CallerPartition.Key(caller), cancellationToken).ConfigureAwait(false);
+        if (unavailable)
+        {
+            CodeModeTelemetry.Refused("shared-store-unavailable");
+            return (null, ToolResults.Error($"Refused: the shared limit store (McpPlatform:Redis) is unavailable, so {counted} cannot be counted. Retry shortly."));
+        }
+
+        if (slot is null)
+        {
+            CodeModeTelemetry.Refused("MaxConcurrentExecutionsPerCaller");
+            return (null, ToolResults.Error($"Too many {capped} running at once for this caller (limit {_concurrency.Limit}, McpPlatform:CodeMode:MaxConcurrentExecutionsPerCaller). Retry when one has finished."));
+        }
+
+        return (slot, null);
     }
 
     // The slot is given back only when every inner call of the execution has ended, so a tool that
