@@ -130,7 +130,7 @@ for run in $(seq 1 "$runs"); do
     printf '  %-46s %6s s wall %6s s CPU\n' "build + start (dotnet run until /healthz)" "$(seconds "$t2" "$t3")" "$cpu_start"
   fi
   printf '  %-46s %6s s wall %6s s CPU\n' "token (dotnet tool restore + run dev-token)" "$(seconds "$t3" "$t3b")" "$cpu_token" \
-    "first authenticated tools/call (server CPU)" "$(seconds "$t3b" "$t4")" "$cpu_call"
+    "first tools/call (server CPU since /healthz)" "$(seconds "$t3b" "$t4")" "$cpu_call"
   # What the build copies and the start may load: the closure, load-independent (the timings are not).
   output="$project/bin/Debug/net10.0"
   printf '  %-46s %6s   (%s MB)\n' "assemblies in bin/ (copy-local closure)" "$(find "$output" -name '*.dll' | wc -l)" \
