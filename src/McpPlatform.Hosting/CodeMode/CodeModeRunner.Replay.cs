@@ -48,7 +48,7 @@ public sealed partial class CodeModeRunner
 
         if (state.Journal is null || state.Subject != caller.Subject)
         {
-            throw new McpProtocolException("The approval requestState was not issued for this caller's execute call.", McpErrorCode.InvalidParams);
+            throw new McpProtocolException("The approval requestState was not issued for this caller's execute or snippet call.", McpErrorCode.InvalidParams);
         }
 
         if (states.IsExpired(state))
@@ -89,7 +89,7 @@ public sealed partial class CodeModeRunner
 
         if (journal.Subject != caller.Subject || journal.CodeSha256 != codeSha256)
         {
-            throw new McpProtocolException("The approval requestState was issued for another script: retry the execute call with the same code.", McpErrorCode.InvalidParams);
+            throw new McpProtocolException("The approval requestState was issued for another script: retry the execute call with the same code (a snippet call with the same arguments).", McpErrorCode.InvalidParams);
         }
 
         return (new ExecutionReplay(journal, caller.Subject, codeSha256), null);
