@@ -356,13 +356,32 @@ public sealed partial class CodeModeRunner
     private static partial void LogUnexpected(ILogger logger, Exception failure);
 
     /// <summary>The inner calls and resource reads of one execution: each through the gate, each with its own audit record.</summary>
-    private sealed class InnerCalls(CodeModeRunner runner, RequestContext<CallToolRequestParams> request, CallerIdentity caller, AuditRecord? outer, ExecutionReplay? replay)
+    private sealed class InnerCalls(
+        CodeModeRunner runner, RequestContext<CallToolRequestParams> request, CallerIdentity caller, AuditRecord? outer, ExecutionReplay? replay, InnerCalls? enclosing = null)
     {
+        // The execution whose inner call is running now (a snippet called from it runs its calls as part of it: InCall).
+        private static readonly AsyncLocal<InnerCalls?> Running = new();
+
         /// <summary>The execution's journal on protocol 2026-07-28; null elsewhere.</summary>
         public ExecutionReplay? Replay => replay;
 
+        /// <summary>The runner this execution belongs to.</summary>
+        public CodeModeRunner Runner => runner;
+
         private readonly SortedSet<string> _missingScopes = new(StringComparer.Ordinal);
         private int _sequence;
+
+        /// <summary>
+        /// The inner calls of a snippet called from inside this execution (<c>codemode.snippets.NAME</c>): numbered in this
+        /// execution's sequence and journaled in its journal (the request whose retry brings the answer is the execute's),
+        /// audited under the snippet call's record <paramref name="snippetRecord"/>.
+        /// </summary>
+        public InnerCalls Nested(AuditRecord? snippetRecord) => new(runner, request, caller, snippetRecord, replay, this);
+
+        /// <summary>The execution an inner call of which is running on this async flow; null outside one.</summary>
+        public static InnerCalls? Current => Running.Value;
+
+        private int NextSequence() => enclosing is not null ? enclosing.NextSequence() : Interlocked.Increment(ref _sequence);
 
         /// <summary>Every scope the inner calls refused only for a missing scope need (sorted); empty when none was.</summary>
         public IReadOnlyCollection<string> MissingScopes()
@@ -432,6 +451,7 @@ public sealed partial class CodeModeRunner
                 case GateOutcome.Denied denied:
                     return new InnerCallOutcome($"denied by policy: {denied.Rule}. {denied.Reason}", null, null);
                 case GateOutcome.Allowed allowed:
+                    Running.Value = this; // a snippet tool runs its calls as part of this execution
                     var result = await tool.Tool.InvokeAsync(InnerRequest(tool, allowed.Arguments), cancellationToken).ConfigureAwait(false);
                     return ToOutcome(runner._gate.Complete(allowed, tool.Descriptor, result), tool.Descriptor.TextResultIsJson);
                 default:
@@ -444,7 +464,7 @@ public sealed partial class CodeModeRunner
             string method, string? tool, string what, string? journalKey, Func<AuditRecord, int, Task<InnerCallOutcome>> body, CancellationToken cancellationToken)
         {
             // Always a record of its own: the gate fills in AuditScope.Current, which must not be the execution's.
-            var sequence = Interlocked.Increment(ref _sequence);
+            var sequence = NextSequence();
             var record = ChildAuditRecord.Create(outer, sequence, method, caller);
             var started = Stopwatch.GetTimestamp();
             using var scope = AuditScope.Begin(record);
@@ -485,7 +505,9 @@ public sealed partial class CodeModeRunner
                 var outcome = await body(record, sequence).ConfigureAwait(false);
                 if (journalKey is not null)
                 {
-                    replay?.Record(sequence, journalKey, outcome);
+                    // A snippet cut short by the question did not really finish: the retry runs it again (its own calls replayed).
+                    var cut = replay?.Question is not null && tool is not null && runner._index.TryGet(tool, out var called) && called.Tool is Snippets.SnippetMcpTool;
+                    replay?.Record(sequence, journalKey, cut ? null : outcome);
                 }
 
                 return outcome;

@@ -31,11 +31,13 @@ internal static class ExecutionScope
 
     /// <summary>
     /// Records a finished call of <paramref name="tool"/> into the current execution: Write and Destructive calls
-    /// that succeeded, with the arguments and result values their inverse needs. Read calls and failures change nothing.
+    /// that succeeded, with the arguments and result values their inverse needs. Read calls, failures and snippet calls
+    /// (whose inner calls are recorded) change nothing.
     /// </summary>
     public static void Record(McpToolDescriptor tool, IDictionary<string, JsonElement>? arguments, CallToolResult result)
     {
-        if (CurrentJournal.Value is not { } journal || tool.Access == ToolAccess.Read || result.IsError == true)
+        // A snippet is not undone as one call: its own Write and Destructive calls were recorded into this execution as they ran.
+        if (CurrentJournal.Value is not { } journal || tool.Access == ToolAccess.Read || result.IsError == true || tool.Origin == ToolOrigin.Snippet)
         {
             return;
         }

@@ -72,10 +72,29 @@ internal sealed partial class RollbackRunner(
         }
 
         var sequence = 0;
-        var report = await RollbackPlan.RunAsync(
-            journal,
-            (call, inverse, inverseArguments, token) => UndoAsync(request, caller, outer, ++sequence, inverse, inverseArguments, token),
-            cancellationToken).ConfigureAwait(false);
+        var asker = new RollbackApprovalAsker(request.Server, request.Params, (request.Services ?? request.Server.Services)!.GetRequiredService<Governance.Approval.ApprovalStates>());
+        RollbackReport report;
+        try
+        {
+            report = await RollbackPlan.RunAsync(
+                journal,
+                (call, inverse, inverseArguments, token) => UndoAsync(request, caller, outer, ++sequence, inverse, inverseArguments, asker, token),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModelContextProtocol.Protocol.InputRequiredException)
+        {
+            // Protocol 2026-07-28: an inverse needs approval. What was undone before it leaves the execution now, so the
+            // client's retry (the same rollback with the answer) starts at the inverse that asked and runs nothing twice.
+            await store.UpdateAsync(journal, CancellationToken.None).ConfigureAwait(false);
+            if (outer is not null)
+            {
+                outer.Approval = "requested";
+                outer.Outcome = AuditOutcomes.ApprovalRequested;
+            }
+
+            throw;
+        }
+
         await store.UpdateAsync(journal, CancellationToken.None).ConfigureAwait(false); // what is left, for a rollback on any replica
         LogRolledBack(logger, journal.Id, caller.Subject, report.Steps.Count(s => s.State == RollbackStepState.Undone), report.Completed);
         return Result(report);
@@ -84,7 +103,7 @@ internal sealed partial class RollbackRunner(
     // One inverse call: the same path as a Code Mode inner call (a record of its own, the caller's request budget, the gate, the tool).
     private async Task<string?> UndoAsync(
         RequestContext<CallToolRequestParams> request, CallerIdentity caller, AuditRecord? outer, int sequence,
-        string inverse, IReadOnlyDictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
+        string inverse, IReadOnlyDictionary<string, JsonElement> arguments, RollbackApprovalAsker asker, CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(inverse, out var tool))
         {
@@ -107,8 +126,6 @@ internal sealed partial class RollbackRunner(
 
             var copy = arguments.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             // An inverse an approval rule covers (by default every Destructive tool) is asked about on its own, like a Code Mode inner call.
-            var asker = new Governance.Approval.ElicitationApprovalAsker(
-                request.Server, request.Params, (request.Services ?? request.Server.Services)!.GetRequiredService<Governance.Approval.ApprovalStates>(), innerCall: true);
             using var outcome = await gate.AdmitAsync(caller, tool.Descriptor, copy, cancellationToken, asker).ConfigureAwait(false);
             switch (outcome)
             {
@@ -134,7 +151,7 @@ internal sealed partial class RollbackRunner(
             record.Error = "canceled";
             return "canceled";
         }
-        catch (Exception failure) when (failure is not OutOfMemoryException)
+        catch (Exception failure) when (failure is not OutOfMemoryException and not ModelContextProtocol.Protocol.InputRequiredException)
         {
             record.Outcome = AuditOutcomes.Failed;
             record.Error = failure.GetType().Name;

@@ -32,7 +32,7 @@ public sealed class SnippetTypeScriptClientTests
         run.EnsureSuccess();
         var seen = JsonNode.Parse(run.Output.Trim().Split('\n')[^1])!;
         var tools = seen["tools"]!.AsArray();
-        Assert.Equal(["snippet_mark_reviewed", "snippet_notes_digest"], tools.Select(t => (string?)t!["name"]).Order(StringComparer.Ordinal));
+        Assert.Equal(["snippet_card_pair", "snippet_mark_reviewed", "snippet_notes_digest", "snippet_replace_card"], tools.Select(t => (string?)t!["name"]).Order(StringComparer.Ordinal));
         var digestTool = tools.Single(t => (string?)t!["name"] == "snippet_notes_digest")!;
         Assert.StartsWith("The texts of the notes that carry a tag", (string?)digestTool["description"]);
         Assert.True((bool?)digestTool["readOnly"]);
