@@ -56,7 +56,8 @@ tree_cpu() {
   awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'
 }
 # Runs a command and adds its CPU seconds (user + sys, waited-for children included) to $work/cpu.
-timed_cpu() { /usr/bin/time -f '%U %S' -a -o "$work/cpu" "$@"; }
+# Without GNU time (apt-get install time) the phases print 0 CPU seconds.
+timed_cpu() { if [ -x /usr/bin/time ]; then /usr/bin/time -f '%U %S' -a -o "$work/cpu" "$@"; else "$@"; fi; }
 cpu_total() { awk '{ s += $1 + $2 } END { printf "%.1f", s }' "$work/cpu" 2>/dev/null || echo 0; rm -f "$work/cpu"; }
 
 scaffold() { # $1 = folder
