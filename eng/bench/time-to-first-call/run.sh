@@ -6,6 +6,9 @@
 #   PORT    port for the server (random)    RUNS   timed runs (1)
 #   TEMPLATE_ARGS  options for dotnet new mcp-governed, e.g. "--dev-sign-in false" (none: the default scaffold)
 #   SPLIT=1  time `dotnet build` and `dotnet run --no-build` apart instead of the README's one `dotnet run`
+#   NO_BUILD_SERVERS=1  keep the compiler server and MSBuild node reuse off (as CI and this workplace's shell set them)
+# By default the bench runs with the SDK's defaults, as on a developer's machine: the untimed warm-up build starts the
+# compiler server (VBCSCompiler) and MSBuild nodes, the timed runs reuse them, and they are shut down at the end.
 # Each phase prints its wall time and the CPU seconds (user + sys) its processes used: on this shared 2-core machine
 # the wall time follows the load average (printed per run), the CPU seconds much less, so compare those across runs.
 set -euo pipefail
@@ -18,13 +21,25 @@ work="$root/artifacts/bench-time-to-first-call"
 hive="$work/hive"
 shared_cache="$root/artifacts/nuget-cache"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+if [ "${NO_BUILD_SERVERS:-0}" = 1 ]; then
+  export UseSharedCompilation=false MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+  build_servers="off (NO_BUILD_SERVERS=1)"
+else
+  unset UseSharedCompilation MSBUILDDISABLENODEREUSE DOTNET_CLI_USE_MSBUILD_SERVER
+  build_servers="SDK defaults (compiler server and MSBuild nodes reused after the warm-up)"
+fi
 rm -rf "$work" && mkdir -p "$work"
 export MCP_PLATFORM_DEV_ISSUER_KEY_FILE="$work/dev-issuer.json"
 # The local tool resolver cache lives under the CLI home and remembers where a tool version was restored; shared with
 # other runs whose package folders are gone, `dotnet tool run` then fails after a successful restore. One of our own.
 export DOTNET_CLI_HOME="$work/cli-home"
 server=""
-cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  # Leaves no compiler server or MSBuild node behind on a shared machine.
+  [ "${NO_BUILD_SERVERS:-0}" = 1 ] || dotnet build-server shutdown >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 if [ "${PACK:-0}" = 1 ] || ! ls "$root"/artifacts/packages/McpPlatform.Templates.*.nupkg >/dev/null 2>&1; then
@@ -67,7 +82,7 @@ scaffold() { # $1 = folder
   timed_cpu dotnet new mcp-governed -n Acme.Jira -o "$1" ${template_args[@]+"${template_args[@]}"} --debug:custom-hive "$hive" >"$work/new.log" 2>&1 || { cat "$work/new.log" >&2; exit 1; }
 }
 
-echo "==> warming the NuGet cache (untimed); template options: ${TEMPLATE_ARGS:-none}"
+echo "==> warming the NuGet cache (untimed); template options: ${TEMPLATE_ARGS:-none}; build servers: $build_servers"
 scaffold "$work/warm-up"
 (cd "$work/warm-up" && dotnet tool restore >/dev/null && dotnet build --nologo -v quiet >/dev/null)
 
