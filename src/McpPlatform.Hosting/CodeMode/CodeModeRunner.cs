@@ -552,7 +552,13 @@ public sealed partial class CodeModeRunner
                     return false;
                 }
 
-                arguments = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+                // One copy of the whole object, whose properties share it (cloning each value made a document per argument).
+                var root = document.RootElement.Clone();
+                arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                foreach (var property in root.EnumerateObject())
+                {
+                    arguments.Add(property.Name, property.Value); // a repeated name fails as ToDictionary did
+                }
                 return true;
             }
             catch (JsonException)

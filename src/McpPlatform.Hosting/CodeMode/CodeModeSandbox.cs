@@ -74,8 +74,9 @@ internal sealed class CodeModeSandbox
     /// <summary>Runs <paramref name="code"/>, or its already <paramref name="prepared"/> parse when there is one, and reports what it returned.</summary>
     public async Task<SandboxResult> RunAsync(string code, Prepared<Acornima.Ast.Script>? prepared, CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(_options.Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        // One source for the caller's cancellation and the deadline (one timer, no second source per execution).
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        linked.CancelAfter(_options.Timeout);
         var token = linked.Token;
         try
         {
@@ -132,7 +133,7 @@ internal sealed class CodeModeSandbox
         {
             throw;
         }
-        catch (Exception failure) when (Describe(failure, deadline.IsCancellationRequested) is { } message)
+        catch (Exception failure) when (Describe(failure, linked.IsCancellationRequested && !cancellationToken.IsCancellationRequested) is { } message)
         {
             return Fail(message);
         }
@@ -211,7 +212,17 @@ internal sealed class CodeModeSandbox
         host.Set("execute", _tools.Invoke is not null ? JsBoolean.True : JsBoolean.False);
         host.Set("catalog", new ClrFunction(engine, "catalog", (_, _) => Listed(_tools.Catalog()), 0));
         host.Set("search", new ClrFunction(engine, "search", (_, args) => Listed(_tools.Search(Arg(args, 0), SearchLimit(args))), 2));
-        host.Set("tools", new JsonParser(engine).Parse(System.Text.Json.JsonSerializer.Serialize(_tools.Functions.Select(f => new[] { f.Name, f.RealName }))));
+        // Two plain arrays made here, not JSON serialized and parsed again: this runs in every execution.
+        var names = new JsValue[_tools.Functions.Count];
+        var realNames = new JsValue[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = new JsString(_tools.Functions[i].Name);
+            realNames[i] = new JsString(_tools.Functions[i].RealName);
+        }
+
+        host.Set("toolNames", new JsArray(engine, names));
+        host.Set("realNames", new JsArray(engine, realNames));
         host.Set("lookup", new ClrFunction(engine, "lookup", (_, args) => _tools.Lookup(Arg(args, 0)) is { } realName ? realName : JsValue.Undefined, 1));
         host.Set("log", new ClrFunction(engine, "log", (_, args) => Log(Arg(args, 0), Arg(args, 1)), 2));
         host.Set("done", new ClrFunction(engine, "done", (_, args) => Set(ref _doneJson, Arg(args, 0)), 1));

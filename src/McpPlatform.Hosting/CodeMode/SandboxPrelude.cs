@@ -60,11 +60,13 @@ internal static class SandboxPrelude
             },
           });
           // codemode and console are built when the engine is prepared (before any script); only the tool functions
-          // depend on the execution, so the binder adds this execution's tool table (host.tools) and then freezes api.
+          // depend on the execution, so the binder adds this execution's tool table (host.toolNames, host.realNames)
+          // and then freezes api. An index loop: for-of with destructuring costs two iterators per tool, in every execution.
           const api = {};
           const bindCodemode = () => {
           if (host.execute) {
-            for (const [name, realName] of host.tools) api[name] = caller(realName);
+            const names = host.toolNames, realNames = host.realNames;
+            for (let i = 0; i < names.length; i++) api[names[i]] = caller(realNames[i]);
           }
           if (!hasOwn.call(api, 'tools')) api.tools = () => parse(host.catalog());
           if (!hasOwn.call(api, 'search')) api.search = search;
