@@ -54,6 +54,18 @@ read -r total passed failed skipped < <(
     END { printf "%d %d %d %d\n", c["total"], c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["total"] - c["executed"] }')
 echo "==> Test summary: ${total:-0} total, ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped ($(ls "$results"/*.trx 2>/dev/null | wc -l) test assemblies)"
 
+# The failed tests last, with the first lines of their messages, so that the tail of a CI log names them.
+if [[ "${failed:-0}" -ne 0 ]]; then
+  echo "==> Failed tests"
+  for trx in "$results"/*.trx; do
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); printing = 1; lines = 0; next }
+      printing && /<Message>/ { sub(/.*<Message>/, ""); print "  FAIL " name; inmsg = 1 }
+      printing && inmsg { line = $0; sub(/<\/Message>.*/, "", line); if (lines++ < 4) print "       " substr(line, 1, 300); if ($0 ~ /<\/Message>/) { inmsg = 0; printing = 0 } }
+    ' "$trx"
+  done
+fi
+
 reports=$(ls "$results"/*.trx 2>/dev/null | wc -l)
 if [[ "$reports" -ne $(echo "$projects" | wc -w) ]]; then
   echo "FAILED: $(echo "$projects" | wc -w) test projects but $reports test reports (a test host crashed?)" >&2

@@ -19,6 +19,8 @@ public sealed class CallerRateLimits : IDisposable
     private readonly PartitionedRateLimiter<(string Caller, string Tool)>? _perTool;
     private readonly PartitionedRateLimiter<string>? _concurrency;
     private readonly LeasedTokens? _requestLeases;
+    private readonly LeasedTokens? _toolLeases;
+    private readonly LeasedSlots? _slots;
 
     /// <summary>Builds the limiters from configuration; <paramref name="shared"/> makes them fleet-wide.</summary>
     public CallerRateLimits(IOptions<RateLimitOptions> options, ISharedLimitStore? shared = null)
@@ -31,6 +33,8 @@ public sealed class CallerRateLimits : IDisposable
 
         _shared = shared;
         _requestLeases = shared is null ? null : new LeasedTokens(shared, _settings.PerCaller);
+        _toolLeases = shared is null ? null : new LeasedTokens(shared, _settings.PerTool);
+        _slots = shared is null ? null : new LeasedSlots(shared);
         var settings = _settings;
         _perCaller = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ => Bucket(settings.PerCaller)));
         _perTool = PartitionedRateLimiter.Create<(string Caller, string Tool), (string, string)>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => Bucket(settings.PerTool)));
@@ -71,12 +75,13 @@ public sealed class CallerRateLimits : IDisposable
     public ValueTask<RateLimitLease> AcquireToolCallAsync(string caller, string tool, bool isRead, CancellationToken cancellationToken = default) =>
         _perTool is null ? new(Unlimited.Lease)
         : _shared is null ? new(_perTool.AttemptAcquire((caller, tool)))
-        : SharedTokenAsync(ToolKey(caller, tool), _settings.PerTool, isRead, () => _perTool.AttemptAcquire((caller, tool)), cancellationToken);
+        : SharedTokenAsync(ToolKey(caller, tool), isRead, () => _perTool.AttemptAcquire((caller, tool)), cancellationToken);
 
     /// <summary>
     /// A tool call's limits: one call of <paramref name="tool"/> from the caller's bucket for it, then (only when taken) one of
-    /// the caller's concurrent-call slots, held until that lease is disposed. In a fleet both are one step of the shared store
-    /// (one round trip). <c>Concurrency</c> is null when the tool lease was refused.
+    /// the caller's concurrent-call slots, held until that lease is disposed. In a fleet the token comes from a lease of this
+    /// replica's (<see cref="LeasedTokens"/>) and the slot from those it keeps (<see cref="LeasedSlots"/>), so most calls cost no
+    /// store round trip. <c>Concurrency</c> is null when the tool lease was refused.
     /// </summary>
     public async ValueTask<(RateLimitLease Tool, RateLimitLease? Concurrency)> AcquireToolCallAndSlotAsync(
         string caller, string tool, bool isRead, CancellationToken cancellationToken = default)
@@ -89,10 +94,15 @@ public sealed class CallerRateLimits : IDisposable
 
         try
         {
-            var admission = await _shared.AdmitCallAsync(
-                ToolKey(caller, tool), _settings.PerTool, "calls:" + caller, _settings.ConcurrentCallsPerCaller, cancellationToken).ConfigureAwait(false);
-            var toolLease = SharedLimitLeases.Token(admission.Token);
-            return toolLease.IsAcquired ? (toolLease, SharedLimitLeases.Slot(admission.Slot)) : (toolLease, null);
+            var token = await _toolLeases!.TakeAsync(ToolKey(caller, tool), cancellationToken).ConfigureAwait(false);
+            var toolLease = SharedLimitLeases.Token(token);
+            if (!toolLease.IsAcquired)
+            {
+                return (toolLease, null);
+            }
+
+            var slot = await _slots!.TryEnterAsync(CallsKey(caller), _settings.ConcurrentCallsPerCaller, cancellationToken).ConfigureAwait(false);
+            return (toolLease, SharedLimitLeases.Slot(slot));
         }
         catch (SharedStateUnavailableException)
         {
@@ -121,7 +131,7 @@ public sealed class CallerRateLimits : IDisposable
 
         try
         {
-            return SharedLimitLeases.Slot(await _shared.TryEnterAsync("calls:" + caller, _settings.ConcurrentCallsPerCaller, cancellationToken).ConfigureAwait(false));
+            return SharedLimitLeases.Slot(await _slots!.TryEnterAsync(CallsKey(caller), _settings.ConcurrentCallsPerCaller, cancellationToken).ConfigureAwait(false));
         }
         catch (SharedStateUnavailableException)
         {
@@ -142,16 +152,19 @@ public sealed class CallerRateLimits : IDisposable
         _perCaller?.Dispose();
         _perTool?.Dispose();
         _concurrency?.Dispose();
+        _slots?.Dispose();
     }
+
+    private static string CallsKey(string caller) => "calls:" + caller;
 
     private static string ToolKey(string caller, string tool) => $"tool:{caller}{tool.Length}:{tool}";
 
     private async ValueTask<RateLimitLease> SharedTokenAsync(
-        string key, TokenBucketSettings bucket, bool isRead, Func<RateLimitLease> local, CancellationToken cancellationToken)
+        string key, bool isRead, Func<RateLimitLease> local, CancellationToken cancellationToken)
     {
         try
         {
-            return SharedLimitLeases.Token(await _shared!.TakeTokenAsync(key, bucket, cancellationToken).ConfigureAwait(false));
+            return SharedLimitLeases.Token(await _toolLeases!.TakeAsync(key, cancellationToken).ConfigureAwait(false));
         }
         catch (SharedStateUnavailableException)
         {

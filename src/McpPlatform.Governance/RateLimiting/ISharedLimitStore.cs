@@ -22,6 +22,13 @@ public interface ISharedLimitStore
     int RequestLeaseSize => 1;
 
     /// <summary>
+    /// How long a slot taken from the store (<see cref="TryEnterAsync"/>) may be kept by this replica and reused for the
+    /// caller's next calls once a call ends (<see cref="LeasedSlots"/>); it must be well under the slot's lifetime in the
+    /// store. Zero: every call asks the store.
+    /// </summary>
+    TimeSpan SlotReuse => TimeSpan.Zero;
+
+    /// <summary>
     /// Whether the store is connected now, as far as this replica knows without asking it: tokens leased earlier are
     /// spent only while it is, so an outage is felt at once, as without a lease.
     /// </summary>

@@ -22,6 +22,9 @@ internal sealed class RedisLimitStore(RedisConnection connection, SlotReleases r
 
     public bool IsConnected => connection.IsConnected;
 
+    // A tenth of a slot's lifetime, at most five seconds: a call starting on a kept slot still has 90% of SlotLifetime.
+    public TimeSpan SlotReuse { get; } = TimeSpan.FromTicks(Math.Min(options.Value.SlotLifetime.Ticks / 10, TimeSpan.FromSeconds(5).Ticks));
+
     public async ValueTask<SharedLease> TakeTokensAsync(string key, TokenBucketSettings bucket, int most, CancellationToken cancellationToken = default)
     {
         var periodMicroseconds = Math.Max(1L, (long)(bucket.ReplenishmentPeriod.TotalMilliseconds * 1000));

@@ -8,12 +8,14 @@ namespace McpPlatform.Hosting.CodeMode;
 /// How many Code Mode executions each caller has running, capped at
 /// <see cref="CodeModeOptions.MaxConcurrentExecutionsPerCaller"/>. A caller's entry exists only
 /// while it has executions running, so the table is bounded by the executions in flight. With a
-/// shared limit store (a fleet on Redis) the cap holds across replicas; while the store is
+/// shared limit store (a fleet on Redis) the cap holds across replicas (slots kept between executions by
+/// <see cref="LeasedSlots"/>, so a steady stream costs no round trip each); while the store is
 /// unreachable an execution follows <see cref="ISharedLimitStore.ReadsWhenUnavailable"/> (its inner
 /// calls pass the gate one by one, where writes fail closed).
 /// </summary>
-internal sealed class CodeModeConcurrency(IOptions<CodeModeOptions> options, ISharedLimitStore? shared = null)
+internal sealed class CodeModeConcurrency(IOptions<CodeModeOptions> options, ISharedLimitStore? shared = null) : IDisposable
 {
+    private readonly LeasedSlots? _sharedSlots = shared is null ? null : new LeasedSlots(shared);
     private readonly int _limit = options.Value.MaxConcurrentExecutionsPerCaller;
     private readonly Dictionary<string, int> _running = new(StringComparer.Ordinal);
 
@@ -33,7 +35,7 @@ internal sealed class CodeModeConcurrency(IOptions<CodeModeOptions> options, ISh
 
         try
         {
-            return (await shared.TryEnterAsync("codemode:" + callerKey, _limit, cancellationToken).ConfigureAwait(false), false);
+            return (await _sharedSlots!.TryEnterAsync("codemode:" + callerKey, _limit, cancellationToken).ConfigureAwait(false), false);
         }
         catch (SharedStateUnavailableException)
         {
@@ -57,6 +59,8 @@ internal sealed class CodeModeConcurrency(IOptions<CodeModeOptions> options, ISh
 
         return new Slot(this, callerKey);
     }
+
+    public void Dispose() => _sharedSlots?.Dispose();
 
     private void Exit(string callerKey)
     {

@@ -1,5 +1,6 @@
 using McpPlatform.Governance.Audit;
 using McpPlatform.Governance.Authentication;
+using McpPlatform.Governance.RateLimiting;
 using McpPlatform.Hosting.Audit;
 using McpPlatform.Hosting.Governance.Approval;
 using McpPlatform.Hosting.Tools;
@@ -63,7 +64,24 @@ public sealed partial class CodeModeRunner
                 "round before are not repeated; run the execution again without requestState to start over.");
         }
 
-        var journal = await _journals.TakeAsync(state.Journal, cancellationToken).ConfigureAwait(false);
+        ExecutionJournal? journal;
+        try
+        {
+            journal = await _journals.TakeAsync(state.Journal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            // Fail closed: without its journal the retry cannot tell which calls already ran, so nothing runs.
+            if (outer is not null)
+            {
+                outer.Approval = "unavailable";
+                outer.Decision = AuditDecisions.Denied;
+            }
+
+            return (null, $"Approval for '{state.Tool}' cannot be checked now: the shared store of executions waiting for an answer " +
+                "(McpPlatform:Redis) is unavailable. Nothing ran in this round; retry the same call with the same requestState when it is back.");
+        }
+
         if (journal is null)
         {
             throw new McpProtocolException("The approval requestState was already used (or its execution is unknown to this server): each answer admits one retry.", McpErrorCode.InvalidParams);
@@ -96,7 +114,23 @@ public sealed partial class CodeModeRunner
         }
 
         var deadline = state is null ? DateTimeOffset.UtcNow.AddMinutes(2) : ApprovalStates.DeadlineOf(state);
-        if (!await _journals!.SaveAsync(replay.JournalId, journal, deadline, cancellationToken).ConfigureAwait(false))
+        bool saved;
+        try
+        {
+            saved = await _journals!.SaveAsync(replay.JournalId, journal, deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            if (outer is not null)
+            {
+                outer.Approval = "unavailable";
+            }
+
+            return ToolResults.Error($"Approval required for '{state?.Tool}', and the shared store that keeps executions waiting for an answer " +
+                "(McpPlatform:Redis) is unavailable, so this execution cannot wait for it. Nothing more ran; retry when it is back.");
+        }
+
+        if (!saved)
         {
             return ToolResults.Error($"Approval required for '{state?.Tool}', and this server holds too many executions waiting for an answer. Nothing more ran; retry later.");
         }

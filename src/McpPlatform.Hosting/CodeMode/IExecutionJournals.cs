@@ -4,8 +4,8 @@ namespace McpPlatform.Hosting.CodeMode;
 
 /// <summary>
 /// Where <see cref="ExecutionJournal"/>s wait for the client's retry, until the approval deadline. Each is taken once:
-/// a second retry with the same <c>requestState</c> finds nothing. The default keeps them in this process, so the retry
-/// must reach the same replica; a fleet behind a load balancer needs sticky routing or a shared store behind this interface.
+/// a second retry with the same <c>requestState</c> finds nothing. The default keeps them in this process; with
+/// <c>McpPlatform:Redis</c> configured they are kept in Redis (<c>Fleet/RedisExecutionJournals</c>), so the retry may reach any replica.
 /// </summary>
 internal interface IExecutionJournals
 {

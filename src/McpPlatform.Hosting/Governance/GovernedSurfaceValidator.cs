@@ -16,8 +16,9 @@ namespace McpPlatform.Hosting.Governance;
 /// names every one and says how to declare it so the generator governs it.
 /// </summary>
 /// <remarks>
-/// An options validator, so it runs when the server starts (ValidateOnStart) and again whenever the
-/// SDK builds options for a session. What an app adds to a session's options after that
+/// An options validator, so it runs when the server starts (ValidateOnStart) and whenever options are built:
+/// once per app for stateless requests (<see cref="SharedServerOptionsFactory"/>), per session otherwise. What an
+/// app adds to a session's options after that
 /// (<c>ConfigureSessionOptions</c>) is caught by the request filters instead, which list and serve
 /// only the catalog's items (<see cref="CatalogRefusals"/>).
 /// </remarks>
@@ -31,8 +32,8 @@ internal sealed class GovernedSurfaceValidator(McpToolCatalog tools, McpResource
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // Runs for every stateless request (the SDK builds options per request), so the clean case allocates
-        // nothing: the list exists only once something ungoverned is found.
+        // Runs whenever options are built (per session, or per request when the app configures each session), so
+        // the clean case allocates nothing: the list exists only once something ungoverned is found.
         // No `?? []` on the collections: an empty collection expression there would build an SDK collection (a
         // ConcurrentDictionary, about 0.5 KB) per absent kind on every request.
         List<string>? ungoverned = null;

@@ -53,5 +53,8 @@ internal static class PlatformGovernance
         services.TryAddSingleton(McpResourceCatalog.Empty);
         services.AddOptions<McpServerOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<McpServerOptions>, GovernedSurfaceValidator>();
+
+        // Stateless requests get a copy of options built (and validated) once, not options rebuilt per request.
+        services.AddSingleton<IOptionsFactory<McpServerOptions>, SharedServerOptionsFactory>();
     }
 }

@@ -16,7 +16,7 @@ public abstract class FleetTestBase : IAsyncLifetime
         Redis = await RedisServer.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Redis.DisposeAsync();
         await Issuer.DisposeAsync();

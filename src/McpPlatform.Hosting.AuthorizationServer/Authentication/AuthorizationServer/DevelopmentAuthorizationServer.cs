@@ -1,5 +1,6 @@
 using McpPlatform.Governance.Authentication;
 using McpPlatform.Governance.Policy;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -61,7 +63,10 @@ internal static class DevelopmentAuthorizationServer
 
                 // Access tokens are read by this server's JWT bearer handler, as the development issuer's are: signed, not encrypted.
                 server.DisableAccessTokenEncryption();
-                server.AddEphemeralEncryptionKey(); // codes and refresh tokens: encrypted with a key that dies with the process
+                // Codes and refresh tokens (read only by this server): encrypted with a key that dies with the process. A
+                // random AES-256 key, not AddEphemeralEncryptionKey's RSA key: generating that one was most of the
+                // first request's CPU on the 2-core machine (docs/benchmarks.md, time to first call).
+                server.AddEncryptionKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)));
 
                 // RFC 8707: which resources a client may ask for depends on the request (ResourceIndicators), not a fixed list.
                 server.DisableResourceValidation();

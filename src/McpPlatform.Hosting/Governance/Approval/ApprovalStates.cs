@@ -13,8 +13,8 @@ namespace McpPlatform.Hosting.Governance.Approval;
 /// </summary>
 /// <remarks>
 /// Used states are remembered by <see cref="IUsedRequestStates"/> until their deadline: in this process by default, in
-/// Redis when <c>McpPlatform:Fleet:Redis</c> is configured. Replicas behind a load balancer also need a shared Data
-/// Protection key ring to read each other's states (the host's Data Protection setup).
+/// Redis when <c>McpPlatform:Redis</c> is configured, which also keeps the Data Protection key ring in Redis, so replicas
+/// behind a load balancer read each other's states.
 /// </remarks>
 internal sealed class ApprovalStates(IDataProtectionProvider protection, TimeProvider time, IUsedRequestStates used)
 {

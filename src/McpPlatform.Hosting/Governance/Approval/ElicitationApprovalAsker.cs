@@ -97,7 +97,18 @@ internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? 
     // A retry of a call that asked: the answer, if it is for this caller, tool and these arguments and came in time.
     private ApprovalAnswer? FromRetry(ApprovalRequest request)
     {
-        var check = states.Check(parameters?.RequestState, request.Caller.Subject, request.Tool, request.ArgumentsSha256);
+        StateCheck check;
+        try
+        {
+            check = states.Check(parameters?.RequestState, request.Caller.Subject, request.Tool, request.ArgumentsSha256);
+        }
+        catch (McpPlatform.Governance.RateLimiting.SharedStateUnavailableException)
+        {
+            // Fail closed: whether this answer was used before cannot be known, so it admits nothing.
+            return ApprovalAnswer.Unavailable(
+                "the shared store of used approval states (McpPlatform:Redis) is unavailable, so this answer could not be checked. Nothing ran; retry the call when it is back.");
+        }
+
         switch (check)
         {
             case StateCheck.Absent:

@@ -4,7 +4,7 @@ namespace McpPlatform.Hosting.Governance.Approval;
 
 /// <summary>
 /// Remembers which approval <c>requestState</c>s were used, until their deadline, so each admits one call. The default
-/// keeps them in this process; with <c>McpPlatform:Fleet:Redis</c> configured they are kept in Redis
+/// keeps them in this process; with <c>McpPlatform:Redis</c> configured they are kept in Redis
 /// (<c>Fleet/RedisUsedRequestStates</c>), so a replay that reaches another replica is refused there too.
 /// </summary>
 internal interface IUsedRequestStates

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using McpPlatform.Hosting.Tests.Server;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -233,6 +234,19 @@ public sealed class DevelopmentAuthorizationServerTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_redirect_uri", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]);
+    }
+
+    [Fact]
+    public void Codes_and_refresh_tokens_are_encrypted_with_a_random_aes_key_not_an_rsa_key_generated_at_the_first_request()
+    {
+        var options = _server.Services.GetRequiredService<IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue;
+
+        // Generating OpenIddict's ephemeral RSA key cost most of the first request's CPU (docs/benchmarks.md); the
+        // sign-in flow above redeems codes and refresh tokens encrypted with this key.
+        var encryption = Assert.Single(options.EncryptionCredentials);
+        var key = Assert.IsType<Microsoft.IdentityModel.Tokens.SymmetricSecurityKey>(encryption.Key);
+        Assert.Equal(256, key.KeySize);
+        Assert.DoesNotContain(options.EncryptionCredentials, c => c.Key is Microsoft.IdentityModel.Tokens.RsaSecurityKey);
     }
 }
 
