@@ -69,6 +69,8 @@ public sealed class SnippetTaskTests : IDisposable
     [InlineData("/**\n * @name x\n * @description d\n * @input { \"type\": \"array\" }\n */\nasync () => 1\n", "MCPB146", 4, "\"type\" must be \"object\"")]
     [InlineData("/**\n * @name x\n * @description d\n * @input { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"text\" } } }\n */\nasync () => 1\n", "MCPB146", 4, "property 'a' has a \"type\"")]
     [InlineData("/**\n * @name x\n * @description d\n * @input { \"type\": \"object\", \"required\": [\"b\"] }\n */\nasync () => 1\n", "MCPB146", 4, "\"required\" names 'b'")]
+    [InlineData("/**\n * @name x\n * @description d\n * @input {\n *   \"type\": \"object\",\n *   \"properties\": { \"when\": { \"type\": \"string\", \"format\": \"date\" } }\n * }\n */\nasync () => 1\n", "MCPB151", 6, "@input at $.when: \"format\" is not checked when the snippet is called")]
+    [InlineData("/**\n * @name x\n * @description d\n * @input { \"type\": \"object\", \"properties\": { \"k\": { \"type\": \"string\", \"pattern\": \"(\" } } }\n */\nasync () => 1\n", "MCPB151", 4, "\"pattern\" is not a regular expression")]
     [InlineData("/**\n * @name x\n * @description d\n */\nasync () => {\n  const a = ;\n}\n", "MCPB148", 6, "SyntaxError")]
     [InlineData("/**\n * @name x\n * @description d\n */\nconst a = 1;\nasync () => a;\n", "MCPB149", 5, "must be one function")]
     [InlineData("/**\n * @name x\n * @description d\n */\n", "MCPB149", 4, "not followed by a script")]

@@ -10,7 +10,8 @@ namespace McpPlatform.Cli.Manifest;
 /// The self-contained HTML page <c>manifest review</c> writes: the server, the changes since the last approval
 /// (at the top and on each changed row), the rules that apply to every tool (once, <see cref="EveryToolRules"/>), every
 /// tool with its access badge, scopes, grants, secrets, data rules and Code Mode name (a portal's tools in a section per
-/// upstream), and, when the server has any, its resources and prompts (<see cref="ReviewPageEntries"/>).
+/// upstream), its snippets in a section of their own (<see cref="ReviewPageSnippets"/>), and, when the server has any,
+/// its resources and prompts (<see cref="ReviewPageEntries"/>).
 /// No scripts and no external assets; every manifest value is escaped.
 /// </summary>
 internal static class ReviewPage
@@ -27,6 +28,7 @@ internal static class ReviewPage
         Header(html, current, approved, diff);
         Changes(html, approved, diff);
         Tools(html, current, approved, diff);
+        ReviewPageSnippets.Section(html, current, approved, diff);
         ReviewPageEntries.Resources(html, current, approved, diff);
         ReviewPageEntries.Prompts(html, current, approved, diff);
         html.Append("<footer>Written by <code>mcp-platform manifest review</code>. To approve this manifest: <code>")
@@ -40,7 +42,12 @@ internal static class ReviewPage
         html.Append("<header>\n<h1>").Append(HtmlText.Escape(current.Server.Name))
             .Append(" <span class=\"version\">").Append(HtmlText.Escape(current.Server.Version)).Append("</span></h1>\n<dl class=\"facts\">\n");
         Fact(html, "Manifest hash", $"<code id=\"manifest-hash\">{HtmlText.Escape(current.Hash)}</code>");
-        Fact(html, "Tools", current.Tools.Count.ToString(CultureInfo.InvariantCulture));
+        Fact(html, "Tools", current.Tools.Count(t => !ReviewPageSnippets.Is(t)).ToString(CultureInfo.InvariantCulture));
+        if (current.Tools.Any(ReviewPageSnippets.Is))
+        {
+            Fact(html, "Snippets", current.Tools.Count(ReviewPageSnippets.Is).ToString(CultureInfo.InvariantCulture));
+        }
+
         var upstreams = UpstreamNamespaces(current.Tools);
         if (upstreams.Count > 0)
         {
@@ -108,8 +115,9 @@ internal static class ReviewPage
         // The server's own tools first (all of them, for a server that is not a portal and declares no OpenAPI
         // document), then a section per upstream and per OpenAPI document in namespace order, so a reviewer reads each
         // upstream's tools, and each API's operations, together.
-        var own = current.Tools.Where(t => t.Upstream is null && t.OpenApi is null).ToList();
-        var ownRemoved = removed.Where(t => t.Upstream is null && t.OpenApi is null).ToList();
+        // Snippets have a section of their own (ReviewPageSnippets).
+        var own = current.Tools.Where(t => t.Upstream is null && t.OpenApi is null && !ReviewPageSnippets.Is(t)).ToList();
+        var ownRemoved = removed.Where(t => t.Upstream is null && t.OpenApi is null && !ReviewPageSnippets.Is(t)).ToList();
         var upstreams = UpstreamNamespaces(current.Tools.Concat(removed));
         var documents = OpenApiNamespaces(current.Tools.Concat(removed));
         if ((upstreams.Count == 0 && documents.Count == 0) || own.Count > 0 || ownRemoved.Count > 0)
@@ -371,6 +379,7 @@ internal static class ReviewPage
         .status { font-weight: 600; } .status-approved { color: #1a7f37; } .status-changed { color: #cf222e; } .status-new { color: #9a6700; }
         footer { margin-top: 32px; color: #59636e; font-size: 12px; }
         .every-tool-note, .upstream-tool { color: #59636e; font-size: 12px; } section.upstream h2 code { font-size: 16px; }
+        td.input-schema pre { margin: 0; } .script-changed { color: #cf222e; font-weight: 600; font-size: 12px; }
         .upstream-rules { margin: 0 0 8px; } .upstream-rules h3 { font-size: 14px; margin: 8px 0 4px; }
 
         """;

@@ -40,6 +40,9 @@ public sealed record SnippetProblem(string Code, int Line, int Column, string Me
     /// <summary>The script is not one function expression (<c>async (args) =&gt; { ... }</c>).</summary>
     public const string NotAFunction = "MCPB149";
 
+    /// <summary>The input schema uses a keyword the run-time argument check does not enforce (<see cref="SnippetSchema"/>).</summary>
+    public const string UncheckedKeyword = "MCPB151";
+
     /// <inheritdoc />
     public override string ToString() => Column > 0 ? $"({Line},{Column}): {Code}: {Message}" : $"({Line}): {Code}: {Message}";
 }

@@ -279,6 +279,20 @@ public static class SnippetSource
                 return (null, []);
             }
 
+            // Every keyword must be one the call-time check enforces: a reviewer reads the schema as what is enforced.
+            var notEnforced = SnippetSchema.Unchecked(document.RootElement);
+            foreach (var (path, keyword, problem) in notEnforced)
+            {
+                var at = keyword.Length == 0 ? -1 : input.Text.IndexOf("\"" + keyword + "\"", StringComparison.Ordinal);
+                var line = at < 0 ? input.Line : input.Line + LineOf(input.Text, at) - 1;
+                problems.Add(new(SnippetProblem.UncheckedKeyword, line, 0, keyword.Length == 0 ? $"@input at {path}: {problem}." : $"@input at {path}: \"{keyword}\" {problem}. Remove it, or check it in the script."));
+            }
+
+            if (notEnforced.Count > 0)
+            {
+                return (null, []);
+            }
+
             var arguments = document.RootElement.TryGetProperty("properties", out var properties)
                 ? properties.EnumerateObject().Select(p => p.Name).ToList()
                 : [];

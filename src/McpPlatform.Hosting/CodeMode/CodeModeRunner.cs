@@ -394,7 +394,7 @@ public sealed partial class CodeModeRunner
 
         public Task<InnerCallOutcome> InvokeAsync(string realName, string argumentsJson, CancellationToken cancellationToken) =>
             runner._index.TryGet(realName, out var tool)
-                ? AuditedAsync(RequestMethods.ToolsCall, tool.RealName, $"The call of {tool.Name}", replay is null ? null : ExecutionReplay.ToolKey(tool.RealName, argumentsJson), (record, position) => CallAsync(tool, argumentsJson, record, position, cancellationToken), cancellationToken)
+                ? AuditedAsync(RequestMethods.ToolsCall, tool.RealName, $"The call of {tool.Name}", replay is null ? null : ExecutionReplay.ToolKey(tool.RealName, argumentsJson), (record, position) => CallAsync(tool, argumentsJson, record, position, cancellationToken), cancellationToken, recorded => RecordReplayed(tool, argumentsJson, recorded))
                 : Task.FromResult(new InnerCallOutcome($"Unknown tool '{realName}'.", null, null));
 
         public Task<InnerCallOutcome> ReadAsync(string uri, CancellationToken cancellationToken) =>
@@ -461,7 +461,8 @@ public sealed partial class CodeModeRunner
 
         // Every inner call and read has an audit record of its own under the execution's, written however it ends.
         private async Task<InnerCallOutcome> AuditedAsync(
-            string method, string? tool, string what, string? journalKey, Func<AuditRecord, int, Task<InnerCallOutcome>> body, CancellationToken cancellationToken)
+            string method, string? tool, string what, string? journalKey, Func<AuditRecord, int, Task<InnerCallOutcome>> body, CancellationToken cancellationToken,
+            Action<InnerCallOutcome>? replayed = null)
         {
             // Always a record of its own: the gate fills in AuditScope.Current, which must not be the execution's.
             var sequence = NextSequence();
@@ -487,6 +488,7 @@ public sealed partial class CodeModeRunner
                         record.Tool = tool;
                         record.Outcome = AuditOutcomes.Replayed;
                         replay.Record(sequence, journalKey, recorded);
+                        replayed?.Invoke(recorded);
                         return recorded;
                     }
                 }
@@ -505,9 +507,10 @@ public sealed partial class CodeModeRunner
                 var outcome = await body(record, sequence).ConfigureAwait(false);
                 if (journalKey is not null)
                 {
-                    // A snippet cut short by the question did not really finish: the retry runs it again (its own calls replayed).
-                    var cut = replay?.Question is not null && tool is not null && runner._index.TryGet(tool, out var called) && called.Tool is Snippets.SnippetMcpTool;
-                    replay?.Record(sequence, journalKey, cut ? null : outcome);
+                    // A snippet is never replayed whole: the retry runs it again and its own calls are replayed one by one
+                    // (one cut short by the question did not finish; one that did must still record its calls for rollback).
+                    var snippet = tool is not null && runner._index.TryGet(tool, out var called) && called.Tool is Snippets.SnippetMcpTool;
+                    replay?.Record(sequence, journalKey, snippet ? null : outcome);
                 }
 
                 return outcome;
@@ -532,6 +535,23 @@ public sealed partial class CodeModeRunner
                     await runner._audit.WriteAsync(record, durable: false, CancellationToken.None).ConfigureAwait(false);
                 }
             }
+        }
+
+        // A call replayed from the journal ran in an earlier round, whose rollback record was not kept (the round ended
+        // with the question): it is recorded into this round's execution as if it had run now.
+        private static void RecordReplayed(CodeModeTool tool, string argumentsJson, InnerCallOutcome outcome)
+        {
+            if (outcome.Error is not null || Rollback.ExecutionScope.Current is null || !TryParseArguments(argumentsJson, out var arguments))
+            {
+                return;
+            }
+
+            var result = new CallToolResult
+            {
+                Content = [new TextContentBlock { Text = outcome.Text ?? outcome.Json ?? string.Empty }],
+                StructuredContent = outcome.Json is { } json ? JsonDocument.Parse(json).RootElement.Clone() : null,
+            };
+            Rollback.ExecutionScope.Record(tool.Descriptor, arguments, result);
         }
 
         private RequestContext<CallToolRequestParams> InnerRequest(CodeModeTool tool, IDictionary<string, JsonElement>? arguments) =>

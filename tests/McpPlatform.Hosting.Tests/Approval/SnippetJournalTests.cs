@@ -90,6 +90,27 @@ public sealed class SnippetJournalTests : IAsyncLifetime
         Assert.Equal([AuditOutcomes.Ok, AuditOutcomes.Replayed], await _server.OutcomesAsync("list_cards"));
     }
 
+    [Fact]
+    public async Task Calls_replayed_on_the_retry_and_a_snippets_calls_stay_in_the_executions_rollback_record()
+    {
+        var (board, old) = NewBoard();
+        var code = $$"""
+            async () => {
+              const pair = await codemode.snippets.card_pair({ board: "{{board}}" });
+              return [...pair.result, await codemode.delete_card({ board: "{{board}}", id: "{{old}}" })];
+            }
+            """;
+        var (_, state) = Question(await CallAsync(_server.CodeMode, "execute", new JsonObject { ["code"] = code }));
+        var done = await CallAsync(_server.CodeMode, "execute", new JsonObject { ["code"] = code }, state, "accept");
+        Assert.Equal(2, CardTools.HistoryOf(board).Count(h => h.StartsWith("created C-", StringComparison.Ordinal)) - 1); // the old card + the pair, once
+
+        // A client that cannot be asked: the first inverse (a Destructive delete_card) is refused, the report lists every recorded call.
+        var report = (await _server.CodeMode.CallToolAsync("rollback", new JsonObject { ["executionId"] = (string)done["_meta"]!["mcpplatform/executionId"]! }))["result"]!;
+
+        var steps = report["structuredContent"]!["steps"]!.AsArray().Select(s => ((string?)s!["tool"], (string?)s["state"]));
+        Assert.Equal([("delete_card", "not_revertible"), ("create_card", "failed"), ("create_card", "not_attempted")], steps);
+    }
+
     // A board of the test's own with one card on it (made in process, not through the server).
     private static (string Board, string CardId) NewBoard()
     {

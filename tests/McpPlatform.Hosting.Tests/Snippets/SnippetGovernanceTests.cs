@@ -70,6 +70,17 @@ public sealed class SnippetGovernanceTests
         var result = await client.CallToolAsync("snippet_notes_digest", new Dictionary<string, object?>());
 
         Assert.True(result.IsError);
-        Assert.Contains("Invalid arguments for snippet_notes_digest: 'tag' is required.", ((TextContentBlock)result.Content[0]).Text, StringComparison.Ordinal);
+        Assert.Contains("Invalid arguments for snippet_notes_digest: $.tag: is required.", ((TextContentBlock)result.Content[0]).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Arguments_are_checked_against_the_whole_schema_and_the_error_names_the_json_path()
+    {
+        await using var server = await RunningServer.StartAsync(SnippetServers.Setup());
+        await using var client = await server.ConnectClientAsync();
+        var result = await client.CallToolAsync("snippet_replace_card", new Dictionary<string, object?> { ["board"] = "b", ["id"] = "C-0", ["title"] = "" });
+
+        Assert.True(result.IsError);
+        Assert.Contains("Invalid arguments for snippet_replace_card: $.title: must be at least 1 characters long (is 0).", ((TextContentBlock)result.Content[0]).Text, StringComparison.Ordinal);
     }
 }

@@ -48,8 +48,8 @@ public sealed class SnippetTypeScriptClientTests
         Assert.True((bool?)bad["isError"]);
         var badText = (string?)bad["content"]![0]!["text"];
         Assert.Contains("Invalid arguments for snippet_notes_digest", badText);
-        Assert.Contains("'tag' must be a string (got a number)", badText);
-        Assert.Contains("'extra' is not an argument of this snippet", badText);
+        Assert.Contains("$.tag: expected string, got a number.", badText);
+        Assert.Contains("$.extra: is not an argument here (additionalProperties is false).", badText);
 
         Assert.Equal(["execute", "search"], seen["surface"]!.AsArray().Select(n => (string?)n).Order(StringComparer.Ordinal));
         var executed = seen["executed"]!;
