@@ -7,8 +7,8 @@ namespace McpPlatform.Bench;
 
 /// <summary>
 /// --fleet: one replica with the caller limits in process against the same replica with them shared through a real
-/// redis-server on loopback (one Lua round trip per tools/call: the tool bucket and the concurrency slot in one script,
-/// carrying the slots released since; the request budget from a lease, one round trip per 16 requests). Prints
+/// redis-server on loopback (the request budget and the tool bucket from leases of up to 16 tokens, the concurrency slot
+/// from those the replica kept from earlier calls: most calls need no awaited round trip). Prints
 /// throughput, p50 and the ratio (target >= 0.85x), the p50 added per call, and a bare Redis script round trip's p50 for scale.
 /// </summary>
 public static class FleetBench
