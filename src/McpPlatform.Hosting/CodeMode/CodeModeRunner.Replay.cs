@@ -41,7 +41,9 @@ public sealed partial class CodeModeRunner
             throw new McpProtocolException("The approval requestState was not issued by this server.", McpErrorCode.InvalidParams);
         }
 
-        if (state is null)
+        // No state, or the state of this call's own approval question (a rule covers the snippet or execute itself): the
+        // gate has checked and used that one before the call got here, so the execution starts with an empty journal.
+        if (state is null || (state.Journal is null && state.Subject == caller.Subject && state.Tool == request.Params?.Name && outer?.ApprovedBy is not null))
         {
             return (new ExecutionReplay(null, caller.Subject, codeSha256), null);
         }

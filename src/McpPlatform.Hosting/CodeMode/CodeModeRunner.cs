@@ -378,6 +378,13 @@ public sealed partial class CodeModeRunner
         /// </summary>
         public InnerCalls Nested(AuditRecord? snippetRecord) => new(runner, request, caller, snippetRecord, replay, this);
 
+        // The approval the request's own call (execute or a snippet) got, if a rule asked for one: an inner question's
+        // state carries it, so the retry that brings the inner answer does not ask for the outer call again.
+        private Governance.Approval.OuterApproval? RequestApproval() =>
+            RequestRecord is { ApprovedBy: { } by, Tool: { } tool, ApprovalArgumentsSha256: { } shown } ? new(tool, shown, by) : null;
+
+        private AuditRecord? RequestRecord => enclosing is not null ? enclosing.RequestRecord : outer;
+
         /// <summary>The execution an inner call of which is running on this async flow; null outside one.</summary>
         public static InnerCalls? Current => Running.Value;
 
@@ -424,7 +431,8 @@ public sealed partial class CodeModeRunner
                 replay is null || replay.IsAwaited(position) ? request.Params : null,
                 (request.Services ?? request.Server.Services)!.GetRequiredService<Governance.Approval.ApprovalStates>(),
                 innerCall: true,
-                replay?.JournalId);
+                replay?.JournalId,
+                replay is null ? null : RequestApproval());
             GateOutcome outcome;
             try
             {

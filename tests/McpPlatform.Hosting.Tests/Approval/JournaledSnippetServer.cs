@@ -17,7 +17,8 @@ namespace McpPlatform.Hosting.Tests.Approval;
 /// </summary>
 internal sealed class JournaledSnippetServer : IAsyncDisposable
 {
-    private static readonly JsonObject Elicitation = new() { ["elicitation"] = new JsonObject { ["form"] = new JsonObject() } };
+    /// <summary>The client capabilities of a 2026-07-28 request that can be asked (form elicitation).</summary>
+    public static readonly JsonObject Elicitation = new() { ["elicitation"] = new JsonObject { ["form"] = new JsonObject() } };
 
     private readonly AuditFolder _audit;
 
@@ -37,7 +38,8 @@ internal sealed class JournaledSnippetServer : IAsyncDisposable
     /// <summary>The Code Mode endpoint (search, execute, rollback).</summary>
     public July2026Client CodeMode { get; }
 
-    public static async Task<JournaledSnippetServer> StartAsync()
+    /// <summary>A stateless server with the snippet and card tools; <paramref name="settings"/> added to its configuration.</summary>
+    public static async Task<JournaledSnippetServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var audit = new AuditFolder();
         var server = await RunningServer.StartAsync(new ServerSetup
@@ -48,7 +50,7 @@ internal sealed class JournaledSnippetServer : IAsyncDisposable
             {
                 ["McpPlatform:SessionMode"] = McpSessionMode.Stateless.ToString(),
                 ["McpPlatform:Approval:RequireForDestructive"] = "true",
-            },
+            }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(),
         });
         return new JournaledSnippetServer(server, audit);
     }

@@ -73,6 +73,7 @@ public sealed class ReplicaFleetTests(ITestOutputHelper output) : FleetTestBase
             : Plan(fleet, "record_call", ("2026-07-28", Workers / 2, CallsPerWorker), ("2025-11-25", Workers / 2, CallsPerWorker));
         plan["argument"] = "callId";
         plan["killPid"] = victim.Id;
+        plan["killPort"] = victim.Port;
         plan["killAfter"] = KillAfter;
         var run = await fleet.RunLoadAsync("load-caller", plan);
 

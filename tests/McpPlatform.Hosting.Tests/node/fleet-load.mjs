@@ -6,11 +6,12 @@
 // Prints one JSON line: {ok: [{id, text, revision, session}], limited, failures: [{id, start, end, error}], killAt, deadAt,
 // sessions}: killAt when SIGKILL was sent, deadAt when the process was seen gone (ms on one clock with start and end).
 // Usage: MCP_SDK_DIR=... MCP_TOKEN=... node fleet-load.mjs <mcp-url> '<plan json>'
-// plan: {tool, workers: [{revision, calls, token?}], killPid?, killAfter?, argument?}; a worker's token (its own caller) or MCP_TOKEN.
+// plan: {tool, workers: [{revision, calls, token?}], killPid?, killPort?, killAfter?, argument?}; a worker's token (its own caller) or MCP_TOKEN.
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { readFile } from "node:fs/promises";
+import { connect } from "node:net";
 
 const [url, planText] = process.argv.slice(2);
 const sdk = process.env.MCP_SDK_DIR;
@@ -46,7 +47,9 @@ function afterSuccess() {
 }
 
 // SIGKILL takes effect when the kernel has torn the process down (its sockets closed); until then nginx can still hand
-// it requests. Dead: /proc/<pid> gone or a zombie (exited, not yet reaped by its parent, the test process).
+// it requests. Dead: /proc/<pid> gone or a zombie (exited, not yet reaped by its parent, the test process), and, with
+// "killPort", that port refusing connections: a multi-threaded process's leader shows as a zombie while its other
+// threads still exit, and the listening socket closes only with the last of them.
 async function watchDeath(pid) {
   for (;;) {
     try {
@@ -57,7 +60,17 @@ async function watchDeath(pid) {
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+  while (plan.killPort && (await accepts(plan.killPort))) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
   deadAt = performance.now();
+}
+
+function accepts(port) {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port }, () => { socket.destroy(); resolve(true); });
+    socket.on("error", () => resolve(false));
+  });
 }
 
 function textOf(result) {

@@ -20,10 +20,16 @@ internal sealed class ApprovalStates(IDataProtectionProvider protection, TimePro
 {
     private readonly IDataProtector _protector = protection.CreateProtector("McpPlatform.Approval.RequestState.v1");
 
-    /// <summary>A new state for the question; <paramref name="journal"/> names a Code Mode execution's journal of the calls before it.</summary>
-    public string Issue(string subject, string tool, string argumentsSha256, TimeSpan timeout, string? journal = null)
+    /// <summary>
+    /// A new state for the question; <paramref name="journal"/> names a Code Mode execution's journal of the calls before it,
+    /// <paramref name="outer"/> the approval the request's own call (a snippet or <c>execute</c> an approval rule covers)
+    /// already got, so the retry need not ask for it again.
+    /// </summary>
+    public string Issue(string subject, string tool, string argumentsSha256, TimeSpan timeout, string? journal = null, OuterApproval? outer = null)
     {
-        var state = new State(subject, tool, argumentsSha256, time.GetUtcNow().Add(timeout).ToUnixTimeSeconds(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), journal);
+        var state = new State(
+            subject, tool, argumentsSha256, time.GetUtcNow().Add(timeout).ToUnixTimeSeconds(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), journal,
+            outer?.Tool, outer?.ArgumentsSha256, outer?.ApprovedBy);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, ApprovalStateJson.Default.State);
         return "mcpapproval." + Base64Url(_protector.Protect(bytes));
     }
@@ -60,9 +66,14 @@ internal sealed class ApprovalStates(IDataProtectionProvider protection, TimePro
     /// <summary>The state's deadline.</summary>
     public static DateTimeOffset DeadlineOf(State state) => DateTimeOffset.FromUnixTimeSeconds(state.Deadline);
 
-    /// <summary>What a state returned by a client says about the current call.</summary>
-    public StateCheck Check(string? requestState, string subject, string tool, string argumentsSha256)
+    /// <summary>
+    /// What a state returned by a client says about the current call. <see cref="StateCheck.OuterApproved"/>: the state is
+    /// an inner call's question, issued while this very call (same caller, tool and arguments) ran with the approval
+    /// <paramref name="outerApprovedBy"/> gave; the state is not used up here (the inner call it answers uses it).
+    /// </summary>
+    public StateCheck Check(string? requestState, string subject, string tool, string argumentsSha256, out string? outerApprovedBy)
     {
+        outerApprovedBy = null;
         if (requestState is null || !requestState.StartsWith("mcpapproval.", StringComparison.Ordinal))
         {
             return StateCheck.Absent;
@@ -79,13 +90,19 @@ internal sealed class ApprovalStates(IDataProtectionProvider protection, TimePro
             return StateCheck.Invalid;
         }
 
+        if (state is not null && state.Subject == subject && state.Journal is not null && state.OuterApprovedBy is not null
+            && state.OuterTool == tool && state.OuterArgumentsSha256 == argumentsSha256)
+        {
+            outerApprovedBy = state.OuterApprovedBy;
+            return IsExpired(state) ? StateCheck.Expired : StateCheck.OuterApproved;
+        }
+
         if (state is null || state.Subject != subject || state.Tool != tool || state.ArgumentsSha256 != argumentsSha256)
         {
             return StateCheck.Invalid;
         }
 
-        var now = time.GetUtcNow();
-        if (now.ToUnixTimeSeconds() > state.Deadline)
+        if (IsExpired(state))
         {
             return StateCheck.Expired;
         }
@@ -101,9 +118,17 @@ internal sealed class ApprovalStates(IDataProtectionProvider protection, TimePro
         return Convert.FromBase64String(padded + new string('=', (4 - (padded.Length % 4)) % 4));
     }
 
-    /// <summary>A decoded state; <paramref name="Journal"/> is set for a Code Mode inner call's question.</summary>
-    internal sealed record State(string Subject, string Tool, string ArgumentsSha256, long Deadline, string Nonce, string? Journal = null);
+    /// <summary>
+    /// A decoded state; <paramref name="Journal"/> is set for a Code Mode inner call's question, the Outer fields when
+    /// the request's own call had been approved before that question.
+    /// </summary>
+    internal sealed record State(
+        string Subject, string Tool, string ArgumentsSha256, long Deadline, string Nonce, string? Journal = null,
+        string? OuterTool = null, string? OuterArgumentsSha256 = null, string? OuterApprovedBy = null);
 }
+
+/// <summary>The approval the request's own call got (tool, hash of the arguments shown, who approved).</summary>
+internal sealed record OuterApproval(string Tool, string ArgumentsSha256, string ApprovedBy);
 
 /// <summary>What <see cref="ApprovalStates.Check"/> found.</summary>
 internal enum StateCheck
@@ -122,6 +147,9 @@ internal enum StateCheck
 
     /// <summary>Already used once.</summary>
     Replayed,
+
+    /// <summary>An inner call's question, asked while this call ran approved: the call stays approved for the retry.</summary>
+    OuterApproved,
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(ApprovalStates.State))]

@@ -24,7 +24,10 @@ namespace McpPlatform.Hosting.Governance.Approval;
 /// <param name="journal">For a Code Mode inner call on 2026-07-28: the id of the execution's journal (<c>CodeMode/ExecutionJournal</c>)
 /// the request state names, so the retry replays the calls before this one instead of running them again. The parameters
 /// are the retry's only for the call the journal awaits an answer for.</param>
-internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? parameters, ApprovalStates states, bool innerCall, string? journal = null) : IApprovalAsker
+/// <param name="outer">For such an inner call: the approval the request's own call got, carried in the question's state so
+/// the retry of a snippet or <c>execute</c> that needed approval itself is not asked again.</param>
+internal sealed class ElicitationApprovalAsker(
+    McpServer server, RequestParams? parameters, ApprovalStates states, bool innerCall, string? journal = null, OuterApproval? outer = null) : IApprovalAsker
 {
     /// <summary>The key of the question in an input-required result's <c>inputRequests</c>.</summary>
     public const string InputKey = "mcpplatform_approval";
@@ -98,9 +101,10 @@ internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? 
     private ApprovalAnswer? FromRetry(ApprovalRequest request)
     {
         StateCheck check;
+        string? outerApprovedBy;
         try
         {
-            check = states.Check(parameters?.RequestState, request.Caller.Subject, request.Tool, request.ArgumentsSha256);
+            check = states.Check(parameters?.RequestState, request.Caller.Subject, request.Tool, request.ArgumentsSha256, out outerApprovedBy);
         }
         catch (McpPlatform.Governance.RateLimiting.SharedStateUnavailableException)
         {
@@ -120,6 +124,10 @@ internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? 
                 throw new McpProtocolException("The approval requestState was not issued for this caller, tool and arguments.", McpErrorCode.InvalidParams);
             case StateCheck.Replayed:
                 throw new McpProtocolException("The approval requestState was already used: each approval admits one call.", McpErrorCode.InvalidParams);
+            case StateCheck.OuterApproved:
+                // The answer is for an inner call; this call was approved in the round that asked it (the journal the
+                // state names is taken once, so a replayed state still runs nothing).
+                return ApprovalAnswer.Approve(outerApprovedBy!);
         }
 
         if (parameters?.InputResponses is not { } responses || !responses.TryGetValue(InputKey, out var response))
@@ -142,7 +150,7 @@ internal sealed class ElicitationApprovalAsker(McpServer server, RequestParams? 
 
     private InputRequiredException Question(ApprovalRequest request)
     {
-        var state = states.Issue(request.Caller.Subject, request.Tool, request.ArgumentsSha256, request.Timeout, journal);
+        var state = states.Issue(request.Caller.Subject, request.Tool, request.ArgumentsSha256, request.Timeout, journal, outer);
         return new InputRequiredException(
             new Dictionary<string, InputRequest> { [InputKey] = InputRequest.ForElicitation(Form(request)) },
             state);
